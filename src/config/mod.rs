@@ -1,0 +1,150 @@
+//! `config.yaml` at the site root: site title, base URL, language, theme and taxonomies.
+//! Unknown keys and wrong types are errors with line and column.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{read_text, Diagnostic};
+use crate::yaml::{self, Spanned};
+
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// The validated site configuration.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub title: String,
+    pub description: Option<String>,
+    /// Absolute URL the site is published under, without a trailing slash. Used only where
+    /// a relative URL cannot work: the sitemap and the 404 page.
+    pub base_url: String,
+    pub language: String,
+    pub theme: Option<String>,
+    pub taxonomies: Vec<TaxonomyConfig>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyConfig {
+    pub name: String,
+    /// Terms with more pages than this are split over several pages.
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    base_url: Option<Spanned<String>>,
+    #[serde(default)]
+    language: Option<Spanned<String>>,
+    #[serde(default)]
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    taxonomies: Vec<Spanned<TaxonomyConfig>>,
+    #[serde(default)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Config {
+    /// Reads and validates `root/config.yaml`, reporting every problem found in it.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path: PathBuf = root.join(CONFIG_FILE);
+        if !path.is_file() {
+            return Err(vec![Diagnostic::file(
+                &path,
+                "no config.yaml found; create one with at least `title:` and `base_url:`, or pass --root",
+            )]);
+        }
+        let text = read_text(&path).map_err(|d| vec![d])?;
+        let block = yaml::Block { path: &path, file_text: &text, first_line: 1 };
+        let raw: RawConfig = yaml::parse(block, &text).map_err(|d| vec![d])?;
+        Self::validate(raw, block)
+    }
+
+    fn validate(raw: RawConfig, block: yaml::Block<'_>) -> Result<Config, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let base_url = match raw.base_url {
+            Some(url) => {
+                if let Err(why) = check_base_url(&url.value) {
+                    problems.push(block.at(&url, why));
+                }
+                url.value.trim_end_matches('/').to_string()
+            }
+            None => String::new(),
+        };
+        let language = match raw.language {
+            Some(lang) => {
+                let ok = !lang.value.is_empty()
+                    && lang.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                if !ok {
+                    problems.push(block.at(&lang, "`language` must be a language code such as `sv`"));
+                }
+                lang.value
+            }
+            None => "sv".to_string(),
+        };
+        let theme = raw.theme.map(|theme| {
+            if !is_plain_name(&theme.value) {
+                problems.push(block.at(
+                    &theme,
+                    "`theme` must be the name of a folder in themes/ (letters, digits, - and _)",
+                ));
+            }
+            theme.value
+        });
+        let mut taxonomies: Vec<TaxonomyConfig> = Vec::new();
+        for taxonomy in raw.taxonomies {
+            if !is_plain_name(&taxonomy.value.name) {
+                problems.push(block.at(&taxonomy, "a taxonomy `name` may hold only letters, digits, - and _"));
+            } else if taxonomies.iter().any(|t| t.name == taxonomy.value.name) {
+                problems.push(block.at(&taxonomy, format!("taxonomy `{}` is declared twice", taxonomy.value.name)));
+            }
+            taxonomies.push(taxonomy.value);
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Config {
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            language,
+            theme,
+            taxonomies,
+            extra: raw.extra,
+        })
+    }
+
+    /// Replaces the base URL (from `--base-url`), checking it like the config value.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        check_base_url(url)?;
+        self.base_url = url.trim_end_matches('/').to_string();
+        Ok(())
+    }
+
+    pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
+        self.taxonomies.iter().find(|t| t.name == name)
+    }
+}
+
+fn check_base_url(url: &str) -> Result<(), String> {
+    let ok = (url.starts_with("http://") || url.starts_with("https://"))
+        && !url.contains(char::is_whitespace)
+        && !url.contains(['"', '<', '>', '\'']);
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`base_url` must be an absolute http(s) URL such as https://intranat.example.se/vbe, not `{url}`"))
+    }
+}
+
+/// A name safe to use as one path component.
+pub fn is_plain_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}

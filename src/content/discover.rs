@@ -1,0 +1,108 @@
+//! Walks `content/` and sorts what it finds into sections, pages, bundles and asset files.
+//! Hidden files, editor backups and symbolic links are left out: they are never published.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// One Markdown file to load, by its content-relative key (`a/b/index.md`).
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub key: String,
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub sections: Vec<Source>,
+    pub pages: Vec<Source>,
+    /// Non-Markdown files, by content-relative path.
+    pub assets: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Files that are never content even when they sit in `content/`.
+pub fn is_junk(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
+    let mut found = Discovered::default();
+    if !content_dir.is_dir() {
+        return Err(Diagnostic::file(content_dir, "there is no content folder; create content/ with an _index.md"));
+    }
+    let walker = ignore::WalkBuilder::new(content_dir)
+        .standard_filters(false)
+        .hidden(true)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                found.warnings.push(Diagnostic::file(content_dir, format!("skipped an unreadable entry: {err}")));
+                continue;
+            }
+        };
+        let Some(file_type) = entry.file_type() else { continue };
+        let path = entry.path();
+        if file_type.is_symlink() {
+            found.warnings.push(Diagnostic::file(path, "symbolic links are not followed; the file is not published"));
+            continue;
+        }
+        if !file_type.is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if is_junk(&name) {
+            continue;
+        }
+        let Some(key) = content_key(content_dir, path) else {
+            found.warnings.push(Diagnostic::file(path, "the file name is not valid UTF-8; rename it"));
+            continue;
+        };
+        let source = Source { key: key.clone(), file: path.to_path_buf() };
+        if name == "_index.md" {
+            found.sections.push(source);
+        } else if name.ends_with(".md") {
+            found.pages.push(source);
+        } else {
+            found.assets.push(key);
+        }
+    }
+    Ok(found)
+}
+
+/// `content/a/b.md` → `a/b.md`, always with `/`.
+fn content_key(content_dir: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(content_dir).ok()?;
+    let parts: Option<Vec<&str>> = relative.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+/// Folders that hold an `index.md`: page bundles. Their other files belong to the page.
+pub fn bundle_dirs(pages: &[Source]) -> BTreeSet<String> {
+    pages
+        .iter()
+        .filter_map(|p| p.key.strip_suffix("index.md"))
+        .filter(|dir| dir.is_empty() || dir.ends_with('/'))
+        .map(|dir| dir.to_string())
+        .collect()
+}
+
+/// The folder part of a key, with a trailing slash (`a/b.md` → `a/`).
+pub fn parent_dir(key: &str) -> &str {
+    match key.rfind('/') {
+        Some(index) => &key[..=index],
+        None => "",
+    }
+}

@@ -1,0 +1,299 @@
+//! Splits a Markdown file into its YAML front matter and body without losing line numbers,
+//! and validates the front matter of pages and sections.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{self, Spanned};
+
+use super::dates::DateValue;
+
+/// The front matter block and the body of one file.
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+/// Finds the front matter between a first line `---` and the next line `---`.
+/// Files without front matter are errors: every page needs at least a title.
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text == "---").then_some("")) else {
+        return Err(Diagnostic::at(
+            path,
+            text,
+            1,
+            1,
+            "the file must start with front matter: a line `---`, YAML such as `title: ...`, and a closing `---`",
+        ));
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Ok(Split {
+                yaml: &rest[..offset],
+                body_offset: 4 + offset + line.len(),
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::at(path, text, 1, 1, "the front matter is never closed: add a line `---` after it"))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
+    #[serde(default)]
+    pub updated: Option<Spanned<String>>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub slug: Option<Spanned<String>>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub taxonomies: BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub template: Option<Spanned<String>>,
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSection {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub sort_by: Option<Spanned<String>>,
+    #[serde(default)]
+    pub paginate_by: Option<Spanned<usize>>,
+    #[serde(default)]
+    pub transparent: bool,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub template: Option<Spanned<String>>,
+    #[serde(default)]
+    pub page_template: Option<Spanned<String>>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// How a section orders its pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    /// Newest first.
+    Date,
+    /// Lightest first.
+    Weight,
+    Title,
+    /// File order.
+    None,
+}
+
+/// A template name written in front matter, with where it was written.
+#[derive(Debug, Clone)]
+pub struct TemplateRef {
+    pub name: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Validated page front matter.
+#[derive(Debug, Clone)]
+pub struct PageMeta {
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<DateValue>,
+    pub updated: Option<DateValue>,
+    pub draft: bool,
+    pub weight: Option<i64>,
+    pub slug: Option<String>,
+    pub aliases: Vec<String>,
+    pub taxonomies: BTreeMap<String, Vec<String>>,
+    pub template: Option<TemplateRef>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Validated section front matter.
+#[derive(Debug, Clone)]
+pub struct SectionMeta {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub sort_by: SortBy,
+    pub paginate_by: Option<usize>,
+    pub transparent: bool,
+    pub weight: Option<i64>,
+    pub template: Option<TemplateRef>,
+    pub page_template: Option<TemplateRef>,
+    pub draft: bool,
+    pub aliases: Vec<String>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Checks what serde cannot: dates, slugs, alias paths, taxonomy names.
+pub struct Validator<'a> {
+    pub block: yaml::Block<'a>,
+    pub config: &'a Config,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'a> Validator<'a> {
+    pub fn page(&mut self, raw: RawPage) -> PageMeta {
+        let title = match raw.title {
+            Some(title) if !title.trim().is_empty() => title,
+            _ => {
+                self.problems.push(self.block.diagnostic(1, 1, "the page has no `title`; add `title: ...` to its front matter"));
+                String::new()
+            }
+        };
+        let slug = raw.slug.and_then(|slug| {
+            let folded = super::slugs::slugify(&slug.value);
+            if folded.is_empty() {
+                self.problems.push(self.block.at(&slug, "`slug` must contain letters or digits"));
+                None
+            } else {
+                Some(folded)
+            }
+        });
+        let mut taxonomies = BTreeMap::new();
+        for (name, terms) in raw.taxonomies {
+            if self.config.taxonomy(&name).is_none() {
+                let known: Vec<&str> = self.config.taxonomies.iter().map(|t| t.name.as_str()).collect();
+                self.problems.push(self.block.at(
+                    &terms,
+                    format!("unknown taxonomy `{name}`; declare it under `taxonomies:` in config.yaml (known: {})", known.join(", ")),
+                ));
+                continue;
+            }
+            let clean: Vec<String> = terms.value.iter().map(|t| t.trim().to_string()).collect();
+            if clean.iter().any(|t| super::slugs::slugify(t).is_empty()) {
+                self.problems.push(self.block.at(&terms, format!("every `{name}` term must contain letters or digits")));
+                continue;
+            }
+            taxonomies.insert(name, clean);
+        }
+        PageMeta {
+            title,
+            description: raw.description,
+            date: raw.date.and_then(|d| self.date(&d)),
+            updated: raw.updated.and_then(|d| self.date(&d)),
+            draft: raw.draft,
+            weight: raw.weight,
+            slug,
+            aliases: self.aliases(&raw.aliases),
+            taxonomies,
+            template: raw.template.as_ref().map(|t| self.template(t)),
+            extra: raw.extra,
+        }
+    }
+
+    pub fn section(&mut self, raw: RawSection) -> SectionMeta {
+        let sort_by = match raw.sort_by.as_ref().map(|s| s.value.as_str()) {
+            None | Some("none") => SortBy::None,
+            Some("date") => SortBy::Date,
+            Some("weight") => SortBy::Weight,
+            Some("title") => SortBy::Title,
+            Some(other) => {
+                let spanned = raw.sort_by.as_ref().expect("matched Some");
+                self.problems.push(self.block.at(
+                    spanned,
+                    format!("`sort_by: {other}` is not one of date, weight, title, none"),
+                ));
+                SortBy::None
+            }
+        };
+        let paginate_by = raw.paginate_by.and_then(|p| {
+            if p.value == 0 {
+                self.problems.push(self.block.at(&p, "`paginate_by` must be at least 1"));
+                None
+            } else {
+                Some(p.value)
+            }
+        });
+        SectionMeta {
+            title: raw.title,
+            description: raw.description,
+            sort_by,
+            paginate_by,
+            transparent: raw.transparent,
+            weight: raw.weight,
+            template: raw.template.as_ref().map(|t| self.template(t)),
+            page_template: raw.page_template.as_ref().map(|t| self.template(t)),
+            draft: raw.draft,
+            aliases: self.aliases(&raw.aliases),
+            extra: raw.extra,
+        }
+    }
+
+    fn date(&mut self, value: &Spanned<String>) -> Option<DateValue> {
+        match DateValue::parse(&value.value) {
+            Some(date) => Some(date),
+            None => {
+                self.problems.push(self.block.at(
+                    value,
+                    format!("`{}` is not a date; write it as YYYY-MM-DD (for example 2020-03-31)", value.value),
+                ));
+                None
+            }
+        }
+    }
+
+    fn template(&self, value: &Spanned<String>) -> TemplateRef {
+        let location = value.referenced;
+        let line = location.line() as usize + self.block.first_line - 1;
+        TemplateRef { name: value.value.clone(), line, column: location.column() as usize }
+    }
+
+    fn aliases(&mut self, aliases: &[Spanned<String>]) -> Vec<String> {
+        let mut out = Vec::new();
+        for alias in aliases {
+            match super::paths::alias_output_path(&alias.value) {
+                Some(path) => out.push(path),
+                None => self.problems.push(self.block.at(
+                    alias,
+                    format!("alias `{}` must be a path inside the site such as /gamla/sidan/, without `..`", alias.value),
+                )),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_keeps_body_offset() {
+        let text = "---\ntitle: x\n---\nbody";
+        let s = split(Path::new("a.md"), text).unwrap();
+        assert_eq!(s.yaml, "title: x\n");
+        assert_eq!(&text[s.body_offset..], "body");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert!(split(Path::new("a.md"), "---\ntitle: x\n").is_err());
+        assert!(split(Path::new("a.md"), "title: x\n").is_err());
+    }
+}

@@ -1,0 +1,435 @@
+//! Loads every file in parallel, then links pages to sections, sorts them and checks that
+//! no two files claim the same output path.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::{read_text, Diagnostic};
+use crate::yaml;
+
+use super::discover::{self, bundle_dirs, parent_dir, Source};
+use super::front_matter::{self, RawPage, RawSection, Validator};
+use super::slugs::{slugify, strip_date_prefix};
+use super::taxonomies::{self, Taxonomy};
+use super::{Document, Page, Section, SectionMeta, SortBy};
+
+pub struct LoadOptions {
+    pub include_drafts: bool,
+}
+
+/// Every page and section of the site, keyed by content-relative path.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub pages: BTreeMap<String, Page>,
+    pub sections: BTreeMap<String, Section>,
+    /// Non-Markdown files to publish: content key → output path.
+    pub assets: BTreeMap<String, String>,
+    pub taxonomies: Vec<Taxonomy>,
+    /// Keys of files that failed to load; links to them are not reported a second time.
+    pub failed: HashSet<String>,
+    /// Keys of drafts left out of this build; a link to one is an error of its own kind.
+    pub drafts: HashSet<String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+pub const ROOT_SECTION: &str = "_index.md";
+
+impl Library {
+    /// Output path of the page or section with this key.
+    pub fn output_path(&self, key: &str) -> Option<&str> {
+        self.pages
+            .get(key)
+            .map(|p| p.doc.output_path.as_str())
+            .or_else(|| self.sections.get(key).map(|s| s.doc.output_path.as_str()))
+    }
+
+    pub fn root(&self) -> &Section {
+        &self.sections[ROOT_SECTION]
+    }
+
+    pub fn document(&self, key: &str) -> Option<&Document> {
+        self.pages.get(key).map(|p| &p.doc).or_else(|| self.sections.get(key).map(|s| &s.doc))
+    }
+}
+
+/// Loads `root/content` into a library. Every problem of every file is returned together.
+pub fn load(content_dir: &Path, config: &Config, options: &LoadOptions) -> Result<Library, Vec<Diagnostic>> {
+    let found = discover::discover(content_dir).map_err(|d| vec![d])?;
+    let bundles = bundle_dirs(&found.pages);
+    let mut problems = Vec::new();
+    let mut library = Library { warnings: found.warnings, ..Library::default() };
+
+    let sections: Vec<_> = found.sections.par_iter().map(|s| load_section(s, config)).collect();
+    let pages: Vec<_> = found.pages.par_iter().map(|p| load_page(p, config, &bundles)).collect();
+    for result in sections {
+        match result {
+            Ok(section) => {
+                library.sections.insert(section.doc.key.clone(), section);
+            }
+            Err((key, mut errs)) => {
+                library.failed.insert(key);
+                problems.append(&mut errs);
+            }
+        }
+    }
+    for result in pages {
+        match result {
+            Ok(page) => {
+                library.pages.insert(page.doc.key.clone(), page);
+            }
+            Err((key, mut errs)) => {
+                library.failed.insert(key);
+                problems.append(&mut errs);
+            }
+        }
+    }
+    ensure_root(&mut library, config);
+    remove_drafts(&mut library, options.include_drafts);
+    link_sections(&mut library);
+    assign_pages(&mut library);
+    place_assets(&mut library, &found.assets, &bundles);
+    problems.extend(check_output_collisions(&library));
+    library.taxonomies = taxonomies::collect(&library, config);
+    if problems.is_empty() {
+        Ok(library)
+    } else {
+        Err(problems)
+    }
+}
+
+type Loaded<T> = Result<T, (String, Vec<Diagnostic>)>;
+
+fn read_document(source: &Source) -> Loaded<(String, usize, usize)> {
+    let fail = |d: Diagnostic| (source.key.clone(), vec![d]);
+    let text = read_text(&source.file).map_err(fail)?;
+    let split = front_matter::split(&source.file, &text).map_err(fail)?;
+    Ok((text.clone(), split.body_offset, split.yaml.len()))
+}
+
+fn parse_meta<R: serde::de::DeserializeOwned>(source: &Source, text: &str, yaml_len: usize) -> Loaded<R> {
+    let block = yaml::Block { path: &source.file, file_text: text, first_line: 2 };
+    yaml::parse(block, &text[4..4 + yaml_len]).map_err(|d| (source.key.clone(), vec![d]))
+}
+
+fn load_section(source: &Source, config: &Config) -> Loaded<Section> {
+    let (text, body_offset, yaml_len) = read_document(source)?;
+    let raw: RawSection = parse_meta(source, &text, yaml_len)?;
+    let block = yaml::Block { path: &source.file, file_text: &text, first_line: 2 };
+    let mut validator = Validator { block, config, problems: Vec::new() };
+    let meta = validator.section(raw);
+    if !validator.problems.is_empty() {
+        return Err((source.key.clone(), validator.problems));
+    }
+    let dir = slug_dir(parent_dir(&source.key));
+    let title = meta.title.clone().unwrap_or_else(|| folder_title(&source.key, config));
+    Ok(Section {
+        doc: Document {
+            key: source.key.clone(),
+            file: Some(source.file.clone()),
+            source: text,
+            body_offset,
+            output_path: format!("{dir}index.html"),
+            rendered: None,
+        },
+        meta,
+        title,
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        assets: Vec::new(),
+    })
+}
+
+fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Loaded<Page> {
+    let (text, body_offset, yaml_len) = read_document(source)?;
+    let raw: RawPage = parse_meta(source, &text, yaml_len)?;
+    let block = yaml::Block { path: &source.file, file_text: &text, first_line: 2 };
+    let mut validator = Validator { block, config, problems: Vec::new() };
+    let mut meta = validator.page(raw);
+    let is_bundle = source.key.ends_with("index.md") && bundles.contains(parent_dir(&source.key));
+    let (dir, stem) = if is_bundle {
+        let bundle = parent_dir(&source.key).trim_end_matches('/');
+        (parent_dir(bundle), bundle.rsplit('/').next().unwrap_or(""))
+    } else {
+        let name = source.key.rsplit('/').next().unwrap_or(&source.key);
+        (parent_dir(&source.key), name.trim_end_matches(".md"))
+    };
+    let (stem, date_from_name) = strip_date_prefix(stem);
+    if meta.date.is_none() {
+        meta.date = date_from_name.and_then(super::dates::DateValue::parse);
+    }
+    let slug = meta.slug.clone().unwrap_or_else(|| slugify(stem));
+    if slug.is_empty() {
+        validator.problems.push(Diagnostic::at(
+            &source.file,
+            &text,
+            1,
+            1,
+            "the page needs a folder or file name with letters or digits (or a `slug:`); content/index.md is not allowed, use content/_index.md for the start page",
+        ));
+    }
+    if !validator.problems.is_empty() {
+        return Err((source.key.clone(), validator.problems));
+    }
+    Ok(Page {
+        doc: Document {
+            key: source.key.clone(),
+            file: Some(source.file.clone()),
+            source: text,
+            body_offset,
+            output_path: format!("{}{slug}/index.html", slug_dir(dir)),
+            rendered: None,
+        },
+        meta,
+        slug,
+        section: String::new(),
+        assets: Vec::new(),
+        previous: None,
+        next: None,
+    })
+}
+
+/// `Föreläsningar/Äldre/` → `forelasningar/aldre/`.
+fn slug_dir(dir: &str) -> String {
+    dir.split('/').filter(|p| !p.is_empty()).map(|p| format!("{}/", slugify(p))).collect()
+}
+
+fn folder_title(key: &str, config: &Config) -> String {
+    let dir = parent_dir(key).trim_end_matches('/');
+    match dir.rsplit('/').next() {
+        Some(name) if !name.is_empty() => name.replace(['-', '_'], " "),
+        _ => config.title.clone(),
+    }
+}
+
+/// A site without `content/_index.md` still gets a start page.
+fn ensure_root(library: &mut Library, config: &Config) {
+    if library.sections.contains_key(ROOT_SECTION) || library.failed.contains(ROOT_SECTION) {
+        if !library.sections.contains_key(ROOT_SECTION) {
+            library.sections.insert(ROOT_SECTION.into(), implicit_root(config));
+        }
+        return;
+    }
+    library.sections.insert(ROOT_SECTION.into(), implicit_root(config));
+}
+
+fn implicit_root(config: &Config) -> Section {
+    Section {
+        doc: Document {
+            key: ROOT_SECTION.into(),
+            file: None,
+            source: String::new(),
+            body_offset: 0,
+            output_path: "index.html".into(),
+            rendered: None,
+        },
+        meta: SectionMeta {
+            title: None,
+            description: config.description.clone(),
+            sort_by: SortBy::None,
+            paginate_by: None,
+            transparent: false,
+            weight: None,
+            template: None,
+            page_template: None,
+            draft: false,
+            aliases: Vec::new(),
+            extra: Default::default(),
+        },
+        title: config.title.clone(),
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        assets: Vec::new(),
+    }
+}
+
+/// Drafts, and everything inside a draft section, are left out unless asked for.
+fn remove_drafts(library: &mut Library, include_drafts: bool) {
+    if include_drafts {
+        return;
+    }
+    let draft_dirs: Vec<String> = library
+        .sections
+        .values()
+        .filter(|s| s.meta.draft && s.doc.key != ROOT_SECTION)
+        .map(|s| parent_dir(&s.doc.key).to_string())
+        .collect();
+    let under_draft = |key: &str| draft_dirs.iter().any(|dir| key.starts_with(dir.as_str()));
+    let mut removed = Vec::new();
+    library.sections.retain(|key, s| {
+        let keep = key == ROOT_SECTION || !(s.meta.draft || under_draft(key));
+        if !keep {
+            removed.push(key.clone());
+        }
+        keep
+    });
+    library.pages.retain(|key, p| {
+        let keep = !(p.meta.draft || under_draft(key));
+        if !keep {
+            removed.push(key.clone());
+        }
+        keep
+    });
+    library.drafts.extend(removed);
+}
+
+/// The nearest section at or above a folder.
+fn owning_section(sections: &BTreeMap<String, Section>, mut dir: &str) -> String {
+    loop {
+        let key = format!("{dir}_index.md");
+        if sections.contains_key(&key) {
+            return key;
+        }
+        if dir.is_empty() {
+            return ROOT_SECTION.into();
+        }
+        dir = parent_dir(dir.trim_end_matches('/'));
+    }
+}
+
+fn link_sections(library: &mut Library) {
+    let keys: Vec<String> = library.sections.keys().filter(|k| *k != ROOT_SECTION).cloned().collect();
+    for key in keys {
+        let own_dir = parent_dir(&key).trim_end_matches('/');
+        let parent = owning_section(&library.sections, parent_dir(own_dir));
+        library.sections.get_mut(&key).expect("key from map").parent = Some(parent.clone());
+        library.sections.get_mut(&parent).expect("owning section exists").subsections.push(key);
+    }
+    let weights: HashMap<String, (Option<i64>, String)> = library
+        .sections
+        .iter()
+        .map(|(k, s)| (k.clone(), (s.meta.weight, s.title.clone())))
+        .collect();
+    for section in library.sections.values_mut() {
+        section.subsections.sort_by(|a, b| {
+            let (wa, ta) = &weights[a];
+            let (wb, tb) = &weights[b];
+            (wa.is_none(), wa, ta).cmp(&(wb.is_none(), wb, tb))
+        });
+    }
+}
+
+fn assign_pages(library: &mut Library) {
+    let mut members: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (key, page) in library.pages.iter_mut() {
+        let dir = if page.doc.key.ends_with("/index.md") || page.doc.key == "index.md" {
+            parent_dir(parent_dir(key).trim_end_matches('/'))
+        } else {
+            parent_dir(key)
+        };
+        page.section = owning_section(&library.sections, dir);
+        members.entry(page.section.clone()).or_default().push(key.clone());
+    }
+    for (section_key, mut keys) in members.clone() {
+        sort_pages(&library.pages, library.sections[&section_key].meta.sort_by, &mut keys);
+        set_neighbours(&mut library.pages, &keys);
+    }
+    // Transparent sections lend their pages to the section above them.
+    let mut listed = members;
+    let transparent: Vec<(String, String)> = library
+        .sections
+        .values()
+        .filter(|s| s.meta.transparent)
+        .filter_map(|s| s.parent.clone().map(|p| (s.doc.key.clone(), p)))
+        .collect();
+    for (child, parent) in transparent {
+        let borrowed = listed.get(&child).cloned().unwrap_or_default();
+        listed.entry(parent).or_default().extend(borrowed);
+    }
+    for (section_key, mut keys) in listed {
+        let section = library.sections.get_mut(&section_key).expect("owning section exists");
+        sort_pages(&library.pages, section.meta.sort_by, &mut keys);
+        section.pages = keys;
+    }
+}
+
+/// Pages without the field a section sorts by go last, in file order.
+pub fn sort_pages(pages: &BTreeMap<String, Page>, sort_by: SortBy, keys: &mut [String]) {
+    match sort_by {
+        SortBy::Date => keys.sort_by(|a, b| {
+            let (da, db) = (pages[a].meta.date.as_ref(), pages[b].meta.date.as_ref());
+            (da.is_none(), db.map(|d| d.sort_key)).cmp(&(db.is_none(), da.map(|d| d.sort_key)))
+        }),
+        SortBy::Weight => keys.sort_by(|a, b| {
+            let (wa, wb) = (pages[a].meta.weight, pages[b].meta.weight);
+            (wa.is_none(), wa).cmp(&(wb.is_none(), wb))
+        }),
+        SortBy::Title => keys.sort_by_cached_key(|k| pages[k].meta.title.to_lowercase()),
+        SortBy::None => {}
+    }
+}
+
+fn set_neighbours(pages: &mut BTreeMap<String, Page>, ordered: &[String]) {
+    for (index, key) in ordered.iter().enumerate() {
+        let page = pages.get_mut(key).expect("key from section");
+        page.previous = index.checked_sub(1).map(|i| ordered[i].clone());
+        page.next = ordered.get(index + 1).cloned();
+    }
+}
+
+/// Bundle files go beside their page; other files keep their folder (slugified) and name.
+fn place_assets(library: &mut Library, assets: &[String], bundles: &BTreeSet<String>) {
+    let bundle_pages: HashMap<&str, &str> = library
+        .pages
+        .values()
+        .filter(|p| p.doc.key.ends_with("index.md") && bundles.contains(parent_dir(&p.doc.key)))
+        .map(|p| (parent_dir(&p.doc.key), p.doc.key.as_str()))
+        .collect();
+    let mut attached: Vec<(String, String)> = Vec::new();
+    for asset in assets {
+        let bundle = bundles.iter().filter(|dir| asset.starts_with(dir.as_str())).max_by_key(|d| d.len());
+        match bundle {
+            Some(dir) => {
+                let Some(page_key) = bundle_pages.get(dir.as_str()) else { continue }; // a draft's files stay out
+                let page = &library.pages[*page_key];
+                let out = format!("{}{}", paths_dir(&page.doc.output_path), &asset[dir.len()..]);
+                library.assets.insert(asset.clone(), out);
+                attached.push((page_key.to_string(), asset.clone()));
+            }
+            None => {
+                let dir = parent_dir(asset);
+                let section = owning_section(&library.sections, dir);
+                if library.drafts.iter().any(|d| d.ends_with("_index.md") && asset.starts_with(parent_dir(d))) {
+                    continue;
+                }
+                let name = &asset[dir.len()..];
+                library.assets.insert(asset.clone(), format!("{}{name}", slug_dir(dir)));
+                if let Some(s) = library.sections.get_mut(&section) {
+                    s.assets.push(asset.clone());
+                }
+            }
+        }
+    }
+    for (page_key, asset) in attached {
+        if let Some(page) = library.pages.get_mut(&page_key) {
+            page.assets.push(asset);
+        }
+    }
+}
+
+fn paths_dir(output_path: &str) -> &str {
+    super::paths::dir_of(output_path)
+}
+
+/// Two files must never write the same output file.
+fn check_output_collisions(library: &Library) -> Vec<Diagnostic> {
+    let mut owners: HashMap<&str, &super::Document> = HashMap::new();
+    let mut problems = Vec::new();
+    let docs = library.sections.values().map(|s| &s.doc).chain(library.pages.values().map(|p| &p.doc));
+    for doc in docs {
+        if let Some(first) = owners.insert(doc.output_path.as_str(), doc) {
+            problems.push(Diagnostic::file(
+                &doc.file_path(),
+                format!(
+                    "writes {} like {}; give one of them another `slug:` or file name",
+                    doc.output_path, first.key
+                ),
+            ));
+        }
+    }
+    problems
+}

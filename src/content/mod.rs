@@ -1,0 +1,94 @@
+//! The site model: sections and pages loaded from `content/`, validated, and linked by key.
+//!
+//! Pages and sections live in maps keyed by their content-relative source path
+//! (`vagledningar/atervandare.md`); a section holds the keys of its pages, never copies,
+//! so one page can be replaced without touching the rest.
+
+pub mod dates;
+pub mod discover;
+pub mod front_matter;
+mod library;
+pub mod paths;
+pub mod slugs;
+pub mod taxonomies;
+
+use std::path::PathBuf;
+
+pub use front_matter::{PageMeta, SectionMeta, SortBy, TemplateRef};
+pub use library::{load, Library, LoadOptions};
+pub use taxonomies::{Taxonomy, Term};
+
+/// What every Markdown file has: where it came from and its text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Content-relative path with `/`, the key in the library's maps.
+    pub key: String,
+    /// Path on disk; `None` for the start page when `content/_index.md` is missing.
+    pub file: Option<PathBuf>,
+    /// The whole file, LF line ends, without a byte-order mark.
+    pub source: String,
+    /// Byte offset of the Markdown body in `source`.
+    pub body_offset: usize,
+    /// Output file, relative to the output folder (`a/b/index.html`).
+    pub output_path: String,
+    /// Rendered Markdown, set by the site once every page is loaded.
+    pub rendered: Option<Rendered>,
+}
+
+impl Document {
+    pub fn body(&self) -> &str {
+        &self.source[self.body_offset..]
+    }
+
+    pub fn file_path(&self) -> PathBuf {
+        self.file.clone().unwrap_or_else(|| PathBuf::from(&self.key))
+    }
+}
+
+/// A page's body turned into HTML, with what templates and link checks need from it.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// The part before `<!-- more -->`, when the page has one.
+    pub summary: Option<String>,
+    pub toc: Vec<Heading>,
+    pub word_count: usize,
+    /// Every `id` a link may point at with `#anchor`.
+    pub anchors: Vec<String>,
+}
+
+/// One heading in a table of contents.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub level: u32,
+    pub id: String,
+    pub title: String,
+    pub children: Vec<Heading>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub doc: Document,
+    pub meta: PageMeta,
+    pub slug: String,
+    /// Key of the section the page belongs to.
+    pub section: String,
+    /// Content-relative keys of the files that travel with a page bundle.
+    pub assets: Vec<String>,
+    /// Neighbours in the section's order.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub doc: Document,
+    pub meta: SectionMeta,
+    /// Title from front matter, else the site title (start page) or the folder name.
+    pub title: String,
+    pub parent: Option<String>,
+    /// Keys of the section's pages, in its sort order (transparent children included).
+    pub pages: Vec<String>,
+    pub subsections: Vec<String>,
+    pub assets: Vec<String>,
+}

@@ -1,0 +1,59 @@
+//! Output paths: every page is `section/slug/index.html`, and nothing may point outside the
+//! output folder.
+
+/// Turns an alias such as `/gamla/rutin/` or `gamla/rutin.html` into an output file path,
+/// or `None` when it could escape the output folder or is not a plain path.
+pub fn alias_output_path(alias: &str) -> Option<String> {
+    let trimmed = alias.trim().trim_start_matches('/');
+    if trimmed.is_empty()
+        || trimmed.contains("://")
+        || trimmed.contains(['\\', '\0', '?', '#', ':'])
+        || trimmed.split('/').any(|part| part == ".." || part == ".")
+    {
+        return None;
+    }
+    let parts: Vec<&str> = trimmed.split('/').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let joined = parts.join("/");
+    if joined.ends_with(".html") || joined.ends_with(".htm") {
+        Some(joined)
+    } else {
+        Some(format!("{joined}/index.html"))
+    }
+}
+
+/// The folder part of an output file path, with a trailing slash (empty for the root).
+pub fn dir_of(output_path: &str) -> &str {
+    match output_path.rfind('/') {
+        Some(index) => &output_path[..=index],
+        None => "",
+    }
+}
+
+/// The relative prefix that leads from the folder of `output_path` back to the site root.
+pub fn root_prefix(output_path: &str) -> String {
+    "../".repeat(output_path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_stay_inside() {
+        assert_eq!(alias_output_path("/gamla/rutin/").as_deref(), Some("gamla/rutin/index.html"));
+        assert_eq!(alias_output_path("old.html").as_deref(), Some("old.html"));
+        assert_eq!(alias_output_path("/../etc/passwd"), None);
+        assert_eq!(alias_output_path("https://x.se/a"), None);
+        assert_eq!(alias_output_path("/"), None);
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("a/b/index.html"), "../../");
+        assert_eq!(dir_of("a/b/index.html"), "a/b/");
+    }
+}

@@ -1,0 +1,66 @@
+//! Taxonomies (such as tags): every term with the pages that carry it.
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+
+use super::slugs::slugify;
+use super::Library;
+
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub name: String,
+    /// Terms by slug, so `Återvändare` and `återvändare` are one term.
+    pub terms: BTreeMap<String, Term>,
+    pub paginate_by: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The name as first written.
+    pub name: String,
+    pub slug: String,
+    /// Page keys, newest first, then by title.
+    pub pages: Vec<String>,
+}
+
+impl Taxonomy {
+    pub fn list_path(&self) -> String {
+        format!("{}/index.html", slugify(&self.name))
+    }
+
+    pub fn term_path(&self, slug: &str) -> String {
+        format!("{}/{slug}/index.html", slugify(&self.name))
+    }
+}
+
+pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
+    config
+        .taxonomies
+        .iter()
+        .map(|declared| {
+            let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+            for (key, page) in &library.pages {
+                for name in page.meta.taxonomies.get(&declared.name).into_iter().flatten() {
+                    let slug = slugify(name);
+                    let term = terms.entry(slug.clone()).or_insert_with(|| Term {
+                        name: name.clone(),
+                        slug,
+                        pages: Vec::new(),
+                    });
+                    if !term.pages.contains(key) {
+                        term.pages.push(key.clone());
+                    }
+                }
+            }
+            for term in terms.values_mut() {
+                term.pages.sort_by(|a, b| {
+                    let (pa, pb) = (&library.pages[a], &library.pages[b]);
+                    let (da, db) = (pa.meta.date.as_ref().map(|d| d.sort_key), pb.meta.date.as_ref().map(|d| d.sort_key));
+                    db.cmp(&da).then_with(|| pa.meta.title.cmp(&pb.meta.title))
+                });
+            }
+            Taxonomy { name: declared.name.clone(), terms, paginate_by: declared.paginate_by }
+        })
+        .collect()
+}

@@ -1,0 +1,198 @@
+//! Errors about the user's files, printed as `path:line:col: message` with the offending line.
+//!
+//! Content problems are collected rather than returned at the first one, so a build reports
+//! every mistake of every file in one run.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in one file, with a 1-based position when it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// The source line the position points into, shown under the message.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem with the file as a whole (it cannot be read, for instance).
+    pub fn file(path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            source_line: None,
+        }
+    }
+
+    /// A problem at `line:column` (1-based) of `source`, the full text of `path`.
+    pub fn at(path: &Path, source: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+        let source_line = line
+            .checked_sub(1)
+            .and_then(|index| source.lines().nth(index))
+            .map(|text| text.to_string());
+        Diagnostic {
+            path: path.to_path_buf(),
+            line,
+            column: column.max(1),
+            message: message.into(),
+            source_line,
+        }
+    }
+
+    /// A problem at a byte offset of `source`.
+    pub fn at_offset(path: &Path, source: &str, offset: usize, message: impl Into<String>) -> Self {
+        let (line, column) = line_col(source, offset);
+        Self::at(path, source, line, column, message)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        if self.line == 0 {
+            write!(f, "{path}: {}", self.message)?;
+        } else {
+            write!(f, "{path}:{}:{}: {}", self.line, self.column, self.message)?;
+        }
+        if let Some(text) = &self.source_line {
+            let gutter = self.line.to_string();
+            let caret_pad: String = text
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "\n {gutter} | {text}\n {} | {caret_pad}^", " ".repeat(gutter.len()))?;
+        }
+        Ok(())
+    }
+}
+
+/// All problems found by a build, in a stable order (by file, then position).
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, more: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(more);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Turns the collected problems into an error, or `Ok` when there were none.
+    pub fn into_result(mut self) -> Result<(), BuildError> {
+        if self.items.is_empty() {
+            return Ok(());
+        }
+        self.items
+            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        self.items.dedup();
+        Err(BuildError::Content(self.items))
+    }
+}
+
+/// Why a build failed: the user's content, or the machine (disk, permissions).
+#[derive(Debug)]
+pub enum BuildError {
+    /// Every problem found in the site's files.
+    Content(Vec<Diagnostic>),
+    /// Something outside the content went wrong, such as writing the output.
+    Io(String),
+}
+
+impl From<Diagnostic> for BuildError {
+    fn from(diagnostic: Diagnostic) -> Self {
+        BuildError::Content(vec![diagnostic])
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Content(items) => {
+                for item in items {
+                    writeln!(f, "{item}")?;
+                }
+                let noun = if items.len() == 1 { "error" } else { "errors" };
+                write!(f, "Build failed: {} {noun}.", items.len())
+            }
+            BuildError::Io(message) => write!(f, "Build failed: {message}"),
+        }
+    }
+}
+
+/// Reads a text file the way every stage expects it: UTF-8 checked with a position,
+/// a byte-order mark dropped, CRLF and lone CR line ends turned into LF.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|err| Diagnostic::file(path, format!("cannot read the file: {err}")))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let (line, column) = line_col(&prefix, prefix.len());
+            return Err(Diagnostic {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: "the file is not valid UTF-8; save it as UTF-8 in your editor".into(),
+                source_line: None,
+            });
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.contains('\r') {
+        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "första\nåäö x";
+        assert_eq!(line_col(text, text.find('x').unwrap()), (2, 5));
+        assert_eq!(line_col(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn display_shows_position_and_caret() {
+        let d = Diagnostic::at(Path::new("a.md"), "one\ntwo three", 2, 5, "bad");
+        assert_eq!(d.to_string(), "a.md:2:5: bad\n 2 | two three\n   |     ^");
+    }
+}

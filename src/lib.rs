@@ -1,0 +1,14 @@
+//! Lots: a static knowledge-base site generator.
+//!
+//! Data flows one way: `config` → `content` → `markdown` → `templates` → output,
+//! orchestrated by `site`. Every stage reports problems as [`diagnostics::Diagnostic`]s
+//! so that one build prints every error of every file.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod markdown;
+pub mod site;
+pub mod templates;
+pub mod yaml;
