@@ -35,42 +35,13 @@ pub fn is_junk(name: &str) -> bool {
 }
 
 pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
-    let mut found = Discovered::default();
     if !content_dir.is_dir() {
         return Err(Diagnostic::file(content_dir, "there is no content folder; create content/ with an _index.md"));
     }
-    let walker = ignore::WalkBuilder::new(content_dir)
-        .standard_filters(false)
-        .hidden(true)
-        .follow_links(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                found.warnings.push(Diagnostic::file(content_dir, format!("skipped an unreadable entry: {err}")));
-                continue;
-            }
-        };
-        let Some(file_type) = entry.file_type() else { continue };
-        let path = entry.path();
-        if file_type.is_symlink() {
-            found.warnings.push(Diagnostic::file(path, "symbolic links are not followed; the file is not published"));
-            continue;
-        }
-        if !file_type.is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy();
-        if is_junk(&name) {
-            continue;
-        }
-        let Some(key) = content_key(content_dir, path) else {
-            found.warnings.push(Diagnostic::file(path, "the file name is not valid UTF-8; rename it"));
-            continue;
-        };
-        let source = Source { key: key.clone(), file: path.to_path_buf() };
+    let mut found = Discovered::default();
+    for (key, path) in walk_files(content_dir, &mut found.warnings) {
+        let name = key.rsplit('/').next().unwrap_or(&key);
+        let source = Source { key: key.clone(), file: path };
         if name == "_index.md" {
             found.sections.push(source);
         } else if name.ends_with(".md") {
@@ -80,6 +51,46 @@ pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
         }
     }
     Ok(found)
+}
+
+/// Every publishable file under `dir`, by its `/`-separated path relative to `dir`, in name
+/// order. Symbolic links are reported and skipped, so nothing outside `dir` is read.
+pub fn walk_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    let mut files = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .hidden(true)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                warnings.push(Diagnostic::file(dir, format!("skipped an unreadable entry: {err}")));
+                continue;
+            }
+        };
+        let Some(file_type) = entry.file_type() else { continue };
+        let path = entry.path();
+        if file_type.is_symlink() {
+            warnings.push(Diagnostic::file(path, "symbolic links are not followed; the file is not published"));
+            continue;
+        }
+        if !file_type.is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if is_junk(&name) {
+            continue;
+        }
+        let Some(key) = content_key(dir, path) else {
+            warnings.push(Diagnostic::file(path, "the file name is not valid UTF-8; rename it"));
+            continue;
+        };
+        files.push((key, path.to_path_buf()));
+    }
+    files
 }
 
 /// `content/a/b.md` → `a/b.md`, always with `/`.

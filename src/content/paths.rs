@@ -57,3 +57,50 @@ mod tests {
         assert_eq!(dir_of("a/b/index.html"), "a/b/");
     }
 }
+
+/// Marks a URL as relative to the site root while rendering. Each output file replaces it with
+/// the `../` prefix that leads from its own folder to the root, so one rendered fragment
+/// (a page's body, a list item) is correct wherever it is shown, and the site works from any
+/// folder and from `file://`.
+pub const ROOT_MARK: &str = "@@lots-root@@/";
+
+/// Replaces every [`ROOT_MARK`] in `html` with `prefix`.
+pub fn resolve_root_marks(html: &str, prefix: &str) -> String {
+    html.replace(ROOT_MARK, prefix)
+}
+
+/// Joins a relative `target` onto a content folder (`a/b/`), resolving `.` and `..`.
+/// `None` when the result would leave the content folder.
+pub fn join_relative(dir: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Decodes `%XX` escapes in a link written by hand (`min%20fil.pdf`).
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,1 +1,275 @@
-pub mod placeholder {}
+//! Markdown to HTML with pulldown-cmark: heading ids and a table of contents, internal links
+//! resolved to root-marked URLs, Swedish quotation marks, highlighted code, raw HTML shown as
+//! text (never published as markup).
+
+pub mod highlight;
+mod links;
+mod toc;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::content::{slugs::slugify, Document, Library, Rendered};
+use crate::diagnostics::Diagnostic;
+
+pub use links::AnchorCheck;
+
+/// What rendering one document produced, problems included.
+pub struct Output {
+    pub rendered: Rendered,
+    pub problems: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+    /// Links into other pages' headings, to check once every page is rendered.
+    pub anchor_checks: Vec<AnchorCheck>,
+}
+
+/// Inline tags without attributes that are safe to keep; other raw HTML becomes text.
+const SAFE_INLINE_TAGS: [&str; 10] = ["<br>", "<br/>", "<br />", "<sup>", "</sup>", "<sub>", "</sub>", "<kbd>", "</kbd>", "<wbr>"];
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+pub fn render(library: &Library, doc: &Document) -> Output {
+    let mut renderer = Renderer {
+        library,
+        doc,
+        path: doc.file_path(),
+        events: Vec::new(),
+        headings: Vec::new(),
+        ids: HashSet::new(),
+        heading: None,
+        code: None,
+        html_block: None,
+        image: None,
+        summary_at: None,
+        words: 0,
+        own_anchors: Vec::new(),
+        output: Output { rendered: Rendered::default(), problems: Vec::new(), warnings: Vec::new(), anchor_checks: Vec::new() },
+    };
+    for (event, range) in Parser::new_ext(doc.body(), options()).into_offset_iter() {
+        renderer.event(event, doc.body_offset + range.start);
+    }
+    renderer.finish()
+}
+
+struct OpenHeading {
+    index: usize,
+    level: HeadingLevel,
+    id: Option<String>,
+    classes: Vec<String>,
+    text: String,
+}
+
+struct Renderer<'a> {
+    library: &'a Library,
+    doc: &'a Document,
+    path: PathBuf,
+    events: Vec<Event<'a>>,
+    headings: Vec<(u32, String, String)>,
+    ids: HashSet<String>,
+    heading: Option<OpenHeading>,
+    code: Option<(String, String)>,
+    html_block: Option<(String, usize)>,
+    /// Offset of an image being read, and whether it has alt text yet.
+    image: Option<(usize, bool)>,
+    summary_at: Option<usize>,
+    words: usize,
+    own_anchors: Vec<(String, usize)>,
+    output: Output,
+}
+
+impl<'a> Renderer<'a> {
+    fn event(&mut self, event: Event<'a>, offset: usize) {
+        if let Some((_, code)) = &mut self.code {
+            match event {
+                Event::Text(text) => code.push_str(&text),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (language, code) = self.code.take().expect("inside a code block");
+                    self.events.push(Event::Html(highlight::code_block(&code, &language).into()));
+                }
+                _ => {}
+            }
+            return;
+        }
+        if let Some((html, _)) = &mut self.html_block {
+            match event {
+                Event::Html(text) | Event::Text(text) => html.push_str(&text),
+                Event::End(TagEnd::HtmlBlock) => self.close_html_block(),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                self.heading = Some(OpenHeading {
+                    index: self.events.len(),
+                    level,
+                    id: id.map(|i| i.to_string()),
+                    classes: classes.iter().map(|c| c.to_string()).collect(),
+                    text: String::new(),
+                });
+                self.events.push(Event::Start(Tag::Paragraph)); // replaced when the heading ends
+            }
+            Event::End(TagEnd::Heading(level)) => self.close_heading(level),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => info.to_string(),
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((language, String::new()));
+            }
+            Event::Start(Tag::HtmlBlock) => self.html_block = Some((String::new(), offset)),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = self.link(&dest_url, offset, false);
+                self.events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = self.link(&dest_url, offset, true);
+                self.image = Some((offset, false));
+                self.events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((at, false)) = self.image.take() {
+                    self.warn(at, "the image has no alt text; write a description between the brackets: ![description](file.png)");
+                }
+                self.events.push(Event::End(TagEnd::Image));
+            }
+            Event::Text(text) => self.text(text),
+            Event::Code(code) => {
+                if let Some(heading) = &mut self.heading {
+                    heading.text.push_str(&code);
+                }
+                self.events.push(Event::Code(code));
+            }
+            Event::InlineHtml(html) => self.inline_html(html, offset),
+            other => self.events.push(other),
+        }
+    }
+
+    fn text(&mut self, text: CowStr<'a>) {
+        self.words += text.split_whitespace().count();
+        if let Some(heading) = &mut self.heading {
+            heading.text.push_str(&text);
+        }
+        if let Some((_, has_alt)) = &mut self.image {
+            *has_alt |= !text.trim().is_empty();
+        }
+        // Swedish typography closes and opens a quotation with the same mark: ”…” and ’…’.
+        if text.contains(['\u{201c}', '\u{2018}']) {
+            let swedish = text.replace('\u{201c}', "\u{201d}").replace('\u{2018}', "\u{2019}");
+            self.events.push(Event::Text(swedish.into()));
+        } else {
+            self.events.push(Event::Text(text));
+        }
+    }
+
+    fn close_heading(&mut self, level: HeadingLevel) {
+        let Some(open) = self.heading.take() else { return };
+        let base = open.id.clone().unwrap_or_else(|| slugify(&open.text));
+        let base = if base.is_empty() { "rubrik".to_string() } else { base };
+        let mut id = base.clone();
+        let mut counter = 1;
+        while !self.ids.insert(id.clone()) {
+            id = format!("{base}-{counter}");
+            counter += 1;
+        }
+        self.headings.push((level as u32, id.clone(), open.text.trim().to_string()));
+        // Custom attributes are dropped: `{onclick=…}` must never reach the output.
+        self.events[open.index] = Event::Start(Tag::Heading {
+            level: open.level,
+            id: Some(id.into()),
+            classes: open.classes.into_iter().map(CowStr::from).collect(),
+            attrs: Vec::new(),
+        });
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    fn inline_html(&mut self, html: CowStr<'a>, offset: usize) {
+        let trimmed = html.trim();
+        if trimmed == "<!-- more -->" {
+            self.summary_at.get_or_insert(self.events.len());
+        } else if trimmed.starts_with("<!--") {
+            // Comments are notes to editors: not published.
+        } else if SAFE_INLINE_TAGS.iter().any(|t| t.eq_ignore_ascii_case(trimmed)) {
+            self.events.push(Event::InlineHtml(trimmed.to_ascii_lowercase().into()));
+        } else {
+            self.warn(offset, "raw HTML is shown as text, not published as markup; use Markdown instead");
+            self.events.push(Event::Text(html));
+        }
+    }
+
+    fn close_html_block(&mut self) {
+        let Some((html, offset)) = self.html_block.take() else { return };
+        let trimmed = html.trim();
+        if trimmed == "<!-- more -->" {
+            self.summary_at.get_or_insert(self.events.len());
+        } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
+            // An editor's comment: not published.
+        } else {
+            self.warn(offset, "raw HTML is shown as text, not published as markup; use Markdown instead");
+            self.events.push(Event::Start(Tag::Paragraph));
+            self.events.push(Event::Text(html.into()));
+            self.events.push(Event::End(TagEnd::Paragraph));
+        }
+    }
+
+    fn link(&mut self, dest: &str, offset: usize, is_image: bool) -> CowStr<'a> {
+        match links::resolve(self.library, &self.doc.key, dest, is_image) {
+            Ok(links::Resolved::Url(url, anchor)) => {
+                if let Some((target_key, anchor)) = anchor {
+                    self.output.anchor_checks.push(AnchorCheck { target_key, anchor, offset });
+                }
+                url.into()
+            }
+            Ok(links::Resolved::OwnAnchor(anchor)) => {
+                self.own_anchors.push((anchor.clone(), offset));
+                format!("#{anchor}").into()
+            }
+            Err(message) => {
+                self.output.problems.push(Diagnostic::at_offset(&self.path, &self.doc.source, offset, message));
+                CowStr::from("#")
+            }
+        }
+    }
+
+    fn warn(&mut self, offset: usize, message: &str) {
+        self.output.warnings.push(Diagnostic::at_offset(&self.path, &self.doc.source, offset, message));
+    }
+
+    fn finish(mut self) -> Output {
+        let anchors: Vec<String> = self.headings.iter().map(|(_, id, _)| id.clone()).collect();
+        for (anchor, offset) in std::mem::take(&mut self.own_anchors) {
+            if !anchors.contains(&anchor) && !is_footnote_anchor(&anchor) {
+                let message = format!("`#{anchor}` links to a heading that does not exist in this page");
+                self.output.problems.push(Diagnostic::at_offset(&self.path, &self.doc.source, offset, message));
+            }
+        }
+        let summary = self.summary_at.map(|at| {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, self.events[..at].iter().cloned());
+            html
+        });
+        let mut html = String::with_capacity(self.doc.body().len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        self.output.rendered = Rendered {
+            html,
+            summary,
+            toc: toc::build(&self.headings),
+            word_count: self.words,
+            anchors,
+        };
+        self.output
+    }
+}
+
+fn is_footnote_anchor(anchor: &str) -> bool {
+    anchor.starts_with("fn-") || anchor.starts_with("fnref")
+}

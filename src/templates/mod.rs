@@ -1,1 +1,195 @@
+//! Tera templates and static files of the theme, overridden file by file by the site.
+//!
+//! Layers, last wins: the default theme embedded in the binary (`themes/lots` of this repo),
+//! the site's `themes/NAME/` when `theme: NAME` is set, the site's own `templates/` and
+//! `static/`.
 
+mod errors;
+pub mod filters;
+pub mod functions;
+pub mod views;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use include_dir::{include_dir, Dir};
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::content::discover::walk_files;
+use crate::content::Library;
+use crate::diagnostics::{read_text, Diagnostic};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/lots");
+pub const DEFAULT_THEME_NAME: &str = "lots";
+
+/// Where a static file comes from.
+#[derive(Debug, Clone)]
+pub enum StaticSource {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+/// The parsed templates, their sources (to point at lines in errors) and the theme's
+/// interface strings.
+pub struct Templates {
+    tera: Tera,
+    sources: HashMap<String, (String, PathBuf)>,
+    pub strings: serde_json::Map<String, serde_json::Value>,
+    /// Files to copy to the output root, by output path.
+    pub static_files: BTreeMap<String, StaticSource>,
+}
+
+/// Only `&`, `<`, `>`, `"` and `'` need escaping in HTML text and quoted attributes;
+/// Tera's default also escapes `/`, which makes every URL unreadable.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Templates {
+    pub fn load(root: &Path, config: &Config) -> Result<Templates, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut layers = Layers::default();
+        layers.add_embedded(&DEFAULT_THEME);
+        if let Some(theme) = config.theme.as_deref() {
+            let dir = root.join("themes").join(theme);
+            if dir.is_dir() {
+                layers.add_dir(&dir, &mut problems);
+            } else if theme != DEFAULT_THEME_NAME {
+                problems.push(Diagnostic::file(
+                    &root.join(crate::config::CONFIG_FILE),
+                    format!("theme `{theme}` not found: there is no folder themes/{theme}"),
+                ));
+            }
+        }
+        layers.add_site(root, &mut problems);
+        let strings = layers.strings(&mut problems);
+        let tera = errors::compile(&layers.templates, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Templates { tera, sources: layers.templates, strings, static_files: layers.statics })
+    }
+
+    pub fn exists(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    /// A Tera instance whose functions can see this build's pages.
+    pub fn for_library(&self, library: Arc<Library>) -> Tera {
+        let mut tera = self.tera.clone();
+        tera.register_function("get_url", functions::GetUrl(library.clone()));
+        tera.register_function("get_taxonomy_url", functions::GetTaxonomyUrl(library.clone()));
+        tera.register_function("get_taxonomy", functions::GetTaxonomy(library.clone()));
+        tera.register_function("get_page", functions::GetPage(library.clone()));
+        tera.register_function("get_section", functions::GetSection(library));
+        tera
+    }
+
+    /// Renders `name`; an error names the template file and, where it can be found, the line.
+    pub fn render(&self, tera: &Tera, name: &str, context: &Context) -> Result<String, Diagnostic> {
+        tera.render(name, context).map_err(|err| errors::render_error(&self.sources, tera, name, &err))
+    }
+}
+
+/// Templates and static files gathered from each layer, later ones replacing earlier ones.
+#[derive(Default)]
+struct Layers {
+    templates: HashMap<String, (String, PathBuf)>,
+    statics: BTreeMap<String, StaticSource>,
+    strings_files: Vec<(String, PathBuf)>,
+}
+
+impl Layers {
+    fn add_embedded(&mut self, dir: &'static Dir<'static>) {
+        for file in embedded_files(dir) {
+            let path = file.path().to_string_lossy().replace('\\', "/");
+            let shown = PathBuf::from(format!("(default theme)/{path}"));
+            if let Some(name) = path.strip_prefix("templates/") {
+                let text = String::from_utf8_lossy(file.contents()).into_owned();
+                self.templates.insert(name.to_string(), (text, shown));
+            } else if let Some(name) = path.strip_prefix("static/") {
+                self.statics.insert(name.to_string(), StaticSource::Embedded(file.contents()));
+            } else if path == "strings.yaml" {
+                self.strings_files.push((String::from_utf8_lossy(file.contents()).into_owned(), shown));
+            }
+        }
+    }
+
+    fn add_dir(&mut self, theme_dir: &Path, problems: &mut Vec<Diagnostic>) {
+        self.add_templates(&theme_dir.join("templates"), problems);
+        self.add_statics(&theme_dir.join("static"), problems);
+        let strings = theme_dir.join("strings.yaml");
+        if strings.is_file() {
+            match read_text(&strings) {
+                Ok(text) => self.strings_files.push((text, strings)),
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+
+    fn add_site(&mut self, root: &Path, problems: &mut Vec<Diagnostic>) {
+        self.add_templates(&root.join("templates"), problems);
+        self.add_statics(&root.join("static"), problems);
+    }
+
+    fn add_templates(&mut self, dir: &Path, problems: &mut Vec<Diagnostic>) {
+        if !dir.is_dir() {
+            return;
+        }
+        for (name, path) in walk_files(dir, problems) {
+            match read_text(&path) {
+                Ok(text) => {
+                    self.templates.insert(name, (text, path));
+                }
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+
+    fn add_statics(&mut self, dir: &Path, problems: &mut Vec<Diagnostic>) {
+        if !dir.is_dir() {
+            return;
+        }
+        for (name, path) in walk_files(dir, problems) {
+            self.statics.insert(name, StaticSource::File(path));
+        }
+    }
+
+    /// Interface strings: every layer's `strings.yaml` merged, later keys winning.
+    fn strings(&self, problems: &mut Vec<Diagnostic>) -> serde_json::Map<String, serde_json::Value> {
+        let mut merged = serde_json::Map::new();
+        for (text, path) in &self.strings_files {
+            let block = crate::yaml::Block { path, file_text: text, first_line: 1 };
+            match crate::yaml::parse::<BTreeMap<String, String>>(block, text) {
+                Ok(map) => merged.extend(map.into_iter().map(|(k, v)| (k, serde_json::Value::String(v)))),
+                Err(d) => problems.push(d),
+            }
+        }
+        merged
+    }
+}
+
+fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut files: Vec<_> = dir.files().collect();
+    for sub in dir.dirs() {
+        files.extend(embedded_files(sub));
+    }
+    files
+}
+
+pub fn escape_fn() -> fn(&str) -> String {
+    escape_html
+}

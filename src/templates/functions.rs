@@ -1,0 +1,98 @@
+//! Functions templates call: URLs to files and pages, page and section look-ups.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tera::{to_value, Function, Result, Value};
+
+use crate::content::paths::ROOT_MARK;
+use crate::content::slugs::slugify;
+use crate::content::Library;
+
+use super::views::{permalink, PageView, SectionView, TaxonomyView};
+
+fn string_arg<'a>(args: &'a HashMap<String, Value>, name: &str, function: &str) -> Result<&'a str> {
+    match args.get(name) {
+        Some(Value::String(s)) => Ok(s),
+        Some(_) => Err(format!("`{function}`: `{name}` must be a string").into()),
+        None => Err(format!("`{function}` needs `{name}=...`").into()),
+    }
+}
+
+/// `get_url(path="style.css")` or `get_url(path="@/rutiner/rutin.md")`: a relative URL.
+pub struct GetUrl(pub Arc<Library>);
+
+impl Function for GetUrl {
+    fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        let path = string_arg(args, "path", "get_url")?;
+        if let Some(key) = path.strip_prefix("@/") {
+            let (key, anchor) = key.split_once('#').map_or((key, ""), |(k, a)| (k, a));
+            let output = self.0.output_path(key).ok_or_else(|| format!("`get_url`: content/{key} does not exist"))?;
+            let anchor = if anchor.is_empty() { String::new() } else { format!("#{anchor}") };
+            return Ok(Value::String(format!("{}{anchor}", permalink(output))));
+        }
+        let trimmed = path.trim_start_matches('/');
+        if trimmed.split('/').any(|p| p == "..") || path.contains("://") {
+            return Err(format!("`get_url`: `{path}` must be a path inside the site").into());
+        }
+        let file = if trimmed.is_empty() || trimmed.ends_with('/') { format!("{trimmed}index.html") } else { trimmed.to_string() };
+        Ok(Value::String(format!("{ROOT_MARK}{file}")))
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
+}
+
+/// `get_taxonomy_url(kind="tags", name="återvändare")`.
+pub struct GetTaxonomyUrl(pub Arc<Library>);
+
+impl Function for GetTaxonomyUrl {
+    fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        let kind = string_arg(args, "kind", "get_taxonomy_url")?;
+        let name = string_arg(args, "name", "get_taxonomy_url")?;
+        let taxonomy = self
+            .0
+            .taxonomies
+            .iter()
+            .find(|t| t.name == kind)
+            .ok_or_else(|| format!("`get_taxonomy_url`: there is no taxonomy `{kind}` in config.yaml"))?;
+        Ok(Value::String(permalink(&taxonomy.term_path(&slugify(name)))))
+    }
+}
+
+/// `get_taxonomy(kind="tags")`: the taxonomy with all its terms.
+pub struct GetTaxonomy(pub Arc<Library>);
+
+impl Function for GetTaxonomy {
+    fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        let kind = string_arg(args, "kind", "get_taxonomy")?;
+        let taxonomy = self.0.taxonomies.iter().find(|t| t.name == kind);
+        let taxonomy = taxonomy.ok_or_else(|| format!("`get_taxonomy`: there is no taxonomy `{kind}`"))?;
+        Ok(to_value(TaxonomyView::new(taxonomy))?)
+    }
+}
+
+/// `get_page(path="rutiner/rutin.md")`.
+pub struct GetPage(pub Arc<Library>);
+
+impl Function for GetPage {
+    fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        let path = string_arg(args, "path", "get_page")?;
+        let key = path.trim_start_matches("@/");
+        let page = self.0.pages.get(key).ok_or_else(|| format!("`get_page`: content/{key} is not a published page"))?;
+        Ok(to_value(PageView::new(&self.0, page))?)
+    }
+}
+
+/// `get_section(path="vagledningar/_index.md")`.
+pub struct GetSection(pub Arc<Library>);
+
+impl Function for GetSection {
+    fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        let path = string_arg(args, "path", "get_section")?;
+        let key = path.trim_start_matches("@/");
+        let section = self.0.sections.get(key).ok_or_else(|| format!("`get_section`: content/{key} is not a section"))?;
+        Ok(to_value(SectionView::new(&self.0, section))?)
+    }
+}
