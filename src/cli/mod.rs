@@ -1,1 +1,52 @@
-pub fn run() -> i32 { 0 }
+//! The command line: parses arguments and hands each command to its own small module.
+
+mod build;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Lots: turns a folder of Markdown into a searchable knowledge-base site that works
+/// offline, from a web server, a shared drive or a USB stick.
+#[derive(Parser)]
+#[command(name = "lots", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (replaced only when the whole build succeeds).
+    Build(BuildArgs),
+}
+
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    /// The site folder, holding config.yaml and content/ [default: the current folder]
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Where to write the site [default: public/ inside the site folder]
+    #[arg(long, short, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Also publish pages marked `draft: true` (for previewing; never for the real site)
+    #[arg(long)]
+    drafts: bool,
+    /// Override `base_url` from config.yaml, e.g. https://intranat.example.se/vbe
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+/// Runs the command line and returns the exit code: 0 success, 1 content errors, 2 usage.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Build(args) => build::run(args),
+    }
+}

@@ -39,8 +39,7 @@ struct RawConfig {
     title: String,
     #[serde(default)]
     description: Option<String>,
-    #[serde(default)]
-    base_url: Option<Spanned<String>>,
+    base_url: Spanned<String>,
     #[serde(default)]
     language: Option<Spanned<String>>,
     #[serde(default)]
@@ -69,15 +68,10 @@ impl Config {
 
     fn validate(raw: RawConfig, block: yaml::Block<'_>) -> Result<Config, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let base_url = match raw.base_url {
-            Some(url) => {
-                if let Err(why) = check_base_url(&url.value) {
-                    problems.push(block.at(&url, why));
-                }
-                url.value.trim_end_matches('/').to_string()
-            }
-            None => String::new(),
-        };
+        if let Err(why) = check_base_url(&raw.base_url.value) {
+            problems.push(block.at(&raw.base_url, why));
+        }
+        let base_url = raw.base_url.value.trim_end_matches('/').to_string();
         let language = match raw.language {
             Some(lang) => {
                 let ok = !lang.value.is_empty()
@@ -126,6 +120,18 @@ impl Config {
         check_base_url(url)?;
         self.base_url = url.trim_end_matches('/').to_string();
         Ok(())
+    }
+
+    /// The path part of the base URL with slashes around it (`/vbe/`), for files a web
+    /// server shows at any address, such as the 404 page.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        let path = after_scheme.split_once('/').map_or("", |(_, path)| path).trim_matches('/');
+        if path.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{path}/")
+        }
     }
 
     pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {

@@ -1,1 +1,133 @@
+//! Orchestrates a build: load and validate everything first, then render in parallel into a
+//! staging folder, then swap it into place.
 
+mod checks;
+mod extras;
+mod output;
+mod progress;
+mod render;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{self, Library, LoadOptions};
+use crate::diagnostics::{BuildError, Diagnostic, Diagnostics};
+use crate::markdown;
+use crate::templates::Templates;
+
+pub use output::MARKER;
+
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub include_drafts: bool,
+    pub base_url: Option<String>,
+}
+
+/// What a successful build made.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub html_files: usize,
+    pub pages: usize,
+    pub sections: usize,
+    pub seconds: f64,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A loaded, validated site, ready to render.
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub templates: Templates,
+    pub library: Arc<Library>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Site {
+    /// Loads config, templates and content, renders Markdown and checks links and
+    /// templates. Every problem of every file is returned together.
+    pub fn load(root: &Path, include_drafts: bool, base_url: Option<&str>) -> Result<Site, BuildError> {
+        let mut problems = Diagnostics::default();
+        let mut config = Config::load(root).map_err(BuildError::Content)?;
+        if let Some(url) = base_url {
+            config.set_base_url(url).map_err(BuildError::Io)?;
+        }
+        let templates = Templates::load(root, &config);
+        let loaded = content::load(&root.join("content"), &config, &LoadOptions { include_drafts });
+        let templates = match templates {
+            Ok(t) => Some(t),
+            Err(errs) => {
+                problems.extend(errs);
+                None
+            }
+        };
+        let mut library = match loaded {
+            Ok(library) => library,
+            Err(errs) => {
+                problems.extend(errs);
+                return Err(problems.into_result().expect_err("problems were just added"));
+            }
+        };
+        let mut warnings = std::mem::take(&mut library.warnings);
+        let anchor_checks = render_markdown(&mut library, &mut problems, &mut warnings);
+        problems.extend(checks::anchors(&library, &anchor_checks));
+        problems.extend(checks::aliases(&library, &config));
+        let Some(templates) = templates else {
+            return Err(problems.into_result().expect_err("template problems were added"));
+        };
+        problems.extend(checks::templates(&library, &templates));
+        problems.extend(checks::static_collisions(&library, &templates));
+        problems.into_result()?;
+        Ok(Site { root: root.to_path_buf(), config, templates, library: Arc::new(library), warnings })
+    }
+}
+
+/// Renders every page's and section's Markdown in parallel and stores the HTML in the library.
+fn render_markdown(
+    library: &mut Library,
+    problems: &mut Diagnostics,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<(String, markdown::AnchorCheck)> {
+    let keys: Vec<String> = library.pages.keys().chain(library.sections.keys()).cloned().collect();
+    let outputs: Vec<(String, markdown::Output)> = keys
+        .par_iter()
+        .map(|key| {
+            let doc = library.document(key).expect("key from the library");
+            (key.clone(), markdown::render(library, doc))
+        })
+        .collect();
+    let mut anchor_checks = Vec::new();
+    for (key, output) in outputs {
+        problems.extend(output.problems);
+        warnings.extend(output.warnings);
+        anchor_checks.extend(output.anchor_checks.into_iter().map(|c| (key.clone(), c)));
+        let rendered = Some(output.rendered);
+        if let Some(page) = library.pages.get_mut(&key) {
+            page.doc.rendered = rendered;
+        } else if let Some(section) = library.sections.get_mut(&key) {
+            section.doc.rendered = rendered;
+        }
+    }
+    anchor_checks
+}
+
+/// `lots build`: the whole pipeline, output swapped into place only on success.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let site = Site::load(&options.root, options.include_drafts, options.base_url.as_deref())?;
+    let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
+    let html_files = render::render_all(&site, staging.path())?;
+    extras::write_all(&site, staging.path())?;
+    staging.commit().map_err(|e| BuildError::Io(format!("cannot put the new site in place: {e}")))?;
+    Ok(BuildReport {
+        html_files,
+        pages: site.library.pages.len(),
+        sections: site.library.sections.len(),
+        seconds: started.elapsed().as_secs_f64(),
+        warnings: site.warnings,
+    })
+}

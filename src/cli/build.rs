@@ -1,0 +1,35 @@
+//! `lots build`.
+
+use crate::diagnostics::BuildError;
+use crate::site::{self, BuildOptions};
+
+use super::BuildArgs;
+
+pub fn run(args: BuildArgs) -> i32 {
+    let output = args.output.unwrap_or_else(|| args.root.join("public"));
+    let options = BuildOptions { root: args.root, output, include_drafts: args.drafts, base_url: args.base_url };
+    match site::build(&options) {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            println!(
+                "Built {} pages in {:.2} s ({} pages, {} sections) into {}",
+                report.html_files,
+                report.seconds,
+                report.pages,
+                report.sections,
+                options.output.display()
+            );
+            0
+        }
+        Err(err @ BuildError::Content(_)) => {
+            eprintln!("{err}");
+            1
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            1
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Whole-site checks that need every page loaded: anchors into other pages, aliases, and the
+//! templates named in front matter.
+
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::content::{Library, TemplateRef};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::AnchorCheck;
+use crate::templates::Templates;
+
+pub fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagnostic> {
+    checks
+        .iter()
+        .filter_map(|(from, check)| {
+            let target = library.document(&check.target_key)?;
+            let known = target.rendered.as_ref().is_some_and(|r| r.anchors.iter().any(|a| *a == check.anchor));
+            if known {
+                return None;
+            }
+            let doc = library.document(from)?;
+            let message = format!(
+                "`@/{}#{}` links to a heading that does not exist in that page",
+                check.target_key, check.anchor
+            );
+            Some(Diagnostic::at_offset(&doc.file_path(), &doc.source, check.offset, message))
+        })
+        .collect()
+}
+
+/// An alias must not overwrite a page, a section or another alias.
+pub fn aliases(library: &Library, _config: &Config) -> Vec<Diagnostic> {
+    let mut taken: HashMap<&str, &str> = HashMap::new();
+    for doc in library.pages.values().map(|p| &p.doc).chain(library.sections.values().map(|s| &s.doc)) {
+        taken.insert(&doc.output_path, &doc.key);
+    }
+    let mut problems = Vec::new();
+    let aliased = library
+        .pages
+        .values()
+        .map(|p| (&p.doc, &p.meta.aliases))
+        .chain(library.sections.values().map(|s| (&s.doc, &s.meta.aliases)));
+    for (doc, aliases) in aliased {
+        for alias in aliases {
+            if let Some(owner) = taken.insert(alias, &doc.key) {
+                problems.push(Diagnostic::file(
+                    &doc.file_path(),
+                    format!("the alias {alias} is already taken by content/{owner}; remove one of them"),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Templates named in front matter must exist.
+pub fn templates(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
+    let named = library
+        .pages
+        .values()
+        .filter_map(|p| p.meta.template.as_ref().map(|t| (&p.doc, t)))
+        .chain(library.sections.values().flat_map(|s| {
+            [s.meta.template.as_ref(), s.meta.page_template.as_ref()].into_iter().flatten().map(move |t| (&s.doc, t))
+        }));
+    named
+        .filter(|(_, t)| !templates.exists(&t.name))
+        .map(|(doc, t): (_, &TemplateRef)| {
+            Diagnostic::at(
+                &doc.file_path(),
+                &doc.source,
+                t.line,
+                t.column,
+                format!("template `{}` does not exist in templates/ or the theme", t.name),
+            )
+        })
+        .collect()
+}
+
+/// A static file must not take the place of a page.
+pub fn static_collisions(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
+    let docs = library.pages.values().map(|p| &p.doc).chain(library.sections.values().map(|s| &s.doc));
+    docs.filter(|doc| templates.static_files.contains_key(&doc.output_path))
+        .map(|doc| {
+            Diagnostic::file(
+                &doc.file_path(),
+                format!("writes {}, which is also a file in static/; rename one of them", doc.output_path),
+            )
+        })
+        .collect()
+}

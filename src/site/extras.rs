@@ -1,0 +1,104 @@
+//! Everything besides rendered pages: static files, page assets, the highlight stylesheet,
+//! alias redirects and the sitemap.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::content::paths::{resolve_root_marks, root_prefix, ROOT_MARK};
+use crate::diagnostics::BuildError;
+use crate::markdown::highlight;
+use crate::templates::StaticSource;
+
+use super::output;
+use super::render::pager_path;
+use super::Site;
+
+pub fn write_all(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
+    let io = |what: &str| {
+        let what = what.to_string();
+        move |e: std::io::Error| BuildError::Io(format!("cannot write {what}: {e}"))
+    };
+    copy_static(site, out_dir)?;
+    copy_assets(site, out_dir)?;
+    output::write(out_dir, "highlight.css", highlight::stylesheet().as_bytes()).map_err(io("highlight.css"))?;
+    write_aliases(site, out_dir).map_err(io("an alias page"))?;
+    output::write(out_dir, "sitemap.xml", sitemap(site).as_bytes()).map_err(io("sitemap.xml"))?;
+    Ok(())
+}
+
+fn copy_static(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
+    site.templates.static_files.par_iter().try_for_each(|(name, source)| {
+        let result = match source {
+            StaticSource::Embedded(bytes) => output::write(out_dir, name, bytes),
+            StaticSource::File(path) => output::copy(out_dir, name, path),
+        };
+        result.map_err(|e| BuildError::Io(format!("cannot copy static file {name}: {e}")))
+    })
+}
+
+fn copy_assets(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
+    let content = site.root.join("content");
+    site.library.assets.par_iter().try_for_each(|(key, out)| {
+        output::copy(out_dir, out, &content.join(key)).map_err(|e| BuildError::Io(format!("cannot copy content/{key}: {e}")))
+    })
+}
+
+/// Tiny pages at old addresses that send the reader on to the new one.
+fn write_aliases(site: &Site, out_dir: &Path) -> std::io::Result<()> {
+    let library = &site.library;
+    let moved = site.templates.strings.get("moved").and_then(|v| v.as_str()).unwrap_or("Sidan har flyttat till");
+    let targets = library
+        .pages
+        .values()
+        .map(|p| (&p.doc, &p.meta.aliases, p.meta.title.as_str()))
+        .chain(library.sections.values().map(|s| (&s.doc, &s.meta.aliases, s.title.as_str())));
+    for (doc, aliases, title) in targets {
+        for alias in aliases {
+            let html = redirect_page(&site.config.language, moved, title, &doc.output_path);
+            output::write(out_dir, alias, resolve_root_marks(&html, &root_prefix(alias)).as_bytes())?;
+        }
+    }
+    for section in library.sections.values().filter(|s| s.meta.paginate_by.is_some()) {
+        // `page/1/` is the section itself; send it there.
+        let first = pager_path(&section.doc.output_path, 1).replace("page/2/", "page/1/");
+        let html = redirect_page(&site.config.language, moved, &section.title, &section.doc.output_path);
+        output::write(out_dir, &first, resolve_root_marks(&html, &root_prefix(&first)).as_bytes())?;
+    }
+    Ok(())
+}
+
+fn redirect_page(language: &str, moved: &str, title: &str, target: &str) -> String {
+    let title = highlight::escape(title);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+         <meta http-equiv=\"refresh\" content=\"0; url={ROOT_MARK}{target}\">\
+         <link rel=\"canonical\" href=\"{ROOT_MARK}{target}\"></head>\
+         <body><p>{moved} <a href=\"{ROOT_MARK}{target}\">{title}</a>.</p></body></html>\n"
+    )
+}
+
+/// Absolute URLs of every page and section, for search engines and link checkers.
+fn sitemap(site: &Site) -> String {
+    let library = &site.library;
+    let base = &site.config.base_url;
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut entry = |path: &str, lastmod: Option<String>| {
+        let location = path.strip_suffix("index.html").unwrap_or(path);
+        let _ = write!(xml, "  <url><loc>{}</loc>", highlight::escape(&format!("{base}/{location}")));
+        if let Some(day) = lastmod {
+            let _ = write!(xml, "<lastmod>{day}</lastmod>");
+        }
+        xml.push_str("</url>\n");
+    };
+    for section in library.sections.values() {
+        entry(&section.doc.output_path, None);
+    }
+    for page in library.pages.values() {
+        let lastmod = page.meta.updated.as_ref().or(page.meta.date.as_ref()).map(|d| d.day());
+        entry(&page.doc.output_path, lastmod);
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}

@@ -1,0 +1,134 @@
+//! The output folder: built in a temporary folder beside it and swapped into place only when
+//! the whole build succeeded, so a failed or killed build never leaves a half-written site.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// Written into every output folder; a folder without it is not replaced.
+pub const MARKER: &str = ".lots-build";
+const STAGING_PREFIX: &str = ".lots-staging-";
+const OLD_PREFIX: &str = ".lots-old-";
+
+pub struct Staging {
+    dir: tempfile::TempDir,
+    target: PathBuf,
+}
+
+impl Staging {
+    /// Checks that `target` may be replaced and makes an empty staging folder beside it.
+    pub fn new(target: &Path, root: &Path) -> Result<Staging, String> {
+        check_target(target, root)?;
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        remove_stale(parent);
+        let dir = tempfile::Builder::new()
+            .prefix(STAGING_PREFIX)
+            .tempdir_in(parent)
+            .map_err(|e| format!("cannot create a staging folder in {}: {e}", parent.display()))?;
+        Ok(Staging { dir, target: target.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Puts the staged site in place of the old one.
+    pub fn commit(self) -> io::Result<()> {
+        fs::write(self.dir.path().join(MARKER), "Built by lots. This folder is replaced on every build.\n")?;
+        let staged = self.dir.keep();
+        let parent = staged.parent().unwrap_or(Path::new(".")).to_path_buf();
+        if self.target.exists() {
+            let old = tempfile::Builder::new().prefix(OLD_PREFIX).tempdir_in(&parent)?.keep();
+            fs::remove_dir(&old)?;
+            fs::rename(&self.target, &old)?;
+            if let Err(err) = fs::rename(&staged, &self.target) {
+                fs::rename(&old, &self.target)?;
+                return Err(err);
+            }
+            fs::remove_dir_all(&old)?;
+        } else {
+            fs::rename(&staged, &self.target)?;
+        }
+        Ok(())
+    }
+}
+
+/// Refuses to replace the site itself, a folder holding it, or a folder lots did not make.
+fn check_target(target: &Path, root: &Path) -> Result<(), String> {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        normalize(&p)
+    };
+    let (target_abs, root_abs) = (absolute(target), absolute(root));
+    if root_abs.starts_with(&target_abs) {
+        return Err(format!("the output folder {} holds the site itself; choose another --output", target.display()));
+    }
+    for own in ["content", "templates", "static", "themes"] {
+        if target_abs.starts_with(root_abs.join(own)) {
+            return Err(format!("the output folder {} is inside the site's {own}/ folder; choose another --output", target.display()));
+        }
+    }
+    if target.is_file() {
+        return Err(format!("{} is a file; --output must be a folder", target.display()));
+    }
+    if target.is_dir() && !target.join(MARKER).exists() {
+        let empty = fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty {
+            return Err(format!(
+                "{} exists and was not made by lots; it will not be replaced. Delete it or choose another --output",
+                target.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Resolves `.` and `..` without touching the disk (the output may not exist yet).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Staging folders of builds that were killed are removed after an hour.
+fn remove_stale(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(STAGING_PREFIX) || name.starts_with(OLD_PREFIX)) {
+            continue;
+        }
+        let old = entry.metadata().and_then(|m| m.modified()).map(|t| t < hour_ago).unwrap_or(false);
+        if old {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Writes one file of the site, creating its folder.
+pub fn write(out_dir: &Path, relative: &str, bytes: &[u8]) -> io::Result<()> {
+    let path = out_dir.join(relative);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(path, bytes)
+}
+
+pub fn copy(out_dir: &Path, relative: &str, from: &Path) -> io::Result<()> {
+    let path = out_dir.join(relative);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::copy(from, path).map(|_| ())
+}

@@ -1,0 +1,237 @@
+//! Renders every HTML file of the site in parallel, straight into the staging folder.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::content::paths::{dir_of, resolve_root_marks, root_prefix};
+use crate::content::{Page, Section, Taxonomy, Term};
+use crate::diagnostics::{BuildError, Diagnostic};
+use crate::templates::views::{permalink, NavItem, PageListItem, PageView, SectionView, TaxonomyView, TermView};
+
+use super::output;
+use super::progress::Progress;
+use super::Site;
+
+/// One HTML file to make.
+enum Job<'a> {
+    Page(&'a Page),
+    /// A section, or one page of it when it is paginated (0 is the first).
+    Section(&'a Section, usize),
+    TaxonomyList(&'a Taxonomy),
+    Term(&'a Taxonomy, &'a Term, usize),
+    NotFound,
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    tera: Tera,
+    base: Context,
+    /// Top-level sections: title and output path.
+    nav: Vec<(&'a str, &'a str)>,
+}
+
+/// Renders everything; returns the number of HTML files written.
+pub fn render_all(site: &Site, out_dir: &Path) -> Result<usize, BuildError> {
+    let library = &site.library;
+    let mut base = Context::new();
+    base.insert("config", &site.config);
+    base.insert("strings", &site.templates.strings);
+    base.insert("lang", &site.config.language);
+    let nav = library
+        .root()
+        .subsections
+        .iter()
+        .filter_map(|k| library.sections.get(k))
+        .map(|s| (s.title.as_str(), s.doc.output_path.as_str()))
+        .collect();
+    let renderer = Renderer { site, tera: site.templates.for_library(library.clone()), base, nav };
+    let jobs = jobs(site);
+    let progress = Progress::new(jobs.len());
+    let failures: Vec<Result<(), BuildError>> = jobs
+        .par_iter()
+        .map(|job| {
+            let result = renderer.render(job).map_err(BuildError::from).and_then(|(path, html)| {
+                output::write(out_dir, &path, html.as_bytes())
+                    .map_err(|e| BuildError::Io(format!("cannot write {path}: {e}")))
+            });
+            progress.inc();
+            result
+        })
+        .filter(|r| r.is_err())
+        .collect();
+    progress.finish();
+    merge_failures(failures)?;
+    Ok(jobs.len())
+}
+
+fn merge_failures(failures: Vec<Result<(), BuildError>>) -> Result<(), BuildError> {
+    let mut diagnostics = Vec::new();
+    for failure in failures {
+        match failure {
+            Err(BuildError::Content(mut items)) => diagnostics.append(&mut items),
+            Err(io) => return Err(io),
+            Ok(()) => {}
+        }
+    }
+    let mut all = crate::diagnostics::Diagnostics::default();
+    all.extend(diagnostics);
+    all.into_result()
+}
+
+fn pager_count(items: usize, paginate_by: Option<usize>) -> usize {
+    match paginate_by {
+        Some(n) if n > 0 => items.div_ceil(n).max(1),
+        _ => 1,
+    }
+}
+
+fn jobs(site: &Site) -> Vec<Job<'_>> {
+    let library = &site.library;
+    let mut jobs: Vec<Job> = library.pages.values().map(Job::Page).collect();
+    for section in library.sections.values() {
+        for pager in 0..pager_count(section.pages.len(), section.meta.paginate_by) {
+            jobs.push(Job::Section(section, pager));
+        }
+    }
+    for taxonomy in &library.taxonomies {
+        jobs.push(Job::TaxonomyList(taxonomy));
+        for term in taxonomy.terms.values() {
+            for pager in 0..pager_count(term.pages.len(), taxonomy.paginate_by) {
+                jobs.push(Job::Term(taxonomy, term, pager));
+            }
+        }
+    }
+    if site.templates.exists("404.html") {
+        jobs.push(Job::NotFound);
+    }
+    jobs
+}
+
+/// The output path of page `pager` (0-based) of a list whose first page is `first`.
+pub fn pager_path(first: &str, pager: usize) -> String {
+    if pager == 0 {
+        first.to_string()
+    } else {
+        format!("{}page/{}/index.html", dir_of(first), pager + 1)
+    }
+}
+
+#[derive(Serialize)]
+struct Paginator<'a> {
+    pages: Vec<PageListItem<'a>>,
+    current_index: usize,
+    number_pagers: usize,
+    total_pages: usize,
+    paginate_by: usize,
+    first: String,
+    last: String,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+impl<'a> Renderer<'a> {
+    fn paginator(&self, first: &str, keys: &'a [String], paginate_by: Option<usize>, pager: usize) -> Option<Paginator<'a>> {
+        let by = paginate_by?;
+        let count = pager_count(keys.len(), Some(by));
+        let library = &self.site.library;
+        let slice = keys.iter().skip(pager * by).take(by);
+        Some(Paginator {
+            pages: slice.filter_map(|k| library.pages.get(k)).map(PageListItem::new).collect(),
+            current_index: pager + 1,
+            number_pagers: count,
+            total_pages: keys.len(),
+            paginate_by: by,
+            first: permalink(first),
+            last: permalink(&pager_path(first, count - 1)),
+            previous: pager.checked_sub(1).map(|p| permalink(&pager_path(first, p))),
+            next: (pager + 1 < count).then(|| permalink(&pager_path(first, pager + 1))),
+        })
+    }
+
+    fn context(&self, current_path: &str) -> Context {
+        let mut context = self.base.clone();
+        context.insert("current_path", current_path);
+        let nav: Vec<NavItem> = self
+            .nav
+            .iter()
+            .map(|(title, path)| NavItem { title, permalink: permalink(path), active: current_path.starts_with(dir_of(path)) })
+            .collect();
+        context.insert("nav", &nav);
+        context
+    }
+
+    fn render(&self, job: &Job<'a>) -> Result<(String, String), Diagnostic> {
+        let library = &self.site.library;
+        let (path, template, context) = match job {
+            Job::Page(page) => {
+                let mut context = self.context(&page.doc.output_path);
+                context.insert("page", &PageView::new(library, page));
+                let section = &library.sections[&page.section];
+                let template = page
+                    .meta
+                    .template
+                    .as_ref()
+                    .or(section.meta.page_template.as_ref())
+                    .map_or("page.html", |t| t.name.as_str());
+                (page.doc.output_path.clone(), template.to_string(), context)
+            }
+            Job::Section(section, pager) => {
+                let path = pager_path(&section.doc.output_path, *pager);
+                let mut context = self.context(&path);
+                context.insert("section", &SectionView::new(library, section));
+                let paginator = self.paginator(&section.doc.output_path, &section.pages, section.meta.paginate_by, *pager);
+                context.insert("paginator", &paginator);
+                let default = if section.parent.is_none() { "index.html" } else { "section.html" };
+                let template = section.meta.template.as_ref().map_or(default, |t| t.name.as_str());
+                (path, template.to_string(), context)
+            }
+            Job::TaxonomyList(taxonomy) => {
+                let path = taxonomy.list_path();
+                let mut context = self.context(&path);
+                let view = TaxonomyView::new(taxonomy);
+                context.insert("terms", &view.terms);
+                context.insert("taxonomy", &view);
+                (path, self.taxonomy_template(taxonomy, "list", "taxonomy_list.html"), context)
+            }
+            Job::Term(taxonomy, term, pager) => self.term(taxonomy, term, *pager),
+            Job::NotFound => ("404.html".to_string(), "404.html".to_string(), self.context("404.html")),
+        };
+        let html = self.site.templates.render(&self.tera, &template, &context)?;
+        let prefix = match job {
+            // A web server shows the 404 page at any address, so it links from the site's base path.
+            Job::NotFound => self.site.config.base_path(),
+            _ => root_prefix(&path),
+        };
+        Ok((path.clone(), resolve_root_marks(&html, &prefix)))
+    }
+
+    fn term(&self, taxonomy: &'a Taxonomy, term: &'a Term, pager: usize) -> (String, String, Context) {
+        #[derive(Serialize)]
+        struct TermPage<'b> {
+            #[serde(flatten)]
+            term: TermView<'b>,
+            pages: Vec<PageListItem<'b>>,
+        }
+        let library = &self.site.library;
+        let first = taxonomy.term_path(&term.slug);
+        let path = pager_path(&first, pager);
+        let mut context = self.context(&path);
+        let pages = term.pages.iter().filter_map(|k| library.pages.get(k)).map(PageListItem::new).collect();
+        context.insert("term", &TermPage { term: TermView::new(taxonomy, term), pages });
+        context.insert("taxonomy", &TaxonomyView { name: &taxonomy.name, permalink: permalink(&taxonomy.list_path()), terms: Vec::new() });
+        context.insert("paginator", &self.paginator(&first, &term.pages, taxonomy.paginate_by, pager));
+        (path, self.taxonomy_template(taxonomy, "single", "taxonomy_single.html"), context)
+    }
+
+    fn taxonomy_template(&self, taxonomy: &Taxonomy, kind: &str, fallback: &str) -> String {
+        let specific = format!("{}/{kind}.html", taxonomy.name);
+        if self.site.templates.exists(&specific) {
+            specific
+        } else {
+            fallback.to_string()
+        }
+    }
+}
