@@ -30,7 +30,13 @@ impl Diagnostic {
     }
 
     /// A problem at `line:column` (1-based) of `source`, the full text of `path`.
-    pub fn at(path: &Path, source: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn at(
+        path: &Path,
+        source: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
         let source_line = line
             .checked_sub(1)
             .and_then(|index| source.lines().nth(index))
@@ -79,7 +85,11 @@ impl fmt::Display for Diagnostic {
                 .take(self.column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            write!(f, "\n {gutter} | {text}\n {} | {caret_pad}^", " ".repeat(gutter.len()))?;
+            write!(
+                f,
+                "\n {gutter} | {text}\n {} | {caret_pad}^",
+                " ".repeat(gutter.len())
+            )?;
         }
         Ok(())
     }

@@ -74,7 +74,11 @@ mod tests {
     }
 
     fn block(text: &str) -> Block<'_> {
-        Block { path: Path::new("x.md"), file_text: text, first_line: 2 }
+        Block {
+            path: Path::new("x.md"),
+            file_text: text,
+            first_line: 2,
+        }
     }
 
     #[test]

@@ -7,7 +7,12 @@ use super::BuildArgs;
 
 pub fn run(args: BuildArgs) -> i32 {
     let output = args.output.unwrap_or_else(|| args.root.join("public"));
-    let options = BuildOptions { root: args.root, output, include_drafts: args.drafts, base_url: args.base_url };
+    let options = BuildOptions {
+        root: args.root,
+        output,
+        include_drafts: args.drafts,
+        base_url: args.base_url,
+    };
     match site::build(&options) {
         Ok(report) => {
             for warning in &report.warnings {

@@ -61,7 +61,11 @@ impl Config {
             )]);
         }
         let text = read_text(&path).map_err(|d| vec![d])?;
-        let block = yaml::Block { path: &path, file_text: &text, first_line: 1 };
+        let block = yaml::Block {
+            path: &path,
+            file_text: &text,
+            first_line: 1,
+        };
         let raw: RawConfig = yaml::parse(block, &text).map_err(|d| vec![d])?;
         Self::validate(raw, block)
     }
@@ -75,9 +79,13 @@ impl Config {
         let language = match raw.language {
             Some(lang) => {
                 let ok = !lang.value.is_empty()
-                    && lang.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                    && lang
+                        .value
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-');
                 if !ok {
-                    problems.push(block.at(&lang, "`language` must be a language code such as `sv`"));
+                    problems
+                        .push(block.at(&lang, "`language` must be a language code such as `sv`"));
                 }
                 lang.value
             }
@@ -95,9 +103,15 @@ impl Config {
         let mut taxonomies: Vec<TaxonomyConfig> = Vec::new();
         for taxonomy in raw.taxonomies {
             if !is_plain_name(&taxonomy.value.name) {
-                problems.push(block.at(&taxonomy, "a taxonomy `name` may hold only letters, digits, - and _"));
+                problems.push(block.at(
+                    &taxonomy,
+                    "a taxonomy `name` may hold only letters, digits, - and _",
+                ));
             } else if taxonomies.iter().any(|t| t.name == taxonomy.value.name) {
-                problems.push(block.at(&taxonomy, format!("taxonomy `{}` is declared twice", taxonomy.value.name)));
+                problems.push(block.at(
+                    &taxonomy,
+                    format!("taxonomy `{}` is declared twice", taxonomy.value.name),
+                ));
             }
             taxonomies.push(taxonomy.value);
         }
@@ -126,7 +140,10 @@ impl Config {
     /// server shows at any address, such as the 404 page.
     pub fn base_path(&self) -> String {
         let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
-        let path = after_scheme.split_once('/').map_or("", |(_, path)| path).trim_matches('/');
+        let path = after_scheme
+            .split_once('/')
+            .map_or("", |(_, path)| path)
+            .trim_matches('/');
         if path.is_empty() {
             "/".to_string()
         } else {
@@ -152,5 +169,8 @@ fn check_base_url(url: &str) -> Result<(), String> {
 
 /// A name safe to use as one path component.
 pub fn is_plain_name(name: &str) -> bool {
-    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

@@ -14,14 +14,23 @@ impl DateValue {
     pub fn parse(text: &str) -> Option<DateValue> {
         let text = text.trim();
         if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            return Some(DateValue { text: date.format("%Y-%m-%d").to_string(), sort_key: date.and_hms_opt(0, 0, 0)? });
+            return Some(DateValue {
+                text: date.format("%Y-%m-%d").to_string(),
+                sort_key: date.and_hms_opt(0, 0, 0)?,
+            });
         }
         if let Ok(moment) = DateTime::parse_from_rfc3339(text) {
-            return Some(DateValue { text: moment.to_rfc3339(), sort_key: moment.naive_utc() });
+            return Some(DateValue {
+                text: moment.to_rfc3339(),
+                sort_key: moment.naive_utc(),
+            });
         }
         for format in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
             if let Ok(moment) = NaiveDateTime::parse_from_str(text, format) {
-                return Some(DateValue { text: moment.format("%Y-%m-%dT%H:%M:%S").to_string(), sort_key: moment });
+                return Some(DateValue {
+                    text: moment.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    sort_key: moment,
+                });
             }
         }
         None

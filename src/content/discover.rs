@@ -36,12 +36,18 @@ pub fn is_junk(name: &str) -> bool {
 
 pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
     if !content_dir.is_dir() {
-        return Err(Diagnostic::file(content_dir, "there is no content folder; create content/ with an _index.md"));
+        return Err(Diagnostic::file(
+            content_dir,
+            "there is no content folder; create content/ with an _index.md",
+        ));
     }
     let mut found = Discovered::default();
     for (key, path) in walk_files(content_dir, &mut found.warnings) {
         let name = key.rsplit('/').next().unwrap_or(&key);
-        let source = Source { key: key.clone(), file: path };
+        let source = Source {
+            key: key.clone(),
+            file: path,
+        };
         if name == "_index.md" {
             found.sections.push(source);
         } else if name.ends_with(".md") {
@@ -67,14 +73,22 @@ pub fn walk_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, Pa
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                warnings.push(Diagnostic::file(dir, format!("skipped an unreadable entry: {err}")));
+                warnings.push(Diagnostic::file(
+                    dir,
+                    format!("skipped an unreadable entry: {err}"),
+                ));
                 continue;
             }
         };
-        let Some(file_type) = entry.file_type() else { continue };
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
         let path = entry.path();
         if file_type.is_symlink() {
-            warnings.push(Diagnostic::file(path, "symbolic links are not followed; the file is not published"));
+            warnings.push(Diagnostic::file(
+                path,
+                "symbolic links are not followed; the file is not published",
+            ));
             continue;
         }
         if !file_type.is_file() {
@@ -85,7 +99,10 @@ pub fn walk_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, Pa
             continue;
         }
         let Some(key) = content_key(dir, path) else {
-            warnings.push(Diagnostic::file(path, "the file name is not valid UTF-8; rename it"));
+            warnings.push(Diagnostic::file(
+                path,
+                "the file name is not valid UTF-8; rename it",
+            ));
             continue;
         };
         files.push((key, path.to_path_buf()));
@@ -96,7 +113,10 @@ pub fn walk_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, Pa
 /// `content/a/b.md` → `a/b.md`, always with `/`.
 fn content_key(content_dir: &Path, path: &Path) -> Option<String> {
     let relative = path.strip_prefix(content_dir).ok()?;
-    let parts: Option<Vec<&str>> = relative.components().map(|c| c.as_os_str().to_str()).collect();
+    let parts: Option<Vec<&str>> = relative
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect();
     Some(parts?.join("/"))
 }
 

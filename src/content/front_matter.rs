@@ -22,7 +22,10 @@ pub struct Split<'a> {
 /// Finds the front matter between a first line `---` and the next line `---`.
 /// Files without front matter are errors: every page needs at least a title.
 pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text == "---").then_some("")) else {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| (text == "---").then_some(""))
+    else {
         return Err(Diagnostic::at(
             path,
             text,
@@ -41,7 +44,13 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::at(path, text, 1, 1, "the front matter is never closed: add a line `---` after it"))
+    Err(Diagnostic::at(
+        path,
+        text,
+        1,
+        1,
+        "the front matter is never closed: add a line `---` after it",
+    ))
 }
 
 #[derive(Deserialize)]
@@ -162,14 +171,21 @@ impl<'a> Validator<'a> {
         let title = match raw.title {
             Some(title) if !title.trim().is_empty() => title,
             _ => {
-                self.problems.push(self.block.diagnostic(1, 1, "the page has no `title`; add `title: ...` to its front matter"));
+                self.problems.push(self.block.diagnostic(
+                    1,
+                    1,
+                    "the page has no `title`; add `title: ...` to its front matter",
+                ));
                 String::new()
             }
         };
         let slug = raw.slug.and_then(|slug| {
             let folded = super::slugs::slugify(&slug.value);
             if folded.is_empty() {
-                self.problems.push(self.block.at(&slug, "`slug` must contain letters or digits"));
+                self.problems.push(
+                    self.block
+                        .at(&slug, "`slug` must contain letters or digits"),
+                );
                 None
             } else {
                 Some(folded)
@@ -178,7 +194,12 @@ impl<'a> Validator<'a> {
         let mut taxonomies = BTreeMap::new();
         for (name, terms) in raw.taxonomies {
             if self.config.taxonomy(&name).is_none() {
-                let known: Vec<&str> = self.config.taxonomies.iter().map(|t| t.name.as_str()).collect();
+                let known: Vec<&str> = self
+                    .config
+                    .taxonomies
+                    .iter()
+                    .map(|t| t.name.as_str())
+                    .collect();
                 self.problems.push(self.block.at(
                     &terms,
                     format!("unknown taxonomy `{name}`; declare it under `taxonomies:` in config.yaml (known: {})", known.join(", ")),
@@ -187,7 +208,10 @@ impl<'a> Validator<'a> {
             }
             let clean: Vec<String> = terms.value.iter().map(|t| t.trim().to_string()).collect();
             if clean.iter().any(|t| super::slugs::slugify(t).is_empty()) {
-                self.problems.push(self.block.at(&terms, format!("every `{name}` term must contain letters or digits")));
+                self.problems.push(self.block.at(
+                    &terms,
+                    format!("every `{name}` term must contain letters or digits"),
+                ));
                 continue;
             }
             taxonomies.insert(name, clean);
@@ -224,7 +248,8 @@ impl<'a> Validator<'a> {
         };
         let paginate_by = raw.paginate_by.and_then(|p| {
             if p.value == 0 {
-                self.problems.push(self.block.at(&p, "`paginate_by` must be at least 1"));
+                self.problems
+                    .push(self.block.at(&p, "`paginate_by` must be at least 1"));
                 None
             } else {
                 Some(p.value)
@@ -251,7 +276,10 @@ impl<'a> Validator<'a> {
             None => {
                 self.problems.push(self.block.at(
                     value,
-                    format!("`{}` is not a date; write it as YYYY-MM-DD (for example 2020-03-31)", value.value),
+                    format!(
+                        "`{}` is not a date; write it as YYYY-MM-DD (for example 2020-03-31)",
+                        value.value
+                    ),
                 ));
                 None
             }
@@ -261,7 +289,11 @@ impl<'a> Validator<'a> {
     fn template(&self, value: &Spanned<String>) -> TemplateRef {
         let location = value.referenced;
         let line = location.line() as usize + self.block.first_line - 1;
-        TemplateRef { name: value.value.clone(), line, column: location.column() as usize }
+        TemplateRef {
+            name: value.value.clone(),
+            line,
+            column: location.column() as usize,
+        }
     }
 
     fn aliases(&mut self, aliases: &[Spanned<String>]) -> Vec<String> {

@@ -51,19 +51,37 @@ impl Library {
     }
 
     pub fn document(&self, key: &str) -> Option<&Document> {
-        self.pages.get(key).map(|p| &p.doc).or_else(|| self.sections.get(key).map(|s| &s.doc))
+        self.pages
+            .get(key)
+            .map(|p| &p.doc)
+            .or_else(|| self.sections.get(key).map(|s| &s.doc))
     }
 }
 
 /// Loads `root/content` into a library. Every problem of every file is returned together.
-pub fn load(content_dir: &Path, config: &Config, options: &LoadOptions) -> Result<Library, Vec<Diagnostic>> {
+pub fn load(
+    content_dir: &Path,
+    config: &Config,
+    options: &LoadOptions,
+) -> Result<Library, Vec<Diagnostic>> {
     let found = discover::discover(content_dir).map_err(|d| vec![d])?;
     let bundles = bundle_dirs(&found.pages);
     let mut problems = Vec::new();
-    let mut library = Library { warnings: found.warnings, ..Library::default() };
+    let mut library = Library {
+        warnings: found.warnings,
+        ..Library::default()
+    };
 
-    let sections: Vec<_> = found.sections.par_iter().map(|s| load_section(s, config)).collect();
-    let pages: Vec<_> = found.pages.par_iter().map(|p| load_page(p, config, &bundles)).collect();
+    let sections: Vec<_> = found
+        .sections
+        .par_iter()
+        .map(|s| load_section(s, config))
+        .collect();
+    let pages: Vec<_> = found
+        .pages
+        .par_iter()
+        .map(|p| load_page(p, config, &bundles))
+        .collect();
     for result in sections {
         match result {
             Ok(section) => {
@@ -109,22 +127,41 @@ fn read_document(source: &Source) -> Loaded<(String, usize, usize)> {
     Ok((text.clone(), split.body_offset, split.yaml.len()))
 }
 
-fn parse_meta<R: serde::de::DeserializeOwned>(source: &Source, text: &str, yaml_len: usize) -> Loaded<R> {
-    let block = yaml::Block { path: &source.file, file_text: text, first_line: 2 };
+fn parse_meta<R: serde::de::DeserializeOwned>(
+    source: &Source,
+    text: &str,
+    yaml_len: usize,
+) -> Loaded<R> {
+    let block = yaml::Block {
+        path: &source.file,
+        file_text: text,
+        first_line: 2,
+    };
     yaml::parse(block, &text[4..4 + yaml_len]).map_err(|d| (source.key.clone(), vec![d]))
 }
 
 fn load_section(source: &Source, config: &Config) -> Loaded<Section> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawSection = parse_meta(source, &text, yaml_len)?;
-    let block = yaml::Block { path: &source.file, file_text: &text, first_line: 2 };
-    let mut validator = Validator { block, config, problems: Vec::new() };
+    let block = yaml::Block {
+        path: &source.file,
+        file_text: &text,
+        first_line: 2,
+    };
+    let mut validator = Validator {
+        block,
+        config,
+        problems: Vec::new(),
+    };
     let meta = validator.section(raw);
     if !validator.problems.is_empty() {
         return Err((source.key.clone(), validator.problems));
     }
     let dir = slug_dir(parent_dir(&source.key));
-    let title = meta.title.clone().unwrap_or_else(|| folder_title(&source.key, config));
+    let title = meta
+        .title
+        .clone()
+        .unwrap_or_else(|| folder_title(&source.key, config));
     Ok(Section {
         doc: Document {
             key: source.key.clone(),
@@ -146,8 +183,16 @@ fn load_section(source: &Source, config: &Config) -> Loaded<Section> {
 fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Loaded<Page> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawPage = parse_meta(source, &text, yaml_len)?;
-    let block = yaml::Block { path: &source.file, file_text: &text, first_line: 2 };
-    let mut validator = Validator { block, config, problems: Vec::new() };
+    let block = yaml::Block {
+        path: &source.file,
+        file_text: &text,
+        first_line: 2,
+    };
+    let mut validator = Validator {
+        block,
+        config,
+        problems: Vec::new(),
+    };
     let mut meta = validator.page(raw);
     let is_bundle = source.key.ends_with("index.md") && bundles.contains(parent_dir(&source.key));
     let (dir, stem) = if is_bundle {
@@ -194,7 +239,10 @@ fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Lo
 
 /// `Föreläsningar/Äldre/` → `forelasningar/aldre/`.
 fn slug_dir(dir: &str) -> String {
-    dir.split('/').filter(|p| !p.is_empty()).map(|p| format!("{}/", slugify(p))).collect()
+    dir.split('/')
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("{}/", slugify(p)))
+        .collect()
 }
 
 fn folder_title(key: &str, config: &Config) -> String {
@@ -209,11 +257,15 @@ fn folder_title(key: &str, config: &Config) -> String {
 fn ensure_root(library: &mut Library, config: &Config) {
     if library.sections.contains_key(ROOT_SECTION) || library.failed.contains(ROOT_SECTION) {
         if !library.sections.contains_key(ROOT_SECTION) {
-            library.sections.insert(ROOT_SECTION.into(), implicit_root(config));
+            library
+                .sections
+                .insert(ROOT_SECTION.into(), implicit_root(config));
         }
         return;
     }
-    library.sections.insert(ROOT_SECTION.into(), implicit_root(config));
+    library
+        .sections
+        .insert(ROOT_SECTION.into(), implicit_root(config));
 }
 
 fn implicit_root(config: &Config) -> Section {
@@ -292,12 +344,22 @@ fn owning_section(sections: &BTreeMap<String, Section>, mut dir: &str) -> String
 }
 
 fn link_sections(library: &mut Library) {
-    let keys: Vec<String> = library.sections.keys().filter(|k| *k != ROOT_SECTION).cloned().collect();
+    let keys: Vec<String> = library
+        .sections
+        .keys()
+        .filter(|k| *k != ROOT_SECTION)
+        .cloned()
+        .collect();
     for key in keys {
         let own_dir = parent_dir(&key).trim_end_matches('/');
         let parent = owning_section(&library.sections, parent_dir(own_dir));
         library.sections.get_mut(&key).expect("key from map").parent = Some(parent.clone());
-        library.sections.get_mut(&parent).expect("owning section exists").subsections.push(key);
+        library
+            .sections
+            .get_mut(&parent)
+            .expect("owning section exists")
+            .subsections
+            .push(key);
     }
     let weights: HashMap<String, (Option<i64>, String)> = library
         .sections
@@ -322,10 +384,17 @@ fn assign_pages(library: &mut Library) {
             parent_dir(key)
         };
         page.section = owning_section(&library.sections, dir);
-        members.entry(page.section.clone()).or_default().push(key.clone());
+        members
+            .entry(page.section.clone())
+            .or_default()
+            .push(key.clone());
     }
     for (section_key, mut keys) in members.clone() {
-        sort_pages(&library.pages, library.sections[&section_key].meta.sort_by, &mut keys);
+        sort_pages(
+            &library.pages,
+            library.sections[&section_key].meta.sort_by,
+            &mut keys,
+        );
         set_neighbours(&mut library.pages, &keys);
     }
     // Transparent sections lend their pages to the section above them.
@@ -341,7 +410,10 @@ fn assign_pages(library: &mut Library) {
         listed.entry(parent).or_default().extend(borrowed);
     }
     for (section_key, mut keys) in listed {
-        let section = library.sections.get_mut(&section_key).expect("owning section exists");
+        let section = library
+            .sections
+            .get_mut(&section_key)
+            .expect("owning section exists");
         sort_pages(&library.pages, section.meta.sort_by, &mut keys);
         section.pages = keys;
     }
@@ -381,23 +453,38 @@ fn place_assets(library: &mut Library, assets: &[String], bundles: &BTreeSet<Str
         .collect();
     let mut attached: Vec<(String, String)> = Vec::new();
     for asset in assets {
-        let bundle = bundles.iter().filter(|dir| asset.starts_with(dir.as_str())).max_by_key(|d| d.len());
+        let bundle = bundles
+            .iter()
+            .filter(|dir| asset.starts_with(dir.as_str()))
+            .max_by_key(|d| d.len());
         match bundle {
             Some(dir) => {
-                let Some(page_key) = bundle_pages.get(dir.as_str()) else { continue }; // a draft's files stay out
+                let Some(page_key) = bundle_pages.get(dir.as_str()) else {
+                    continue;
+                }; // a draft's files stay out
                 let page = &library.pages[*page_key];
-                let out = format!("{}{}", paths_dir(&page.doc.output_path), &asset[dir.len()..]);
+                let out = format!(
+                    "{}{}",
+                    paths_dir(&page.doc.output_path),
+                    &asset[dir.len()..]
+                );
                 library.assets.insert(asset.clone(), out);
                 attached.push((page_key.to_string(), asset.clone()));
             }
             None => {
                 let dir = parent_dir(asset);
                 let section = owning_section(&library.sections, dir);
-                if library.drafts.iter().any(|d| d.ends_with("_index.md") && asset.starts_with(parent_dir(d))) {
+                if library
+                    .drafts
+                    .iter()
+                    .any(|d| d.ends_with("_index.md") && asset.starts_with(parent_dir(d)))
+                {
                     continue;
                 }
                 let name = &asset[dir.len()..];
-                library.assets.insert(asset.clone(), format!("{}{name}", slug_dir(dir)));
+                library
+                    .assets
+                    .insert(asset.clone(), format!("{}{name}", slug_dir(dir)));
                 if let Some(s) = library.sections.get_mut(&section) {
                     s.assets.push(asset.clone());
                 }
@@ -419,7 +506,11 @@ fn paths_dir(output_path: &str) -> &str {
 fn check_output_collisions(library: &Library) -> Vec<Diagnostic> {
     let mut owners: HashMap<&str, &super::Document> = HashMap::new();
     let mut problems = Vec::new();
-    let docs = library.sections.values().map(|s| &s.doc).chain(library.pages.values().map(|p| &p.doc));
+    let docs = library
+        .sections
+        .values()
+        .map(|s| &s.doc)
+        .chain(library.pages.values().map(|p| &p.doc));
     for doc in docs {
         if let Some(first) = owners.insert(doc.output_path.as_str(), doc) {
             problems.push(Diagnostic::file(

@@ -41,7 +41,9 @@ impl Document {
     }
 
     pub fn file_path(&self) -> PathBuf {
-        self.file.clone().unwrap_or_else(|| PathBuf::from(&self.key))
+        self.file
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(&self.key))
     }
 }
 

@@ -37,27 +37,6 @@ pub fn root_prefix(output_path: &str) -> String {
     "../".repeat(output_path.matches('/').count())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn aliases_stay_inside() {
-        assert_eq!(alias_output_path("/gamla/rutin/").as_deref(), Some("gamla/rutin/index.html"));
-        assert_eq!(alias_output_path("old.html").as_deref(), Some("old.html"));
-        assert_eq!(alias_output_path("/../etc/passwd"), None);
-        assert_eq!(alias_output_path("https://x.se/a"), None);
-        assert_eq!(alias_output_path("/"), None);
-    }
-
-    #[test]
-    fn prefixes() {
-        assert_eq!(root_prefix("index.html"), "");
-        assert_eq!(root_prefix("a/b/index.html"), "../../");
-        assert_eq!(dir_of("a/b/index.html"), "a/b/");
-    }
-}
-
 /// Marks a URL as relative to the site root while rendering. Each output file replaces it with
 /// the `../` prefix that leads from its own folder to the root, so one rendered fragment
 /// (a page's body, a list item) is correct wherever it is shown, and the site works from any
@@ -103,4 +82,28 @@ pub fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_stay_inside() {
+        assert_eq!(
+            alias_output_path("/gamla/rutin/").as_deref(),
+            Some("gamla/rutin/index.html")
+        );
+        assert_eq!(alias_output_path("old.html").as_deref(), Some("old.html"));
+        assert_eq!(alias_output_path("/../etc/passwd"), None);
+        assert_eq!(alias_output_path("https://x.se/a"), None);
+        assert_eq!(alias_output_path("/"), None);
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("a/b/index.html"), "../../");
+        assert_eq!(dir_of("a/b/index.html"), "a/b/");
+    }
 }

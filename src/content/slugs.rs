@@ -9,7 +9,13 @@ pub fn slugify(text: &str) -> String {
 pub fn strip_date_prefix(stem: &str) -> (&str, Option<&str>) {
     let bytes = stem.as_bytes();
     let is_date = bytes.len() > 11
-        && bytes[..10].iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
         && (bytes[10] == b'-' || bytes[10] == b'_');
     if is_date {
         (&stem[11..], Some(&stem[..10]))
@@ -25,13 +31,19 @@ mod tests {
     #[test]
     fn folds_swedish_letters() {
         assert_eq!(slugify("Återvändare"), "atervandare");
-        assert_eq!(slugify("Rutin vid oro – händelse!"), "rutin-vid-oro-handelse");
+        assert_eq!(
+            slugify("Rutin vid oro – händelse!"),
+            "rutin-vid-oro-handelse"
+        );
         assert_eq!(slugify("Öppna förskolan"), "oppna-forskolan");
     }
 
     #[test]
     fn date_prefix() {
-        assert_eq!(strip_date_prefix("2020-05-01-rapport"), ("rapport", Some("2020-05-01")));
+        assert_eq!(
+            strip_date_prefix("2020-05-01-rapport"),
+            ("rapport", Some("2020-05-01"))
+        );
         assert_eq!(strip_date_prefix("rapport"), ("rapport", None));
     }
 }

@@ -41,7 +41,13 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
         .map(|declared| {
             let mut terms: BTreeMap<String, Term> = BTreeMap::new();
             for (key, page) in &library.pages {
-                for name in page.meta.taxonomies.get(&declared.name).into_iter().flatten() {
+                for name in page
+                    .meta
+                    .taxonomies
+                    .get(&declared.name)
+                    .into_iter()
+                    .flatten()
+                {
                     let slug = slugify(name);
                     let term = terms.entry(slug.clone()).or_insert_with(|| Term {
                         name: name.clone(),
@@ -56,11 +62,18 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
             for term in terms.values_mut() {
                 term.pages.sort_by(|a, b| {
                     let (pa, pb) = (&library.pages[a], &library.pages[b]);
-                    let (da, db) = (pa.meta.date.as_ref().map(|d| d.sort_key), pb.meta.date.as_ref().map(|d| d.sort_key));
+                    let (da, db) = (
+                        pa.meta.date.as_ref().map(|d| d.sort_key),
+                        pb.meta.date.as_ref().map(|d| d.sort_key),
+                    );
                     db.cmp(&da).then_with(|| pa.meta.title.cmp(&pb.meta.title))
                 });
             }
-            Taxonomy { name: declared.name.clone(), terms, paginate_by: declared.paginate_by }
+            Taxonomy {
+                name: declared.name.clone(),
+                terms,
+                paginate_by: declared.paginate_by,
+            }
         })
         .collect()
 }

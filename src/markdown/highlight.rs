@@ -21,7 +21,9 @@ pub fn code_block(code: &str, language: &str) -> String {
         .take_while(|c| !c.is_whitespace() && *c != ',' && *c != '{')
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '#' | '_' | '.'))
         .collect();
-    let highlighted = (!language.is_empty()).then(|| highlight(code, &language)).flatten();
+    let highlighted = (!language.is_empty())
+        .then(|| highlight(code, &language))
+        .flatten();
     let body = highlighted.unwrap_or_else(|| escape(code));
     if language.is_empty() {
         format!("<pre class=\"code\"><code>{body}</code></pre>\n")
@@ -35,7 +37,9 @@ fn highlight(code: &str, language: &str) -> Option<String> {
     let syntax = set.find_syntax_by_token(language)?;
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
-        generator.parse_html_for_line_which_includes_newline(line).ok()?;
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
     }
     Some(generator.finalize())
 }
@@ -49,8 +53,14 @@ pub fn escape(text: &str) -> String {
 /// The stylesheet for highlighted code: a light theme, and a dark one for dark mode.
 pub fn stylesheet() -> String {
     let themes = ThemeSet::load_defaults();
-    let light = themes.themes.get("InspiredGitHub").and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok());
-    let dark = themes.themes.get("base16-ocean.dark").and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok());
+    let light = themes
+        .themes
+        .get("InspiredGitHub")
+        .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok());
+    let dark = themes
+        .themes
+        .get("base16-ocean.dark")
+        .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok());
     let mut css = light.unwrap_or_default();
     if let Some(dark) = dark {
         css.push_str("\n@media (prefers-color-scheme: dark) {\n");

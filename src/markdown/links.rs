@@ -24,7 +24,12 @@ pub enum Resolved {
 const ALLOWED_SCHEMES: [&str; 6] = ["http", "https", "mailto", "tel", "sms", "ftp"];
 
 /// Resolves a destination written in the page with key `from`.
-pub fn resolve(library: &Library, from: &str, dest: &str, is_image: bool) -> Result<Resolved, String> {
+pub fn resolve(
+    library: &Library,
+    from: &str,
+    dest: &str,
+    is_image: bool,
+) -> Result<Resolved, String> {
     let dest = dest.trim();
     if let Some(internal) = dest.strip_prefix("@/") {
         return resolve_document(library, internal, dest);
@@ -33,14 +38,19 @@ pub fn resolve(library: &Library, from: &str, dest: &str, is_image: bool) -> Res
         return Ok(Resolved::OwnAnchor(anchor.to_string()));
     }
     if let Some(scheme) = scheme_of(dest) {
-        return check_scheme(&scheme, dest, is_image).map(|()| Resolved::Url(dest.to_string(), None));
+        return check_scheme(&scheme, dest, is_image)
+            .map(|()| Resolved::Url(dest.to_string(), None));
     }
     if dest.starts_with("//") {
         return Ok(Resolved::Url(dest.to_string(), None));
     }
     if let Some(rooted) = dest.strip_prefix('/') {
         let (path, rest) = split_suffix(rooted);
-        let file = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
         return Ok(Resolved::Url(format!("{ROOT_MARK}{file}{rest}"), None));
     }
     let (path, rest) = split_suffix(dest);
@@ -52,7 +62,9 @@ pub fn resolve(library: &Library, from: &str, dest: &str, is_image: bool) -> Res
     }
     match library.assets.get(&key) {
         Some(output) => Ok(Resolved::Url(format!("{ROOT_MARK}{output}{rest}"), None)),
-        None => Err(format!("`{dest}` links to content/{key}, which does not exist")),
+        None => Err(format!(
+            "`{dest}` links to content/{key}, which does not exist"
+        )),
     }
 }
 
@@ -75,7 +87,10 @@ fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<
         Some(anchor) => format!("{ROOT_MARK}{output}#{anchor}"),
         None => format!("{ROOT_MARK}{output}"),
     };
-    Ok(Resolved::Url(url, anchor.map(|a| (key.clone(), a.to_string()))))
+    Ok(Resolved::Url(
+        url,
+        anchor.map(|a| (key.clone(), a.to_string())),
+    ))
 }
 
 /// `path?query#fragment` → (`path`, `?query#fragment`).
@@ -89,12 +104,20 @@ fn split_suffix(dest: &str) -> (&str, &str) {
 /// The scheme of an absolute URL (`https` in `https://…`), lower case. Control characters
 /// and spaces that browsers ignore are dropped first, so `java\tscript:` is caught too.
 fn scheme_of(dest: &str) -> Option<String> {
-    let compact: String = dest.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
+    let compact: String = dest
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect();
     let colon = compact.find(':')?;
     let scheme = &compact[..colon];
     let looks_like_scheme = !scheme.is_empty()
-        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     let before_path = !compact[..colon].contains(['/', '?', '#']);
     (looks_like_scheme && before_path).then(|| scheme.to_ascii_lowercase())
 }
@@ -103,8 +126,18 @@ fn check_scheme(scheme: &str, dest: &str, is_image: bool) -> Result<(), String> 
     if ALLOWED_SCHEMES.contains(&scheme) {
         return Ok(());
     }
-    let raster_data = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp"];
-    if is_image && scheme == "data" && raster_data.iter().any(|p| dest.to_ascii_lowercase().starts_with(p)) {
+    let raster_data = [
+        "data:image/png",
+        "data:image/jpeg",
+        "data:image/gif",
+        "data:image/webp",
+    ];
+    if is_image
+        && scheme == "data"
+        && raster_data
+            .iter()
+            .any(|p| dest.to_ascii_lowercase().starts_with(p))
+    {
         return Ok(());
     }
     Err(format!(
@@ -120,8 +153,14 @@ mod tests {
     #[test]
     fn schemes() {
         assert_eq!(scheme_of("https://a.se").as_deref(), Some("https"));
-        assert_eq!(scheme_of("JavaScript:alert(1)").as_deref(), Some("javascript"));
-        assert_eq!(scheme_of("java\tscript:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(
+            scheme_of("JavaScript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(
+            scheme_of("java\tscript:alert(1)").as_deref(),
+            Some("javascript")
+        );
         assert_eq!(scheme_of("bilder/a:b.png"), None);
         assert!(check_scheme("javascript", "javascript:x", false).is_err());
         assert!(check_scheme("mailto", "mailto:a@b.se", false).is_ok());

@@ -26,7 +26,9 @@ pub struct Output {
 }
 
 /// Inline tags without attributes that are safe to keep; other raw HTML becomes text.
-const SAFE_INLINE_TAGS: [&str; 10] = ["<br>", "<br/>", "<br />", "<sup>", "</sup>", "<sub>", "</sub>", "<kbd>", "</kbd>", "<wbr>"];
+const SAFE_INLINE_TAGS: [&str; 10] = [
+    "<br>", "<br/>", "<br />", "<sup>", "</sup>", "<sub>", "</sub>", "<kbd>", "</kbd>", "<wbr>",
+];
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -52,7 +54,12 @@ pub fn render(library: &Library, doc: &Document) -> Output {
         summary_at: None,
         words: 0,
         own_anchors: Vec::new(),
-        output: Output { rendered: Rendered::default(), problems: Vec::new(), warnings: Vec::new(), anchor_checks: Vec::new() },
+        output: Output {
+            rendered: Rendered::default(),
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            anchor_checks: Vec::new(),
+        },
     };
     for (event, range) in Parser::new_ext(doc.body(), options()).into_offset_iter() {
         renderer.event(event, doc.body_offset + range.start);
@@ -93,7 +100,8 @@ impl<'a> Renderer<'a> {
                 Event::Text(text) => code.push_str(&text),
                 Event::End(TagEnd::CodeBlock) => {
                     let (language, code) = self.code.take().expect("inside a code block");
-                    self.events.push(Event::Html(highlight::code_block(&code, &language).into()));
+                    self.events
+                        .push(Event::Html(highlight::code_block(&code, &language).into()));
                 }
                 _ => {}
             }
@@ -108,7 +116,9 @@ impl<'a> Renderer<'a> {
             return;
         }
         match event {
-            Event::Start(Tag::Heading { level, id, classes, .. }) => {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
                 self.heading = Some(OpenHeading {
                     index: self.events.len(),
                     level,
@@ -127,14 +137,34 @@ impl<'a> Renderer<'a> {
                 self.code = Some((language, String::new()));
             }
             Event::Start(Tag::HtmlBlock) => self.html_block = Some((String::new(), offset)),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = self.link(&dest_url, offset, false);
-                self.events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                self.events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = self.link(&dest_url, offset, true);
                 self.image = Some((offset, false));
-                self.events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                self.events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Image) => {
                 if let Some((at, false)) = self.image.take() {
@@ -164,7 +194,9 @@ impl<'a> Renderer<'a> {
         }
         // Swedish typography closes and opens a quotation with the same mark: ”…” and ’…’.
         if text.contains(['\u{201c}', '\u{2018}']) {
-            let swedish = text.replace('\u{201c}', "\u{201d}").replace('\u{2018}', "\u{2019}");
+            let swedish = text
+                .replace('\u{201c}', "\u{201d}")
+                .replace('\u{2018}', "\u{2019}");
             self.events.push(Event::Text(swedish.into()));
         } else {
             self.events.push(Event::Text(text));
@@ -172,16 +204,23 @@ impl<'a> Renderer<'a> {
     }
 
     fn close_heading(&mut self, level: HeadingLevel) {
-        let Some(open) = self.heading.take() else { return };
+        let Some(open) = self.heading.take() else {
+            return;
+        };
         let base = open.id.clone().unwrap_or_else(|| slugify(&open.text));
-        let base = if base.is_empty() { "rubrik".to_string() } else { base };
+        let base = if base.is_empty() {
+            "rubrik".to_string()
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut counter = 1;
         while !self.ids.insert(id.clone()) {
             id = format!("{base}-{counter}");
             counter += 1;
         }
-        self.headings.push((level as u32, id.clone(), open.text.trim().to_string()));
+        self.headings
+            .push((level as u32, id.clone(), open.text.trim().to_string()));
         // Custom attributes are dropped: `{onclick=…}` must never reach the output.
         self.events[open.index] = Event::Start(Tag::Heading {
             level: open.level,
@@ -198,23 +237,35 @@ impl<'a> Renderer<'a> {
             self.summary_at.get_or_insert(self.events.len());
         } else if trimmed.starts_with("<!--") {
             // Comments are notes to editors: not published.
-        } else if SAFE_INLINE_TAGS.iter().any(|t| t.eq_ignore_ascii_case(trimmed)) {
-            self.events.push(Event::InlineHtml(trimmed.to_ascii_lowercase().into()));
+        } else if SAFE_INLINE_TAGS
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(trimmed))
+        {
+            self.events
+                .push(Event::InlineHtml(trimmed.to_ascii_lowercase().into()));
         } else {
-            self.warn(offset, "raw HTML is shown as text, not published as markup; use Markdown instead");
+            self.warn(
+                offset,
+                "raw HTML is shown as text, not published as markup; use Markdown instead",
+            );
             self.events.push(Event::Text(html));
         }
     }
 
     fn close_html_block(&mut self) {
-        let Some((html, offset)) = self.html_block.take() else { return };
+        let Some((html, offset)) = self.html_block.take() else {
+            return;
+        };
         let trimmed = html.trim();
         if trimmed == "<!-- more -->" {
             self.summary_at.get_or_insert(self.events.len());
         } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
             // An editor's comment: not published.
         } else {
-            self.warn(offset, "raw HTML is shown as text, not published as markup; use Markdown instead");
+            self.warn(
+                offset,
+                "raw HTML is shown as text, not published as markup; use Markdown instead",
+            );
             self.events.push(Event::Start(Tag::Paragraph));
             self.events.push(Event::Text(html.into()));
             self.events.push(Event::End(TagEnd::Paragraph));
@@ -225,7 +276,11 @@ impl<'a> Renderer<'a> {
         match links::resolve(self.library, &self.doc.key, dest, is_image) {
             Ok(links::Resolved::Url(url, anchor)) => {
                 if let Some((target_key, anchor)) = anchor {
-                    self.output.anchor_checks.push(AnchorCheck { target_key, anchor, offset });
+                    self.output.anchor_checks.push(AnchorCheck {
+                        target_key,
+                        anchor,
+                        offset,
+                    });
                 }
                 url.into()
             }
@@ -234,22 +289,38 @@ impl<'a> Renderer<'a> {
                 format!("#{anchor}").into()
             }
             Err(message) => {
-                self.output.problems.push(Diagnostic::at_offset(&self.path, &self.doc.source, offset, message));
+                self.output.problems.push(Diagnostic::at_offset(
+                    &self.path,
+                    &self.doc.source,
+                    offset,
+                    message,
+                ));
                 CowStr::from("#")
             }
         }
     }
 
     fn warn(&mut self, offset: usize, message: &str) {
-        self.output.warnings.push(Diagnostic::at_offset(&self.path, &self.doc.source, offset, message));
+        self.output.warnings.push(Diagnostic::at_offset(
+            &self.path,
+            &self.doc.source,
+            offset,
+            message,
+        ));
     }
 
     fn finish(mut self) -> Output {
         let anchors: Vec<String> = self.headings.iter().map(|(_, id, _)| id.clone()).collect();
         for (anchor, offset) in std::mem::take(&mut self.own_anchors) {
             if !anchors.contains(&anchor) && !is_footnote_anchor(&anchor) {
-                let message = format!("`#{anchor}` links to a heading that does not exist in this page");
-                self.output.problems.push(Diagnostic::at_offset(&self.path, &self.doc.source, offset, message));
+                let message =
+                    format!("`#{anchor}` links to a heading that does not exist in this page");
+                self.output.problems.push(Diagnostic::at_offset(
+                    &self.path,
+                    &self.doc.source,
+                    offset,
+                    message,
+                ));
             }
         }
         let summary = self.summary_at.map(|at| {

@@ -7,7 +7,12 @@ use crate::content::Heading;
 pub fn build(flat: &[(u32, String, String)]) -> Vec<Heading> {
     let mut roots: Vec<Heading> = Vec::new();
     for (level, id, title) in flat {
-        let heading = Heading { level: *level, id: id.clone(), title: title.clone(), children: Vec::new() };
+        let heading = Heading {
+            level: *level,
+            id: id.clone(),
+            title: title.clone(),
+            children: Vec::new(),
+        };
         insert(&mut roots, heading);
     }
     roots
@@ -26,7 +31,11 @@ mod tests {
 
     #[test]
     fn nests_by_level() {
-        let flat = vec![(2, "a".into(), "A".into()), (3, "b".into(), "B".into()), (2, "c".into(), "C".into())];
+        let flat = vec![
+            (2, "a".into(), "A".into()),
+            (3, "b".into(), "B".into()),
+            (2, "c".into(), "C".into()),
+        ];
         let toc = build(&flat);
         assert_eq!(toc.len(), 2);
         assert_eq!(toc[0].children[0].id, "b");

@@ -14,7 +14,10 @@ pub fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagn
         .iter()
         .filter_map(|(from, check)| {
             let target = library.document(&check.target_key)?;
-            let known = target.rendered.as_ref().is_some_and(|r| r.anchors.iter().any(|a| *a == check.anchor));
+            let known = target
+                .rendered
+                .as_ref()
+                .is_some_and(|r| r.anchors.contains(&check.anchor));
             if known {
                 return None;
             }
@@ -23,7 +26,12 @@ pub fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagn
                 "`@/{}#{}` links to a heading that does not exist in that page",
                 check.target_key, check.anchor
             );
-            Some(Diagnostic::at_offset(&doc.file_path(), &doc.source, check.offset, message))
+            Some(Diagnostic::at_offset(
+                &doc.file_path(),
+                &doc.source,
+                check.offset,
+                message,
+            ))
         })
         .collect()
 }
@@ -31,7 +39,12 @@ pub fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagn
 /// An alias must not overwrite a page, a section or another alias.
 pub fn aliases(library: &Library, _config: &Config) -> Vec<Diagnostic> {
     let mut taken: HashMap<&str, &str> = HashMap::new();
-    for doc in library.pages.values().map(|p| &p.doc).chain(library.sections.values().map(|s| &s.doc)) {
+    for doc in library
+        .pages
+        .values()
+        .map(|p| &p.doc)
+        .chain(library.sections.values().map(|s| &s.doc))
+    {
         taken.insert(&doc.output_path, &doc.key);
     }
     let mut problems = Vec::new();
@@ -45,7 +58,9 @@ pub fn aliases(library: &Library, _config: &Config) -> Vec<Diagnostic> {
             if let Some(owner) = taken.insert(alias, &doc.key) {
                 problems.push(Diagnostic::file(
                     &doc.file_path(),
-                    format!("the alias {alias} is already taken by content/{owner}; remove one of them"),
+                    format!(
+                        "the alias {alias} is already taken by content/{owner}; remove one of them"
+                    ),
                 ));
             }
         }
@@ -60,7 +75,10 @@ pub fn templates(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
         .values()
         .filter_map(|p| p.meta.template.as_ref().map(|t| (&p.doc, t)))
         .chain(library.sections.values().flat_map(|s| {
-            [s.meta.template.as_ref(), s.meta.page_template.as_ref()].into_iter().flatten().map(move |t| (&s.doc, t))
+            [s.meta.template.as_ref(), s.meta.page_template.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(move |t| (&s.doc, t))
         }));
     named
         .filter(|(_, t)| !templates.exists(&t.name))
@@ -70,7 +88,10 @@ pub fn templates(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
                 &doc.source,
                 t.line,
                 t.column,
-                format!("template `{}` does not exist in templates/ or the theme", t.name),
+                format!(
+                    "template `{}` does not exist in templates/ or the theme",
+                    t.name
+                ),
             )
         })
         .collect()
@@ -78,12 +99,19 @@ pub fn templates(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
 
 /// A static file must not take the place of a page.
 pub fn static_collisions(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
-    let docs = library.pages.values().map(|p| &p.doc).chain(library.sections.values().map(|s| &s.doc));
+    let docs = library
+        .pages
+        .values()
+        .map(|p| &p.doc)
+        .chain(library.sections.values().map(|s| &s.doc));
     docs.filter(|doc| templates.static_files.contains_key(&doc.output_path))
         .map(|doc| {
             Diagnostic::file(
                 &doc.file_path(),
-                format!("writes {}, which is also a file in static/; rename one of them", doc.output_path),
+                format!(
+                    "writes {}, which is also a file in static/; rename one of them",
+                    doc.output_path
+                ),
             )
         })
         .collect()

@@ -22,49 +22,81 @@ pub fn write_all(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
     };
     copy_static(site, out_dir)?;
     copy_assets(site, out_dir)?;
-    output::write(out_dir, "highlight.css", highlight::stylesheet().as_bytes()).map_err(io("highlight.css"))?;
+    output::write(out_dir, "highlight.css", highlight::stylesheet().as_bytes())
+        .map_err(io("highlight.css"))?;
     write_aliases(site, out_dir).map_err(io("an alias page"))?;
     output::write(out_dir, "sitemap.xml", sitemap(site).as_bytes()).map_err(io("sitemap.xml"))?;
     Ok(())
 }
 
 fn copy_static(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
-    site.templates.static_files.par_iter().try_for_each(|(name, source)| {
-        let result = match source {
-            StaticSource::Embedded(bytes) => output::write(out_dir, name, bytes),
-            StaticSource::File(path) => output::copy(out_dir, name, path),
-        };
-        result.map_err(|e| BuildError::Io(format!("cannot copy static file {name}: {e}")))
-    })
+    site.templates
+        .static_files
+        .par_iter()
+        .try_for_each(|(name, source)| {
+            let result = match source {
+                StaticSource::Embedded(bytes) => output::write(out_dir, name, bytes),
+                StaticSource::File(path) => output::copy(out_dir, name, path),
+            };
+            result.map_err(|e| BuildError::Io(format!("cannot copy static file {name}: {e}")))
+        })
 }
 
 fn copy_assets(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
     let content = site.root.join("content");
     site.library.assets.par_iter().try_for_each(|(key, out)| {
-        output::copy(out_dir, out, &content.join(key)).map_err(|e| BuildError::Io(format!("cannot copy content/{key}: {e}")))
+        output::copy(out_dir, out, &content.join(key))
+            .map_err(|e| BuildError::Io(format!("cannot copy content/{key}: {e}")))
     })
 }
 
 /// Tiny pages at old addresses that send the reader on to the new one.
 fn write_aliases(site: &Site, out_dir: &Path) -> std::io::Result<()> {
     let library = &site.library;
-    let moved = site.templates.strings.get("moved").and_then(|v| v.as_str()).unwrap_or("Sidan har flyttat till");
+    let moved = site
+        .templates
+        .strings
+        .get("moved")
+        .and_then(|v| v.as_str())
+        .unwrap_or("Sidan har flyttat till");
     let targets = library
         .pages
         .values()
         .map(|p| (&p.doc, &p.meta.aliases, p.meta.title.as_str()))
-        .chain(library.sections.values().map(|s| (&s.doc, &s.meta.aliases, s.title.as_str())));
+        .chain(
+            library
+                .sections
+                .values()
+                .map(|s| (&s.doc, &s.meta.aliases, s.title.as_str())),
+        );
     for (doc, aliases, title) in targets {
         for alias in aliases {
             let html = redirect_page(&site.config.language, moved, title, &doc.output_path);
-            output::write(out_dir, alias, resolve_root_marks(&html, &root_prefix(alias)).as_bytes())?;
+            output::write(
+                out_dir,
+                alias,
+                resolve_root_marks(&html, &root_prefix(alias)).as_bytes(),
+            )?;
         }
     }
-    for section in library.sections.values().filter(|s| s.meta.paginate_by.is_some()) {
+    for section in library
+        .sections
+        .values()
+        .filter(|s| s.meta.paginate_by.is_some())
+    {
         // `page/1/` is the section itself; send it there.
         let first = pager_path(&section.doc.output_path, 1).replace("page/2/", "page/1/");
-        let html = redirect_page(&site.config.language, moved, &section.title, &section.doc.output_path);
-        output::write(out_dir, &first, resolve_root_marks(&html, &root_prefix(&first)).as_bytes())?;
+        let html = redirect_page(
+            &site.config.language,
+            moved,
+            &section.title,
+            &section.doc.output_path,
+        );
+        output::write(
+            out_dir,
+            &first,
+            resolve_root_marks(&html, &root_prefix(&first)).as_bytes(),
+        )?;
     }
     Ok(())
 }
@@ -86,7 +118,11 @@ fn sitemap(site: &Site) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let mut entry = |path: &str, lastmod: Option<String>| {
         let location = path.strip_suffix("index.html").unwrap_or(path);
-        let _ = write!(xml, "  <url><loc>{}</loc>", highlight::escape(&format!("{base}/{location}")));
+        let _ = write!(
+            xml,
+            "  <url><loc>{}</loc>",
+            highlight::escape(&format!("{base}/{location}"))
+        );
         if let Some(day) = lastmod {
             let _ = write!(xml, "<lastmod>{day}</lastmod>");
         }
@@ -96,7 +132,12 @@ fn sitemap(site: &Site) -> String {
         entry(&section.doc.output_path, None);
     }
     for page in library.pages.values() {
-        let lastmod = page.meta.updated.as_ref().or(page.meta.date.as_ref()).map(|d| d.day());
+        let lastmod = page
+            .meta
+            .updated
+            .as_ref()
+            .or(page.meta.date.as_ref())
+            .map(|d| d.day());
         entry(&page.doc.output_path, lastmod);
     }
     xml.push_str("</urlset>\n");

@@ -50,14 +50,22 @@ pub struct Site {
 impl Site {
     /// Loads config, templates and content, renders Markdown and checks links and
     /// templates. Every problem of every file is returned together.
-    pub fn load(root: &Path, include_drafts: bool, base_url: Option<&str>) -> Result<Site, BuildError> {
+    pub fn load(
+        root: &Path,
+        include_drafts: bool,
+        base_url: Option<&str>,
+    ) -> Result<Site, BuildError> {
         let mut problems = Diagnostics::default();
         let mut config = Config::load(root).map_err(BuildError::Content)?;
         if let Some(url) = base_url {
             config.set_base_url(url).map_err(BuildError::Io)?;
         }
         let templates = Templates::load(root, &config);
-        let loaded = content::load(&root.join("content"), &config, &LoadOptions { include_drafts });
+        let loaded = content::load(
+            &root.join("content"),
+            &config,
+            &LoadOptions { include_drafts },
+        );
         let templates = match templates {
             Ok(t) => Some(t),
             Err(errs) => {
@@ -69,7 +77,9 @@ impl Site {
             Ok(library) => library,
             Err(errs) => {
                 problems.extend(errs);
-                return Err(problems.into_result().expect_err("problems were just added"));
+                return Err(problems
+                    .into_result()
+                    .expect_err("problems were just added"));
             }
         };
         let mut warnings = std::mem::take(&mut library.warnings);
@@ -77,12 +87,20 @@ impl Site {
         problems.extend(checks::anchors(&library, &anchor_checks));
         problems.extend(checks::aliases(&library, &config));
         let Some(templates) = templates else {
-            return Err(problems.into_result().expect_err("template problems were added"));
+            return Err(problems
+                .into_result()
+                .expect_err("template problems were added"));
         };
         problems.extend(checks::templates(&library, &templates));
         problems.extend(checks::static_collisions(&library, &templates));
         problems.into_result()?;
-        Ok(Site { root: root.to_path_buf(), config, templates, library: Arc::new(library), warnings })
+        Ok(Site {
+            root: root.to_path_buf(),
+            config,
+            templates,
+            library: Arc::new(library),
+            warnings,
+        })
     }
 }
 
@@ -92,7 +110,12 @@ fn render_markdown(
     problems: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<(String, markdown::AnchorCheck)> {
-    let keys: Vec<String> = library.pages.keys().chain(library.sections.keys()).cloned().collect();
+    let keys: Vec<String> = library
+        .pages
+        .keys()
+        .chain(library.sections.keys())
+        .cloned()
+        .collect();
     let outputs: Vec<(String, markdown::Output)> = keys
         .par_iter()
         .map(|key| {
@@ -118,11 +141,17 @@ fn render_markdown(
 /// `lots build`: the whole pipeline, output swapped into place only on success.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let site = Site::load(&options.root, options.include_drafts, options.base_url.as_deref())?;
+    let site = Site::load(
+        &options.root,
+        options.include_drafts,
+        options.base_url.as_deref(),
+    )?;
     let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
     let html_files = render::render_all(&site, staging.path())?;
     extras::write_all(&site, staging.path())?;
-    staging.commit().map_err(|e| BuildError::Io(format!("cannot put the new site in place: {e}")))?;
+    staging
+        .commit()
+        .map_err(|e| BuildError::Io(format!("cannot put the new site in place: {e}")))?;
     Ok(BuildReport {
         html_files,
         pages: site.library.pages.len(),

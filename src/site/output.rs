@@ -20,14 +20,26 @@ impl Staging {
     /// Checks that `target` may be replaced and makes an empty staging folder beside it.
     pub fn new(target: &Path, root: &Path) -> Result<Staging, String> {
         check_target(target, root)?;
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         remove_stale(parent);
         let dir = tempfile::Builder::new()
             .prefix(STAGING_PREFIX)
             .tempdir_in(parent)
-            .map_err(|e| format!("cannot create a staging folder in {}: {e}", parent.display()))?;
-        Ok(Staging { dir, target: target.to_path_buf() })
+            .map_err(|e| {
+                format!(
+                    "cannot create a staging folder in {}: {e}",
+                    parent.display()
+                )
+            })?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -36,11 +48,17 @@ impl Staging {
 
     /// Puts the staged site in place of the old one.
     pub fn commit(self) -> io::Result<()> {
-        fs::write(self.dir.path().join(MARKER), "Built by lots. This folder is replaced on every build.\n")?;
+        fs::write(
+            self.dir.path().join(MARKER),
+            "Built by lots. This folder is replaced on every build.\n",
+        )?;
         let staged = self.dir.keep();
         let parent = staged.parent().unwrap_or(Path::new(".")).to_path_buf();
         if self.target.exists() {
-            let old = tempfile::Builder::new().prefix(OLD_PREFIX).tempdir_in(&parent)?.keep();
+            let old = tempfile::Builder::new()
+                .prefix(OLD_PREFIX)
+                .tempdir_in(&parent)?
+                .keep();
             fs::remove_dir(&old)?;
             fs::rename(&self.target, &old)?;
             if let Err(err) = fs::rename(&staged, &self.target) {
@@ -58,23 +76,38 @@ impl Staging {
 /// Refuses to replace the site itself, a folder holding it, or a folder lots did not make.
 fn check_target(target: &Path, root: &Path) -> Result<(), String> {
     let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         normalize(&p)
     };
     let (target_abs, root_abs) = (absolute(target), absolute(root));
     if root_abs.starts_with(&target_abs) {
-        return Err(format!("the output folder {} holds the site itself; choose another --output", target.display()));
+        return Err(format!(
+            "the output folder {} holds the site itself; choose another --output",
+            target.display()
+        ));
     }
     for own in ["content", "templates", "static", "themes"] {
         if target_abs.starts_with(root_abs.join(own)) {
-            return Err(format!("the output folder {} is inside the site's {own}/ folder; choose another --output", target.display()));
+            return Err(format!(
+                "the output folder {} is inside the site's {own}/ folder; choose another --output",
+                target.display()
+            ));
         }
     }
     if target.is_file() {
-        return Err(format!("{} is a file; --output must be a folder", target.display()));
+        return Err(format!(
+            "{} is a file; --output must be a folder",
+            target.display()
+        ));
     }
     if target.is_dir() && !target.join(MARKER).exists() {
-        let empty = fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(target)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
             return Err(format!(
                 "{} exists and was not made by lots; it will not be replaced. Delete it or choose another --output",
@@ -102,14 +135,20 @@ fn normalize(path: &Path) -> PathBuf {
 
 /// Staging folders of builds that were killed are removed after an hour.
 fn remove_stale(parent: &Path) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     let hour_ago = SystemTime::now() - Duration::from_secs(3600);
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if !(name.starts_with(STAGING_PREFIX) || name.starts_with(OLD_PREFIX)) {
             continue;
         }
-        let old = entry.metadata().and_then(|m| m.modified()).map(|t| t < hour_ago).unwrap_or(false);
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .map(|t| t < hour_ago)
+            .unwrap_or(false);
         if old {
             let _ = fs::remove_dir_all(entry.path());
         }

@@ -21,12 +21,20 @@ impl Progress {
         if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} sidor {elapsed}") {
             bar.set_style(style);
         }
-        Progress { bar, started: Instant::now(), terminal: std::io::stderr().is_terminal(), shown: AtomicBool::new(false) }
+        Progress {
+            bar,
+            started: Instant::now(),
+            terminal: std::io::stderr().is_terminal(),
+            shown: AtomicBool::new(false),
+        }
     }
 
     pub fn inc(&self) {
         self.bar.inc(1);
-        if self.terminal && self.started.elapsed() > SHOW_AFTER && !self.shown.swap(true, Ordering::Relaxed) {
+        if self.terminal
+            && self.started.elapsed() > SHOW_AFTER
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }
     }

@@ -9,7 +9,9 @@ use tera::{Context, Tera};
 use crate::content::paths::{dir_of, resolve_root_marks, root_prefix};
 use crate::content::{Page, Section, Taxonomy, Term};
 use crate::diagnostics::{BuildError, Diagnostic};
-use crate::templates::views::{permalink, NavItem, PageListItem, PageView, SectionView, TaxonomyView, TermView};
+use crate::templates::views::{
+    permalink, NavItem, PageListItem, PageView, SectionView, TaxonomyView, TermView,
+};
 
 use super::output;
 use super::progress::Progress;
@@ -47,16 +49,24 @@ pub fn render_all(site: &Site, out_dir: &Path) -> Result<usize, BuildError> {
         .filter_map(|k| library.sections.get(k))
         .map(|s| (s.title.as_str(), s.doc.output_path.as_str()))
         .collect();
-    let renderer = Renderer { site, tera: site.templates.for_library(library.clone()), base, nav };
+    let renderer = Renderer {
+        site,
+        tera: site.templates.for_library(library.clone()),
+        base,
+        nav,
+    };
     let jobs = jobs(site);
     let progress = Progress::new(jobs.len());
     let failures: Vec<Result<(), BuildError>> = jobs
         .par_iter()
         .map(|job| {
-            let result = renderer.render(job).map_err(BuildError::from).and_then(|(path, html)| {
-                output::write(out_dir, &path, html.as_bytes())
-                    .map_err(|e| BuildError::Io(format!("cannot write {path}: {e}")))
-            });
+            let result = renderer
+                .render(job)
+                .map_err(BuildError::from)
+                .and_then(|(path, html)| {
+                    output::write(out_dir, &path, html.as_bytes())
+                        .map_err(|e| BuildError::Io(format!("cannot write {path}: {e}")))
+                });
             progress.inc();
             result
         })
@@ -133,20 +143,31 @@ struct Paginator<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn paginator(&self, first: &str, keys: &'a [String], paginate_by: Option<usize>, pager: usize) -> Option<Paginator<'a>> {
+    fn paginator(
+        &self,
+        first: &str,
+        keys: &'a [String],
+        paginate_by: Option<usize>,
+        pager: usize,
+    ) -> Option<Paginator<'a>> {
         let by = paginate_by?;
         let count = pager_count(keys.len(), Some(by));
         let library = &self.site.library;
         let slice = keys.iter().skip(pager * by).take(by);
         Some(Paginator {
-            pages: slice.filter_map(|k| library.pages.get(k)).map(PageListItem::new).collect(),
+            pages: slice
+                .filter_map(|k| library.pages.get(k))
+                .map(PageListItem::new)
+                .collect(),
             current_index: pager + 1,
             number_pagers: count,
             total_pages: keys.len(),
             paginate_by: by,
             first: permalink(first),
             last: permalink(&pager_path(first, count - 1)),
-            previous: pager.checked_sub(1).map(|p| permalink(&pager_path(first, p))),
+            previous: pager
+                .checked_sub(1)
+                .map(|p| permalink(&pager_path(first, p))),
             next: (pager + 1 < count).then(|| permalink(&pager_path(first, pager + 1))),
         })
     }
@@ -157,7 +178,11 @@ impl<'a> Renderer<'a> {
         let nav: Vec<NavItem> = self
             .nav
             .iter()
-            .map(|(title, path)| NavItem { title, permalink: permalink(path), active: current_path.starts_with(dir_of(path)) })
+            .map(|(title, path)| NavItem {
+                title,
+                permalink: permalink(path),
+                active: current_path.starts_with(dir_of(path)),
+            })
             .collect();
         context.insert("nav", &nav);
         context
@@ -182,10 +207,23 @@ impl<'a> Renderer<'a> {
                 let path = pager_path(&section.doc.output_path, *pager);
                 let mut context = self.context(&path);
                 context.insert("section", &SectionView::new(library, section));
-                let paginator = self.paginator(&section.doc.output_path, &section.pages, section.meta.paginate_by, *pager);
+                let paginator = self.paginator(
+                    &section.doc.output_path,
+                    &section.pages,
+                    section.meta.paginate_by,
+                    *pager,
+                );
                 context.insert("paginator", &paginator);
-                let default = if section.parent.is_none() { "index.html" } else { "section.html" };
-                let template = section.meta.template.as_ref().map_or(default, |t| t.name.as_str());
+                let default = if section.parent.is_none() {
+                    "index.html"
+                } else {
+                    "section.html"
+                };
+                let template = section
+                    .meta
+                    .template
+                    .as_ref()
+                    .map_or(default, |t| t.name.as_str());
                 (path, template.to_string(), context)
             }
             Job::TaxonomyList(taxonomy) => {
@@ -194,12 +232,23 @@ impl<'a> Renderer<'a> {
                 let view = TaxonomyView::new(taxonomy);
                 context.insert("terms", &view.terms);
                 context.insert("taxonomy", &view);
-                (path, self.taxonomy_template(taxonomy, "list", "taxonomy_list.html"), context)
+                (
+                    path,
+                    self.taxonomy_template(taxonomy, "list", "taxonomy_list.html"),
+                    context,
+                )
             }
             Job::Term(taxonomy, term, pager) => self.term(taxonomy, term, *pager),
-            Job::NotFound => ("404.html".to_string(), "404.html".to_string(), self.context("404.html")),
+            Job::NotFound => (
+                "404.html".to_string(),
+                "404.html".to_string(),
+                self.context("404.html"),
+            ),
         };
-        let html = self.site.templates.render(&self.tera, &template, &context)?;
+        let html = self
+            .site
+            .templates
+            .render(&self.tera, &template, &context)?;
         let prefix = match job {
             // A web server shows the 404 page at any address, so it links from the site's base path.
             Job::NotFound => self.site.config.base_path(),
@@ -208,7 +257,12 @@ impl<'a> Renderer<'a> {
         Ok((path.clone(), resolve_root_marks(&html, &prefix)))
     }
 
-    fn term(&self, taxonomy: &'a Taxonomy, term: &'a Term, pager: usize) -> (String, String, Context) {
+    fn term(
+        &self,
+        taxonomy: &'a Taxonomy,
+        term: &'a Term,
+        pager: usize,
+    ) -> (String, String, Context) {
         #[derive(Serialize)]
         struct TermPage<'b> {
             #[serde(flatten)]
@@ -219,11 +273,36 @@ impl<'a> Renderer<'a> {
         let first = taxonomy.term_path(&term.slug);
         let path = pager_path(&first, pager);
         let mut context = self.context(&path);
-        let pages = term.pages.iter().filter_map(|k| library.pages.get(k)).map(PageListItem::new).collect();
-        context.insert("term", &TermPage { term: TermView::new(taxonomy, term), pages });
-        context.insert("taxonomy", &TaxonomyView { name: &taxonomy.name, permalink: permalink(&taxonomy.list_path()), terms: Vec::new() });
-        context.insert("paginator", &self.paginator(&first, &term.pages, taxonomy.paginate_by, pager));
-        (path, self.taxonomy_template(taxonomy, "single", "taxonomy_single.html"), context)
+        let pages = term
+            .pages
+            .iter()
+            .filter_map(|k| library.pages.get(k))
+            .map(PageListItem::new)
+            .collect();
+        context.insert(
+            "term",
+            &TermPage {
+                term: TermView::new(taxonomy, term),
+                pages,
+            },
+        );
+        context.insert(
+            "taxonomy",
+            &TaxonomyView {
+                name: &taxonomy.name,
+                permalink: permalink(&taxonomy.list_path()),
+                terms: Vec::new(),
+            },
+        );
+        context.insert(
+            "paginator",
+            &self.paginator(&first, &term.pages, taxonomy.paginate_by, pager),
+        );
+        (
+            path,
+            self.taxonomy_template(taxonomy, "single", "taxonomy_single.html"),
+            context,
+        )
     }
 
     fn taxonomy_template(&self, taxonomy: &Taxonomy, kind: &str, fallback: &str) -> String {

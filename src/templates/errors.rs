@@ -26,7 +26,9 @@ pub fn compile(sources: &Sources, problems: &mut Vec<Diagnostic>) -> Tera {
     if problems.is_empty() {
         if let Err(err) = tera.add_raw_templates(ok) {
             let message = chain(&err);
-            let culprit = sources.iter().find(|(name, _)| message.contains(&format!("'{name}'")));
+            let culprit = sources
+                .iter()
+                .find(|(name, _)| message.contains(&format!("'{name}'")));
             match culprit {
                 Some((_, (text, path))) => problems.push(positioned(path, text, &message)),
                 None => problems.push(Diagnostic::file(&PathBuf::from("templates"), message)),
@@ -50,14 +52,19 @@ fn chain(err: &tera::Error) -> String {
 /// Uses Tera's ` --> line:col` marker when the message has one.
 fn positioned(path: &std::path::Path, text: &str, message: &str) -> Diagnostic {
     let position = message.split("--> ").nth(1).and_then(|rest| {
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == ':').collect();
+        let digits: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ':')
+            .collect();
         let (line, col) = digits.split_once(':')?;
         Some((line.parse::<usize>().ok()?, col.parse::<usize>().ok()?))
     });
     let summary: String = message
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('='))
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('=')
+        })
         .filter(|l| !l.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .collect::<Vec<_>>()
         .join(" ");
@@ -76,7 +83,10 @@ pub fn render_error(sources: &Sources, tera: &Tera, name: &str, err: &tera::Erro
     let mut candidates = Vec::new();
     while let Some(template) = current {
         candidates.push(template.clone());
-        current = tera.get_template(&template).ok().and_then(|t| t.parent.clone());
+        current = tera
+            .get_template(&template)
+            .ok()
+            .and_then(|t| t.parent.clone());
     }
     // Blocks and macros may sit in any template, so search the rest too.
     let mut others: Vec<&String> = sources.keys().filter(|k| !candidates.contains(k)).collect();
@@ -84,13 +94,21 @@ pub fn render_error(sources: &Sources, tera: &Tera, name: &str, err: &tera::Erro
     candidates.extend(others.into_iter().cloned());
     if let Some(needle) = needle.filter(|n| !n.is_empty()) {
         for template in &candidates {
-            let Some((text, path)) = sources.get(template) else { continue };
-            if let Some((index, line)) = text.lines().enumerate().find(|(_, l)| l.contains(&needle)) {
-                let column = line.find(&needle).map_or(1, |b| line[..b].chars().count() + 1);
+            let Some((text, path)) = sources.get(template) else {
+                continue;
+            };
+            if let Some((index, line)) = text.lines().enumerate().find(|(_, l)| l.contains(&needle))
+            {
+                let column = line
+                    .find(&needle)
+                    .map_or(1, |b| line[..b].chars().count() + 1);
                 return Diagnostic::at(path, text, index + 1, column, message);
             }
         }
     }
-    let path = sources.get(name).map(|(_, p)| p.clone()).unwrap_or_else(|| PathBuf::from(name));
+    let path = sources
+        .get(name)
+        .map(|(_, p)| p.clone())
+        .unwrap_or_else(|| PathBuf::from(name));
     Diagnostic::file(&path, message)
 }

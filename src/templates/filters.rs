@@ -8,10 +8,22 @@ use tera::{Result, Value};
 use crate::content::dates::DateValue;
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
+const WEEKDAYS: [&str; 7] = [
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+];
 
 pub const DEFAULT_FORMAT: &str = "%-d %B %Y";
 
@@ -26,14 +38,19 @@ pub fn date(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     let text = match value {
         Value::String(s) => s.clone(),
         Value::Null => return Ok(Value::String(String::new())),
-        Value::Number(n) => match n.as_i64().and_then(|s| chrono::DateTime::from_timestamp(s, 0)) {
+        Value::Number(n) => match n
+            .as_i64()
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        {
             Some(moment) => moment.format("%Y-%m-%dT%H:%M:%S").to_string(),
             None => return Err(format!("`{n}` is not a timestamp").into()),
         },
         other => return Err(format!("the `date` filter needs a date, got {other}").into()),
     };
     let Some(parsed) = DateValue::parse(&text) else {
-        return Err(format!("`{text}` is not a date the `date` filter understands (YYYY-MM-DD)").into());
+        return Err(
+            format!("`{text}` is not a date the `date` filter understands (YYYY-MM-DD)").into(),
+        );
     };
     Ok(Value::String(format_swedish(parsed.sort_key, format)))
 }
@@ -65,7 +82,11 @@ mod tests {
         if let Some(f) = format {
             args.insert("format".to_string(), Value::String(f.into()));
         }
-        date(&Value::String(date_text.into()), &args).unwrap().as_str().unwrap().to_string()
+        date(&Value::String(date_text.into()), &args)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
     }
 
     #[test]

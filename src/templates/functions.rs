@@ -27,15 +27,26 @@ impl Function for GetUrl {
         let path = string_arg(args, "path", "get_url")?;
         if let Some(key) = path.strip_prefix("@/") {
             let (key, anchor) = key.split_once('#').map_or((key, ""), |(k, a)| (k, a));
-            let output = self.0.output_path(key).ok_or_else(|| format!("`get_url`: content/{key} does not exist"))?;
-            let anchor = if anchor.is_empty() { String::new() } else { format!("#{anchor}") };
+            let output = self
+                .0
+                .output_path(key)
+                .ok_or_else(|| format!("`get_url`: content/{key} does not exist"))?;
+            let anchor = if anchor.is_empty() {
+                String::new()
+            } else {
+                format!("#{anchor}")
+            };
             return Ok(Value::String(format!("{}{anchor}", permalink(output))));
         }
         let trimmed = path.trim_start_matches('/');
         if trimmed.split('/').any(|p| p == "..") || path.contains("://") {
             return Err(format!("`get_url`: `{path}` must be a path inside the site").into());
         }
-        let file = if trimmed.is_empty() || trimmed.ends_with('/') { format!("{trimmed}index.html") } else { trimmed.to_string() };
+        let file = if trimmed.is_empty() || trimmed.ends_with('/') {
+            format!("{trimmed}index.html")
+        } else {
+            trimmed.to_string()
+        };
         Ok(Value::String(format!("{ROOT_MARK}{file}")))
     }
 
@@ -56,8 +67,12 @@ impl Function for GetTaxonomyUrl {
             .taxonomies
             .iter()
             .find(|t| t.name == kind)
-            .ok_or_else(|| format!("`get_taxonomy_url`: there is no taxonomy `{kind}` in config.yaml"))?;
-        Ok(Value::String(permalink(&taxonomy.term_path(&slugify(name)))))
+            .ok_or_else(|| {
+                format!("`get_taxonomy_url`: there is no taxonomy `{kind}` in config.yaml")
+            })?;
+        Ok(Value::String(permalink(
+            &taxonomy.term_path(&slugify(name)),
+        )))
     }
 }
 
@@ -68,7 +83,8 @@ impl Function for GetTaxonomy {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
         let kind = string_arg(args, "kind", "get_taxonomy")?;
         let taxonomy = self.0.taxonomies.iter().find(|t| t.name == kind);
-        let taxonomy = taxonomy.ok_or_else(|| format!("`get_taxonomy`: there is no taxonomy `{kind}`"))?;
+        let taxonomy =
+            taxonomy.ok_or_else(|| format!("`get_taxonomy`: there is no taxonomy `{kind}`"))?;
         Ok(to_value(TaxonomyView::new(taxonomy))?)
     }
 }
@@ -80,7 +96,11 @@ impl Function for GetPage {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
         let path = string_arg(args, "path", "get_page")?;
         let key = path.trim_start_matches("@/");
-        let page = self.0.pages.get(key).ok_or_else(|| format!("`get_page`: content/{key} is not a published page"))?;
+        let page = self
+            .0
+            .pages
+            .get(key)
+            .ok_or_else(|| format!("`get_page`: content/{key} is not a published page"))?;
         Ok(to_value(PageView::new(&self.0, page))?)
     }
 }
@@ -92,7 +112,11 @@ impl Function for GetSection {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
         let path = string_arg(args, "path", "get_section")?;
         let key = path.trim_start_matches("@/");
-        let section = self.0.sections.get(key).ok_or_else(|| format!("`get_section`: content/{key} is not a section"))?;
+        let section = self
+            .0
+            .sections
+            .get(key)
+            .ok_or_else(|| format!("`get_section`: content/{key} is not a section"))?;
         Ok(to_value(SectionView::new(&self.0, section))?)
     }
 }

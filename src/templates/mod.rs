@@ -80,7 +80,12 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Templates { tera, sources: layers.templates, strings, static_files: layers.statics })
+        Ok(Templates {
+            tera,
+            sources: layers.templates,
+            strings,
+            static_files: layers.statics,
+        })
     }
 
     pub fn exists(&self, name: &str) -> bool {
@@ -91,7 +96,10 @@ impl Templates {
     pub fn for_library(&self, library: Arc<Library>) -> Tera {
         let mut tera = self.tera.clone();
         tera.register_function("get_url", functions::GetUrl(library.clone()));
-        tera.register_function("get_taxonomy_url", functions::GetTaxonomyUrl(library.clone()));
+        tera.register_function(
+            "get_taxonomy_url",
+            functions::GetTaxonomyUrl(library.clone()),
+        );
         tera.register_function("get_taxonomy", functions::GetTaxonomy(library.clone()));
         tera.register_function("get_page", functions::GetPage(library.clone()));
         tera.register_function("get_section", functions::GetSection(library));
@@ -100,7 +108,8 @@ impl Templates {
 
     /// Renders `name`; an error names the template file and, where it can be found, the line.
     pub fn render(&self, tera: &Tera, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        tera.render(name, context).map_err(|err| errors::render_error(&self.sources, tera, name, &err))
+        tera.render(name, context)
+            .map_err(|err| errors::render_error(&self.sources, tera, name, &err))
     }
 }
 
@@ -121,9 +130,11 @@ impl Layers {
                 let text = String::from_utf8_lossy(file.contents()).into_owned();
                 self.templates.insert(name.to_string(), (text, shown));
             } else if let Some(name) = path.strip_prefix("static/") {
-                self.statics.insert(name.to_string(), StaticSource::Embedded(file.contents()));
+                self.statics
+                    .insert(name.to_string(), StaticSource::Embedded(file.contents()));
             } else if path == "strings.yaml" {
-                self.strings_files.push((String::from_utf8_lossy(file.contents()).into_owned(), shown));
+                self.strings_files
+                    .push((String::from_utf8_lossy(file.contents()).into_owned(), shown));
             }
         }
     }
@@ -169,12 +180,22 @@ impl Layers {
     }
 
     /// Interface strings: every layer's `strings.yaml` merged, later keys winning.
-    fn strings(&self, problems: &mut Vec<Diagnostic>) -> serde_json::Map<String, serde_json::Value> {
+    fn strings(
+        &self,
+        problems: &mut Vec<Diagnostic>,
+    ) -> serde_json::Map<String, serde_json::Value> {
         let mut merged = serde_json::Map::new();
         for (text, path) in &self.strings_files {
-            let block = crate::yaml::Block { path, file_text: text, first_line: 1 };
+            let block = crate::yaml::Block {
+                path,
+                file_text: text,
+                first_line: 1,
+            };
             match crate::yaml::parse::<BTreeMap<String, String>>(block, text) {
-                Ok(map) => merged.extend(map.into_iter().map(|(k, v)| (k, serde_json::Value::String(v)))),
+                Ok(map) => merged.extend(
+                    map.into_iter()
+                        .map(|(k, v)| (k, serde_json::Value::String(v))),
+                ),
                 Err(d) => problems.push(d),
             }
         }

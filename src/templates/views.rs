@@ -43,7 +43,11 @@ impl<'a> PageListItem<'a> {
             description: page.meta.description.as_deref(),
             date: page.meta.date.as_ref().map(|d| d.text.as_str()),
             updated: page.meta.updated.as_ref().map(|d| d.text.as_str()),
-            summary: page.doc.rendered.as_ref().and_then(|r| r.summary.as_deref()),
+            summary: page
+                .doc
+                .rendered
+                .as_ref()
+                .and_then(|r| r.summary.as_deref()),
             taxonomies: &page.meta.taxonomies,
             extra: &page.meta.extra,
             draft: page.meta.draft,
@@ -82,7 +86,11 @@ impl<'a> PageView<'a> {
     pub fn new(library: &'a Library, page: &'a Page) -> Self {
         let rendered = page.doc.rendered.as_ref();
         let word_count = rendered.map_or(0, |r| r.word_count);
-        let link = |key: &Option<String>| key.as_ref().and_then(|k| library.pages.get(k)).map(page_link);
+        let link = |key: &Option<String>| {
+            key.as_ref()
+                .and_then(|k| library.pages.get(k))
+                .map(page_link)
+        };
         let section = &library.sections[&page.section];
         PageView {
             item: PageListItem::new(page),
@@ -101,11 +109,17 @@ impl<'a> PageView<'a> {
 }
 
 fn page_link(page: &Page) -> LinkView<'_> {
-    LinkView { title: &page.meta.title, permalink: permalink(&page.doc.output_path) }
+    LinkView {
+        title: &page.meta.title,
+        permalink: permalink(&page.doc.output_path),
+    }
 }
 
 fn section_link(section: &Section) -> LinkView<'_> {
-    LinkView { title: &section.title, permalink: permalink(&section.doc.output_path) }
+    LinkView {
+        title: &section.title,
+        permalink: permalink(&section.doc.output_path),
+    }
 }
 
 /// Sections from the start page down to `from`, inclusive.
@@ -113,7 +127,9 @@ pub fn ancestors<'a>(library: &'a Library, from: Option<&String>) -> Vec<LinkVie
     let mut chain = Vec::new();
     let mut next = from;
     while let Some(key) = next {
-        let Some(section) = library.sections.get(key) else { break };
+        let Some(section) = library.sections.get(key) else {
+            break;
+        };
         chain.push(section_link(section));
         next = section.parent.as_ref();
     }
@@ -126,8 +142,15 @@ fn assets(library: &Library, keys: &[String]) -> Vec<AssetView> {
         .filter_map(|key| {
             let output = library.assets.get(key)?;
             let name = key.rsplit('/').next().unwrap_or(key).to_string();
-            let kind = name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
-            Some(AssetView { name, permalink: permalink(output), kind })
+            let kind = name
+                .rsplit_once('.')
+                .map(|(_, ext)| ext.to_ascii_lowercase())
+                .unwrap_or_default();
+            Some(AssetView {
+                name,
+                permalink: permalink(output),
+                kind,
+            })
         })
         .collect()
 }
@@ -182,7 +205,12 @@ impl<'a> SectionView<'a> {
             content: rendered.map_or("", |r| r.html.as_str()),
             permalink: permalink(&section.doc.output_path),
             path: &section.doc.output_path,
-            pages: section.pages.iter().filter_map(|k| library.pages.get(k)).map(PageListItem::new).collect(),
+            pages: section
+                .pages
+                .iter()
+                .filter_map(|k| library.pages.get(k))
+                .map(PageListItem::new)
+                .collect(),
             subsections: section
                 .subsections
                 .iter()
@@ -230,7 +258,11 @@ impl<'a> TaxonomyView<'a> {
         TaxonomyView {
             name: &taxonomy.name,
             permalink: permalink(&taxonomy.list_path()),
-            terms: taxonomy.terms.values().map(|t| TermView::new(taxonomy, t)).collect(),
+            terms: taxonomy
+                .terms
+                .values()
+                .map(|t| TermView::new(taxonomy, t))
+                .collect(),
         }
     }
 }
