@@ -58,7 +58,13 @@ fn tidy_message(message: &str) -> String {
         Some(index) => &message[..index],
         None => message,
     };
-    trimmed.trim().to_string()
+    let trimmed = trimmed.trim();
+    if trimmed.starts_with("unexpected event") {
+        return format!(
+            "this value cannot be read ({trimmed}); put text in quotes, especially when it starts with [ {{ * & ! or holds `: `"
+        );
+    }
+    trimmed.to_string()
 }
 
 #[cfg(test)]

@@ -63,7 +63,7 @@ pub fn load(
     content_dir: &Path,
     config: &Config,
     options: &LoadOptions,
-) -> Result<Library, Vec<Diagnostic>> {
+) -> Result<(Library, Vec<Diagnostic>), Vec<Diagnostic>> {
     let found = discover::discover(content_dir).map_err(|d| vec![d])?;
     let bundles = bundle_dirs(&found.pages);
     let mut problems = Vec::new();
@@ -84,7 +84,8 @@ pub fn load(
         .collect();
     for result in sections {
         match result {
-            Ok(section) => {
+            Ok((section, mut errs)) => {
+                problems.append(&mut errs);
                 library.sections.insert(section.doc.key.clone(), section);
             }
             Err((key, mut errs)) => {
@@ -95,7 +96,8 @@ pub fn load(
     }
     for result in pages {
         match result {
-            Ok(page) => {
+            Ok((page, mut errs)) => {
+                problems.append(&mut errs);
                 library.pages.insert(page.doc.key.clone(), page);
             }
             Err((key, mut errs)) => {
@@ -111,14 +113,15 @@ pub fn load(
     place_assets(&mut library, &found.assets, &bundles);
     problems.extend(check_output_collisions(&library));
     library.taxonomies = taxonomies::collect(&library, config);
-    if problems.is_empty() {
-        Ok(library)
-    } else {
-        Err(problems)
-    }
+    Ok((library, problems))
 }
 
-type Loaded<T> = Result<T, (String, Vec<Diagnostic>)>;
+/// A file that failed to load: its key and why.
+type Failed = (String, Vec<Diagnostic>);
+type Loaded<T> = Result<T, Failed>;
+/// A loaded file with the problems its front matter still has (a bad date, say): it stays
+/// in the library so that its body is checked too and every error is reported in one run.
+type Checked<T> = Result<(T, Vec<Diagnostic>), Failed>;
 
 fn read_document(source: &Source) -> Loaded<(String, usize, usize)> {
     let fail = |d: Diagnostic| (source.key.clone(), vec![d]);
@@ -140,7 +143,7 @@ fn parse_meta<R: serde::de::DeserializeOwned>(
     yaml::parse(block, &text[4..4 + yaml_len]).map_err(|d| (source.key.clone(), vec![d]))
 }
 
-fn load_section(source: &Source, config: &Config) -> Loaded<Section> {
+fn load_section(source: &Source, config: &Config) -> Checked<Section> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawSection = parse_meta(source, &text, yaml_len)?;
     let block = yaml::Block {
@@ -154,15 +157,13 @@ fn load_section(source: &Source, config: &Config) -> Loaded<Section> {
         problems: Vec::new(),
     };
     let meta = validator.section(raw);
-    if !validator.problems.is_empty() {
-        return Err((source.key.clone(), validator.problems));
-    }
+    let problems = validator.problems;
     let dir = slug_dir(parent_dir(&source.key));
     let title = meta
         .title
         .clone()
         .unwrap_or_else(|| folder_title(&source.key, config));
-    Ok(Section {
+    let section = Section {
         doc: Document {
             key: source.key.clone(),
             file: Some(source.file.clone()),
@@ -177,10 +178,11 @@ fn load_section(source: &Source, config: &Config) -> Loaded<Section> {
         pages: Vec::new(),
         subsections: Vec::new(),
         assets: Vec::new(),
-    })
+    };
+    Ok((section, problems))
 }
 
-fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Loaded<Page> {
+fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Checked<Page> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawPage = parse_meta(source, &text, yaml_len)?;
     let block = yaml::Block {
@@ -216,10 +218,8 @@ fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Lo
             "the page needs a folder or file name with letters or digits (or a `slug:`); content/index.md is not allowed, use content/_index.md for the start page",
         ));
     }
-    if !validator.problems.is_empty() {
-        return Err((source.key.clone(), validator.problems));
-    }
-    Ok(Page {
+    let problems = validator.problems;
+    let page = Page {
         doc: Document {
             key: source.key.clone(),
             file: Some(source.file.clone()),
@@ -234,7 +234,8 @@ fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Lo
         assets: Vec::new(),
         previous: None,
         next: None,
-    })
+    };
+    Ok((page, problems))
 }
 
 /// `Föreläsningar/Äldre/` → `forelasningar/aldre/`.

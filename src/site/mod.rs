@@ -74,7 +74,10 @@ impl Site {
             }
         };
         let mut library = match loaded {
-            Ok(library) => library,
+            Ok((library, errs)) => {
+                problems.extend(errs);
+                library
+            }
             Err(errs) => {
                 problems.extend(errs);
                 return Err(problems
