@@ -59,15 +59,26 @@ fn positioned(path: &std::path::Path, text: &str, message: &str) -> Diagnostic {
         let (line, col) = digits.split_once(':')?;
         Some((line.parse::<usize>().ok()?, col.parse::<usize>().ok()?))
     });
-    let summary: String = message
+    let summary: Vec<&str> = message
         .lines()
         .map(str::trim)
-        .filter(|l| {
-            !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|') && !l.starts_with('=')
+        .filter_map(|l| match l.strip_prefix("= ") {
+            Some(rest) => Some(rest),
+            None => {
+                let noise = l.is_empty()
+                    || l.starts_with("-->")
+                    || l.starts_with('|')
+                    || l.chars().next().is_some_and(|c| c.is_ascii_digit());
+                (!noise).then_some(l)
+            }
         })
-        .filter(|l| !l.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .collect::<Vec<_>>()
-        .join(" ");
+        .collect();
+    let summary = summary.join(" ").trim_end_matches(':').trim().to_string();
+    let summary = if summary.is_empty() {
+        "the template cannot be parsed".to_string()
+    } else {
+        summary
+    };
     match position {
         Some((line, col)) => Diagnostic::at(path, text, line, col, summary),
         None => Diagnostic::file(path, summary),
