@@ -9,6 +9,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod markdown;
+pub mod search;
 pub mod site;
 pub mod templates;
 pub mod yaml;

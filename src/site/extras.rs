@@ -26,6 +26,9 @@ pub fn write_all(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
         .map_err(io("highlight.css"))?;
     write_aliases(site, out_dir).map_err(io("an alias page"))?;
     output::write(out_dir, "sitemap.xml", sitemap(site).as_bytes()).map_err(io("sitemap.xml"))?;
+    for file in crate::search::build(&site.library, &site.config)? {
+        output::write(out_dir, &file.path, &file.bytes).map_err(io(&file.path))?;
+    }
     Ok(())
 }
 

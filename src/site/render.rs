@@ -25,6 +25,11 @@ enum Job<'a> {
     TaxonomyList(&'a Taxonomy),
     Term(&'a Taxonomy, &'a Term, usize),
     NotFound,
+    /// A template under `pages/`, rendered to its own path.
+    Standalone {
+        template: &'a str,
+        path: &'a str,
+    },
 }
 
 struct Renderer<'a> {
@@ -116,6 +121,9 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
     }
     if site.templates.exists("404.html") {
         jobs.push(Job::NotFound);
+    }
+    for (template, path) in site.templates.standalone_pages() {
+        jobs.push(Job::Standalone { template, path });
     }
     jobs
 }
@@ -244,6 +252,9 @@ impl<'a> Renderer<'a> {
                 "404.html".to_string(),
                 self.context("404.html"),
             ),
+            Job::Standalone { template, path } => {
+                (path.to_string(), template.to_string(), self.context(path))
+            }
         };
         let html = self
             .site

@@ -23,6 +23,7 @@ use crate::diagnostics::{read_text, Diagnostic};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/lots");
 pub const DEFAULT_THEME_NAME: &str = "lots";
+const STANDALONE_PREFIX: &str = "pages/";
 
 /// Where a static file comes from.
 #[derive(Debug, Clone)]
@@ -90,6 +91,22 @@ impl Templates {
 
     pub fn exists(&self, name: &str) -> bool {
         self.sources.contains_key(name)
+    }
+
+    /// Templates under `pages/` are files of their own: `pages/a-o/index.html` is rendered
+    /// to `a-o/index.html`, `pages/data/plans.csv` to `data/plans.csv`. Sorted by name.
+    pub fn standalone_pages(&self) -> Vec<(&str, &str)> {
+        let mut pages: Vec<(&str, &str)> = self
+            .sources
+            .keys()
+            .filter_map(|name| {
+                name.strip_prefix(STANDALONE_PREFIX)
+                    .map(|out| (name.as_str(), out))
+            })
+            .filter(|(_, out)| !out.rsplit('/').next().unwrap_or("").starts_with('_'))
+            .collect();
+        pages.sort();
+        pages
     }
 
     /// A Tera instance whose functions can see this build's pages.
