@@ -1,5 +1,7 @@
-//! `config.yaml` at the site root: site title, base URL, language, theme and taxonomies.
-//! Unknown keys and wrong types are errors with line and column.
+//! `config.yaml` at the site root: site title, base URL, language, theme, taxonomies and
+//! typed collections. Unknown keys and wrong types are errors with line and column.
+
+mod collections;
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{read_text, Diagnostic};
 use crate::yaml::{self, Spanned};
+
+pub use collections::{Collection, FieldKind, FieldSpec, PageOutput, PublishIf};
 
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -21,6 +25,7 @@ pub struct Config {
     pub language: String,
     pub theme: Option<String>,
     pub taxonomies: Vec<TaxonomyConfig>,
+    pub collections: Vec<Collection>,
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -46,6 +51,8 @@ struct RawConfig {
     theme: Option<Spanned<String>>,
     #[serde(default)]
     taxonomies: Vec<Spanned<TaxonomyConfig>>,
+    #[serde(default)]
+    collections: Vec<Spanned<Collection>>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -115,6 +122,7 @@ impl Config {
             }
             taxonomies.push(taxonomy.value);
         }
+        let collections = check_collections(raw.collections, block, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -125,6 +133,7 @@ impl Config {
             language,
             theme,
             taxonomies,
+            collections,
             extra: raw.extra,
         })
     }
@@ -151,8 +160,100 @@ impl Config {
         }
     }
 
+    /// The collection the page with content key `key` belongs to.
+    pub fn collection_for(&self, key: &str) -> Option<&Collection> {
+        self.collections.iter().find(|c| c.contains(key))
+    }
+
+    pub fn collection(&self, name: &str) -> Option<&Collection> {
+        self.collections.iter().find(|c| c.name == name)
+    }
+
     pub fn taxonomy(&self, name: &str) -> Option<&TaxonomyConfig> {
         self.taxonomies.iter().find(|t| t.name == name)
+    }
+}
+
+fn check_collections(
+    raw: Vec<Spanned<Collection>>,
+    block: yaml::Block<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Collection> {
+    let mut collections: Vec<Collection> = Vec::new();
+    for collection in raw {
+        let c = &collection.value;
+        if !is_plain_name(&c.name) {
+            problems.push(block.at(
+                &collection,
+                "a collection `name` may hold only letters, digits, - and _",
+            ));
+        }
+        if collections.iter().any(|other| other.name == c.name) {
+            problems.push(block.at(
+                &collection,
+                format!("collection `{}` is declared twice", c.name),
+            ));
+        }
+        for dir in &c.sections {
+            if let Some(other) = collections.iter().find(|o| o.sections.contains(dir)) {
+                problems.push(block.at(
+                    &collection,
+                    format!(
+                        "folder `{dir}` belongs to both `{}` and `{}`",
+                        other.name, c.name
+                    ),
+                ));
+            }
+        }
+        for output in &c.page_outputs {
+            if !output
+                .file
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'))
+            {
+                problems.push(block.at(
+                    &collection,
+                    format!("page output `{}` must be a plain file name", output.file),
+                ));
+            }
+        }
+        if let Some(rule) = &c.publish_if {
+            if !c.fields.contains_key(&rule.field) {
+                problems.push(block.at(
+                    &collection,
+                    format!(
+                        "`publish_if` names `{}`, which is not one of the collection's fields",
+                        rule.field
+                    ),
+                ));
+            }
+        }
+        check_field_specs(&c.fields, &collection, block, problems);
+        collections.push(collection.value);
+    }
+    collections
+}
+
+fn check_field_specs(
+    fields: &std::collections::BTreeMap<String, FieldSpec>,
+    at: &Spanned<Collection>,
+    block: yaml::Block<'_>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for (name, spec) in fields {
+        if spec.kind == FieldKind::Enum && spec.values.is_empty() {
+            problems.push(block.at(
+                at,
+                format!("field `{name}` is an enum but lists no `values`"),
+            ));
+        }
+        if spec.kind == FieldKind::Records && spec.fields.is_empty() {
+            problems.push(block.at(
+                at,
+                format!("field `{name}` holds records but names no `fields`"),
+            ));
+        }
+        check_field_specs(&spec.fields, at, block, problems);
     }
 }
 

@@ -53,8 +53,9 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     ))
 }
 
+/// Unknown keys are not refused here: collections add fields of their own, and
+/// `schema::page_fields` reports the keys no one knows, with their positions.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawPage {
     #[serde(default)]
     pub title: Option<String>,

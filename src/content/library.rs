@@ -26,7 +26,7 @@ pub struct Library {
     pub pages: BTreeMap<String, Page>,
     pub sections: BTreeMap<String, Section>,
     /// Non-Markdown files to publish: content key → output path.
-    pub assets: BTreeMap<String, String>,
+    pub assets: BTreeMap<String, Asset>,
     pub taxonomies: Vec<Taxonomy>,
     /// Keys of files that failed to load; links to them are not reported a second time.
     pub failed: HashSet<String>,
@@ -36,6 +36,14 @@ pub struct Library {
 }
 
 pub const ROOT_SECTION: &str = "_index.md";
+
+/// A published non-Markdown file.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Output path (`a/b/bild.svg`).
+    pub output: String,
+    pub bytes: u64,
+}
 
 impl Library {
     /// Output path of the page or section with this key.
@@ -107,10 +115,11 @@ pub fn load(
         }
     }
     ensure_root(&mut library, config);
-    remove_drafts(&mut library, options.include_drafts);
+    remove_drafts(&mut library, config, options.include_drafts);
     link_sections(&mut library);
     assign_pages(&mut library);
-    place_assets(&mut library, &found.assets, &bundles);
+    place_assets(&mut library, content_dir, &found.assets, &bundles);
+    problems.extend(super::schema::resolve_files(&mut library));
     problems.extend(check_output_collisions(&library));
     library.taxonomies = taxonomies::collect(&library, config);
     Ok((library, problems))
@@ -196,6 +205,13 @@ fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Ch
         problems: Vec::new(),
     };
     let mut meta = validator.page(raw);
+    let fields = super::schema::page_fields(
+        config,
+        &source.key,
+        block,
+        &text[4..4 + yaml_len],
+        &mut validator.problems,
+    );
     let is_bundle = source.key.ends_with("index.md") && bundles.contains(parent_dir(&source.key));
     let (dir, stem) = if is_bundle {
         let bundle = parent_dir(&source.key).trim_end_matches('/');
@@ -234,6 +250,7 @@ fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Ch
         assets: Vec::new(),
         previous: None,
         next: None,
+        fields,
     };
     Ok((page, problems))
 }
@@ -300,8 +317,9 @@ fn implicit_root(config: &Config) -> Section {
     }
 }
 
-/// Drafts, and everything inside a draft section, are left out unless asked for.
-fn remove_drafts(library: &mut Library, include_drafts: bool) {
+/// Drafts, pages their collection does not publish yet (an unapproved plan), and everything
+/// inside a draft section are left out unless asked for.
+fn remove_drafts(library: &mut Library, config: &Config, include_drafts: bool) {
     if include_drafts {
         return;
     }
@@ -321,7 +339,8 @@ fn remove_drafts(library: &mut Library, include_drafts: bool) {
         keep
     });
     library.pages.retain(|key, p| {
-        let keep = !(p.meta.draft || under_draft(key));
+        let unpublished = p.meta.draft || !super::schema::passes_publish_rule(config, &p.fields);
+        let keep = !(unpublished || under_draft(key));
         if !keep {
             removed.push(key.clone());
         }
@@ -445,7 +464,18 @@ fn set_neighbours(pages: &mut BTreeMap<String, Page>, ordered: &[String]) {
 }
 
 /// Bundle files go beside their page; other files keep their folder (slugified) and name.
-fn place_assets(library: &mut Library, assets: &[String], bundles: &BTreeSet<String>) {
+fn place_assets(
+    library: &mut Library,
+    content_dir: &Path,
+    assets: &[String],
+    bundles: &BTreeSet<String>,
+) {
+    let make = |key: &str, output: String| Asset {
+        output,
+        bytes: std::fs::metadata(content_dir.join(key))
+            .map(|m| m.len())
+            .unwrap_or(0),
+    };
     let bundle_pages: HashMap<&str, &str> = library
         .pages
         .values()
@@ -469,7 +499,7 @@ fn place_assets(library: &mut Library, assets: &[String], bundles: &BTreeSet<Str
                     paths_dir(&page.doc.output_path),
                     &asset[dir.len()..]
                 );
-                library.assets.insert(asset.clone(), out);
+                library.assets.insert(asset.clone(), make(asset, out));
                 attached.push((page_key.to_string(), asset.clone()));
             }
             None => {
@@ -483,9 +513,8 @@ fn place_assets(library: &mut Library, assets: &[String], bundles: &BTreeSet<Str
                     continue;
                 }
                 let name = &asset[dir.len()..];
-                library
-                    .assets
-                    .insert(asset.clone(), format!("{}{name}", slug_dir(dir)));
+                let out = format!("{}{name}", slug_dir(dir));
+                library.assets.insert(asset.clone(), make(asset, out));
                 if let Some(s) = library.sections.get_mut(&section) {
                     s.assets.push(asset.clone());
                 }

@@ -9,13 +9,14 @@ pub mod discover;
 pub mod front_matter;
 mod library;
 pub mod paths;
+pub mod schema;
 pub mod slugs;
 pub mod taxonomies;
 
 use std::path::PathBuf;
 
 pub use front_matter::{PageMeta, SectionMeta, SortBy, TemplateRef};
-pub use library::{load, Library, LoadOptions};
+pub use library::{load, Asset, Library, LoadOptions};
 pub use taxonomies::{Taxonomy, Term};
 
 /// What every Markdown file has: where it came from and its text.
@@ -80,6 +81,8 @@ pub struct Page {
     /// Neighbours in the section's order.
     pub previous: Option<String>,
     pub next: Option<String>,
+    /// The page's collection and its checked fields.
+    pub fields: schema::PageFields,
 }
 
 #[derive(Debug, Clone)]

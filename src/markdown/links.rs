@@ -61,7 +61,10 @@ pub fn resolve(
         return resolve_document(library, &format!("{key}{rest}"), dest);
     }
     match library.assets.get(&key) {
-        Some(output) => Ok(Resolved::Url(format!("{ROOT_MARK}{output}{rest}"), None)),
+        Some(asset) => Ok(Resolved::Url(
+            format!("{ROOT_MARK}{}{rest}", asset.output),
+            None,
+        )),
         None => Err(format!(
             "`{dest}` links to content/{key}, which does not exist"
         )),

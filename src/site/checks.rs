@@ -97,22 +97,59 @@ pub fn templates(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// A static file must not take the place of a page.
+/// Templates named by collections in config.yaml must exist.
+pub fn collection_templates(
+    config: &Config,
+    root: &std::path::Path,
+    templates: &Templates,
+) -> Vec<Diagnostic> {
+    let path = root.join(crate::config::CONFIG_FILE);
+    let mut problems = Vec::new();
+    for collection in &config.collections {
+        let named = [
+            collection.page_template.as_deref(),
+            collection.list_template.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(collection.page_outputs.iter().map(|o| o.template.as_str()));
+        for name in named.filter(|name| !templates.exists(name)) {
+            problems.push(Diagnostic::file(
+                &path,
+                format!(
+                    "collection `{}` names template `{name}`, which does not exist in templates/ or the theme",
+                    collection.name
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// A static file or a standalone template (`templates/pages/…`) must not take the place of
+/// a page.
 pub fn static_collisions(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
+    let standalone: std::collections::HashSet<&str> = templates
+        .standalone_pages()
+        .into_iter()
+        .map(|(_, out)| out)
+        .collect();
     let docs = library
         .pages
         .values()
         .map(|p| &p.doc)
         .chain(library.sections.values().map(|s| &s.doc));
-    docs.filter(|doc| templates.static_files.contains_key(&doc.output_path))
-        .map(|doc| {
-            Diagnostic::file(
-                &doc.file_path(),
-                format!(
-                    "writes {}, which is also a file in static/; rename one of them",
-                    doc.output_path
-                ),
-            )
-        })
-        .collect()
+    docs.filter(|doc| {
+        templates.static_files.contains_key(&doc.output_path) || standalone.contains(doc.output_path.as_str())
+    })
+    .map(|doc| {
+        Diagnostic::file(
+            &doc.file_path(),
+            format!(
+                "writes {}, which is also a file in static/ or templates/pages/; rename one of them",
+                doc.output_path
+            ),
+        )
+    })
+    .collect()
 }

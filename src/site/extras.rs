@@ -48,7 +48,7 @@ fn copy_static(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
 fn copy_assets(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
     let content = site.root.join("content");
     site.library.assets.par_iter().try_for_each(|(key, out)| {
-        output::copy(out_dir, out, &content.join(key))
+        output::copy(out_dir, &out.output, &content.join(key))
             .map_err(|e| BuildError::Io(format!("cannot copy content/{key}: {e}")))
     })
 }

@@ -3,6 +3,7 @@
 
 mod checks;
 mod extras;
+mod layouts;
 mod output;
 mod progress;
 mod render;
@@ -95,6 +96,7 @@ impl Site {
                 .expect_err("template problems were added"));
         };
         problems.extend(checks::templates(&library, &templates));
+        problems.extend(checks::collection_templates(&config, root, &templates));
         problems.extend(checks::static_collisions(&library, &templates));
         problems.into_result()?;
         Ok(Site {

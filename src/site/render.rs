@@ -13,6 +13,7 @@ use crate::templates::views::{
     permalink, NavItem, PageListItem, PageView, SectionView, TaxonomyView, TermView,
 };
 
+use super::layouts;
 use super::output;
 use super::progress::Progress;
 use super::Site;
@@ -25,6 +26,8 @@ enum Job<'a> {
     TaxonomyList(&'a Taxonomy),
     Term(&'a Taxonomy, &'a Term, usize),
     NotFound,
+    /// A collection's extra file for one page (`kontakt.vcf`), written beside it.
+    PageOutput(&'a Page, &'a crate::config::PageOutput),
     /// A template under `pages/`, rendered to its own path.
     Standalone {
         template: &'a str,
@@ -106,6 +109,16 @@ fn pager_count(items: usize, paginate_by: Option<usize>) -> usize {
 fn jobs(site: &Site) -> Vec<Job<'_>> {
     let library = &site.library;
     let mut jobs: Vec<Job> = library.pages.values().map(Job::Page).collect();
+    for page in library.pages.values() {
+        let collection = page
+            .fields
+            .collection
+            .as_deref()
+            .and_then(|name| site.config.collection(name));
+        for output in collection.map_or(&[][..], |c| c.page_outputs.as_slice()) {
+            jobs.push(Job::PageOutput(page, output));
+        }
+    }
     for section in library.sections.values() {
         for pager in 0..pager_count(section.pages.len(), section.meta.paginate_by) {
             jobs.push(Job::Section(section, pager));
@@ -202,13 +215,7 @@ impl<'a> Renderer<'a> {
             Job::Page(page) => {
                 let mut context = self.context(&page.doc.output_path);
                 context.insert("page", &PageView::new(library, page));
-                let section = &library.sections[&page.section];
-                let template = page
-                    .meta
-                    .template
-                    .as_ref()
-                    .or(section.meta.page_template.as_ref())
-                    .map_or("page.html", |t| t.name.as_str());
+                let template = layouts::page_template(self.site, page);
                 (page.doc.output_path.clone(), template.to_string(), context)
             }
             Job::Section(section, pager) => {
@@ -222,16 +229,7 @@ impl<'a> Renderer<'a> {
                     *pager,
                 );
                 context.insert("paginator", &paginator);
-                let default = if section.parent.is_none() {
-                    "index.html"
-                } else {
-                    "section.html"
-                };
-                let template = section
-                    .meta
-                    .template
-                    .as_ref()
-                    .map_or(default, |t| t.name.as_str());
+                let template = layouts::section_template(self.site, section);
                 (path, template.to_string(), context)
             }
             Job::TaxonomyList(taxonomy) => {
@@ -252,6 +250,12 @@ impl<'a> Renderer<'a> {
                 "404.html".to_string(),
                 self.context("404.html"),
             ),
+            Job::PageOutput(page, extra) => {
+                let path = format!("{}{}", dir_of(&page.doc.output_path), extra.file);
+                let mut context = self.context(&path);
+                context.insert("page", &PageView::new(library, page));
+                (path, extra.template.clone(), context)
+            }
             Job::Standalone { template, path } => {
                 (path.to_string(), template.to_string(), self.context(path))
             }

@@ -73,6 +73,93 @@ pub fn format_swedish(moment: chrono::NaiveDateTime, format: &str) -> String {
     out
 }
 
+/// `1234567` → `1,2 MB`: decimal comma, SI units, as Swedish readers expect.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} byte");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let text = if value < 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    };
+    format!("{} {}", text.replace('.', ","), UNITS[unit])
+}
+
+/// `{{ bytes | filesize }}` with [`human_size`].
+pub fn filesize(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+    let bytes = value
+        .as_u64()
+        .ok_or("the `filesize` filter needs a whole number of bytes")?;
+    Ok(Value::String(human_size(bytes)))
+}
+
+/// `{{ value | csv }}`: one CSV field (RFC 4180), quoted when needed. A leading `=`, `+`,
+/// `-` or `@` is prefixed with `'` so that spreadsheets do not run it as a formula.
+pub fn csv(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+    let text = match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join("; "),
+        other => plain(other),
+    };
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text
+    };
+    let quoted = if text.contains([',', ';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    };
+    Ok(Value::String(quoted))
+}
+
+/// `{{ value | vcard }}`: text escaped for a vCard property value (RFC 6350).
+pub fn vcard(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+    let text = plain(value);
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace(';', "\\;")
+        .replace('\n', "\\n");
+    Ok(Value::String(escaped))
+}
+
+fn plain(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// `{{ date | days_until }}`: whole days from the build's date to `date`; negative when it
+/// has passed. The build's date is today, or `LOTS_TODAY` (YYYY-MM-DD) for reproducible builds.
+pub fn days_until(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+    let text = value
+        .as_str()
+        .ok_or("the `days_until` filter needs a date")?;
+    let date = DateValue::parse(text).ok_or_else(|| format!("`{text}` is not a date"))?;
+    Ok(Value::from((date.sort_key.date() - today()).num_days()))
+}
+
+/// The date of the build.
+pub fn today() -> NaiveDate {
+    std::env::var("LOTS_TODAY")
+        .ok()
+        .and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +174,20 @@ mod tests {
             .as_str()
             .unwrap()
             .to_string()
+    }
+
+    #[test]
+    fn sizes_and_csv() {
+        assert_eq!(human_size(999), "999 byte");
+        assert_eq!(human_size(1_234_567), "1,2 MB");
+        assert_eq!(human_size(45_000), "45 kB");
+        let field = |s: &str| csv(&Value::String(s.into()), &HashMap::new()).unwrap();
+        assert_eq!(field("a, b"), Value::String("\"a, b\"".into()));
+        assert_eq!(field("=SUM(A1)"), Value::String("'=SUM(A1)".into()));
+        assert_eq!(
+            field("säg \"hej\""),
+            Value::String("\"säg \"\"hej\"\"\"".into())
+        );
     }
 
     #[test]

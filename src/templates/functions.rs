@@ -9,7 +9,7 @@ use crate::content::paths::ROOT_MARK;
 use crate::content::slugs::slugify;
 use crate::content::Library;
 
-use super::views::{permalink, PageView, SectionView, TaxonomyView};
+use super::views::{permalink, PageListItem, PageView, SectionView, TaxonomyView};
 
 fn string_arg<'a>(args: &'a HashMap<String, Value>, name: &str, function: &str) -> Result<&'a str> {
     match args.get(name) {
@@ -118,5 +118,22 @@ impl Function for GetSection {
             .get(key)
             .ok_or_else(|| format!("`get_section`: content/{key} is not a section"))?;
         Ok(to_value(SectionView::new(&self.0, section))?)
+    }
+}
+
+/// `get_collection(name="handlingsplaner")`: every published page of a collection, by path.
+pub struct GetCollection(pub Arc<Library>);
+
+impl Function for GetCollection {
+    fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        let name = string_arg(args, "name", "get_collection")?;
+        let pages: Vec<PageListItem> = self
+            .0
+            .pages
+            .values()
+            .filter(|p| p.fields.collection.as_deref() == Some(name))
+            .map(PageListItem::new)
+            .collect();
+        Ok(to_value(pages)?)
     }
 }

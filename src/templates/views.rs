@@ -32,6 +32,10 @@ pub struct PageListItem<'a> {
     pub draft: bool,
     pub weight: Option<i64>,
     pub relative_path: &'a str,
+    /// The page's collection, when it belongs to one.
+    pub collection: Option<&'a str>,
+    /// The collection's fields, checked against its schema; `file` fields are URLs.
+    pub fields: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 impl<'a> PageListItem<'a> {
@@ -53,6 +57,8 @@ impl<'a> PageListItem<'a> {
             draft: page.meta.draft,
             weight: page.meta.weight,
             relative_path: &page.doc.key,
+            collection: page.fields.collection.as_deref(),
+            fields: &page.fields.values,
         }
     }
 }
@@ -63,6 +69,9 @@ pub struct AssetView {
     pub permalink: String,
     /// Lower-case extension, for an icon or a type label.
     pub kind: String,
+    pub size: u64,
+    /// The size for people, Swedish style (`1,2 MB`).
+    pub size_text: String,
 }
 
 /// A whole page, for its own template.
@@ -140,7 +149,7 @@ pub fn ancestors<'a>(library: &'a Library, from: Option<&String>) -> Vec<LinkVie
 fn assets(library: &Library, keys: &[String]) -> Vec<AssetView> {
     keys.iter()
         .filter_map(|key| {
-            let output = library.assets.get(key)?;
+            let asset = library.assets.get(key)?;
             let name = key.rsplit('/').next().unwrap_or(key).to_string();
             let kind = name
                 .rsplit_once('.')
@@ -148,8 +157,10 @@ fn assets(library: &Library, keys: &[String]) -> Vec<AssetView> {
                 .unwrap_or_default();
             Some(AssetView {
                 name,
-                permalink: permalink(output),
+                permalink: permalink(&asset.output),
                 kind,
+                size: asset.bytes,
+                size_text: super::filters::human_size(asset.bytes),
             })
         })
         .collect()

@@ -1,0 +1,104 @@
+//! Typed collections: which section folders belong to each, and the schema of their pages'
+//! front matter. Declared in `config.yaml`, so nothing site-specific lives in Rust.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A kind of page, such as symbols or action plans, with its own fields and templates.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collection {
+    pub name: String,
+    /// A name for people, shown in lists and search results.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Content folders whose pages belong to the collection (`symboler`, `a/b`).
+    pub sections: Vec<String>,
+    #[serde(default)]
+    pub page_template: Option<String>,
+    /// Template for the collection's sections (their lists).
+    #[serde(default)]
+    pub list_template: Option<String>,
+    /// Only pages whose field has this value are published (others need `--drafts`).
+    #[serde(default)]
+    pub publish_if: Option<PublishIf>,
+    /// More files rendered for each page, written beside it (a vCard, say).
+    #[serde(default)]
+    pub page_outputs: Vec<PageOutput>,
+    #[serde(default)]
+    pub fields: BTreeMap<String, FieldSpec>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishIf {
+    pub field: String,
+    pub equals: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageOutput {
+    pub template: String,
+    /// File name, written in the page's folder.
+    pub file: String,
+}
+
+/// The type and rules of one front-matter field.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    #[serde(rename = "type")]
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub required: bool,
+    /// Allowed values, for `enum` and for each item of a `list`.
+    #[serde(default)]
+    pub values: Vec<String>,
+    /// The fields of each record, for `records`.
+    #[serde(default)]
+    pub fields: BTreeMap<String, FieldSpec>,
+    /// What the field is for; shown in error messages.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    Text,
+    Number,
+    Bool,
+    Date,
+    /// A list of texts (each one of `values` when given).
+    List,
+    Enum,
+    /// A file in the page bundle.
+    File,
+    Email,
+    Phone,
+    Url,
+    /// A list of records, each checked against `fields`.
+    Records,
+}
+
+impl Collection {
+    /// Whether the page with content key `key` sits in one of the collection's folders.
+    pub fn contains(&self, key: &str) -> bool {
+        self.sections.iter().any(|dir| {
+            let dir = dir.trim_matches('/');
+            key.strip_prefix(dir)
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+    }
+
+    /// Whether the section with key `key` (`a/b/_index.md`) is one of the collection's folders.
+    pub fn lists(&self, section_key: &str) -> bool {
+        let dir = section_key
+            .strip_suffix("_index.md")
+            .unwrap_or(section_key)
+            .trim_end_matches('/');
+        self.sections.iter().any(|s| s.trim_matches('/') == dir)
+    }
+}

@@ -1,0 +1,468 @@
+//! Checks a collection page's front matter against the collection's schema, with the
+//! position of every offending value, and turns the fields into template data.
+
+use serde_json::{Map, Value};
+
+use crate::config::{Collection, FieldKind, FieldSpec};
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{Block, Node, Spanned};
+
+use super::dates::DateValue;
+use super::paths::join_relative;
+
+/// A `file` field: checked against the page's files once every asset is known.
+#[derive(Debug, Clone)]
+pub struct FileRef {
+    /// JSON pointer into the page's fields (`/bild`, `/bilagor/0/fil`).
+    pub pointer: String,
+    /// Content key of the file the field names.
+    pub key: String,
+    pub written: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+pub struct Checker<'a> {
+    pub block: Block<'a>,
+    /// Content folder of the page (`symboler/kod-88/`), which `file` fields are relative to.
+    pub page_dir: &'a str,
+    pub problems: Vec<Diagnostic>,
+    pub files: Vec<FileRef>,
+}
+
+type Entries = [(Spanned<String>, Spanned<Node>)];
+
+impl Checker<'_> {
+    /// Checks the collection's fields among `entries`; returns them as template data.
+    pub fn check(&mut self, collection: &Collection, entries: &Entries) -> Map<String, Value> {
+        let label = format!("{} pages", collection.name);
+        self.record(&collection.fields, entries, "", &label, None)
+    }
+
+    fn record(
+        &mut self,
+        specs: &std::collections::BTreeMap<String, FieldSpec>,
+        entries: &Entries,
+        pointer: &str,
+        label: &str,
+        at: Option<&Spanned<Node>>,
+    ) -> Map<String, Value> {
+        let mut out = Map::new();
+        for (name, spec) in specs {
+            let present = entries.iter().find(|(k, _)| k.value == *name);
+            match present {
+                Some((_, value)) if !matches!(value.value, Node::Null) => {
+                    let checked = self.value(spec, value, name, &format!("{pointer}/{name}"));
+                    out.insert(name.clone(), checked);
+                }
+                _ if spec.required => {
+                    let why = spec
+                        .description
+                        .as_deref()
+                        .map(|d| format!(" ({d})"))
+                        .unwrap_or_default();
+                    let message =
+                        format!("`{name}` is required for {label}{why}; add `{name}: ...`");
+                    self.problems.push(match (present, at) {
+                        (Some((key, _)), _) => self.block.at(key, message),
+                        (None, Some(record)) => self.block.at(record, message),
+                        (None, None) => self.block.diagnostic(1, 1, message),
+                    });
+                }
+                _ => {
+                    out.insert(name.clone(), Value::Null);
+                }
+            }
+        }
+        if !pointer.is_empty() {
+            for (key, _) in entries
+                .iter()
+                .filter(|(k, _)| !specs.contains_key(&k.value))
+            {
+                let known: Vec<&str> = specs.keys().map(String::as_str).collect();
+                let message = format!(
+                    "unknown field `{}` in {label}; expected one of {}",
+                    key.value,
+                    known.join(", ")
+                );
+                self.problems.push(self.block.at(key, message));
+            }
+        }
+        out
+    }
+
+    fn fail(&mut self, at: &Spanned<Node>, message: String) -> Value {
+        self.problems.push(self.block.at(at, message));
+        Value::Null
+    }
+
+    fn value(
+        &mut self,
+        spec: &FieldSpec,
+        node: &Spanned<Node>,
+        name: &str,
+        pointer: &str,
+    ) -> Value {
+        match spec.kind {
+            FieldKind::Records => self.records(spec, node, name, pointer),
+            FieldKind::List => match &node.value {
+                Node::Seq(items) => Value::Array(
+                    items
+                        .iter()
+                        .map(|item| self.list_item(spec, item, name))
+                        .collect(),
+                ),
+                _ => Value::Array(vec![self.list_item(spec, node, name)]),
+            },
+            FieldKind::Number => match node.value {
+                Node::Int(i) => Value::from(i),
+                Node::Float(f) => node
+                    .value
+                    .to_json()
+                    .as_f64()
+                    .map_or(Value::Null, |_| Value::from(f)),
+                _ => self.fail(
+                    node,
+                    format!("`{name}` must be a number, not {}", node.value.kind()),
+                ),
+            },
+            FieldKind::Bool => match node.value {
+                Node::Bool(b) => Value::Bool(b),
+                _ => self.fail(
+                    node,
+                    format!("`{name}` must be true or false, not {}", node.value.kind()),
+                ),
+            },
+            _ => match scalar_text(&node.value) {
+                Some(text) => self.text_value(spec, node, name, pointer, text),
+                None => self.fail(
+                    node,
+                    format!("`{name}` must be text, not {}", node.value.kind()),
+                ),
+            },
+        }
+    }
+
+    fn text_value(
+        &mut self,
+        spec: &FieldSpec,
+        node: &Spanned<Node>,
+        name: &str,
+        pointer: &str,
+        text: String,
+    ) -> Value {
+        let problem = match spec.kind {
+            FieldKind::Date => match DateValue::parse(&text) {
+                Some(date) => return Value::String(date.text),
+                None => Some(format!(
+                    "`{name}: {text}` is not a date; write it as YYYY-MM-DD"
+                )),
+            },
+            FieldKind::Enum => (!spec.values.contains(&text))
+                .then(|| format!("`{name}: {text}` is not one of {}", spec.values.join(", "))),
+            FieldKind::Email => {
+                (!is_email(&text)).then(|| format!("`{name}: {text}` is not an e-mail address"))
+            }
+            FieldKind::Phone => (!is_phone(&text)).then(|| {
+                format!(
+                    "`{name}: {text}` is not a phone number (digits, spaces, + - and parentheses)"
+                )
+            }),
+            FieldKind::Url => (!is_url(&text))
+                .then(|| format!("`{name}: {text}` is not a web address starting with https://")),
+            FieldKind::File => self
+                .file(node, pointer, &text)
+                .err()
+                .map(|why| format!("`{name}: {text}` {why}")),
+            _ => None,
+        };
+        match problem {
+            Some(message) => self.fail(node, message),
+            None => Value::String(text),
+        }
+    }
+
+    fn list_item(&mut self, spec: &FieldSpec, item: &Spanned<Node>, name: &str) -> Value {
+        match scalar_text(&item.value) {
+            Some(text) if spec.values.is_empty() || spec.values.contains(&text) => {
+                Value::String(text)
+            }
+            Some(text) => self.fail(
+                item,
+                format!(
+                    "`{name}`: `{text}` is not one of {}",
+                    spec.values.join(", ")
+                ),
+            ),
+            None => self.fail(
+                item,
+                format!(
+                    "each item of `{name}` must be text, not {}",
+                    item.value.kind()
+                ),
+            ),
+        }
+    }
+
+    fn records(
+        &mut self,
+        spec: &FieldSpec,
+        node: &Spanned<Node>,
+        name: &str,
+        pointer: &str,
+    ) -> Value {
+        let Node::Seq(items) = &node.value else {
+            return self.fail(
+                node,
+                format!("`{name}` must be a list of records (lines starting with `- `)"),
+            );
+        };
+        let mut out = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            match &item.value {
+                Node::Map(entries) => {
+                    let label = format!("each record of `{name}`");
+                    let record = self.record(
+                        &spec.fields,
+                        entries,
+                        &format!("{pointer}/{index}"),
+                        &label,
+                        Some(item),
+                    );
+                    out.push(Value::Object(record));
+                }
+                other => {
+                    let message = format!(
+                        "each item of `{name}` must be a record of fields, not {}",
+                        other.kind()
+                    );
+                    out.push(self.fail(item, message));
+                }
+            }
+        }
+        Value::Array(out)
+    }
+
+    fn file(
+        &mut self,
+        node: &Spanned<Node>,
+        pointer: &str,
+        text: &str,
+    ) -> Result<(), &'static str> {
+        if text.contains("://") || text.starts_with('/') || text.contains('\\') {
+            return Err("must be the name of a file in the page's folder");
+        }
+        let key = join_relative(self.page_dir, text).ok_or("points outside the content folder")?;
+        let line = node.referenced.line() as usize + self.block.first_line - 1;
+        let column = node.referenced.column() as usize;
+        self.files.push(FileRef {
+            pointer: pointer.to_string(),
+            key,
+            written: text.to_string(),
+            line,
+            column,
+        });
+        Ok(())
+    }
+}
+
+fn scalar_text(node: &Node) -> Option<String> {
+    match node {
+        Node::Str(s) => Some(s.trim().to_string()),
+        Node::Int(i) => Some(i.to_string()),
+        Node::Float(f) => Some(f.to_string()),
+        _ => None,
+    }
+}
+
+fn is_email(text: &str) -> bool {
+    let Some((user, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.contains(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+fn is_phone(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        && text.chars().filter(char::is_ascii_digit).count() >= 5
+}
+
+fn is_url(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && text.len() > 8
+        && !text.contains(char::is_whitespace)
+        && !text.contains(['"', '<', '>'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simple_formats() {
+        assert!(is_email("vbe.samordnare@example.stockholm.se"));
+        assert!(!is_email("vbe samordnare@x.se"));
+        assert!(is_phone("08-508 000 00"));
+        assert!(!is_phone("ring mig"));
+        assert!(is_url("https://www.stockholm.se/"));
+        assert!(!is_url("javascript:alert(1)"));
+    }
+}
+
+/// Front-matter keys every page may have; collections add their own fields.
+pub const PAGE_KEYS: [&str; 11] = [
+    "title",
+    "description",
+    "date",
+    "updated",
+    "draft",
+    "weight",
+    "slug",
+    "aliases",
+    "taxonomies",
+    "template",
+    "extra",
+];
+
+/// A page's collection data: its name, its checked fields, and the files they name.
+#[derive(Debug, Clone, Default)]
+pub struct PageFields {
+    pub collection: Option<String>,
+    pub values: Map<String, Value>,
+    pub files: Vec<FileRef>,
+}
+
+/// Reads the front matter again with positions, reports keys that are neither standard nor
+/// fields of the page's collection, and checks the collection's schema.
+pub fn page_fields(
+    config: &crate::config::Config,
+    key: &str,
+    block: Block<'_>,
+    yaml: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> PageFields {
+    let node: Spanned<Node> = match crate::yaml::parse(block, yaml) {
+        Ok(node) => node,
+        Err(d) => {
+            problems.push(d);
+            return PageFields::default();
+        }
+    };
+    let entries = match node.value {
+        Node::Map(entries) => entries,
+        Node::Null => Vec::new(),
+        other => {
+            problems.push(block.diagnostic(
+                1,
+                1,
+                format!(
+                    "the front matter must be fields (`title: ...`), not {}",
+                    other.kind()
+                ),
+            ));
+            return PageFields::default();
+        }
+    };
+    let collection = config.collection_for(key);
+    for (name, _) in &entries {
+        let known = PAGE_KEYS.contains(&name.value.as_str())
+            || collection.is_some_and(|c| c.fields.contains_key(&name.value));
+        if !known {
+            problems.push(block.at(name, unknown_key_message(&name.value, collection)));
+        }
+    }
+    let Some(collection) = collection else {
+        return PageFields::default();
+    };
+    let page_dir = super::discover::parent_dir(key);
+    let mut checker = Checker {
+        block,
+        page_dir,
+        problems: Vec::new(),
+        files: Vec::new(),
+    };
+    let values = checker.check(collection, &entries);
+    problems.append(&mut checker.problems);
+    PageFields {
+        collection: Some(collection.name.clone()),
+        values,
+        files: checker.files,
+    }
+}
+
+fn unknown_key_message(name: &str, collection: Option<&Collection>) -> String {
+    let mut expected: Vec<&str> = PAGE_KEYS.to_vec();
+    let mut message = format!(
+        "unknown field `{name}`, expected one of {}",
+        expected.join(", ")
+    );
+    if let Some(c) = collection {
+        expected = c.fields.keys().map(String::as_str).collect();
+        message.push_str(&format!(
+            ", or a field of {} pages: {}",
+            c.name,
+            expected.join(", ")
+        ));
+    } else {
+        message.push_str("; put your own data under `extra:`");
+    }
+    message
+}
+
+/// Whether a page passes its collection's `publish_if` rule (pages outside collections and
+/// collections without a rule always do).
+pub fn passes_publish_rule(config: &crate::config::Config, fields: &PageFields) -> bool {
+    let Some(collection) = fields
+        .collection
+        .as_deref()
+        .and_then(|name| config.collection(name))
+    else {
+        return true;
+    };
+    match &collection.publish_if {
+        Some(rule) => {
+            fields.values.get(&rule.field).and_then(Value::as_str) == Some(rule.equals.as_str())
+        }
+        None => true,
+    }
+}
+
+/// Checks that every `file` field names a published file of the page, and replaces the
+/// field's value with the file's root-marked URL.
+pub fn resolve_files(library: &mut super::Library) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let assets = &library.assets;
+    for page in library.pages.values_mut() {
+        let mut values = Value::Object(std::mem::take(&mut page.fields.values));
+        for file in &page.fields.files {
+            match assets.get(&file.key) {
+                Some(asset) => {
+                    if let Some(slot) = values.pointer_mut(&file.pointer) {
+                        *slot =
+                            Value::String(format!("{}{}", super::paths::ROOT_MARK, asset.output));
+                    }
+                }
+                None => problems.push(Diagnostic::at(
+                    &page.doc.file_path(),
+                    &page.doc.source,
+                    file.line,
+                    file.column,
+                    format!(
+                        "`{}` does not exist: there is no file content/{}",
+                        file.written, file.key
+                    ),
+                )),
+            }
+        }
+        if let Value::Object(map) = values {
+            page.fields.values = map;
+        }
+    }
+    problems
+}
