@@ -62,6 +62,12 @@ pub struct FieldSpec {
     /// What the field is for; shown in error messages.
     #[serde(default)]
     pub description: Option<String>,
+    /// Other fields that must be set when this one is (captions for a video, say).
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// Allowed file name endings for a `file` field, without the dot (`vtt`).
+    #[serde(default)]
+    pub extensions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -74,6 +74,7 @@ impl Checker<'_> {
                 }
             }
         }
+        self.check_requires(specs, entries, label);
         if !pointer.is_empty() {
             for (key, _) in entries
                 .iter()
@@ -89,6 +90,30 @@ impl Checker<'_> {
             }
         }
         out
+    }
+
+    /// A field whose `requires` names other fields that are not set.
+    fn check_requires(
+        &mut self,
+        specs: &std::collections::BTreeMap<String, FieldSpec>,
+        entries: &Entries,
+        label: &str,
+    ) {
+        let is_set = |name: &str| {
+            entries
+                .iter()
+                .find(|(k, v)| k.value == name && !matches!(v.value, Node::Null))
+        };
+        for (name, spec) in specs {
+            let Some((key, _)) = is_set(name) else {
+                continue;
+            };
+            for needed in spec.requires.iter().filter(|n| is_set(n).is_none()) {
+                let message =
+                    format!("`{name}` needs `{needed}` too in {label}; add `{needed}: ...`");
+                self.problems.push(self.block.at(key, message));
+            }
+        }
     }
 
     fn fail(&mut self, at: &Spanned<Node>, message: String) -> Value {
@@ -171,7 +196,7 @@ impl Checker<'_> {
             FieldKind::Url => (!is_url(&text))
                 .then(|| format!("`{name}: {text}` is not a web address starting with https://")),
             FieldKind::File => self
-                .file(node, pointer, &text)
+                .file(spec, node, pointer, &text)
                 .err()
                 .map(|why| format!("`{name}: {text}` {why}")),
             _ => None,
@@ -245,12 +270,20 @@ impl Checker<'_> {
 
     fn file(
         &mut self,
+        spec: &FieldSpec,
         node: &Spanned<Node>,
         pointer: &str,
         text: &str,
-    ) -> Result<(), &'static str> {
+    ) -> Result<(), String> {
         if text.contains("://") || text.starts_with('/') || text.contains('\\') {
-            return Err("must be the name of a file in the page's folder");
+            return Err("must be the name of a file in the page's folder".into());
+        }
+        let extension = text
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        if !spec.extensions.is_empty() && !spec.extensions.contains(&extension) {
+            return Err(format!("must be a .{} file", spec.extensions.join(" or .")));
         }
         let key = join_relative(self.page_dir, text).ok_or("points outside the content folder")?;
         let line = node.referenced.line() as usize + self.block.first_line - 1;

@@ -137,3 +137,40 @@ impl Function for GetCollection {
         Ok(to_value(pages)?)
     }
 }
+
+/// `get_recent_pages(limit=5)`: the most recently updated (or dated) pages of the site.
+pub struct GetRecentPages(pub Arc<Library>);
+
+impl Function for GetRecentPages {
+    fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        let limit = match args.get("limit") {
+            Some(value) => value
+                .as_u64()
+                .ok_or("`get_recent_pages`: `limit` must be a whole number")?
+                as usize,
+            None => 5,
+        };
+        let mut pages: Vec<_> = self
+            .0
+            .pages
+            .values()
+            .filter_map(|p| {
+                p.meta
+                    .updated
+                    .as_ref()
+                    .or(p.meta.date.as_ref())
+                    .map(|d| (d.sort_key, p))
+            })
+            .collect();
+        pages.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| a.1.meta.title.cmp(&b.1.meta.title))
+        });
+        let items: Vec<PageListItem> = pages
+            .into_iter()
+            .take(limit)
+            .map(|(_, p)| PageListItem::new(p))
+            .collect();
+        Ok(to_value(items)?)
+    }
+}

@@ -120,7 +120,8 @@ impl Templates {
         tera.register_function("get_taxonomy", functions::GetTaxonomy(library.clone()));
         tera.register_function("get_page", functions::GetPage(library.clone()));
         tera.register_function("get_section", functions::GetSection(library.clone()));
-        tera.register_function("get_collection", functions::GetCollection(library));
+        tera.register_function("get_collection", functions::GetCollection(library.clone()));
+        tera.register_function("get_recent_pages", functions::GetRecentPages(library));
         tera
     }
 
