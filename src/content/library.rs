@@ -120,7 +120,6 @@ pub fn load(
     assign_pages(&mut library);
     place_assets(&mut library, content_dir, &found.assets, &bundles);
     problems.extend(super::schema::resolve_files(&mut library));
-    problems.extend(check_output_collisions(&library));
     library.taxonomies = taxonomies::collect(&library, config);
     Ok((library, problems))
 }
@@ -530,27 +529,4 @@ fn place_assets(
 
 fn paths_dir(output_path: &str) -> &str {
     super::paths::dir_of(output_path)
-}
-
-/// Two files must never write the same output file.
-fn check_output_collisions(library: &Library) -> Vec<Diagnostic> {
-    let mut owners: HashMap<&str, &super::Document> = HashMap::new();
-    let mut problems = Vec::new();
-    let docs = library
-        .sections
-        .values()
-        .map(|s| &s.doc)
-        .chain(library.pages.values().map(|p| &p.doc));
-    for doc in docs {
-        if let Some(first) = owners.insert(doc.output_path.as_str(), doc) {
-            problems.push(Diagnostic::file(
-                &doc.file_path(),
-                format!(
-                    "writes {} like {}; give one of them another `slug:` or file name",
-                    doc.output_path, first.key
-                ),
-            ));
-        }
-    }
-    problems
 }

@@ -1,8 +1,6 @@
 //! Whole-site checks that need every page loaded: anchors into other pages, aliases, and the
 //! templates named in front matter.
 
-use std::collections::HashMap;
-
 use crate::config::Config;
 use crate::content::{Library, TemplateRef};
 use crate::diagnostics::Diagnostic;
@@ -34,38 +32,6 @@ pub fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagn
             ))
         })
         .collect()
-}
-
-/// An alias must not overwrite a page, a section or another alias.
-pub fn aliases(library: &Library, _config: &Config) -> Vec<Diagnostic> {
-    let mut taken: HashMap<&str, &str> = HashMap::new();
-    for doc in library
-        .pages
-        .values()
-        .map(|p| &p.doc)
-        .chain(library.sections.values().map(|s| &s.doc))
-    {
-        taken.insert(&doc.output_path, &doc.key);
-    }
-    let mut problems = Vec::new();
-    let aliased = library
-        .pages
-        .values()
-        .map(|p| (&p.doc, &p.meta.aliases))
-        .chain(library.sections.values().map(|s| (&s.doc, &s.meta.aliases)));
-    for (doc, aliases) in aliased {
-        for alias in aliases {
-            if let Some(owner) = taken.insert(alias, &doc.key) {
-                problems.push(Diagnostic::file(
-                    &doc.file_path(),
-                    format!(
-                        "the alias {alias} is already taken by content/{owner}; remove one of them"
-                    ),
-                ));
-            }
-        }
-    }
-    problems
 }
 
 /// Templates named in front matter must exist.
@@ -124,32 +90,4 @@ pub fn collection_templates(
         }
     }
     problems
-}
-
-/// A static file or a standalone template (`templates/pages/…`) must not take the place of
-/// a page.
-pub fn static_collisions(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
-    let standalone: std::collections::HashSet<&str> = templates
-        .standalone_pages()
-        .into_iter()
-        .map(|(_, out)| out)
-        .collect();
-    let docs = library
-        .pages
-        .values()
-        .map(|p| &p.doc)
-        .chain(library.sections.values().map(|s| &s.doc));
-    docs.filter(|doc| {
-        templates.static_files.contains_key(&doc.output_path) || standalone.contains(doc.output_path.as_str())
-    })
-    .map(|doc| {
-        Diagnostic::file(
-            &doc.file_path(),
-            format!(
-                "writes {}, which is also a file in static/ or templates/pages/; rename one of them",
-                doc.output_path
-            ),
-        )
-    })
-    .collect()
 }

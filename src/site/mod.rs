@@ -2,6 +2,7 @@
 //! staging folder, then swap it into place.
 
 mod checks;
+mod collisions;
 mod extras;
 mod layouts;
 mod output;
@@ -89,7 +90,6 @@ impl Site {
         let mut warnings = std::mem::take(&mut library.warnings);
         let anchor_checks = render_markdown(&mut library, &mut problems, &mut warnings);
         problems.extend(checks::anchors(&library, &anchor_checks));
-        problems.extend(checks::aliases(&library, &config));
         let Some(templates) = templates else {
             return Err(problems
                 .into_result()
@@ -97,15 +97,16 @@ impl Site {
         };
         problems.extend(checks::templates(&library, &templates));
         problems.extend(checks::collection_templates(&config, root, &templates));
-        problems.extend(checks::static_collisions(&library, &templates));
-        problems.into_result()?;
-        Ok(Site {
+        let site = Site {
             root: root.to_path_buf(),
             config,
             templates,
             library: Arc::new(library),
             warnings,
-        })
+        };
+        problems.extend(collisions::check(&site));
+        problems.into_result()?;
+        Ok(site)
     }
 }
 

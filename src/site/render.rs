@@ -18,8 +18,8 @@ use super::output;
 use super::progress::Progress;
 use super::Site;
 
-/// One HTML file to make.
-enum Job<'a> {
+/// One file rendered from a template.
+pub enum Job<'a> {
     Page(&'a Page),
     /// A section, or one page of it when it is paginated (0 is the first).
     Section(&'a Section, usize),
@@ -85,6 +85,50 @@ pub fn render_all(site: &Site, out_dir: &Path) -> Result<usize, BuildError> {
     Ok(jobs.len())
 }
 
+impl<'a> Job<'a> {
+    /// The output file this job writes.
+    pub fn path(&self) -> String {
+        match self {
+            Job::Page(page) => page.doc.output_path.clone(),
+            Job::Section(section, pager) => pager_path(&section.doc.output_path, *pager),
+            Job::TaxonomyList(taxonomy) => taxonomy.list_path(),
+            Job::Term(taxonomy, term, pager) => pager_path(&taxonomy.term_path(&term.slug), *pager),
+            Job::NotFound => "404.html".to_string(),
+            Job::PageOutput(page, extra) => {
+                format!("{}{}", dir_of(&page.doc.output_path), extra.file)
+            }
+            Job::Standalone { path, .. } => path.to_string(),
+        }
+    }
+
+    /// The source file to blame when the job's path is taken twice.
+    pub fn document(&self) -> Option<&'a crate::content::Document> {
+        match self {
+            Job::Page(page) | Job::PageOutput(page, _) => Some(&page.doc),
+            Job::Section(section, _) => Some(&section.doc),
+            _ => None,
+        }
+    }
+
+    /// What the job makes, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Job::Page(page) => format!("content/{}", page.doc.key),
+            Job::Section(section, 0) => format!("content/{}", section.doc.key),
+            Job::Section(section, pager) => {
+                format!("page {} of content/{}", pager + 1, section.doc.key)
+            }
+            Job::TaxonomyList(taxonomy) => format!("the list of {}", taxonomy.name),
+            Job::Term(taxonomy, term, _) => {
+                format!("the {} page of `{}`", taxonomy.name, term.name)
+            }
+            Job::NotFound => "the 404 page".to_string(),
+            Job::PageOutput(page, extra) => format!("{} of content/{}", extra.file, page.doc.key),
+            Job::Standalone { template, .. } => format!("templates/{template}"),
+        }
+    }
+}
+
 fn merge_failures(failures: Vec<Result<(), BuildError>>) -> Result<(), BuildError> {
     let mut diagnostics = Vec::new();
     for failure in failures {
@@ -106,7 +150,7 @@ fn pager_count(items: usize, paginate_by: Option<usize>) -> usize {
     }
 }
 
-fn jobs(site: &Site) -> Vec<Job<'_>> {
+pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let library = &site.library;
     let mut jobs: Vec<Job> = library.pages.values().map(Job::Page).collect();
     for page in library.pages.values() {
@@ -211,16 +255,14 @@ impl<'a> Renderer<'a> {
 
     fn render(&self, job: &Job<'a>) -> Result<(String, String), Diagnostic> {
         let library = &self.site.library;
-        let (path, template, context) = match job {
+        let path = job.path();
+        let mut context = self.context(&path);
+        let template = match job {
             Job::Page(page) => {
-                let mut context = self.context(&page.doc.output_path);
                 context.insert("page", &PageView::new(library, page));
-                let template = layouts::page_template(self.site, page);
-                (page.doc.output_path.clone(), template.to_string(), context)
+                layouts::page_template(self.site, page).to_string()
             }
             Job::Section(section, pager) => {
-                let path = pager_path(&section.doc.output_path, *pager);
-                let mut context = self.context(&path);
                 context.insert("section", &SectionView::new(library, section));
                 let paginator = self.paginator(
                     &section.doc.output_path,
@@ -229,36 +271,21 @@ impl<'a> Renderer<'a> {
                     *pager,
                 );
                 context.insert("paginator", &paginator);
-                let template = layouts::section_template(self.site, section);
-                (path, template.to_string(), context)
+                layouts::section_template(self.site, section).to_string()
             }
             Job::TaxonomyList(taxonomy) => {
-                let path = taxonomy.list_path();
-                let mut context = self.context(&path);
                 let view = TaxonomyView::new(taxonomy);
                 context.insert("terms", &view.terms);
                 context.insert("taxonomy", &view);
-                (
-                    path,
-                    self.taxonomy_template(taxonomy, "list", "taxonomy_list.html"),
-                    context,
-                )
+                self.taxonomy_template(taxonomy, "list", "taxonomy_list.html")
             }
-            Job::Term(taxonomy, term, pager) => self.term(taxonomy, term, *pager),
-            Job::NotFound => (
-                "404.html".to_string(),
-                "404.html".to_string(),
-                self.context("404.html"),
-            ),
+            Job::Term(taxonomy, term, pager) => self.term(&mut context, taxonomy, term, *pager),
+            Job::NotFound => "404.html".to_string(),
             Job::PageOutput(page, extra) => {
-                let path = format!("{}{}", dir_of(&page.doc.output_path), extra.file);
-                let mut context = self.context(&path);
                 context.insert("page", &PageView::new(library, page));
-                (path, extra.template.clone(), context)
+                extra.template.clone()
             }
-            Job::Standalone { template, path } => {
-                (path.to_string(), template.to_string(), self.context(path))
-            }
+            Job::Standalone { template, .. } => template.to_string(),
         };
         let html = self
             .site
@@ -269,15 +296,16 @@ impl<'a> Renderer<'a> {
             Job::NotFound => self.site.config.base_path(),
             _ => root_prefix(&path),
         };
-        Ok((path.clone(), resolve_root_marks(&html, &prefix)))
+        Ok((path, resolve_root_marks(&html, &prefix)))
     }
 
     fn term(
         &self,
+        context: &mut Context,
         taxonomy: &'a Taxonomy,
         term: &'a Term,
         pager: usize,
-    ) -> (String, String, Context) {
+    ) -> String {
         #[derive(Serialize)]
         struct TermPage<'b> {
             #[serde(flatten)]
@@ -286,8 +314,6 @@ impl<'a> Renderer<'a> {
         }
         let library = &self.site.library;
         let first = taxonomy.term_path(&term.slug);
-        let path = pager_path(&first, pager);
-        let mut context = self.context(&path);
         let pages = term
             .pages
             .iter()
@@ -313,11 +339,7 @@ impl<'a> Renderer<'a> {
             "paginator",
             &self.paginator(&first, &term.pages, taxonomy.paginate_by, pager),
         );
-        (
-            path,
-            self.taxonomy_template(taxonomy, "single", "taxonomy_single.html"),
-            context,
-        )
+        self.taxonomy_template(taxonomy, "single", "taxonomy_single.html")
     }
 
     fn taxonomy_template(&self, taxonomy: &Taxonomy, kind: &str, fallback: &str) -> String {

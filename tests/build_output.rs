@@ -1,0 +1,246 @@
+//! What a successful build writes: the output layout, relative URLs, `@/` links, bundles and
+//! slugs. Generated lists are in build_lists.rs, prev/next and drafts in build_navigation.rs,
+//! Markdown features in build_markdown.rs.
+
+mod common;
+
+use common::{fixture, snapshot};
+
+/// Every file the `basic` fixture produces, and nothing else.
+#[test]
+fn basic_site_writes_exactly_the_expected_files() {
+    let site = fixture("basic");
+    let run = site.build_ok(&[]);
+    let expected = [
+        ".lots-build",
+        "404.html",
+        "atervandare/barn-och-unga/index.html",
+        "atervandare/index.html",
+        "gamla/sidan/index.html",
+        "guider/andra/index.html",
+        "guider/diagram/bilaga.txt",
+        "guider/diagram/diagram.png",
+        "guider/diagram/index.html",
+        "guider/forsta/index.html",
+        "guider/index.html",
+        "guider/tredje/index.html",
+        "highlight.css",
+        "index.html",
+        "nyheter/egen-adress/index.html",
+        "nyheter/index.html",
+        "nyheter/nyhet-1/index.html",
+        "nyheter/nyhet-2/index.html",
+        "nyheter/nyhet-3/index.html",
+        "nyheter/page/1/index.html",
+        "nyheter/page/2/index.html",
+        "nyheter/page/3/index.html",
+        "nyheter/varnyhet/index.html",
+        "sitemap.xml",
+        "style.css",
+        "tags/atervandare/index.html",
+        "tags/index.html",
+        "tags/rutin/index.html",
+    ];
+    assert_eq!(run.files(), expected, "output files of the basic fixture");
+}
+
+#[test]
+fn success_is_reported_on_stdout() {
+    let site = fixture("basic");
+    let run = site.build_ok(&[]);
+    assert!(
+        run.stdout.starts_with("Built 20 pages in "),
+        "stdout: {}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(" s "), "stdout: {}", run.stdout);
+    assert!(!run.stderr.contains("error"), "stderr: {}", run.stderr);
+}
+
+#[test]
+fn output_flag_writes_elsewhere_and_leaves_root_clean() {
+    let site = fixture("minimal");
+    let out = site.beside("ut");
+    let run = site.build_ok(&["--output", out.to_str().unwrap()]);
+    run.assert_file("index.html");
+    run.assert_file("sida/index.html");
+    run.assert_file(".lots-build");
+    assert!(
+        !site.public().exists(),
+        "public/ must not be created when --output is given"
+    );
+}
+
+#[test]
+fn every_internal_url_is_relative_to_its_own_file() {
+    let site = fixture("basic");
+    let run = site.build_ok(&[]);
+    run.assert_contains("index.html", r#"<link rel="stylesheet" href="style.css">"#);
+    run.assert_contains(
+        "guider/index.html",
+        r#"<link rel="stylesheet" href="../style.css">"#,
+    );
+    run.assert_contains(
+        "guider/forsta/index.html",
+        r#"<link rel="stylesheet" href="../../style.css">"#,
+    );
+    run.assert_contains(
+        "guider/forsta/index.html",
+        r#"<a class="site-title" href="../../index.html">"#,
+    );
+    run.assert_contains(
+        "guider/forsta/index.html",
+        r#"<a href="../../guider/index.html">Guider</a>"#,
+    );
+    run.assert_contains("nyheter/page/2/index.html", r#"href="../../../style.css""#);
+    run.assert_contains("nyheter/page/2/index.html", r#"href="../../../index.html""#);
+    // No page except 404.html (shown by the web server at any address) links from the root.
+    for file in run
+        .files()
+        .iter()
+        .filter(|f| f.ends_with(".html") && *f != "404.html")
+    {
+        let html = run.read(file);
+        assert!(
+            !html.contains("href=\"/"),
+            "{file} has a root-absolute link:\n{html}"
+        );
+        assert!(
+            !html.contains("src=\"/"),
+            "{file} has a root-absolute source:\n{html}"
+        );
+        assert!(
+            !html.contains("https://example.org"),
+            "{file} uses the base URL:\n{html}"
+        );
+    }
+}
+
+#[test]
+fn at_links_resolve_to_relative_files_with_anchors() {
+    let site = fixture("basic");
+    let run = site.build_ok(&[]);
+    run.assert_contains(
+        "guider/forsta/index.html",
+        r#"<a href="../../guider/andra/index.html#vad-gor-jag">nästa guide</a>"#,
+    );
+    run.assert_contains(
+        "guider/forsta/index.html",
+        r#"<a href="../../guider/diagram/index.html">diagrammet</a>"#,
+    );
+    run.assert_contains(
+        "index.html",
+        r#"<a href="guider/andra/index.html#vad-gor-jag">frågan</a>"#,
+    );
+    run.assert_contains(
+        "index.html",
+        r#"<a href="guider/forsta/index.html">den första guiden</a>"#,
+    );
+    run.assert_contains(
+        "guider/andra/index.html",
+        r#"<a href="../../index.html">startsidan</a>"#,
+    );
+    run.assert_not_contains("guider/forsta/index.html", "@/");
+}
+
+#[test]
+fn bundle_files_are_copied_beside_the_page_and_links_work() {
+    let site = fixture("basic");
+    let run = site.build_ok(&[]);
+    let original = std::fs::read(site.path("content/guider/diagram/diagram.png")).unwrap();
+    assert_eq!(
+        std::fs::read(run.file("guider/diagram/diagram.png")).unwrap(),
+        original
+    );
+    run.assert_contains("guider/diagram/bilaga.txt", "En bilaga.");
+    run.assert_contains(
+        "guider/diagram/index.html",
+        r#"<img src="../../guider/diagram/diagram.png" alt="Ett litet diagram" />"#,
+    );
+    run.assert_contains(
+        "guider/diagram/index.html",
+        r#"<a href="../../guider/diagram/bilaga.txt">bilagan</a>"#,
+    );
+    run.assert_no_file("guider/diagram/index.md");
+}
+
+#[test]
+fn swedish_names_are_folded_and_slugs_follow_front_matter_and_dates() {
+    let site = fixture("basic");
+    let run = site.build_ok(&[]);
+    run.assert_contains("atervandare/index.html", "<h1>Återvändare</h1>");
+    run.assert_contains(
+        "atervandare/barn-och-unga/index.html",
+        "<h1>Barn och unga</h1>",
+    );
+    run.assert_contains("nyheter/egen-adress/index.html", "<h1>Gammal nyhet</h1>");
+    run.assert_no_file("nyheter/gammal/index.html");
+    run.assert_contains("nyheter/varnyhet/index.html", "<h1>Vårnyhet</h1>");
+    run.assert_contains(
+        "nyheter/varnyhet/index.html",
+        r#"<time datetime="2020-05-01">"#,
+    );
+    assert!(!run.out.join("Återvändare").exists());
+    assert!(!run.out.join("nyheter/2020-05-01-varnyhet").exists());
+}
+
+#[test]
+fn language_defaults_to_swedish() {
+    let site = fixture("minimal");
+    let run = site.build_ok(&[]);
+    run.assert_contains("index.html", r#"<html lang="sv">"#);
+    run.assert_contains("sida/index.html", r#"<html lang="sv">"#);
+}
+
+#[test]
+fn rebuild_replaces_the_whole_output() {
+    let site = fixture("basic");
+    site.build_ok(&[]);
+    site.remove("content/guider/tredje.md");
+    let run = site.build_ok(&[]);
+    run.assert_no_file("guider/tredje/index.html");
+    run.assert_contains(
+        "guider/andra/index.html",
+        r#"<a href="../../guider/diagram/index.html" rel="next">"#,
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".lots-"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn build_is_deterministic() {
+    let site = fixture("basic");
+    let first = site.build_ok(&["--output", site.beside("ett").to_str().unwrap()]);
+    let second = site.build_ok(&["--output", site.beside("tva").to_str().unwrap()]);
+    assert!(
+        snapshot(&first.out) == snapshot(&second.out),
+        "two builds of the same site differ"
+    );
+}
+
+#[test]
+fn the_example_site_in_the_repository_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let args = [
+        "build",
+        "--root",
+        env!("CARGO_MANIFEST_DIR"),
+        "--output",
+        out.to_str().unwrap(),
+    ]
+    .map(String::from);
+    let run = common::run_lots(&args, tmp.path(), out);
+    run.assert_success();
+    run.assert_file("index.html");
+    run.assert_file("sitemap.xml");
+    run.assert_file(".lots-build");
+}
