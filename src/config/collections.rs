@@ -26,6 +26,10 @@ pub struct Collection {
     /// More files rendered for each page, written beside it (a vCard, say).
     #[serde(default)]
     pub page_outputs: Vec<PageOutput>,
+    /// More files rendered for each of the collection's sections, written in its folder
+    /// (a CSV of every page's fields, say). Templates get `section` as for its list.
+    #[serde(default)]
+    pub list_outputs: Vec<PageOutput>,
     #[serde(default)]
     pub fields: BTreeMap<String, FieldSpec>,
 }
@@ -41,7 +45,7 @@ pub struct PublishIf {
 #[serde(deny_unknown_fields)]
 pub struct PageOutput {
     pub template: String,
-    /// File name, written in the page's folder.
+    /// File name, written in the page's (or section's) folder.
     pub file: String,
 }
 

@@ -205,7 +205,7 @@ fn check_collections(
                 ));
             }
         }
-        for output in &c.page_outputs {
+        for output in c.page_outputs.iter().chain(&c.list_outputs) {
             if !output
                 .file
                 .chars()
