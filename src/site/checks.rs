@@ -78,7 +78,13 @@ pub fn collection_templates(
         ]
         .into_iter()
         .flatten()
-        .chain(collection.page_outputs.iter().map(|o| o.template.as_str()));
+        .chain(
+            collection
+                .page_outputs
+                .iter()
+                .chain(&collection.list_outputs)
+                .map(|o| o.template.as_str()),
+        );
         for name in named.filter(|name| !templates.exists(name)) {
             problems.push(Diagnostic::file(
                 &path,

@@ -28,6 +28,8 @@ pub enum Job<'a> {
     NotFound,
     /// A collection's extra file for one page (`kontakt.vcf`), written beside it.
     PageOutput(&'a Page, &'a crate::config::PageOutput),
+    /// A collection's extra file for one of its sections (`aktiviteter.csv`).
+    ListOutput(&'a Section, &'a crate::config::PageOutput),
     /// A template under `pages/`, rendered to its own path.
     Standalone {
         template: &'a str,
@@ -97,6 +99,9 @@ impl<'a> Job<'a> {
             Job::PageOutput(page, extra) => {
                 format!("{}{}", dir_of(&page.doc.output_path), extra.file)
             }
+            Job::ListOutput(section, extra) => {
+                format!("{}{}", dir_of(&section.doc.output_path), extra.file)
+            }
             Job::Standalone { path, .. } => path.to_string(),
         }
     }
@@ -105,7 +110,7 @@ impl<'a> Job<'a> {
     pub fn document(&self) -> Option<&'a crate::content::Document> {
         match self {
             Job::Page(page) | Job::PageOutput(page, _) => Some(&page.doc),
-            Job::Section(section, _) => Some(&section.doc),
+            Job::Section(section, _) | Job::ListOutput(section, _) => Some(&section.doc),
             _ => None,
         }
     }
@@ -124,6 +129,9 @@ impl<'a> Job<'a> {
             }
             Job::NotFound => "the 404 page".to_string(),
             Job::PageOutput(page, extra) => format!("{} of content/{}", extra.file, page.doc.key),
+            Job::ListOutput(section, extra) => {
+                format!("{} of content/{}", extra.file, section.doc.key)
+            }
             Job::Standalone { template, .. } => format!("templates/{template}"),
         }
     }
@@ -164,6 +172,14 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
         }
     }
     for section in library.sections.values() {
+        let collection = site
+            .config
+            .collections
+            .iter()
+            .find(|c| c.lists(&section.doc.key));
+        for output in collection.map_or(&[][..], |c| c.list_outputs.as_slice()) {
+            jobs.push(Job::ListOutput(section, output));
+        }
         for pager in 0..pager_count(section.pages.len(), section.meta.paginate_by) {
             jobs.push(Job::Section(section, pager));
         }
@@ -283,6 +299,10 @@ impl<'a> Renderer<'a> {
             Job::NotFound => "404.html".to_string(),
             Job::PageOutput(page, extra) => {
                 context.insert("page", &PageView::new(library, page));
+                extra.template.clone()
+            }
+            Job::ListOutput(section, extra) => {
+                context.insert("section", &SectionView::new(library, section));
                 extra.template.clone()
             }
             Job::Standalone { template, .. } => template.to_string(),
