@@ -26,6 +26,7 @@ pub struct Config {
     pub theme: Option<String>,
     pub taxonomies: Vec<TaxonomyConfig>,
     pub collections: Vec<Collection>,
+    pub search: SearchConfig,
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -36,6 +37,16 @@ pub struct TaxonomyConfig {
     /// Terms with more pages than this are split over several pages.
     #[serde(default)]
     pub paginate_by: Option<usize>,
+}
+
+/// `search:` in config.yaml.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Front-matter keys (under `extra:` or a collection's fields) whose values are other names
+    /// for a page, ranked like its title. Default: koder, kod, alias, nyckelord, sokord, keywords.
+    #[serde(default)]
+    pub keywords: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -53,6 +64,8 @@ struct RawConfig {
     taxonomies: Vec<Spanned<TaxonomyConfig>>,
     #[serde(default)]
     collections: Vec<Spanned<Collection>>,
+    #[serde(default)]
+    search: SearchConfig,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -134,6 +147,7 @@ impl Config {
             theme,
             taxonomies,
             collections,
+            search: raw.search,
             extra: raw.extra,
         })
     }

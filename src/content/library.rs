@@ -33,6 +33,10 @@ pub struct Library {
     /// Keys of drafts left out of this build; a link to one is an error of its own kind.
     pub drafts: HashSet<String>,
     pub warnings: Vec<Diagnostic>,
+    /// Every non-Markdown file found in `content/`, published or not, for relinking.
+    pub(super) asset_keys: Vec<String>,
+    /// Folders holding an `index.md` (page bundles), drafts included.
+    pub(super) bundles: BTreeSet<String>,
 }
 
 pub const ROOT_SECTION: &str = "_index.md";
@@ -116,12 +120,54 @@ pub fn load(
     }
     ensure_root(&mut library, config);
     remove_drafts(&mut library, config, options.include_drafts);
-    link_sections(&mut library);
-    assign_pages(&mut library);
-    place_assets(&mut library, content_dir, &found.assets, &bundles);
-    problems.extend(super::schema::resolve_files(&mut library));
-    library.taxonomies = taxonomies::collect(&library, config);
+    library.asset_keys = found.assets;
+    library.bundles = bundles;
+    problems.extend(library.relink(content_dir, config));
     Ok((library, problems))
+}
+
+impl Library {
+    /// Links pages to sections, sorts them, places assets and collects taxonomies, from the
+    /// loaded pages and sections alone: running it again after one page changed gives the
+    /// same result as a fresh load.
+    pub(super) fn relink(&mut self, content_dir: &Path, config: &Config) -> Vec<Diagnostic> {
+        for section in self.sections.values_mut() {
+            section.parent = None;
+            section.pages.clear();
+            section.subsections.clear();
+            section.assets.clear();
+        }
+        for page in self.pages.values_mut() {
+            page.assets.clear();
+            page.previous = None;
+            page.next = None;
+        }
+        self.assets.clear();
+        link_sections(self);
+        assign_pages(self);
+        let (asset_keys, bundles) = (
+            std::mem::take(&mut self.asset_keys),
+            std::mem::take(&mut self.bundles),
+        );
+        place_assets(self, content_dir, &asset_keys, &bundles);
+        (self.asset_keys, self.bundles) = (asset_keys, bundles);
+        let problems = super::schema::resolve_files(self);
+        self.taxonomies = taxonomies::collect(self, config);
+        problems
+    }
+
+    /// Whether a page is left out of this build: a draft, a page its collection does not
+    /// publish yet, or a page inside a draft section.
+    pub(super) fn is_unpublished(&self, page: &Page, config: &Config) -> bool {
+        let in_draft_section = self
+            .drafts
+            .iter()
+            .filter(|d| d.ends_with("_index.md"))
+            .any(|d| page.doc.key.starts_with(parent_dir(d)));
+        page.meta.draft
+            || !super::schema::passes_publish_rule(config, &page.fields)
+            || in_draft_section
+    }
 }
 
 /// A file that failed to load: its key and why.
@@ -151,7 +197,7 @@ fn parse_meta<R: serde::de::DeserializeOwned>(
     yaml::parse(block, &text[4..4 + yaml_len]).map_err(|d| (source.key.clone(), vec![d]))
 }
 
-fn load_section(source: &Source, config: &Config) -> Checked<Section> {
+pub(super) fn load_section(source: &Source, config: &Config) -> Checked<Section> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawSection = parse_meta(source, &text, yaml_len)?;
     let block = yaml::Block {
@@ -190,7 +236,11 @@ fn load_section(source: &Source, config: &Config) -> Checked<Section> {
     Ok((section, problems))
 }
 
-fn load_page(source: &Source, config: &Config, bundles: &BTreeSet<String>) -> Checked<Page> {
+pub(super) fn load_page(
+    source: &Source,
+    config: &Config,
+    bundles: &BTreeSet<String>,
+) -> Checked<Page> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawPage = parse_meta(source, &text, yaml_len)?;
     let block = yaml::Block {

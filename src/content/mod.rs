@@ -9,6 +9,7 @@ pub mod discover;
 pub mod front_matter;
 mod library;
 pub mod paths;
+mod reload;
 pub mod schema;
 pub mod slugs;
 pub mod taxonomies;
@@ -58,6 +59,8 @@ pub struct Rendered {
     pub word_count: usize,
     /// Every `id` a link may point at with `#anchor`.
     pub anchors: Vec<String>,
+    /// Content keys of the pages and sections this body links to.
+    pub links: Vec<String>,
 }
 
 /// One heading in a table of contents.

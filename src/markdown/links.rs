@@ -17,6 +17,12 @@ pub struct AnchorCheck {
 pub enum Resolved {
     /// Use this URL; maybe check an anchor in another page later.
     Url(String, Option<(String, String)>),
+    /// A page or section of the site, by content key, maybe with an anchor to check.
+    Document {
+        url: String,
+        key: String,
+        anchor: Option<String>,
+    },
     /// A link to a heading of the page itself.
     OwnAnchor(String),
 }
@@ -90,10 +96,11 @@ fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<
         Some(anchor) => format!("{ROOT_MARK}{output}#{anchor}"),
         None => format!("{ROOT_MARK}{output}"),
     };
-    Ok(Resolved::Url(
+    Ok(Resolved::Document {
         url,
-        anchor.map(|a| (key.clone(), a.to_string())),
-    ))
+        key,
+        anchor: anchor.map(str::to_string),
+    })
 }
 
 /// `path?query#fragment` → (`path`, `?query#fragment`).

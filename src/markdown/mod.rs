@@ -274,6 +274,19 @@ impl<'a> Renderer<'a> {
 
     fn link(&mut self, dest: &str, offset: usize, is_image: bool) -> CowStr<'a> {
         match links::resolve(self.library, &self.doc.key, dest, is_image) {
+            Ok(links::Resolved::Document { url, key, anchor }) => {
+                if !self.output.rendered.links.contains(&key) {
+                    self.output.rendered.links.push(key.clone());
+                }
+                if let Some(anchor) = anchor {
+                    self.output.anchor_checks.push(AnchorCheck {
+                        target_key: key,
+                        anchor,
+                        offset,
+                    });
+                }
+                url.into()
+            }
             Ok(links::Resolved::Url(url, anchor)) => {
                 if let Some((target_key, anchor)) = anchor {
                     self.output.anchor_checks.push(AnchorCheck {
@@ -330,7 +343,9 @@ impl<'a> Renderer<'a> {
         });
         let mut html = String::with_capacity(self.doc.body().len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        let links = std::mem::take(&mut self.output.rendered.links);
         self.output.rendered = Rendered {
+            links,
             html,
             summary,
             toc: toc::build(&self.headings),

@@ -2,7 +2,6 @@
 //! alias redirects and the sitemap.
 
 use std::fmt::Write;
-use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -11,50 +10,51 @@ use crate::diagnostics::BuildError;
 use crate::markdown::highlight;
 use crate::templates::StaticSource;
 
-use super::output;
+use super::output::Sink;
 use super::render::pager_path;
 use super::Site;
 
-pub fn write_all(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
+pub fn write_all(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     let io = |what: &str| {
         let what = what.to_string();
         move |e: std::io::Error| BuildError::Io(format!("cannot write {what}: {e}"))
     };
-    copy_static(site, out_dir)?;
-    copy_assets(site, out_dir)?;
-    output::write(out_dir, "highlight.css", highlight::stylesheet().as_bytes())
+    copy_static(site, sink)?;
+    copy_assets(site, sink)?;
+    sink.put("highlight.css", highlight::stylesheet().as_bytes())
         .map_err(io("highlight.css"))?;
-    write_aliases(site, out_dir).map_err(io("an alias page"))?;
-    output::write(out_dir, "sitemap.xml", sitemap(site).as_bytes()).map_err(io("sitemap.xml"))?;
+    write_aliases(site, sink).map_err(io("an alias page"))?;
+    sink.put("sitemap.xml", sitemap(site).as_bytes())
+        .map_err(io("sitemap.xml"))?;
     for file in crate::search::build(&site.library, &site.config)? {
-        output::write(out_dir, &file.path, &file.bytes).map_err(io(&file.path))?;
+        sink.put(&file.path, &file.bytes).map_err(io(&file.path))?;
     }
     Ok(())
 }
 
-fn copy_static(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
+fn copy_static(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     site.templates
         .static_files
         .par_iter()
         .try_for_each(|(name, source)| {
             let result = match source {
-                StaticSource::Embedded(bytes) => output::write(out_dir, name, bytes),
-                StaticSource::File(path) => output::copy(out_dir, name, path),
+                StaticSource::Embedded(bytes) => sink.put(name, bytes),
+                StaticSource::File(path) => sink.copy(name, path),
             };
             result.map_err(|e| BuildError::Io(format!("cannot copy static file {name}: {e}")))
         })
 }
 
-fn copy_assets(site: &Site, out_dir: &Path) -> Result<(), BuildError> {
+fn copy_assets(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     let content = site.root.join("content");
     site.library.assets.par_iter().try_for_each(|(key, out)| {
-        output::copy(out_dir, &out.output, &content.join(key))
+        sink.copy(&out.output, &content.join(key))
             .map_err(|e| BuildError::Io(format!("cannot copy content/{key}: {e}")))
     })
 }
 
 /// Tiny pages at old addresses that send the reader on to the new one.
-fn write_aliases(site: &Site, out_dir: &Path) -> std::io::Result<()> {
+fn write_aliases(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
     let library = &site.library;
     let moved = site
         .templates
@@ -75,8 +75,7 @@ fn write_aliases(site: &Site, out_dir: &Path) -> std::io::Result<()> {
     for (doc, aliases, title) in targets {
         for alias in aliases {
             let html = redirect_page(&site.config.language, moved, title, &doc.output_path);
-            output::write(
-                out_dir,
+            sink.put(
                 alias,
                 resolve_root_marks(&html, &root_prefix(alias)).as_bytes(),
             )?;
@@ -95,8 +94,7 @@ fn write_aliases(site: &Site, out_dir: &Path) -> std::io::Result<()> {
             &section.title,
             &section.doc.output_path,
         );
-        output::write(
-            out_dir,
+        sink.put(
             &first,
             resolve_root_marks(&html, &root_prefix(&first)).as_bytes(),
         )?;

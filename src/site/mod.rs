@@ -154,7 +154,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     )?;
     let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
     let html_files = render::render_all(&site, staging.path())?;
-    extras::write_all(&site, staging.path())?;
+    extras::write_all(&site, &output::FolderSink(staging.path()))?;
     staging
         .commit()
         .map_err(|e| BuildError::Io(format!("cannot put the new site in place: {e}")))?;

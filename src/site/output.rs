@@ -6,6 +6,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use crate::templates::deps::Dep;
+
 /// Written into every output folder; a folder without it is not replaced.
 pub const MARKER: &str = ".lots-build";
 const STAGING_PREFIX: &str = ".lots-staging-";
@@ -152,6 +154,30 @@ fn remove_stale(parent: &Path) {
         if old {
             let _ = fs::remove_dir_all(entry.path());
         }
+    }
+}
+
+/// Where rendered and copied files go: a folder for `build`, memory for `serve`.
+pub trait Sink: Sync {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+    /// A file published as it is, such as an image or a static file.
+    fn copy(&self, path: &str, from: &Path) -> io::Result<()>;
+    /// A rendered file and what its template looked up; only `serve` keeps the latter.
+    fn put_rendered(&self, path: &str, bytes: &[u8], _deps: Vec<Dep>) -> io::Result<()> {
+        self.put(path, bytes)
+    }
+}
+
+/// Writes into a folder (the build's staging folder).
+pub struct FolderSink<'a>(pub &'a Path);
+
+impl Sink for FolderSink<'_> {
+    fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        write(self.0, path, bytes)
+    }
+
+    fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+        copy(self.0, path, from)
     }
 }
 

@@ -13,8 +13,10 @@ use crate::templates::views::{
     permalink, NavItem, PageListItem, PageView, SectionView, TaxonomyView, TermView,
 };
 
+use crate::templates::deps::recording;
+
 use super::layouts;
-use super::output;
+use super::output::{self, Sink};
 use super::progress::Progress;
 use super::Site;
 
@@ -45,8 +47,15 @@ struct Renderer<'a> {
     nav: Vec<(&'a str, &'a str)>,
 }
 
-/// Renders everything; returns the number of HTML files written.
+/// Renders everything into `out_dir`; returns the number of files written.
 pub fn render_all(site: &Site, out_dir: &Path) -> Result<usize, BuildError> {
+    let jobs = jobs(site);
+    render_jobs(site, &jobs, &output::FolderSink(out_dir))?;
+    Ok(jobs.len())
+}
+
+/// Renders `jobs` in parallel into `sink`. Every template error of every job is reported.
+pub fn render_jobs(site: &Site, jobs: &[Job<'_>], sink: &dyn Sink) -> Result<(), BuildError> {
     let library = &site.library;
     let mut base = Context::new();
     base.insert("config", &site.config);
@@ -65,26 +74,22 @@ pub fn render_all(site: &Site, out_dir: &Path) -> Result<usize, BuildError> {
         base,
         nav,
     };
-    let jobs = jobs(site);
     let progress = Progress::new(jobs.len());
     let failures: Vec<Result<(), BuildError>> = jobs
         .par_iter()
         .map(|job| {
-            let result = renderer
-                .render(job)
-                .map_err(BuildError::from)
-                .and_then(|(path, html)| {
-                    output::write(out_dir, &path, html.as_bytes())
-                        .map_err(|e| BuildError::Io(format!("cannot write {path}: {e}")))
-                });
+            let (result, deps) = recording(|| renderer.render(job));
+            let result = result.map_err(BuildError::from).and_then(|(path, html)| {
+                sink.put_rendered(&path, html.as_bytes(), deps)
+                    .map_err(|e| BuildError::Io(format!("cannot write {path}: {e}")))
+            });
             progress.inc();
             result
         })
         .filter(|r| r.is_err())
         .collect();
     progress.finish();
-    merge_failures(failures)?;
-    Ok(jobs.len())
+    merge_failures(failures)
 }
 
 impl<'a> Job<'a> {

@@ -82,6 +82,7 @@ pub struct GetTaxonomy(pub Arc<Library>);
 impl Function for GetTaxonomy {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
         let kind = string_arg(args, "kind", "get_taxonomy")?;
+        super::deps::record(super::deps::Dep::Taxonomy(kind.to_string()));
         let taxonomy = self.0.taxonomies.iter().find(|t| t.name == kind);
         let taxonomy =
             taxonomy.ok_or_else(|| format!("`get_taxonomy`: there is no taxonomy `{kind}`"))?;
@@ -96,6 +97,7 @@ impl Function for GetPage {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
         let path = string_arg(args, "path", "get_page")?;
         let key = path.trim_start_matches("@/");
+        super::deps::record(super::deps::Dep::Page(key.to_string()));
         let page = self
             .0
             .pages
@@ -112,6 +114,7 @@ impl Function for GetSection {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
         let path = string_arg(args, "path", "get_section")?;
         let key = path.trim_start_matches("@/");
+        super::deps::record(super::deps::Dep::Section(key.to_string()));
         let section = self
             .0
             .sections
@@ -127,6 +130,7 @@ pub struct GetCollection(pub Arc<Library>);
 impl Function for GetCollection {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
         let name = string_arg(args, "name", "get_collection")?;
+        super::deps::record(super::deps::Dep::Collection(name.to_string()));
         let pages: Vec<PageListItem> = self
             .0
             .pages
@@ -143,6 +147,7 @@ pub struct GetRecentPages(pub Arc<Library>);
 
 impl Function for GetRecentPages {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        super::deps::record(super::deps::Dep::RecentPages);
         let limit = match args.get("limit") {
             Some(value) => value
                 .as_u64()

@@ -4,6 +4,7 @@
 //! the site's `themes/NAME/` when `theme: NAME` is set, the site's own `templates/` and
 //! `static/`.
 
+pub mod deps;
 mod errors;
 pub mod filters;
 pub mod functions;
