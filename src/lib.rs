@@ -10,6 +10,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod markdown;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod templates;
 pub mod yaml;

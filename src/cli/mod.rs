@@ -1,6 +1,7 @@
 //! The command line: parses arguments and hands each command to its own small module.
 
 mod build;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -19,6 +20,8 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (replaced only when the whole build succeeds).
     Build(BuildArgs),
+    /// Serve the site on this computer and rebuild it as files change (for writing).
+    Serve(ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -37,6 +40,25 @@ pub struct BuildArgs {
     base_url: Option<String>,
 }
 
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// The site folder, holding config.yaml and content/ [default: the current folder]
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Port to listen on; the next free one is used when it is taken
+    #[arg(long, short, value_name = "N", default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on; anything but 127.0.0.1 makes the site visible to other computers
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Also show pages marked `draft: true` and unapproved plans
+    #[arg(long)]
+    drafts: bool,
+    /// Open the site in the browser
+    #[arg(long)]
+    open: bool,
+}
+
 /// Runs the command line and returns the exit code: 0 success, 1 content errors, 2 usage.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
@@ -48,5 +70,6 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }

@@ -43,6 +43,11 @@ impl<'a> Claims<'a> {
 }
 
 pub fn check(site: &Site) -> Vec<Diagnostic> {
+    claims(site).1
+}
+
+/// Every path the site writes besides the site-wide files, and the problems found.
+pub fn claims(site: &Site) -> (std::collections::HashSet<String>, Vec<Diagnostic>) {
     let library = &site.library;
     let mut claims = Claims::default();
     for job in &jobs(site) {
@@ -83,5 +88,5 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     for name in FIXED_FILES {
         claims.claim(name.to_string(), format!("lots' own {name}"), None);
     }
-    claims.problems
+    (claims.by_path.into_keys().collect(), claims.problems)
 }

@@ -7,6 +7,7 @@ mod extras;
 mod layouts;
 mod output;
 mod progress;
+mod reload;
 mod render;
 
 use std::path::{Path, PathBuf};
@@ -21,7 +22,9 @@ use crate::diagnostics::{BuildError, Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::templates::Templates;
 
-pub use output::MARKER;
+pub use output::{Sink, MARKER};
+pub use reload::{reload_pages, Touched};
+pub use render::Job;
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -122,11 +125,25 @@ fn render_markdown(
         .chain(library.sections.keys())
         .cloned()
         .collect();
+    render_markdown_of(library, &keys, problems, warnings)
+}
+
+/// Renders the Markdown of the documents with these keys (those still in the library).
+fn render_markdown_of(
+    library: &mut Library,
+    keys: &[String],
+    problems: &mut Diagnostics,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<(String, markdown::AnchorCheck)> {
+    let keys: Vec<&String> = keys
+        .iter()
+        .filter(|k| library.document(k).is_some())
+        .collect();
     let outputs: Vec<(String, markdown::Output)> = keys
         .par_iter()
         .map(|key| {
             let doc = library.document(key).expect("key from the library");
-            (key.clone(), markdown::render(library, doc))
+            ((*key).clone(), markdown::render(library, doc))
         })
         .collect();
     let mut anchor_checks = Vec::new();
@@ -144,6 +161,35 @@ fn render_markdown(
     anchor_checks
 }
 
+/// Renders every file of a loaded site into `sink`; returns the number of rendered files.
+pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<usize, BuildError> {
+    let jobs = render::jobs(site);
+    render::render_jobs(site, &jobs, sink)?;
+    extras::write_all(site, sink)?;
+    Ok(jobs.len())
+}
+
+/// Renders only the template jobs that `wanted` picks, then the site-wide files (sitemap,
+/// aliases, static files, search index), which are cheap.
+pub fn render_some(
+    site: &Site,
+    wanted: &dyn Fn(&Job<'_>) -> bool,
+    sink: &dyn Sink,
+) -> Result<usize, BuildError> {
+    let jobs: Vec<Job> = render::jobs(site)
+        .into_iter()
+        .filter(|job| wanted(job))
+        .collect();
+    render::render_jobs(site, &jobs, sink)?;
+    extras::write_all(site, sink)?;
+    Ok(jobs.len())
+}
+
+/// Every path the site writes from templates, aliases, static files and assets.
+pub fn claimed_paths(site: &Site) -> (std::collections::HashSet<String>, Vec<Diagnostic>) {
+    collisions::claims(site)
+}
+
 /// `lots build`: the whole pipeline, output swapped into place only on success.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
@@ -153,8 +199,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         options.base_url.as_deref(),
     )?;
     let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
-    let html_files = render::render_all(&site, staging.path())?;
-    extras::write_all(&site, &output::FolderSink(staging.path()))?;
+    let html_files = render_site(&site, &output::FolderSink(staging.path()))?;
     staging
         .commit()
         .map_err(|e| BuildError::Io(format!("cannot put the new site in place: {e}")))?;

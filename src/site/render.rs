@@ -1,7 +1,5 @@
 //! Renders every HTML file of the site in parallel, straight into the staging folder.
 
-use std::path::Path;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -16,7 +14,7 @@ use crate::templates::views::{
 use crate::templates::deps::recording;
 
 use super::layouts;
-use super::output::{self, Sink};
+use super::output::Sink;
 use super::progress::Progress;
 use super::Site;
 
@@ -45,13 +43,6 @@ struct Renderer<'a> {
     base: Context,
     /// Top-level sections: title and output path.
     nav: Vec<(&'a str, &'a str)>,
-}
-
-/// Renders everything into `out_dir`; returns the number of files written.
-pub fn render_all(site: &Site, out_dir: &Path) -> Result<usize, BuildError> {
-    let jobs = jobs(site);
-    render_jobs(site, &jobs, &output::FolderSink(out_dir))?;
-    Ok(jobs.len())
 }
 
 /// Renders `jobs` in parallel into `sink`. Every template error of every job is reported.

@@ -1,0 +1,147 @@
+//! Rebuilds for `serve`: the whole site when templates, config or sections change, only the
+//! touched files when pages change. The last good site stays served while an error lasts.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use tokio::sync::broadcast;
+
+use crate::diagnostics::BuildError;
+use crate::site::{self, reload_pages, Site};
+use crate::templates::deps::Dep;
+
+use super::memory::{Entry, MemorySink};
+use super::watch::Change;
+
+/// What the browser is told.
+#[derive(Clone, Debug)]
+pub enum Event {
+    Reload,
+    Error(String),
+}
+
+/// The state the HTTP server reads.
+pub struct Shared {
+    pub files: RwLock<HashMap<String, Entry>>,
+    /// The problems of the last rebuild, shown over every page until they are fixed.
+    pub error: RwLock<Option<String>>,
+    pub events: broadcast::Sender<Event>,
+}
+
+impl Shared {
+    pub fn new() -> Shared {
+        Shared {
+            files: RwLock::new(HashMap::new()),
+            error: RwLock::new(None),
+            events: broadcast::channel(64).0,
+        }
+    }
+}
+
+pub struct Engine {
+    root: PathBuf,
+    include_drafts: bool,
+    base_url: String,
+    site: Option<Site>,
+    deps: HashMap<String, Vec<Dep>>,
+    pub shared: Arc<Shared>,
+}
+
+impl Engine {
+    pub fn new(root: &Path, include_drafts: bool, base_url: String, shared: Arc<Shared>) -> Engine {
+        Engine {
+            root: root.to_path_buf(),
+            include_drafts,
+            base_url,
+            site: None,
+            deps: HashMap::new(),
+            shared,
+        }
+    }
+
+    /// Loads and renders everything.
+    pub fn full(&mut self) -> Result<usize, BuildError> {
+        self.site = None;
+        let site = Site::load(&self.root, self.include_drafts, Some(&self.base_url))?;
+        let sink = MemorySink::default();
+        let count = site::render_site(&site, &sink)?;
+        let (files, deps) = sink.into_parts();
+        if let Ok(mut shared) = self.shared.files.write() {
+            *shared = files;
+        }
+        self.deps = deps;
+        self.site = Some(site);
+        Ok(count)
+    }
+
+    /// Re-reads the edited pages and renders only what they touch.
+    fn pages(&mut self, keys: &[String]) -> Result<usize, BuildError> {
+        let Some(site) = self.site.as_mut() else {
+            return self.full();
+        };
+        let touched = reload_pages(site, keys, self.include_drafts)?;
+        let sink = MemorySink::default();
+        let deps = &self.deps;
+        let count = site::render_some(
+            site,
+            &|job| touched.wants(job, deps.get(&job.path())),
+            &sink,
+        )?;
+        let written = sink.paths();
+        let (claimed, _) = site::claimed_paths(site);
+        let (files, deps) = sink.into_parts();
+        self.deps.extend(deps);
+        if let Ok(mut shared) = self.shared.files.write() {
+            shared.extend(files);
+            shared.retain(|path, _| claimed.contains(path) || written.contains(path));
+        }
+        Ok(count)
+    }
+
+    /// Applies a batch of changes and tells the browser.
+    pub fn apply(&mut self, changes: &[Change]) {
+        let started = Instant::now();
+        let page_keys: Option<Vec<String>> = changes
+            .iter()
+            .map(|c| match c {
+                Change::Page(key) => Some(key.clone()),
+                _ => None,
+            })
+            .collect();
+        let had_error = self
+            .shared
+            .error
+            .read()
+            .map(|e| e.is_some())
+            .unwrap_or(true);
+        let result = match page_keys {
+            // While an error lasts the site model may be half-updated: reload it all.
+            Some(keys) if !had_error && self.site.is_some() && keys.len() <= 50 => {
+                self.pages(&keys)
+            }
+            _ => self.full(),
+        };
+        match result {
+            Ok(count) => {
+                if let Ok(mut error) = self.shared.error.write() {
+                    *error = None;
+                }
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                println!("Rebuilt {count} files in {ms:.0} ms");
+                let _ = self.shared.events.send(Event::Reload);
+            }
+            Err(err) => {
+                // The site model may be half-updated; the next change reloads everything.
+                self.site = None;
+                let text = err.to_string();
+                eprintln!("{text}");
+                if let Ok(mut error) = self.shared.error.write() {
+                    *error = Some(text.clone());
+                }
+                let _ = self.shared.events.send(Event::Error(text));
+            }
+        }
+    }
+}

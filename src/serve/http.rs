@@ -1,0 +1,205 @@
+//! The development server: serves the in-memory site, injects the reload script into HTML,
+//! streams rebuild events, and refuses any path that could leave the site.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use futures_util::stream::{self, Stream, StreamExt};
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
+
+use super::engine::{Event, Shared};
+use super::memory::Entry;
+
+const RELOAD_JS: &str = include_str!("reload.js");
+const RELOAD_TAG: &str = "<script src=\"/__lots/reload.js\"></script>";
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/__lots/reload.js", get(reload_js))
+        .route("/__lots/events", get(events))
+        .fallback(file)
+        .with_state(shared)
+}
+
+async fn reload_js() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        RELOAD_JS,
+    )
+}
+
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
+    let receiver = shared.events.subscribe();
+    let initial = shared
+        .error
+        .read()
+        .ok()
+        .and_then(|e| e.clone())
+        .map(Event::Error);
+    let updates = stream::unfold(receiver, |mut receiver| async move {
+        loop {
+            match receiver.recv().await {
+                Ok(event) => return Some((event, receiver)),
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(_) => return None,
+            }
+        }
+    });
+    let all = stream::iter(initial).chain(updates).map(|event| {
+        Ok(match event {
+            Event::Reload => SseEvent::default().event("reload").data("reload"),
+            Event::Error(text) => SseEvent::default().event("build-error").data(text),
+        })
+    });
+    Sse::new(all).keep_alive(KeepAlive::default())
+}
+
+/// `/a/b/` → `a/b/index.html`; `None` for anything that could leave the site: `..`, encoded
+/// slashes or dots, backslashes, NUL.
+pub fn site_path(raw: &str) -> Option<String> {
+    let decoded = percent_decode_strict(raw)?;
+    if decoded.contains(['\\', '\0']) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            other => parts.push(other),
+        }
+    }
+    let joined = parts.join("/");
+    if joined.is_empty() || decoded.ends_with('/') {
+        let sep = if joined.is_empty() { "" } else { "/" };
+        return Some(format!("{joined}{sep}index.html"));
+    }
+    Some(joined)
+}
+
+/// Decodes `%XX`; refuses invalid escapes and non-UTF-8 results.
+fn percent_decode_strict(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = raw.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+async fn file(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let Some(path) = site_path(request.uri().path()) else {
+        return (StatusCode::BAD_REQUEST, "Ogiltig sökväg").into_response();
+    };
+    let entry = {
+        let files = shared.files.read().ok();
+        let lookup = |p: &str| files.as_ref().and_then(|f| f.get(p).cloned());
+        lookup(&path).map(|e| (path.clone(), e)).or_else(|| {
+            // `/a/b` without a slash: the folder's index page.
+            let index = format!("{path}/index.html");
+            lookup(&index).map(|e| (index, e))
+        })
+    };
+    match entry {
+        Some((found, Entry::Bytes(bytes))) => {
+            bytes_response(&shared, &found, &bytes, StatusCode::OK)
+        }
+        Some((_, Entry::Disk(file))) => match ServeFile::new(file).oneshot(request).await {
+            Ok(response) => response.into_response(),
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        },
+        None => not_found(&shared),
+    }
+}
+
+fn not_found(shared: &Shared) -> Response {
+    let page = shared
+        .files
+        .read()
+        .ok()
+        .and_then(|f| f.get("404.html").cloned());
+    match page {
+        Some(Entry::Bytes(bytes)) => {
+            bytes_response(shared, "404.html", &bytes, StatusCode::NOT_FOUND)
+        }
+        _ => (StatusCode::NOT_FOUND, "Sidan finns inte").into_response(),
+    }
+}
+
+fn bytes_response(shared: &Shared, path: &str, bytes: &[u8], status: StatusCode) -> Response {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let is_html = mime.essence_str() == "text/html";
+    let content_type = if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_string()
+    };
+    let body = if is_html {
+        Body::from(inject(shared, bytes))
+    } else {
+        Body::from(bytes.to_vec())
+    };
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    if let Ok(value) = HeaderValue::from_str(&content_type) {
+        response.headers_mut().insert(header::CONTENT_TYPE, value);
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Adds the reload script, and the current build error as a box the page shows even
+/// without JavaScript.
+fn inject(shared: &Shared, bytes: &[u8]) -> Vec<u8> {
+    let html = String::from_utf8_lossy(bytes);
+    let error = shared.error.read().ok().and_then(|e| e.clone());
+    let mut extra = String::from(RELOAD_TAG);
+    if let Some(text) = error {
+        extra.push_str("<div id=\"lots-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#4a0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.4 monospace\"><pre style=\"white-space:pre-wrap\">");
+        extra.push_str(&crate::markdown::highlight::escape(&text));
+        extra.push_str("</pre></div>");
+    }
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]).into_bytes(),
+        None => format!("{html}{extra}").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside() {
+        assert_eq!(site_path("/").as_deref(), Some("index.html"));
+        assert_eq!(site_path("/a/b/").as_deref(), Some("a/b/index.html"));
+        assert_eq!(site_path("/style.css").as_deref(), Some("style.css"));
+        assert_eq!(site_path("/%C3%A5.txt").as_deref(), Some("å.txt"));
+        assert_eq!(site_path("/../etc/passwd"), None);
+        assert_eq!(site_path("/a/%2e%2e/%2e%2e/etc/passwd"), None);
+        assert_eq!(site_path("/a/..%2fb"), None);
+        assert_eq!(site_path("/a%5c..%5cb"), None);
+        assert_eq!(site_path("/%00"), None);
+        assert_eq!(site_path("/%zz"), None);
+    }
+}

@@ -1,0 +1,99 @@
+//! `lots serve`: builds the site into memory, serves it on 127.0.0.1, watches the site's
+//! folders and rebuilds what a change touches, then reloads the browser.
+
+mod engine;
+mod http;
+mod memory;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{mpsc, Arc};
+
+use engine::{Engine, Shared};
+use watch::Change;
+
+pub use http::site_path;
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub port: u16,
+    pub bind: IpAddr,
+    pub include_drafts: bool,
+    pub open: bool,
+}
+
+/// How many ports after the asked one are tried when it is taken.
+const PORT_TRIES: u16 = 20;
+
+/// Serves until Ctrl+C. Content errors do not stop the server: they are shown in the page.
+pub fn serve(options: ServeOptions) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let listener = runtime.block_on(bind(options.bind, options.port))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let base_url = format!("http://{address}");
+    let shared = Arc::new(Shared::new());
+    let mut engine = Engine::new(
+        &options.root,
+        options.include_drafts,
+        base_url.clone(),
+        shared.clone(),
+    );
+    engine.apply(&[Change::Site]);
+    let (sender, receiver) = mpsc::channel::<Vec<Change>>();
+    let _watcher = watch::start(&options.root, sender)?;
+    std::thread::spawn(move || {
+        while let Ok(mut batch) = receiver.recv() {
+            // Changes that arrived while the last rebuild ran are handled together.
+            while let Ok(more) = receiver.try_recv() {
+                batch.extend(more);
+            }
+            engine.apply(&watch::merge(batch));
+        }
+    });
+    println!("Serving {base_url}/ (Ctrl+C stops)");
+    if options.open {
+        open_browser(&format!("{base_url}/"));
+    }
+    runtime.block_on(async move {
+        axum::serve(listener, http::router(shared))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| format!("the server stopped: {e}"))
+    })
+}
+
+async fn bind(address: IpAddr, port: u16) -> Result<tokio::net::TcpListener, String> {
+    let mut last_error = None;
+    for candidate in port..port.saturating_add(PORT_TRIES) {
+        match tokio::net::TcpListener::bind(SocketAddr::new(address, candidate)).await {
+            Ok(listener) => return Ok(listener),
+            Err(err) => last_error = Some(err),
+        }
+    }
+    let why = last_error.map(|e| e.to_string()).unwrap_or_default();
+    Err(format!(
+        "no free port from {port} to {}: {why}",
+        port.saturating_add(PORT_TRIES - 1)
+    ))
+}
+
+/// Opens the site in the desktop's browser; a failure only means the user opens it.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("Could not open a browser; open {url} yourself.");
+    }
+}

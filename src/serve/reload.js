@@ -1,0 +1,33 @@
+// Injected by `lots serve` only: reloads the page when the site is rebuilt, keeping the
+// scroll position, and shows build errors over the page until they are fixed.
+(function () {
+  "use strict";
+  var key = "lots-scroll:" + location.pathname;
+  var saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    window.addEventListener("load", function () { window.scrollTo(0, Number(saved)); });
+  }
+  function overlay(text) {
+    var box = document.getElementById("lots-error");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "lots-error";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+        "background:#fff5f5;color:#4a0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.4 monospace;";
+      document.body.appendChild(box);
+    }
+    box.textContent = "";
+    var pre = document.createElement("pre");
+    pre.style.whiteSpace = "pre-wrap";
+    pre.textContent = text;
+    box.appendChild(pre);
+  }
+  var events = new EventSource("/__lots/events");
+  events.addEventListener("reload", function () {
+    sessionStorage.setItem(key, String(window.scrollY));
+    location.reload();
+  });
+  events.addEventListener("build-error", function (e) { overlay(e.data); });
+})();

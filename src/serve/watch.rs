@@ -1,0 +1,149 @@
+//! Watches the site's folders and turns file events into a few kinds of change, so that each
+//! kind does the least work: a page edit reloads one page, anything else the whole site.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify::event::ModifyKind;
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, DebounceEventResult};
+
+use crate::content::discover::is_junk;
+
+/// Editors write a temp file and rename it, or save several times in a burst; events closer
+/// than this are handled as one change.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A page's Markdown file, by content key: edited, created or deleted.
+    Page(String),
+    /// Anything else that needs the whole site loaded again: a section, a file in
+    /// `content/`, a template, a static file, the config.
+    Site,
+}
+
+/// Maps a changed path to a change, or `None` for files that are not part of the site.
+pub fn classify(root: &Path, path: &Path) -> Option<Change> {
+    let relative = path.strip_prefix(root).ok()?;
+    let name = relative.file_name()?.to_str()?;
+    if is_junk(name) || name == "4913" {
+        return None; // editor backups, swap files and vim's write test
+    }
+    let mut parts = relative.components().map(|c| c.as_os_str().to_str());
+    match parts.next()?? {
+        "config.yaml" => Some(Change::Site),
+        "templates" | "themes" | "static" => Some(Change::Site),
+        "content" => {
+            let key: Option<Vec<&str>> = parts.collect();
+            let key = key?.join("/");
+            let is_page = key.ends_with(".md") && !key.ends_with("_index.md");
+            Some(if is_page {
+                Change::Page(key)
+            } else {
+                Change::Site
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Collapses a batch: one full reload covers everything, pages are listed once.
+pub fn merge(changes: impl IntoIterator<Item = Change>) -> Vec<Change> {
+    let mut merged: Vec<Change> = Vec::new();
+    for change in changes {
+        if change == Change::Site {
+            return vec![Change::Site];
+        }
+        if !merged.contains(&change) {
+            merged.push(change);
+        }
+    }
+    merged
+}
+
+fn is_write(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
+/// Starts watching; each debounced batch of changes is sent on `changes`.
+/// The returned value must be kept alive for as long as watching should go on.
+pub fn start(root: &Path, changes: mpsc::Sender<Vec<Change>>) -> Result<impl Drop, String> {
+    let root_for_events: PathBuf = root
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    let base = root_for_events.clone();
+    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+        let Ok(events) = result else { return };
+        // Reading files (the build itself) raises access events: only writes count.
+        let batch = events
+            .iter()
+            .filter(|event| is_write(&event.kind))
+            .flat_map(|event| event.paths.iter())
+            .filter_map(|path| classify(&base, path));
+        let batch = merge(batch);
+        if !batch.is_empty() {
+            let _ = changes.send(batch);
+        }
+    })
+    .map_err(|e| format!("cannot watch the site: {e}"))?;
+    for dir in ["content", "templates", "themes", "static"] {
+        let path = root_for_events.join(dir);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch {dir}/: {e}"))?;
+        }
+    }
+    debouncer
+        .watch(&root_for_events, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch {}: {e}", root_for_events.display()))?;
+    Ok(debouncer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_paths() {
+        let root = Path::new("/s");
+        assert_eq!(
+            classify(root, Path::new("/s/content/a/b.md")),
+            Some(Change::Page("a/b.md".into()))
+        );
+        assert_eq!(
+            classify(root, Path::new("/s/content/a/_index.md")),
+            Some(Change::Site)
+        );
+        assert_eq!(
+            classify(root, Path::new("/s/templates/page.html")),
+            Some(Change::Site)
+        );
+        assert_eq!(classify(root, Path::new("/s/content/a/.b.md.swp")), None);
+        assert_eq!(classify(root, Path::new("/s/content/a/b.md~")), None);
+        assert_eq!(classify(root, Path::new("/s/public/index.html")), None);
+        assert_eq!(
+            classify(root, Path::new("/s/config.yaml")),
+            Some(Change::Site)
+        );
+    }
+
+    #[test]
+    fn a_full_reload_absorbs_the_rest() {
+        let merged = merge([
+            Change::Page("a.md".into()),
+            Change::Site,
+            Change::Page("b.md".into()),
+        ]);
+        assert_eq!(merged, vec![Change::Site]);
+        let merged = merge([Change::Page("a.md".into()), Change::Page("a.md".into())]);
+        assert_eq!(merged.len(), 1);
+    }
+}
