@@ -1,0 +1,248 @@
+//! `lots serve` on a fixture site: files change on disk, and the served site follows within a
+//! bounded wait. Each test starts its own server on a free port of 127.0.0.1.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::{fixture, Site};
+
+const WAIT: Duration = Duration::from_secs(15);
+
+/// A running `lots serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+fn start(site: &Site) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args(["serve", "--root"])
+        .arg(&site.root)
+        .args(["--port", &free_port().to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start lots serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("Serving http://") {
+                let _ = sender.send(url.split('/').next().unwrap_or("").to_string());
+            }
+        }
+    });
+    let address = receiver
+        .recv_timeout(WAIT)
+        .expect("lots serve printed its address");
+    Server { child, address }
+}
+
+/// A minimal HTTP/1.1 GET: the status code and the body. `raw_path` is sent as written.
+fn get(server: &Server, raw_path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(&server.address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    let request = format!(
+        "GET {raw_path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    );
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Polls until `check` holds for the page at `path`, or fails with the last body seen.
+fn wait_for(server: &Server, path: &str, what: &str, check: impl Fn(u16, &str) -> bool) -> String {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let (status, body) = get(server, path);
+        if check(status, &body) {
+            return body;
+        }
+        if Instant::now() > deadline {
+            panic!("{path}: gave up waiting for {what}; last status {status}, body:\n{body}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn serves_the_site_with_the_reload_script() {
+    let site = fixture("basic");
+    let server = start(&site);
+    let body = wait_for(&server, "/guider/forsta/", "the page", |s, b| {
+        s == 200 && b.contains("Första guiden")
+    });
+    assert!(
+        body.contains("/__lots/reload.js"),
+        "reload script injected under serve"
+    );
+    let (status, script) = get(&server, "/__lots/reload.js");
+    assert_eq!(status, 200);
+    assert!(script.contains("EventSource"));
+    let (status, css) = get(&server, "/style.css");
+    assert_eq!(status, 200);
+    assert!(css.contains('{'));
+}
+
+#[test]
+fn a_page_edit_shows_up_and_so_do_lists() {
+    let site = fixture("basic");
+    let server = start(&site);
+    wait_for(&server, "/guider/forsta/", "the page", |s, _| s == 200);
+    let text = std::fs::read_to_string(site.path("content/guider/forsta.md")).expect("read");
+    site.write(
+        "content/guider/forsta.md",
+        text.replace("Första guiden", "Omskriven guide"),
+    );
+    wait_for(&server, "/guider/forsta/", "the new title", |_, b| {
+        b.contains("Omskriven guide")
+    });
+    wait_for(&server, "/guider/", "the section list", |_, b| {
+        b.contains("Omskriven guide")
+    });
+    wait_for(&server, "/tags/rutin/", "the term page", |_, b| {
+        b.contains("Omskriven guide")
+    });
+}
+
+#[test]
+fn new_and_deleted_pages() {
+    let site = fixture("basic");
+    let server = start(&site);
+    wait_for(&server, "/guider/", "the section", |s, _| s == 200);
+    site.write(
+        "content/guider/ny-sida.md",
+        "---\ntitle: \"Helt ny sida\"\n---\nText.\n",
+    );
+    wait_for(&server, "/guider/ny-sida/", "the new page", |s, b| {
+        s == 200 && b.contains("Helt ny sida")
+    });
+    wait_for(&server, "/guider/", "the new page listed", |_, b| {
+        b.contains("Helt ny sida")
+    });
+    site.remove("content/guider/ny-sida.md");
+    wait_for(&server, "/guider/ny-sida/", "a 404", |s, _| s == 404);
+    wait_for(
+        &server,
+        "/guider/",
+        "the page gone from the list",
+        |_, b| !b.contains("Helt ny sida"),
+    );
+}
+
+#[test]
+fn an_atomic_save_by_rename_is_seen() {
+    let site = fixture("basic");
+    let server = start(&site);
+    wait_for(&server, "/guider/andra/", "the page", |s, _| s == 200);
+    let text = std::fs::read_to_string(site.path("content/guider/andra.md")).expect("read");
+    let temp = site.path("content/guider/.andra.md.tmp");
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .expect("a title line");
+    std::fs::write(&temp, text.replace(title, "title: \"Sparad atomiskt\"")).expect("write temp");
+    std::fs::rename(&temp, site.path("content/guider/andra.md")).expect("rename");
+    wait_for(&server, "/guider/andra/", "the saved title", |_, b| {
+        b.contains("Sparad atomiskt")
+    });
+}
+
+#[test]
+fn a_template_edit_rerenders_pages() {
+    let site = fixture("basic");
+    let server = start(&site);
+    wait_for(&server, "/guider/forsta/", "the page", |s, _| s == 200);
+    let page = "{% extends \"base.html\" %}{% block content %}<p>MALLEN ÄNDRAD</p>{{ page.content | safe }}{% endblock content %}";
+    site.write("templates/page.html", page);
+    wait_for(&server, "/guider/forsta/", "the new template", |_, b| {
+        b.contains("MALLEN ÄNDRAD")
+    });
+}
+
+#[test]
+fn an_error_keeps_the_old_page_and_shows_an_overlay_until_fixed() {
+    let site = fixture("basic");
+    let server = start(&site);
+    wait_for(&server, "/guider/forsta/", "the page", |s, _| s == 200);
+    let good = std::fs::read_to_string(site.path("content/guider/forsta.md")).expect("read");
+    site.write(
+        "content/guider/forsta.md",
+        "---\ntitle: [trasig\n---\nText\n",
+    );
+    let body = wait_for(&server, "/guider/forsta/", "the error overlay", |_, b| {
+        b.contains("id=\"lots-error\"")
+    });
+    assert!(
+        body.contains("Första guiden"),
+        "the last good page is still served"
+    );
+    assert!(
+        body.contains("forsta.md:2:8"),
+        "the overlay names file:line:col:\n{body}"
+    );
+    site.write("content/guider/forsta.md", good);
+    wait_for(&server, "/guider/forsta/", "the overlay gone", |s, b| {
+        s == 200 && !b.contains("lots-error\"")
+    });
+}
+
+#[test]
+fn paths_outside_the_site_are_refused() {
+    let site = fixture("basic");
+    site.write("hemlig.txt", "HEMLIGT");
+    let server = start(&site);
+    wait_for(&server, "/", "the start page", |s, _| s == 200);
+    for attempt in [
+        "/../hemlig.txt",
+        "/../../etc/passwd",
+        "/%2e%2e/hemlig.txt",
+        "/guider/%2e%2e/%2e%2e/hemlig.txt",
+        "/guider/..%2f..%2fhemlig.txt",
+        "/..%5c..%5chemlig.txt",
+        "/%00",
+        "/config.yaml",
+        "/content/guider/forsta.md",
+    ] {
+        let (status, body) = get(&server, attempt);
+        assert!(status == 400 || status == 404, "{attempt} gave {status}");
+        assert!(
+            !body.contains("HEMLIGT") && !body.contains("base_url"),
+            "{attempt} leaked a file"
+        );
+    }
+}
