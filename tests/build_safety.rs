@@ -11,7 +11,8 @@ fn staging_leftovers(dir: &std::path::Path) -> Vec<String> {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".lots-"))
+        // The image cache (.lots-cache) stays on purpose; staging folders must not.
+        .filter(|n| n.starts_with(".lots-staging-") || n.starts_with(".lots-old-"))
         .collect()
 }
 

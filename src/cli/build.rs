@@ -26,6 +26,12 @@ pub fn run(args: BuildArgs) -> i32 {
                 report.sections,
                 options.output.display()
             );
+            if report.images.made + report.images.reused > 0 {
+                println!(
+                    "Images: {} made, {} from the cache",
+                    report.images.made, report.images.reused
+                );
+            }
             0
         }
         Err(err @ BuildError::Content(_)) => {

@@ -1,6 +1,7 @@
 //! The command line: parses arguments and hands each command to its own small module.
 
 mod build;
+mod bundle;
 mod serve;
 
 use std::path::PathBuf;
@@ -20,6 +21,8 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (replaced only when the whole build succeeds).
     Build(BuildArgs),
+    /// Build the site and write it as one zip that works from the extracted folder.
+    Bundle(BundleArgs),
     /// Serve the site on this computer and rebuild it as files change (for writing).
     Serve(ServeArgs),
 }
@@ -38,6 +41,16 @@ pub struct BuildArgs {
     /// Override `base_url` from config.yaml, e.g. https://intranat.example.se/vbe
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct BundleArgs {
+    /// The site folder, holding config.yaml and content/ [default: the current folder]
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// The zip to write [default: a file named after the site, in the site folder]
+    #[arg(long, short, value_name = "FILE.zip")]
+    output: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -71,5 +84,6 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Bundle(args) => bundle::run(args),
     }
 }

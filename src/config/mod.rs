@@ -2,6 +2,7 @@
 //! typed collections. Unknown keys and wrong types are errors with line and column.
 
 mod collections;
+mod images;
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,7 @@ use crate::diagnostics::{read_text, Diagnostic};
 use crate::yaml::{self, Spanned};
 
 pub use collections::{Collection, FieldKind, FieldSpec, PageOutput, PublishIf};
+pub use images::{ImageOutputFormat, ImagesConfig, MAX_IMAGE_SIDE};
 
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -27,6 +29,8 @@ pub struct Config {
     pub taxonomies: Vec<TaxonomyConfig>,
     pub collections: Vec<Collection>,
     pub search: SearchConfig,
+    /// `images:`: widths for `srcset`, quality and format of resized copies.
+    pub images: ImagesConfig,
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -66,6 +70,8 @@ struct RawConfig {
     collections: Vec<Spanned<Collection>>,
     #[serde(default)]
     search: SearchConfig,
+    #[serde(default)]
+    images: Option<Spanned<ImagesConfig>>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -136,6 +142,7 @@ impl Config {
             taxonomies.push(taxonomy.value);
         }
         let collections = check_collections(raw.collections, block, &mut problems);
+        let images = ImagesConfig::checked(raw.images, block, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -148,6 +155,7 @@ impl Config {
             taxonomies,
             collections,
             search: raw.search,
+            images,
             extra: raw.extra,
         })
     }

@@ -26,11 +26,13 @@ pub struct Discovered {
 pub fn is_junk(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
+        || name.starts_with("~$")
         || name.ends_with(".swp")
         || name.ends_with(".swo")
         || name.ends_with(".tmp")
         || (name.starts_with('#') && name.ends_with('#'))
         || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("ehthumbs.db")
         || name.eq_ignore_ascii_case("desktop.ini")
 }
 

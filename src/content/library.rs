@@ -32,6 +32,9 @@ pub struct Library {
     pub failed: HashSet<String>,
     /// Keys of drafts left out of this build; a link to one is an error of its own kind.
     pub drafts: HashSet<String>,
+    /// Files named by `file` fields of the drafts left out, by the draft's key: a file beside
+    /// a draft (not in its bundle) that only drafts name is not published either.
+    pub(super) draft_files: BTreeMap<String, Vec<String>>,
     pub warnings: Vec<Diagnostic>,
     /// Every non-Markdown file found in `content/`, published or not, for relinking.
     pub(super) asset_keys: Vec<String>,
@@ -387,15 +390,23 @@ fn remove_drafts(library: &mut Library, config: &Config, include_drafts: bool) {
         }
         keep
     });
+    let mut draft_files = BTreeMap::new();
     library.pages.retain(|key, p| {
         let unpublished = p.meta.draft || !super::schema::passes_publish_rule(config, &p.fields);
         let keep = !(unpublished || under_draft(key));
         if !keep {
             removed.push(key.clone());
+            draft_files.insert(key.clone(), file_keys(p));
         }
         keep
     });
+    library.draft_files = draft_files;
     library.drafts.extend(removed);
+}
+
+/// Content keys of the files a page's `file` fields name.
+pub(super) fn file_keys(page: &Page) -> Vec<String> {
+    page.fields.files.iter().map(|f| f.key.clone()).collect()
 }
 
 /// The nearest section at or above a folder.
@@ -531,6 +542,19 @@ fn place_assets(
         .filter(|p| p.doc.key.ends_with("index.md") && bundles.contains(parent_dir(&p.doc.key)))
         .map(|p| (parent_dir(&p.doc.key), p.doc.key.as_str()))
         .collect();
+    // Files beside drafts that only drafts name (an unapproved plan's attachment, say).
+    let published: HashSet<&String> = library
+        .pages
+        .values()
+        .flat_map(|p| p.fields.files.iter().map(|f| &f.key))
+        .collect();
+    let drafts_only: HashSet<String> = library
+        .draft_files
+        .values()
+        .flatten()
+        .filter(|key| !published.contains(key))
+        .cloned()
+        .collect();
     let mut attached: Vec<(String, String)> = Vec::new();
     for asset in assets {
         let bundle = bundles
@@ -554,10 +578,11 @@ fn place_assets(
             None => {
                 let dir = parent_dir(asset);
                 let section = owning_section(&library.sections, dir);
-                if library
-                    .drafts
-                    .iter()
-                    .any(|d| d.ends_with("_index.md") && asset.starts_with(parent_dir(d)))
+                if drafts_only.contains(asset)
+                    || library
+                        .drafts
+                        .iter()
+                        .any(|d| d.ends_with("_index.md") && asset.starts_with(parent_dir(d)))
                 {
                     continue;
                 }

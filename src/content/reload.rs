@@ -22,6 +22,7 @@ impl Library {
         self.pages.remove(key);
         self.failed.remove(key);
         self.drafts.remove(key);
+        self.draft_files.remove(key);
         let file = content_dir.join(key);
         let bundle_dir = key
             .strip_suffix("index.md")
@@ -43,6 +44,8 @@ impl Library {
                     problems = errs;
                     if !options.include_drafts && self.is_unpublished(&page, config) {
                         self.drafts.insert(key.to_string());
+                        self.draft_files
+                            .insert(key.to_string(), super::library::file_keys(&page));
                     } else {
                         self.pages.insert(key.to_string(), page);
                     }

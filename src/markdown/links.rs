@@ -77,6 +77,18 @@ pub fn resolve(
     }
 }
 
+/// The content key of the published file a relative destination names (`bild.png` in
+/// `a/b/sida.md` → `a/b/bild.png`), for the image pipeline; `None` for anything else.
+pub fn asset_key(library: &Library, from: &str, dest: &str) -> Option<String> {
+    let dest = dest.trim();
+    if dest.starts_with(['@', '#', '/']) || scheme_of(dest).is_some() {
+        return None;
+    }
+    let (path, _) = split_suffix(dest);
+    let key = join_relative(parent_dir(from), &percent_decode(path))?;
+    library.assets.contains_key(&key).then_some(key)
+}
+
 fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<Resolved, String> {
     let (key, anchor) = match internal.split_once('#') {
         Some((key, anchor)) => (key, Some(anchor)),

@@ -13,6 +13,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::content::{slugs::slugify, Document, Library, Rendered};
 use crate::diagnostics::Diagnostic;
+use crate::images::{Handling, ImageUse, Images};
 
 pub use links::AnchorCheck;
 
@@ -40,8 +41,16 @@ fn options() -> Options {
 }
 
 pub fn render(library: &Library, doc: &Document) -> Output {
+    render_with_images(library, doc, None)
+}
+
+/// Renders with the image pipeline: local images become `<img>` with `srcset`, `sizes`,
+/// `width`, `height` and lazy loading, and their resized copies are queued in `images`.
+pub fn render_with_images(library: &Library, doc: &Document, images: Option<&Images>) -> Output {
     let mut renderer = Renderer {
         library,
+        images,
+        picture: None,
         doc,
         path: doc.file_path(),
         events: Vec::new(),
@@ -75,8 +84,22 @@ struct OpenHeading {
     text: String,
 }
 
+/// A Markdown image of a local file, read until its end: its alt text is collected to go
+/// into the `<img>` the image pipeline writes.
+struct Picture {
+    key: String,
+    url: String,
+    title: String,
+    offset: usize,
+    alt: String,
+    /// Images nested in the alt text (`![a ![b](c.png)](d.png)`) end before this one.
+    depth: usize,
+}
+
 struct Renderer<'a> {
     library: &'a Library,
+    images: Option<&'a Images>,
+    picture: Option<Picture>,
     doc: &'a Document,
     path: PathBuf,
     events: Vec<Event<'a>>,
@@ -113,6 +136,10 @@ impl<'a> Renderer<'a> {
                 Event::End(TagEnd::HtmlBlock) => self.close_html_block(),
                 _ => {}
             }
+            return;
+        }
+        if self.picture.is_some() {
+            self.picture_event(event);
             return;
         }
         match event {
@@ -157,7 +184,22 @@ impl<'a> Renderer<'a> {
                 title,
                 id,
             }) => {
+                let local = self
+                    .images
+                    .and_then(|_| links::asset_key(self.library, &self.doc.key, &dest_url))
+                    .filter(|key| crate::images::handling(key) != Handling::Other);
                 let dest_url = self.link(&dest_url, offset, true);
+                if let Some(key) = local {
+                    self.picture = Some(Picture {
+                        key,
+                        url: dest_url.to_string(),
+                        title: title.to_string(),
+                        offset,
+                        alt: String::new(),
+                        depth: 0,
+                    });
+                    return;
+                }
                 self.image = Some((offset, false));
                 self.events.push(Event::Start(Tag::Image {
                     link_type,
@@ -181,6 +223,48 @@ impl<'a> Renderer<'a> {
             }
             Event::InlineHtml(html) => self.inline_html(html, offset),
             other => self.events.push(other),
+        }
+    }
+
+    /// An event inside a local image: its text is the alt text; its end writes the `<img>`.
+    fn picture_event(&mut self, event: Event<'a>) {
+        let picture = self.picture.as_mut().expect("inside a picture");
+        match event {
+            Event::Text(text) | Event::Code(text) => {
+                self.words += text.split_whitespace().count();
+                picture.alt.push_str(&swedish_quotes(&text));
+            }
+            Event::SoftBreak | Event::HardBreak => picture.alt.push(' '),
+            Event::Start(Tag::Image { .. }) => picture.depth += 1,
+            Event::End(TagEnd::Image) if picture.depth > 0 => picture.depth -= 1,
+            Event::End(TagEnd::Image) => self.close_picture(),
+            _ => {}
+        }
+    }
+
+    fn close_picture(&mut self) {
+        let (Some(picture), Some(images)) = (self.picture.take(), self.images) else {
+            return;
+        };
+        if picture.alt.trim().is_empty() {
+            self.warn(picture.offset, "the image has no alt text; write a description between the brackets: ![description](file.png)");
+        }
+        let image = ImageUse {
+            key: &picture.key,
+            src: &picture.url,
+            alt: picture.alt.trim(),
+            title: &picture.title,
+            page: &self.doc.key,
+            offset: picture.offset,
+        };
+        match images.markdown_img(&image) {
+            Ok(html) => self.events.push(Event::InlineHtml(html.into())),
+            Err(why) => self.output.problems.push(Diagnostic::at_offset(
+                &self.path,
+                &self.doc.source,
+                picture.offset,
+                format!("cannot use the image content/{}: {why}", picture.key),
+            )),
         }
     }
 
@@ -358,4 +442,10 @@ impl<'a> Renderer<'a> {
 
 fn is_footnote_anchor(anchor: &str) -> bool {
     anchor.starts_with("fn-") || anchor.starts_with("fnref")
+}
+
+/// Swedish typography closes and opens a quotation with the same mark: ”…” and ’…’.
+fn swedish_quotes(text: &str) -> String {
+    text.replace('\u{201c}', "\u{201d}")
+        .replace('\u{2018}', "\u{2019}")
 }

@@ -11,7 +11,13 @@ use super::render::{jobs, pager_path};
 use super::{output, Site};
 
 /// Files the build always writes besides rendered ones.
-const FIXED_FILES: [&str; 3] = ["highlight.css", "sitemap.xml", output::MARKER];
+const FIXED_FILES: [&str; 5] = [
+    "highlight.css",
+    "sitemap.xml",
+    output::MARKER,
+    crate::offline::SERVICE_WORKER,
+    crate::offline::MANIFEST,
+];
 
 struct Claim<'a> {
     what: String,

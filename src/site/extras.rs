@@ -20,13 +20,17 @@ pub fn write_all(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
         move |e: std::io::Error| BuildError::Io(format!("cannot write {what}: {e}"))
     };
     copy_static(site, sink)?;
+    write_images(site, sink)?;
     copy_assets(site, sink)?;
     sink.put("highlight.css", highlight::stylesheet().as_bytes())
         .map_err(io("highlight.css"))?;
     write_aliases(site, sink).map_err(io("an alias page"))?;
     sink.put("sitemap.xml", sitemap(site).as_bytes())
         .map_err(io("sitemap.xml"))?;
-    for file in crate::search::build(&site.library, &site.config)? {
+    let mut timer = super::timing::Timer::new();
+    let files = crate::search::build(&site.library, &site.config)?;
+    timer.lap("search");
+    for file in files {
         sink.put(&file.path, &file.bytes).map_err(io(&file.path))?;
     }
     Ok(())
@@ -45,10 +49,30 @@ fn copy_static(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
         })
 }
 
+/// Makes the image copies templates asked for while rendering, then publishes every copy.
+fn write_images(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
+    let (problems, _) = site.images.process(&site.library);
+    let mut all = crate::diagnostics::Diagnostics::default();
+    all.extend(problems);
+    all.into_result()?;
+    site.images
+        .outputs()
+        .par_iter()
+        .try_for_each(|(path, from)| {
+            sink.copy(path, from)
+                .map_err(|e| BuildError::Io(format!("cannot write {path}: {e}")))
+        })
+}
+
+/// Images are published without their metadata (see `images`), other files as they are.
 fn copy_assets(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     let content = site.root.join("content");
     site.library.assets.par_iter().try_for_each(|(key, out)| {
-        sink.copy(&out.output, &content.join(key))
+        let from = site
+            .images
+            .published_file(key)
+            .unwrap_or_else(|| content.join(key));
+        sink.copy(&out.output, &from)
             .map_err(|e| BuildError::Io(format!("cannot copy content/{key}: {e}")))
     })
 }

@@ -9,6 +9,7 @@ mod output;
 mod progress;
 mod reload;
 mod render;
+mod timing;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,6 +20,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::content::{self, Library, LoadOptions};
 use crate::diagnostics::{BuildError, Diagnostic, Diagnostics};
+use crate::images::{self, Images};
 use crate::markdown;
 use crate::templates::Templates;
 
@@ -41,6 +43,8 @@ pub struct BuildReport {
     pub sections: usize,
     pub seconds: f64,
     pub warnings: Vec<Diagnostic>,
+    /// Images processed now and taken from the cache.
+    pub images: images::Stats,
 }
 
 /// A loaded, validated site, ready to render.
@@ -50,6 +54,8 @@ pub struct Site {
     pub templates: Templates,
     pub library: Arc<Library>,
     pub warnings: Vec<Diagnostic>,
+    /// The image queue and cache; templates add to the queue while rendering.
+    pub images: Arc<Images>,
 }
 
 impl Site {
@@ -91,7 +97,12 @@ impl Site {
             }
         };
         let mut warnings = std::mem::take(&mut library.warnings);
-        let anchor_checks = render_markdown(&mut library, &mut problems, &mut warnings);
+        let images = Arc::new(Images::new(root, &config.images));
+        let anchor_checks = render_markdown(&mut library, &images, &mut problems, &mut warnings);
+        // Images are processed here, so that a broken one is reported with every other error.
+        let (image_problems, image_warnings) = images.process(&library);
+        problems.extend(image_problems);
+        warnings.extend(image_warnings);
         problems.extend(checks::anchors(&library, &anchor_checks));
         let Some(templates) = templates else {
             return Err(problems
@@ -106,6 +117,7 @@ impl Site {
             templates,
             library: Arc::new(library),
             warnings,
+            images,
         };
         problems.extend(collisions::check(&site));
         problems.into_result()?;
@@ -116,6 +128,7 @@ impl Site {
 /// Renders every page's and section's Markdown in parallel and stores the HTML in the library.
 fn render_markdown(
     library: &mut Library,
+    images: &Images,
     problems: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<(String, markdown::AnchorCheck)> {
@@ -125,12 +138,13 @@ fn render_markdown(
         .chain(library.sections.keys())
         .cloned()
         .collect();
-    render_markdown_of(library, &keys, problems, warnings)
+    render_markdown_of(library, images, &keys, problems, warnings)
 }
 
 /// Renders the Markdown of the documents with these keys (those still in the library).
 fn render_markdown_of(
     library: &mut Library,
+    images: &Images,
     keys: &[String],
     problems: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
@@ -143,7 +157,8 @@ fn render_markdown_of(
         .par_iter()
         .map(|key| {
             let doc = library.document(key).expect("key from the library");
-            ((*key).clone(), markdown::render(library, doc))
+            let output = markdown::render_with_images(library, doc, Some(images));
+            ((*key).clone(), output)
         })
         .collect();
     let mut anchor_checks = Vec::new();
@@ -193,21 +208,34 @@ pub fn claimed_paths(site: &Site) -> (std::collections::HashSet<String>, Vec<Dia
 /// `lots build`: the whole pipeline, output swapped into place only on success.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut timer = timing::Timer::new();
     let site = Site::load(
         &options.root,
         options.include_drafts,
         options.base_url.as_deref(),
     )?;
+    timer.lap("load");
     let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
-    let html_files = render_site(&site, &output::FolderSink(staging.path()))?;
+    let sink = output::FolderSink(staging.path());
+    let jobs = render::jobs(&site);
+    render::render_jobs(&site, &jobs, &sink)?;
+    timer.lap("render");
+    extras::write_all(&site, &sink)?;
+    timer.lap("extras");
+    let html_files = jobs.len();
+    crate::offline::write(staging.path(), &site.config)
+        .map_err(|e| BuildError::Io(format!("cannot write the service worker: {e}")))?;
+    timer.lap("offline");
     staging
         .commit()
         .map_err(|e| BuildError::Io(format!("cannot put the new site in place: {e}")))?;
+    timer.lap("commit");
     Ok(BuildReport {
         html_files,
         pages: site.library.pages.len(),
         sections: site.library.sections.len(),
         seconds: started.elapsed().as_secs_f64(),
+        images: site.images.stats(),
         warnings: site.warnings,
     })
 }

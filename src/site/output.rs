@@ -48,7 +48,10 @@ impl Staging {
         self.dir.path()
     }
 
-    /// Puts the staged site in place of the old one.
+    /// Puts the staged site in place of the old one. On Linux the two folders are exchanged
+    /// in one step, so a web server serving the output, or a build killed at any moment, sees
+    /// either the whole old site or the whole new one; elsewhere the old folder is moved aside
+    /// first, and a build killed between the two renames leaves it in `.lots-old-*`.
     pub fn commit(self) -> io::Result<()> {
         fs::write(
             self.dir.path().join(MARKER),
@@ -56,23 +59,58 @@ impl Staging {
         )?;
         let staged = self.dir.keep();
         let parent = staged.parent().unwrap_or(Path::new(".")).to_path_buf();
-        if self.target.exists() {
-            let old = tempfile::Builder::new()
-                .prefix(OLD_PREFIX)
-                .tempdir_in(&parent)?
-                .keep();
-            fs::remove_dir(&old)?;
-            fs::rename(&self.target, &old)?;
-            if let Err(err) = fs::rename(&staged, &self.target) {
-                fs::rename(&old, &self.target)?;
-                return Err(err);
-            }
-            fs::remove_dir_all(&old)?;
-        } else {
-            fs::rename(&staged, &self.target)?;
+        if !self.target.exists() {
+            return fs::rename(&staged, &self.target);
         }
-        Ok(())
+        if exchange(&staged, &self.target)? {
+            // `staged` now holds the old site.
+            return fs::remove_dir_all(&staged);
+        }
+        let old = tempfile::Builder::new()
+            .prefix(OLD_PREFIX)
+            .tempdir_in(&parent)?
+            .keep();
+        fs::remove_dir(&old)?;
+        fs::rename(&self.target, &old)?;
+        if let Err(err) = fs::rename(&staged, &self.target) {
+            fs::rename(&old, &self.target)?;
+            return Err(err);
+        }
+        fs::remove_dir_all(&old)
     }
+}
+
+/// Exchanges two folders atomically; `false` when the system cannot (then nothing changed).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        return Ok(true);
+    }
+    let err = io::Error::last_os_error();
+    match err.raw_os_error() {
+        // Old kernels and file systems without the flag: fall back to two renames.
+        Some(libc::ENOSYS) | Some(libc::EINVAL) | Some(libc::ENOTSUP) => Ok(false),
+        _ => Err(err),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
 }
 
 /// Refuses to replace the site itself, a folder holding it, or a folder lots did not make.
@@ -135,12 +173,25 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Staging folders of builds that were killed are removed after an hour.
+/// How old a staging folder must be before a build takes it for the leftover of a killed one
+/// and removes it: an hour, so that two builds running at once never remove each other's.
+/// `LOTS_STALE_STAGING_SECS` changes it (the tests set it to 0).
+fn stale_age() -> Duration {
+    let seconds = std::env::var("LOTS_STALE_STAGING_SECS")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or(3600);
+    Duration::from_secs(seconds)
+}
+
+/// Removes the staging folders of builds that were killed, once they are old enough.
 fn remove_stale(parent: &Path) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
-    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    let cutoff = SystemTime::now()
+        .checked_sub(stale_age())
+        .unwrap_or(SystemTime::UNIX_EPOCH);
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if !(name.starts_with(STAGING_PREFIX) || name.starts_with(OLD_PREFIX)) {
@@ -149,7 +200,7 @@ fn remove_stale(parent: &Path) {
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
-            .map(|t| t < hour_ago)
+            .map(|t| t <= cutoff)
             .unwrap_or(false);
         if old {
             let _ = fs::remove_dir_all(entry.path());

@@ -96,7 +96,13 @@ pub fn reload_pages(
     }
     let to_render: Vec<String> = touched.pages.iter().cloned().collect();
     let mut warnings = Vec::new();
-    let anchor_checks = render_markdown_of(library, &to_render, &mut problems, &mut warnings);
+    let anchor_checks = render_markdown_of(
+        library,
+        &site.images,
+        &to_render,
+        &mut problems,
+        &mut warnings,
+    );
     problems.extend(checks::anchors(library, &anchor_checks));
     problems.extend(collisions::check(site));
     problems.into_result()?;

@@ -61,7 +61,9 @@ pub fn render_jobs(site: &Site, jobs: &[Job<'_>], sink: &dyn Sink) -> Result<(),
         .collect();
     let renderer = Renderer {
         site,
-        tera: site.templates.for_library(library.clone()),
+        tera: site
+            .templates
+            .for_site(library.clone(), site.images.clone()),
         base,
         nav,
     };

@@ -47,16 +47,22 @@ pub struct Templates {
 /// Tera's default also escapes `/`, which makes every URL unreadable.
 fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut start = 0;
+    // Most values have nothing to escape: copy runs between special bytes in one go.
+    for (index, byte) in input.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[start..index]);
+        out.push_str(entity);
+        start = index + 1;
     }
+    out.push_str(&input[start..]);
     out
 }
 
@@ -113,6 +119,11 @@ impl Templates {
     /// A Tera instance whose functions can see this build's pages.
     pub fn for_library(&self, library: Arc<Library>) -> Tera {
         let mut tera = self.tera.clone();
+        // The A–Ö page (the way in without JavaScript) lists every page in Swedish order.
+        tera.register_function(
+            "get_pages_by_letter",
+            crate::search::a_o::PagesByLetter(library.clone()),
+        );
         tera.register_function("get_url", functions::GetUrl(library.clone()));
         tera.register_function(
             "get_taxonomy_url",
@@ -123,6 +134,16 @@ impl Templates {
         tera.register_function("get_section", functions::GetSection(library.clone()));
         tera.register_function("get_collection", functions::GetCollection(library.clone()));
         tera.register_function("get_recent_pages", functions::GetRecentPages(library));
+        tera
+    }
+
+    /// [`Templates::for_library`] and `resize_image`, which queues work in the build's images.
+    pub fn for_site(&self, library: Arc<Library>, images: Arc<crate::images::Images>) -> Tera {
+        let mut tera = self.for_library(library.clone());
+        tera.register_function(
+            "resize_image",
+            crate::images::function::ResizeImage::new(images, library),
+        );
         tera
     }
 

@@ -1,0 +1,59 @@
+//! `lots bundle`: builds into a temporary folder (the site's `public/` is not touched) and
+//! zips the result. Drafts are never bundled.
+
+use crate::config::Config;
+use crate::content::slugs::slugify;
+use crate::offline::bundle::zip_folder;
+use crate::site::{self, BuildOptions};
+
+use super::BundleArgs;
+
+pub fn run(args: BundleArgs) -> i32 {
+    let name = match Config::load(&args.root) {
+        Ok(config) => {
+            let slug: String = slugify(&config.title).chars().take(48).collect();
+            slug.trim_end_matches('-').to_string()
+        }
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{problem}");
+            }
+            return 1;
+        }
+    };
+    let name = if name.is_empty() {
+        "webbplats".to_string()
+    } else {
+        name
+    };
+    let target = args
+        .output
+        .unwrap_or_else(|| args.root.join(format!("{name}.zip")));
+    let Ok(work) = tempfile::tempdir() else {
+        eprintln!("cannot create a temporary folder");
+        return 1;
+    };
+    let options = BuildOptions {
+        root: args.root,
+        output: work.path().join(&name),
+        include_drafts: false,
+        base_url: None,
+    };
+    if let Err(err) = site::build(&options) {
+        eprintln!("{err}");
+        return 1;
+    }
+    match zip_folder(&options.output, &name, &target) {
+        Ok(count) => {
+            println!(
+                "Bundled {count} files into {}; unzip it and open {name}/index.html",
+                target.display()
+            );
+            0
+        }
+        Err(err) => {
+            eprintln!("cannot write {}: {err}", target.display());
+            1
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! The processing queue: every image asset's published original and every queued copy,
+//! grouped by source so one decode serves them all, run in parallel with rayon. Results are
+//! written to the cache atomically (a killed build leaves no half-written file), and what is
+//! already there is not made again.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use image::DynamicImage;
+use rayon::prelude::*;
+
+use crate::content::Library;
+use crate::diagnostics::Diagnostic;
+
+use super::encode::{self, Format};
+use super::ops::{self, Plan};
+use super::source::{Handling, Kind, Source};
+use super::{lock, original_hash, strip, svg, Images, User};
+
+/// A queued resized copy.
+pub(super) struct Variant {
+    pub source: Arc<Source>,
+    pub plan: Plan,
+    pub format: Format,
+    pub quality: u8,
+    /// Where the result is (or will be) in the cache.
+    pub cache: PathBuf,
+    pub state: State,
+}
+
+pub(super) enum State {
+    Pending,
+    Done,
+    Failed,
+}
+
+#[derive(Clone)]
+struct Job {
+    output: String,
+    plan: Plan,
+    format: Format,
+    quality: u8,
+    cache: PathBuf,
+}
+
+/// The work for one source image.
+struct Group {
+    key: String,
+    /// Publish the original (an asset not yet published in this build).
+    original: bool,
+    jobs: Vec<Job>,
+}
+
+/// What became of one group.
+struct Outcome {
+    key: String,
+    published: Option<PathBuf>,
+    done: Vec<String>,
+    failure: Option<Failure>,
+    warnings: Vec<Diagnostic>,
+}
+
+enum Failure {
+    /// The image cannot be used; reported at every page that shows it.
+    Unusable(String),
+    /// A problem inside the file itself (an SVG's broken markup), with its own position.
+    At(Diagnostic),
+}
+
+/// Problems (the build fails) and warnings of a run of the queue.
+pub type Reports = (Vec<Diagnostic>, Vec<Diagnostic>);
+
+impl Images {
+    /// Publishes every image asset of `library` not yet published and makes every queued
+    /// copy. Safe to call again: only new work is done.
+    pub fn process(&self, library: &Library) -> Reports {
+        let groups = self.pending(library);
+        if groups.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        if let Err(e) = std::fs::create_dir_all(&self.cache_dir) {
+            let message = format!("cannot create the image cache: {e}");
+            return (vec![Diagnostic::file(&self.cache_dir, message)], Vec::new());
+        }
+        let outcomes: Vec<Outcome> = groups.into_par_iter().map(|g| self.run(g)).collect();
+        let (mut problems, mut warnings) = (Vec::new(), Vec::new());
+        for outcome in outcomes {
+            warnings.extend(outcome.warnings.iter().cloned());
+            problems.extend(self.record(library, outcome));
+        }
+        (problems, warnings)
+    }
+
+    /// Unpublished image assets and pending copies, by source key.
+    fn pending(&self, library: &Library) -> Vec<Group> {
+        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+        {
+            let published = lock(&self.published);
+            for key in library.assets.keys() {
+                if super::handling(key) != Handling::Other && !published.contains_key(key) {
+                    groups
+                        .entry(key.clone())
+                        .or_insert_with(|| group(key))
+                        .original = true;
+                }
+            }
+        }
+        for (output, variant) in lock(&self.variants).iter() {
+            if matches!(variant.state, State::Pending) {
+                let key = &variant.source.key;
+                groups
+                    .entry(key.clone())
+                    .or_insert_with(|| group(key))
+                    .jobs
+                    .push(Job {
+                        output: output.clone(),
+                        plan: variant.plan,
+                        format: variant.format,
+                        quality: variant.quality,
+                        cache: variant.cache.clone(),
+                    });
+            }
+        }
+        groups.into_values().collect()
+    }
+
+    fn run(&self, group: Group) -> Outcome {
+        let mut outcome = Outcome {
+            key: group.key.clone(),
+            published: None,
+            done: Vec::new(),
+            failure: None,
+            warnings: Vec::new(),
+        };
+        let result = match self.source(&group.key) {
+            Ok(source) if source.kind == Kind::Svg => self.publish_svg(&source, &mut outcome),
+            Ok(source) => self.run_raster(&source, &group, &mut outcome),
+            Err(why) => Err(Failure::Unusable(why)),
+        };
+        if let Err(failure) = result {
+            outcome.failure = Some(failure);
+        }
+        outcome
+    }
+
+    /// One decode for the original and every missing copy; cached results are only counted.
+    fn run_raster(
+        &self,
+        source: &Source,
+        group: &Group,
+        outcome: &mut Outcome,
+    ) -> Result<(), Failure> {
+        let original = self.cache_dir.join(format!(
+            "{}.{}",
+            original_hash(source),
+            source.kind.name().to_ascii_lowercase()
+        ));
+        let need_original = group.original && !original.is_file();
+        let missing: Vec<&Job> = group.jobs.iter().filter(|j| !j.cache.is_file()).collect();
+        let cached =
+            usize::from(group.original && !need_original) + group.jobs.len() - missing.len();
+        self.reused.fetch_add(cached, Ordering::Relaxed);
+        if need_original || !missing.is_empty() {
+            let bytes = self.read_unchanged(source).map_err(Failure::Unusable)?;
+            // Decoding validates the whole file, so a truncated image is caught even when
+            // only its original is published.
+            let image = encode::decode(&bytes, source.kind).map_err(Failure::Unusable)?;
+            if need_original {
+                let data = original_bytes(source, &bytes, &image, self.settings.quality)
+                    .map_err(Failure::Unusable)?;
+                write_atomic(&original, &data).map_err(Failure::Unusable)?;
+                self.made.fetch_add(1, Ordering::Relaxed);
+            }
+            self.make_copies(&image, missing)
+                .map_err(Failure::Unusable)?;
+        }
+        if group.original {
+            outcome.published = Some(original);
+        }
+        outcome.done = group.jobs.iter().map(|j| j.output.clone()).collect();
+        Ok(())
+    }
+
+    /// Makes the missing copies of one image, largest first. A copy of the whole picture is
+    /// resized from the smallest copy already made that is at least twice as wide and has the
+    /// picture's shape, else from the original: as sharp, and a fraction of the work on a
+    /// large photo (resizing costs in proportion to the size of what is resized).
+    fn make_copies(&self, image: &DynamicImage, mut missing: Vec<&Job>) -> Result<(), String> {
+        missing.sort_by_key(|job| std::cmp::Reverse((job.plan.width, job.plan.height)));
+        let same_shape = |w: u32, h: u32| {
+            let (a, b) = (
+                u64::from(w) * u64::from(image.height()),
+                u64::from(h) * u64::from(image.width()),
+            );
+            a.abs_diff(b) <= u64::from(image.width() + image.height())
+        };
+        let mut made: Vec<DynamicImage> = Vec::new();
+        for job in missing {
+            let base = match job.plan.crop {
+                Some(_) => image,
+                None => made
+                    .iter()
+                    .rev()
+                    .find(|m| m.width() >= job.plan.width.saturating_mul(2))
+                    .unwrap_or(image),
+            };
+            let copy = ops::apply(base, &job.plan);
+            let data = encode::encode(&copy, job.format, job.quality)?;
+            write_atomic(&job.cache, &data)?;
+            self.made.fetch_add(1, Ordering::Relaxed);
+            if job.plan.crop.is_none() && same_shape(copy.width(), copy.height()) {
+                made.push(copy);
+            }
+        }
+        Ok(())
+    }
+
+    /// Cleans an SVG on every build (it is quick, and its warnings are shown every time);
+    /// the cache only saves the write.
+    fn publish_svg(&self, source: &Source, outcome: &mut Outcome) -> Result<(), Failure> {
+        let path = self.file_path(&source.key);
+        let bytes = self.read_unchanged(source).map_err(Failure::Unusable)?;
+        let text = String::from_utf8_lossy(&bytes);
+        let cleaned = svg::clean(&text)
+            .map_err(|r| Failure::At(Diagnostic::at_offset(&path, &text, r.offset, r.message)))?;
+        outcome.warnings = cleaned
+            .removed
+            .iter()
+            .map(|(offset, what)| Diagnostic::at_offset(&path, &text, *offset, what.clone()))
+            .collect();
+        let cached = self
+            .cache_dir
+            .join(format!("{}.svg", original_hash(source)));
+        if cached.is_file() {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+        } else {
+            write_atomic(&cached, cleaned.text.as_bytes()).map_err(Failure::Unusable)?;
+            self.made.fetch_add(1, Ordering::Relaxed);
+        }
+        outcome.published = Some(cached);
+        Ok(())
+    }
+
+    /// The source's bytes, checked against the hash its cache keys were made from.
+    fn read_unchanged(&self, source: &Source) -> Result<Vec<u8>, String> {
+        let bytes = std::fs::read(self.file_path(&source.key))
+            .map_err(|e| format!("cannot read it: {e}"))?;
+        if blake3::hash(&bytes) != source.hash {
+            return Err("the file changed while the site was being built; build again".into());
+        }
+        Ok(bytes)
+    }
+
+    /// Stores an outcome; returns its problems, at the pages that show the image.
+    fn record(&self, library: &Library, outcome: Outcome) -> Vec<Diagnostic> {
+        let failed = outcome.failure.is_some();
+        if failed || outcome.published.is_some() {
+            lock(&self.published).insert(outcome.key.clone(), outcome.published);
+        }
+        {
+            let mut variants = lock(&self.variants);
+            for variant in variants.values_mut() {
+                if failed && variant.source.key == outcome.key {
+                    variant.state = State::Failed;
+                }
+            }
+            for output in &outcome.done {
+                if let Some(variant) = variants.get_mut(output) {
+                    variant.state = State::Done;
+                }
+            }
+        }
+        match outcome.failure {
+            None => Vec::new(),
+            Some(Failure::At(diagnostic)) => vec![diagnostic],
+            Some(Failure::Unusable(why)) => self.blame(library, &outcome.key, &why),
+        }
+    }
+
+    /// A problem with image `key`, at every page that shows it, or at the file itself.
+    fn blame(&self, library: &Library, key: &str, why: &str) -> Vec<Diagnostic> {
+        if lock(&self.reported).contains(key) {
+            return Vec::new(); // the pages said so already, with their lines
+        }
+        let users = lock(&self.users).get(key).cloned().unwrap_or_default();
+        let mut found: Vec<Diagnostic> = users
+            .iter()
+            .filter_map(|user| match user {
+                User::Page { key: page, offset } => library.document(page).map(|doc| {
+                    Diagnostic::at_offset(
+                        &doc.file_path(),
+                        &doc.source,
+                        *offset,
+                        format!("cannot use the image content/{key}: {why}"),
+                    )
+                }),
+                User::Template => None,
+            })
+            .collect();
+        if found.is_empty() {
+            let by_template = if users.contains(&User::Template) {
+                " (a template's resize_image uses it)"
+            } else {
+                ""
+            };
+            found.push(Diagnostic::file(
+                &self.file_path(key),
+                format!("{why}{by_template}"),
+            ));
+        }
+        found
+    }
+}
+
+fn group(key: &str) -> Group {
+    Group {
+        key: key.to_string(),
+        original: false,
+        jobs: Vec::new(),
+    }
+}
+
+/// The original without metadata: stripped losslessly, or re-encoded when its EXIF turned
+/// it (the turn is applied, since the EXIF that says so goes).
+fn original_bytes(
+    source: &Source,
+    bytes: &[u8],
+    image: &image::DynamicImage,
+    quality: u8,
+) -> Result<Vec<u8>, String> {
+    if source.orientation == image::metadata::Orientation::NoTransforms {
+        return strip::strip(source.kind, bytes);
+    }
+    // The original is the best copy there is: do not let a low `quality` spoil it.
+    encode::encode(image, Format::keeping(source.kind), quality.max(90))
+}
+
+/// Writes `path` through a temporary file and a rename, so no reader sees half a file.
+fn write_atomic(path: &Path, data: &[u8]) -> Result<(), String> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let failed = |e: std::io::Error| format!("cannot write {} to the cache: {e}", path.display());
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
+    file.write_all(data).map_err(failed)?;
+    file.persist(path).map_err(|e| failed(e.error))?;
+    Ok(())
+}

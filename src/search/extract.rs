@@ -1,0 +1,279 @@
+//! What the index reads from each published page: its searchable fields as plain text, and
+//! the little a result needs to be shown (title, URL, collection, a short text).
+
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::content::paths::ROOT_MARK;
+use crate::content::{Heading, Library, Page, ROOT_SECTION};
+
+/// The searchable fields, each weighed on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title = 0,
+    /// Aliases, codes and keywords from front matter: as strong as the title.
+    Keywords = 1,
+    Tags = 2,
+    /// The collection's other fields.
+    Fields = 3,
+    Description = 4,
+    Headings = 5,
+    Body = 6,
+}
+
+pub const FIELD_COUNT: usize = 7;
+pub const FIELDS: [Field; FIELD_COUNT] = [
+    Field::Title,
+    Field::Keywords,
+    Field::Tags,
+    Field::Fields,
+    Field::Description,
+    Field::Headings,
+    Field::Body,
+];
+
+/// Front-matter keys (under `extra:` or among a collection's fields) whose values are other
+/// names for the page: `koder: ["88", "HH"]`, `alias: "vit makt"`, `nyckelord: [...]`.
+pub const DEFAULT_KEYWORD_KEYS: [&str; 6] =
+    ["koder", "kod", "alias", "nyckelord", "sokord", "keywords"];
+
+/// Characters of page text kept for the result snippet.
+const SNIPPET_CHARS: usize = 280;
+
+/// One page as the index sees it.
+pub struct SearchDoc {
+    pub title: String,
+    /// Output path relative to the site root (`vagledningar/atervandare/index.html`).
+    pub url: String,
+    /// Index into the collection list.
+    pub collection: usize,
+    pub snippet: String,
+    /// Each field's texts. A keyword field holds one entry per alias, so a page whose alias
+    /// is exactly the query can be told apart.
+    pub fields: Vec<(Field, String)>,
+}
+
+/// A top-level section: its title, used as the filter chip of its pages.
+pub struct Collection {
+    pub key: String,
+    pub title: String,
+}
+
+/// The top-level section a page lives under (the start page for pages at the top).
+fn top_section<'a>(library: &'a Library, page: &'a Page) -> &'a str {
+    let mut key = page.section.as_str();
+    while let Some(section) = library.sections.get(key) {
+        match section.parent.as_deref() {
+            Some(ROOT_SECTION) | None => break,
+            Some(parent) => key = parent,
+        }
+    }
+    key
+}
+
+/// Collections in key order, and each page's collection index.
+pub fn collections(library: &Library) -> (Vec<Collection>, Vec<usize>) {
+    let tops: Vec<&str> = library
+        .pages
+        .values()
+        .map(|p| top_section(library, p))
+        .collect();
+    let mut keys: Vec<&str> = tops.clone();
+    keys.sort_unstable();
+    keys.dedup();
+    let list = keys
+        .iter()
+        .map(|k| Collection {
+            key: k.to_string(),
+            title: library
+                .sections
+                .get(*k)
+                .map_or_else(|| k.to_string(), |s| s.title.clone()),
+        })
+        .collect();
+    let index = tops
+        .iter()
+        .map(|t| keys.binary_search(t).expect("collected above"))
+        .collect();
+    (list, index)
+}
+
+pub fn document(page: &Page, collection: usize, keyword_keys: &[String]) -> SearchDoc {
+    let rendered = page.doc.rendered.as_ref();
+    let body = rendered.map(|r| html_to_text(&r.html)).unwrap_or_default();
+    let mut fields = vec![(Field::Title, page.meta.title.clone())];
+    let is_keyword = |name: &str| keyword_keys.iter().any(|k| k == name);
+    for (name, value) in page.meta.extra.iter().chain(page.fields.values.iter()) {
+        let field = if is_keyword(name) {
+            Field::Keywords
+        } else if page.fields.values.contains_key(name) {
+            Field::Fields
+        } else {
+            // Other `extra:` data (an owner's name, a version) is not what people search for.
+            continue;
+        };
+        let mut texts = Vec::new();
+        flatten(value, &mut texts);
+        fields.extend(texts.into_iter().map(|t| (field, t)));
+    }
+    for terms in page.meta.taxonomies.values() {
+        fields.extend(terms.iter().map(|t| (Field::Tags, t.clone())));
+    }
+    if let Some(description) = &page.meta.description {
+        fields.push((Field::Description, description.clone()));
+    }
+    if let Some(rendered) = rendered {
+        let mut headings = String::new();
+        collect_headings(&rendered.toc, &mut headings);
+        fields.push((Field::Headings, headings));
+    }
+    let snippet_source = match &page.meta.description {
+        Some(d) if !d.trim().is_empty() => format!("{} {body}", d.trim()),
+        _ => body.clone(),
+    };
+    fields.push((Field::Body, body));
+    SearchDoc {
+        title: page.meta.title.clone(),
+        url: page.doc.output_path.clone(),
+        collection,
+        snippet: shorten(&snippet_source, SNIPPET_CHARS),
+        fields,
+    }
+}
+
+/// Strings, numbers and the texts inside lists and records; file URLs are no text.
+fn flatten(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) if !s.contains(ROOT_MARK) => out.push(s.clone()),
+        Value::Number(n) => out.push(n.to_string()),
+        Value::Array(items) => items.iter().for_each(|v| flatten(v, out)),
+        Value::Object(map) => map.values().for_each(|v| flatten(v, out)),
+        _ => {}
+    }
+}
+
+fn collect_headings(toc: &[Heading], out: &mut String) {
+    for heading in toc {
+        out.push_str(&heading.title);
+        out.push('\n');
+        collect_headings(&heading.children, out);
+    }
+}
+
+/// The first `max` characters of `text`, whitespace collapsed, cut at a word with `…`.
+pub fn shorten(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(max + 4);
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if count + len + 1 > max {
+            if count == 0 {
+                out.extend(word.chars().take(max));
+            }
+            out.push('…');
+            return out;
+        }
+        if count > 0 {
+            out.push(' ');
+            count += 1;
+        }
+        out.push_str(word);
+        count += len;
+    }
+    out
+}
+
+/// Inline elements join the text around them; any other tag separates words.
+const INLINE_TAGS: [&str; 16] = [
+    "a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong",
+    "sub", "sup",
+];
+
+/// Plain text of rendered HTML: tags dropped, entities decoded.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(['<', '&']) {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            let name: String = rest[1..end]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if !INLINE_TAGS.contains(&name.as_str()) {
+                out.push(' ');
+            }
+            rest = &rest[end..];
+        } else {
+            let (text, used) = decode_entity(rest);
+            out.push_str(&text);
+            rest = &rest[used..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Decodes the entity at the start of `text` (which starts with `&`); returns the text and how
+/// many bytes it used. An unknown one stays as it is.
+fn decode_entity(text: &str) -> (String, usize) {
+    let Some(end) = text[..text.len().min(12)].find(';') else {
+        return ("&".into(), 1);
+    };
+    let name = &text[1..end];
+    let decoded = match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let number = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()
+            } else {
+                name.strip_prefix('#').and_then(|d| d.parse().ok())
+            };
+            number.and_then(char::from_u32)
+        }
+    };
+    match decoded {
+        Some(c) => (c.to_string(), end + 1),
+        None => ("&".into(), 1),
+    }
+}
+
+/// The configured keyword keys, or the defaults.
+pub fn keyword_keys(config: &Config) -> Vec<String> {
+    match &config.search.keywords {
+        Some(keys) => keys.clone(),
+        None => DEFAULT_KEYWORD_KEYS.iter().map(|k| k.to_string()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_tags_and_decodes_entities() {
+        let html = "<h2 id=\"a\">Rutin</h2><p>Vid <em>oro</em>&nbsp;&amp; fr&#229;gor: &lt;b&gt;</p><ul><li>ett</li><li>två</li></ul>";
+        let text = html_to_text(html);
+        assert_eq!(
+            text.split_whitespace().collect::<Vec<_>>(),
+            ["Rutin", "Vid", "oro", "&", "frågor:", "<b>", "ett", "två"]
+        );
+        assert_eq!(html_to_text("a &unknown; b & c"), "a &unknown; b & c");
+        assert_eq!(html_to_text("x<strong>y</strong>z"), "xyz");
+    }
+
+    #[test]
+    fn shortens_at_words() {
+        assert_eq!(shorten("ett  två\ntre", 100), "ett två tre");
+        assert_eq!(shorten("ett två tre", 8), "ett två…");
+    }
+}

@@ -1,0 +1,410 @@
+//! The inverted index: for every term key, the pages that contain it with one small score each.
+//!
+//! Instead of storing term frequencies per field (what makes a single elasticlunr index
+//! huge), each (term, page) pair gets one score from 1 to 31, computed here BM25F-style from
+//! the field weights, plus flags for title and keyword hits; the browser multiplies it by the
+//! term's rarity. That keeps a posting at two or three bytes.
+//!
+//! Work is done once per distinct token of the site, not per occurrence: pages are tokenized
+//! in parallel, every distinct token is analysed once (stem, fold, compound parts), then each
+//! page sums its tokens' terms.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use super::extract::{Field, SearchDoc, FIELD_COUNT};
+use super::pipeline::{self, Kind, Term, Vocabulary};
+
+/// Field weights, in `Field` order: title, keywords, tags, fields, description, headings, body.
+const BOOSTS: [f32; FIELD_COUNT] = [8.0, 6.0, 3.0, 2.0, 2.0, 2.0, 1.0];
+/// How much a field's length dampens its counts (BM25's b); short fields hardly.
+const LENGTH_NORM: [f32; FIELD_COUNT] = [0.3, 0.3, 0.3, 0.5, 0.75, 0.75, 0.75];
+/// BM25's k1: how quickly repeating a word stops adding to its score.
+const K1: f32 = 1.2;
+/// A compound part counts half as much as the word itself.
+const PART_WEIGHT: f32 = 0.5;
+pub const MAX_SCORE: u32 = 31;
+
+/// Flags above the 5 score bits of a posting value.
+pub const FLAG_TITLE: u32 = 1 << 5;
+pub const FLAG_KEYWORD: u32 = 2 << 5;
+/// The title, or one keyword, is this word alone (`88`, `Återvändare`).
+pub const FLAG_NAME: u32 = 4 << 5;
+/// Variants past this share the last bit of the mask.
+const MAX_VARIANT_BITS: usize = 30;
+
+/// FxHash: the index hashes millions of short words it wrote itself, where std's DoS-proof
+/// SipHash only costs time.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let mut rest = [0u8; 8];
+        rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(rest));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+
+/// One page's entry in a term's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: u32,
+    /// Score (1–31) and flags.
+    pub value: u32,
+    /// Which of the term's exact spellings the page has (bit i = `variants[i]`); 0 when the
+    /// term has only one.
+    pub variants: u32,
+}
+
+/// A term key with its exact spellings and pages.
+pub struct Entry {
+    pub key: String,
+    pub variants: Vec<String>,
+    pub postings: Vec<Posting>,
+}
+
+/// The whole index, entries sorted by key.
+pub struct Index {
+    pub entries: Vec<Entry>,
+}
+
+/// A page's tokens: each distinct token with its count per field, the field lengths, and
+/// the tokens that alone make up its title or a keyword.
+struct DocTokens<'a> {
+    counts: FastMap<Cow<'a, str>, [u16; FIELD_COUNT]>,
+    lengths: [u32; FIELD_COUNT],
+    names: HashSet<Cow<'a, str>>,
+}
+
+fn tokenize_doc(doc: &SearchDoc) -> DocTokens<'_> {
+    let mut counts: FastMap<Cow<str>, [u16; FIELD_COUNT]> = FastMap::default();
+    let mut lengths = [0u32; FIELD_COUNT];
+    let mut names = HashSet::new();
+    for (field, text) in &doc.fields {
+        let f = *field as usize;
+        let mut first = None;
+        let mut tokens = 0;
+        pipeline::for_each_token(text, |token| {
+            tokens += 1;
+            if tokens == 1 {
+                first = Some(token.clone());
+            }
+            let slot = &mut counts.entry(token).or_default()[f];
+            *slot = slot.saturating_add(1);
+        });
+        if matches!(field, Field::Title | Field::Keywords) && tokens == 1 {
+            names.extend(first);
+        }
+        lengths[f] += tokens;
+    }
+    DocTokens {
+        counts,
+        lengths,
+        names,
+    }
+}
+
+/// A term of a token, by key number and spelling number.
+#[derive(Clone, Copy)]
+struct TermRef {
+    key: u32,
+    variant: u32,
+    kind: Kind,
+}
+
+/// Every distinct token analysed once; returns the sorted keys with their spellings and,
+/// per token, its terms as numbers.
+fn analyse_tokens<'a>(
+    tokens: &FastSet<&'a str>,
+    vocabulary: &Vocabulary,
+) -> (Vec<(String, Vec<String>)>, FastMap<&'a str, Vec<TermRef>>) {
+    let analysed: Vec<(&str, Vec<Term>)> = tokens
+        .par_iter()
+        .map(|token| {
+            let mut terms = Vec::new();
+            pipeline::analyze_token(token, Some(vocabulary), &mut terms);
+            (*token, terms)
+        })
+        .collect();
+    let mut spellings: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for term in analysed.iter().flat_map(|(_, terms)| terms) {
+        spellings.entry(&term.key).or_default().insert(&term.exact);
+    }
+    let keys: Vec<(String, Vec<String>)> = spellings
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
+        .collect();
+    let numbers: HashMap<&str, (u32, &BTreeSet<&str>)> = spellings
+        .iter()
+        .enumerate()
+        .map(|(i, (k, v))| (*k, (i as u32, v)))
+        .collect();
+    let refs = analysed
+        .iter()
+        .map(|(token, terms)| {
+            let refs = terms
+                .iter()
+                .map(|t| {
+                    let (key, variants) = numbers[t.key.as_str()];
+                    let variant = variants.iter().position(|v| *v == t.exact).unwrap_or(0);
+                    TermRef {
+                        key,
+                        variant: variant.min(MAX_VARIANT_BITS) as u32,
+                        kind: t.kind,
+                    }
+                })
+                .collect();
+            (*token, refs)
+        })
+        .collect();
+    (keys, refs)
+}
+
+/// Builds the index of `docs` (document numbers are their positions).
+pub fn build(docs: &[SearchDoc]) -> Index {
+    let t = std::time::Instant::now();
+    let tokenized: Vec<DocTokens> = docs.par_iter().map(tokenize_doc).collect();
+    eprintln!("TIMING tokenize {:?}", t.elapsed());
+    let distinct: FastSet<&str> = tokenized
+        .par_iter()
+        .fold(FastSet::default, |mut set, doc| {
+            set.extend(doc.counts.keys().map(|k| k.as_ref()));
+            set
+        })
+        .reduce(FastSet::default, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    eprintln!("TIMING distinct {:?} {}", t.elapsed(), distinct.len());
+    let vocabulary = Vocabulary::from_tokens(distinct.iter().copied());
+    eprintln!("TIMING vocab {:?}", t.elapsed());
+    let (keys, refs) = analyse_tokens(&distinct, &vocabulary);
+    eprintln!("TIMING analyse {:?}", t.elapsed());
+    let averages = average_lengths(&tokenized);
+    let per_doc: Vec<Vec<(u32, u32, u32)>> = tokenized
+        .par_iter()
+        .map(|doc| score_doc(doc, &refs, &averages, &keys))
+        .collect();
+    eprintln!("TIMING score {:?}", t.elapsed());
+    // Sized first, so that filling the lists never reallocates.
+    let df = per_doc
+        .par_iter()
+        .fold(
+            || vec![0u32; keys.len()],
+            |mut df, terms| {
+                terms.iter().for_each(|t| df[t.0 as usize] += 1);
+                df
+            },
+        )
+        .reduce(
+            || vec![0u32; keys.len()],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                a
+            },
+        );
+    let mut postings: Vec<Vec<Posting>> =
+        df.iter().map(|n| Vec::with_capacity(*n as usize)).collect();
+    eprintln!("TIMING df {:?}", t.elapsed());
+    for (doc, terms) in per_doc.into_iter().enumerate() {
+        for (key, value, variants) in terms {
+            postings[key as usize].push(Posting {
+                doc: doc as u32,
+                value,
+                variants,
+            });
+        }
+    }
+    eprintln!("TIMING fill {:?}", t.elapsed());
+    let entries = keys
+        .into_iter()
+        .zip(postings)
+        .map(|((key, variants), postings)| Entry {
+            key,
+            variants,
+            postings,
+        })
+        .collect();
+    eprintln!("TIMING entries {:?}", t.elapsed());
+    drop(refs);
+    drop(distinct);
+    drop(tokenized);
+    eprintln!("TIMING drop {:?}", t.elapsed());
+    Index { entries }
+}
+
+fn average_lengths(docs: &[DocTokens]) -> [f32; FIELD_COUNT] {
+    let mut sums = [0f64; FIELD_COUNT];
+    let mut present = [0u32; FIELD_COUNT];
+    for doc in docs {
+        for f in 0..FIELD_COUNT {
+            if doc.lengths[f] > 0 {
+                sums[f] += f64::from(doc.lengths[f]);
+                present[f] += 1;
+            }
+        }
+    }
+    let mut averages = [1f32; FIELD_COUNT];
+    for f in 0..FIELD_COUNT {
+        if present[f] > 0 {
+            averages[f] = (sums[f] / f64::from(present[f])).max(1.0) as f32;
+        }
+    }
+    averages
+}
+
+/// What one page adds up for one key.
+#[derive(Default)]
+struct Sum {
+    weight: f32,
+    flags: u32,
+    variants: u32,
+}
+
+/// The page's (key, value, variant mask) triples, by key.
+fn score_doc(
+    doc: &DocTokens,
+    refs: &FastMap<&str, Vec<TermRef>>,
+    averages: &[f32; FIELD_COUNT],
+    keys: &[(String, Vec<String>)],
+) -> Vec<(u32, u32, u32)> {
+    let mut norms = [1f32; FIELD_COUNT];
+    for f in 0..FIELD_COUNT {
+        let ratio = doc.lengths[f] as f32 / averages[f];
+        norms[f] = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * ratio;
+    }
+    let mut sums: FastMap<u32, Sum> = FastMap::default();
+    for (token, counts) in &doc.counts {
+        let is_name = doc.names.contains(token);
+        for term in &refs[token.as_ref()] {
+            let sum = sums.entry(term.key).or_default();
+            let part = term.kind == Kind::Part;
+            let scale = if part { PART_WEIGHT } else { 1.0 };
+            for f in 0..FIELD_COUNT {
+                if counts[f] > 0 {
+                    sum.weight += scale * BOOSTS[f] * f32::from(counts[f]) / norms[f];
+                }
+            }
+            if !part {
+                if counts[Field::Title as usize] > 0 {
+                    sum.flags |= FLAG_TITLE;
+                }
+                if counts[Field::Keywords as usize] > 0 {
+                    sum.flags |= FLAG_KEYWORD;
+                }
+                if is_name {
+                    sum.flags |= FLAG_NAME;
+                }
+            }
+            sum.variants |= 1 << term.variant;
+        }
+    }
+    let mut out: Vec<(u32, u32, u32)> = sums
+        .into_iter()
+        .map(|(key, sum)| {
+            let saturated = sum.weight / (K1 + sum.weight);
+            let score = ((saturated * MAX_SCORE as f32).round() as u32).clamp(1, MAX_SCORE);
+            let variants = if keys[key as usize].1.len() > 1 {
+                sum.variants
+            } else {
+                0
+            };
+            (key, score | sum.flags, variants)
+        })
+        .collect();
+    out.sort_unstable_by_key(|t| t.0);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, body: &str) -> SearchDoc {
+        SearchDoc {
+            title: title.into(),
+            url: String::new(),
+            collection: 0,
+            snippet: String::new(),
+            fields: vec![(Field::Title, title.into()), (Field::Body, body.into())],
+        }
+    }
+
+    fn entry<'a>(index: &'a Index, key: &str) -> &'a Entry {
+        index
+            .entries
+            .iter()
+            .find(|e| e.key == key)
+            .unwrap_or_else(|| panic!("no key {key}"))
+    }
+
+    #[test]
+    fn postings_carry_flags_and_spellings() {
+        let docs = [
+            doc("Våld i nära relationer", "Om våld."),
+            doc("Vald ledamot", "Hon blev vald för att hon arbetar mot hat."),
+            doc("88", "Sifferkod. Hatsymboler och symboler."),
+        ];
+        let index = build(&docs);
+        let vald = entry(&index, "vald");
+        assert_eq!(vald.variants, ["vald", "våld"]);
+        assert_eq!(vald.postings.len(), 2);
+        assert_eq!(vald.postings[0].variants, 0b10);
+        assert_eq!(vald.postings[1].variants, 0b01);
+        assert!(vald.postings.iter().all(|p| p.value & FLAG_TITLE != 0));
+        let code = entry(&index, "88");
+        assert_eq!(code.postings[0].doc, 2);
+        assert_ne!(code.postings[0].value & FLAG_NAME, 0);
+        // `hatsymboler` is split against the site's words `hat` and `symboler`.
+        let symbol = entry(&index, "symbol");
+        assert_eq!(symbol.postings.len(), 1);
+        let hat = entry(&index, "hat");
+        assert_eq!(
+            hat.postings.iter().map(|p| p.doc).collect::<Vec<_>>(),
+            [1, 2]
+        );
+        // Stop words stay, under their folded key.
+        assert_eq!(entry(&index, "for").variants, ["för"]);
+    }
+
+    #[test]
+    fn title_hits_score_higher_than_body_hits() {
+        let docs = [
+            doc("Rutin vid oro", "Text."),
+            doc("Annat", "Oro nämns här."),
+        ];
+        let index = build(&docs);
+        let oro = entry(&index, "oro");
+        let score = |i: usize| oro.postings[i].value & MAX_SCORE;
+        assert!(score(0) > score(1), "{} vs {}", score(0), score(1));
+    }
+}

@@ -1,0 +1,297 @@
+//! Splits the index into files the browser loads on demand, each a script that calls
+//! `lotsSearch.addShard({...})` (script elements load under `file://`; fetch does not).
+//!
+//! - `search/meta.js`: page count, collections, each page's collection, where each vocabulary
+//!   file starts, and the index version. Small; loaded on the first keystroke.
+//! - `search/v/N.js`: a sorted range of term keys with their document frequency, the number
+//!   of the postings file that holds each, and their exact spellings when they have several.
+//! - `search/p/N.js`: the page lists of a sorted range of keys.
+//! - `search/d/N.js`: title, URL and snippet of a run of pages, loaded only for results shown.
+//!
+//! Numbers are written as base-45 varints in printable ASCII, so lists stay short strings.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::extract::{Collection, SearchDoc};
+use super::index::{Entry, Index};
+use super::IndexFile;
+
+/// Rough sizes to aim for; a single long page list may exceed its target on its own.
+pub struct Targets {
+    pub vocab_bytes: usize,
+    pub postings_bytes: usize,
+    pub doc_chunk_bytes: usize,
+}
+
+pub const TARGETS: Targets = Targets {
+    vocab_bytes: 6 * 1024,
+    postings_bytes: 12 * 1024,
+    doc_chunk_bytes: 3 * 1024,
+};
+
+/// 90 digits from printable ASCII without `"` and `\`, safe in a JS string: the first 45 end
+/// a number, the last 45 continue it (least significant first).
+const DIGITS: &[u8; 90] =
+    b"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}";
+const BASE: u32 = 45;
+
+pub fn push_number(out: &mut String, mut n: u32) {
+    while n >= BASE {
+        out.push(DIGITS[(BASE + n % BASE) as usize] as char);
+        n /= BASE;
+    }
+    out.push(DIGITS[n as usize] as char);
+}
+
+/// Reads the numbers back (for tests; the browser has its own reader).
+pub fn read_numbers(text: &str) -> Vec<u32> {
+    let mut numbers = Vec::new();
+    let (mut value, mut scale) = (0u32, 1u32);
+    for byte in text.bytes() {
+        let digit = DIGITS.iter().position(|d| *d == byte).expect("a digit") as u32;
+        if digit >= BASE {
+            value += (digit - BASE) * scale;
+            scale *= BASE;
+        } else {
+            numbers.push(value + digit * scale);
+            value = 0;
+            scale = 1;
+        }
+    }
+    numbers
+}
+
+/// `lotsSearch.addShard(JSON);` with the two line separators JSON allows but old JS did not.
+fn script(value: &impl Serialize) -> Vec<u8> {
+    let json = serde_json::to_string(value).expect("index data serialises");
+    let json = json
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
+    format!("lotsSearch.addShard({json});\n").into_bytes()
+}
+
+/// A key's page list: document number (as a gap from the previous one), value, and the
+/// spelling mask when the key has several spellings.
+pub fn encode_postings(entry: &Entry) -> String {
+    let mut out = String::with_capacity(entry.postings.len() * 3);
+    let mut previous = 0;
+    let spelled = entry.variants.len() > 1;
+    for posting in &entry.postings {
+        push_number(&mut out, posting.doc - previous);
+        previous = posting.doc;
+        push_number(&mut out, posting.value);
+        if spelled {
+            push_number(&mut out, posting.variants);
+        }
+    }
+    out
+}
+
+/// Cuts a sorted run of items of the given sizes into consecutive groups of about `target`.
+fn cut(sizes: impl Iterator<Item = usize>, target: usize) -> Vec<usize> {
+    let mut group_of = Vec::new();
+    let (mut group, mut filled) = (0, 0);
+    for size in sizes {
+        if filled > 0 && filled + size > target {
+            group += 1;
+            filled = 0;
+        }
+        filled += size;
+        group_of.push(group);
+    }
+    group_of
+}
+
+/// Every file of the index under `search/`; `version` names this build of it.
+pub fn write(
+    index: &Index,
+    docs: &[SearchDoc],
+    collections: &[Collection],
+    targets: &Targets,
+) -> Vec<IndexFile> {
+    let lists: Vec<String> = index.entries.iter().map(encode_postings).collect();
+    let postings_shard = cut(
+        index
+            .entries
+            .iter()
+            .zip(&lists)
+            .map(|(e, l)| e.key.len() + l.len() + 6),
+        targets.postings_bytes,
+    );
+    let mut files = postings_files(index, &lists, &postings_shard);
+    let (vocab_files, vocab_starts) = vocab_files(index, &postings_shard, targets.vocab_bytes);
+    files.extend(vocab_files);
+    let per_chunk = docs_per_chunk(docs, targets.doc_chunk_bytes);
+    for (id, chunk) in docs.chunks(per_chunk).enumerate() {
+        let rows: Vec<[&str; 3]> = chunk
+            .iter()
+            .map(|d| [d.title.as_str(), d.url.as_str(), d.snippet.as_str()])
+            .collect();
+        files.push(IndexFile {
+            path: format!("search/d/{id}.js"),
+            bytes: script(&json!({"type": "docs", "id": id, "docs": rows})),
+        });
+    }
+    let version = {
+        let mut hasher = blake3::Hasher::new();
+        for file in &files {
+            hasher.update(file.path.as_bytes());
+            hasher.update(&file.bytes);
+        }
+        hasher.finalize().to_hex()[..12].to_string()
+    };
+    files.push(IndexFile {
+        path: "search/meta.js".into(),
+        bytes: script(&meta(docs, collections, per_chunk, vocab_starts, &version)),
+    });
+    files
+}
+
+fn postings_files(index: &Index, lists: &[String], shard_of: &[usize]) -> Vec<IndexFile> {
+    let mut files = Vec::new();
+    let mut start = 0;
+    while start < lists.len() {
+        let shard = shard_of[start];
+        let end = shard_of[start..]
+            .iter()
+            .position(|s| *s != shard)
+            .map_or(lists.len(), |n| start + n);
+        let map: serde_json::Map<String, Value> = (start..end)
+            .map(|i| (index.entries[i].key.clone(), Value::from(lists[i].as_str())))
+            .collect();
+        files.push(IndexFile {
+            path: format!("search/p/{shard}.js"),
+            bytes: script(&json!({"type": "postings", "id": shard, "lists": map})),
+        });
+        start = end;
+    }
+    files
+}
+
+/// The vocabulary files, and the first key of each (for the browser to find a key's file).
+fn vocab_files(
+    index: &Index,
+    postings_shard: &[usize],
+    target: usize,
+) -> (Vec<IndexFile>, Vec<String>) {
+    let entries = &index.entries;
+    let file_of = cut(
+        entries
+            .iter()
+            .map(|e| e.key.len() + 5 + e.variants.iter().map(|v| v.len() + 1).sum::<usize>()),
+        target,
+    );
+    let mut files = Vec::new();
+    let mut starts = Vec::new();
+    let mut start = 0;
+    while start < entries.len() {
+        let id = file_of[start];
+        let end = file_of[start..]
+            .iter()
+            .position(|s| *s != id)
+            .map_or(entries.len(), |n| start + n);
+        starts.push(entries[start].key.clone());
+        let slice = &entries[start..end];
+        let keys: Vec<&str> = slice.iter().map(|e| e.key.as_str()).collect();
+        let (mut df, mut shards) = (String::new(), String::new());
+        let mut previous = postings_shard[start];
+        push_number(&mut shards, previous as u32);
+        for (i, entry) in slice.iter().enumerate() {
+            push_number(&mut df, entry.postings.len() as u32);
+            if i > 0 {
+                let shard = postings_shard[start + i];
+                push_number(&mut shards, (shard - previous) as u32);
+                previous = shard;
+            }
+        }
+        let variants: serde_json::Map<String, Value> = slice
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.variants.len() > 1)
+            .map(|(i, e)| (i.to_string(), Value::from(e.variants.join(" "))))
+            .collect();
+        files.push(IndexFile {
+            path: format!("search/v/{id}.js"),
+            bytes: script(&json!({
+                "type": "vocab", "id": id, "keys": keys.join(" "), "df": df,
+                "shards": shards, "variants": variants, "exact": exact_spellings(slice),
+            })),
+        });
+        start = end;
+    }
+    (files, starts)
+}
+
+/// The one spelling of keys that have a single one unlike the key (`atervand` → `återvänd`),
+/// by position, so the browser can tell an exact hit from a folded one.
+fn exact_spellings(slice: &[Entry]) -> serde_json::Map<String, Value> {
+    slice
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.variants.len() == 1 && e.variants[0] != e.key)
+        .map(|(i, e)| (i.to_string(), Value::from(e.variants[0].as_str())))
+        .collect()
+}
+
+fn docs_per_chunk(docs: &[SearchDoc], target: usize) -> usize {
+    let total: usize = docs
+        .iter()
+        .map(|d| d.title.len() + d.url.len() + d.snippet.len() + 12)
+        .sum();
+    let average = (total / docs.len().max(1)).max(1);
+    (target / average).clamp(1, 64)
+}
+
+fn meta(
+    docs: &[SearchDoc],
+    collections: &[Collection],
+    per_chunk: usize,
+    vocab_starts: Vec<String>,
+    version: &str,
+) -> Value {
+    // Every page's collection as a fixed-width base-45 number, for the filter chips.
+    let mut width = 1;
+    while BASE.pow(width) < collections.len() as u32 {
+        width += 1;
+    }
+    let mut of_docs = String::with_capacity(docs.len() * width as usize);
+    for doc in docs {
+        let mut n = doc.collection as u32;
+        for _ in 0..width {
+            of_docs.push(DIGITS[(n % BASE) as usize] as char);
+            n /= BASE;
+        }
+    }
+    let names: Vec<&str> = collections.iter().map(|c| c.title.as_str()).collect();
+    json!({
+        "type": "meta", "version": version, "docs": docs.len(), "chunk": per_chunk,
+        "collections": names, "collectionWidth": width, "docCollections": of_docs,
+        "vocab": vocab_starts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_round_trip() {
+        let mut text = String::new();
+        let numbers = [0, 1, 44, 45, 46, 2024, 2025, 91124, 91125, 10_000_000];
+        for n in numbers {
+            push_number(&mut text, n);
+        }
+        assert_eq!(read_numbers(&text), numbers);
+        assert!(!text.contains(['"', '\\']));
+        let mut small = String::new();
+        push_number(&mut small, 44);
+        assert_eq!(small.len(), 1);
+    }
+
+    #[test]
+    fn cuts_into_groups_near_the_target() {
+        assert_eq!(cut([4, 4, 4, 4, 20, 1].into_iter(), 10), [0, 0, 1, 1, 2, 3]);
+        assert_eq!(cut(std::iter::empty(), 10), Vec::<usize>::new());
+    }
+}

@@ -1,0 +1,146 @@
+//! The search in a real browser: builds the example site (content/) and the search fixture
+//! (tests/fixtures/search/) with the real binary, serves them over http on 127.0.0.1 from a
+//! tiny server in this test, and runs tests/browser/search.mjs (playwright-core driving
+//! Debian's /usr/bin/chromium) against both, over http and from file://.
+//!
+//! Needs `npm ci` (playwright-core in node_modules/) and `apt-get install -y chromium`.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("xml") => "application/xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Answers one GET with a file under `root`; nothing outside it is ever read.
+fn serve_one(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let path = lots::content::paths::percent_decode(path.trim_start_matches('/'));
+    let mut file = root.join(&path);
+    if path.split('/').any(|p| p == "..") {
+        file = root.join("does-not-exist");
+    } else if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let mut stream = stream;
+    match std::fs::read(&file) {
+        Ok(body) => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                content_type(&file),
+                body.len()
+            );
+            stream.write_all(head.as_bytes())?;
+            stream.write_all(&body)?;
+        }
+        Err(_) => {
+            stream.write_all(
+                b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            )?;
+        }
+    }
+    stream.flush()
+}
+
+/// Serves `root` on a free port of 127.0.0.1 for as long as the test runs.
+fn serve(root: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let port = listener.local_addr().expect("local address").port();
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            thread::spawn(move || {
+                let _ = serve_one(stream, &root);
+            });
+        }
+    });
+    port
+}
+
+fn prerequisites() {
+    assert!(
+        repo().join("node_modules/playwright-core").is_dir(),
+        "node_modules/playwright-core is missing: run `npm ci` in {} (CI does this in .ci/run)",
+        repo().display()
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).exists(),
+        "{chromium} is missing: run `apt-get install -y chromium` (Debian's; never a downloaded browser)"
+    );
+}
+
+fn build(root: &Path, out: &Path) {
+    let run = common::run_lots(
+        &[
+            "build".into(),
+            "--root".into(),
+            root.display().to_string(),
+            "--output".into(),
+            out.display().to_string(),
+        ],
+        root,
+        out.to_path_buf(),
+    );
+    run.assert_success();
+}
+
+fn file_url(path: &Path) -> String {
+    format!("file://{}/", path.display())
+}
+
+#[test]
+fn search_works_in_chromium_over_http_and_from_file() {
+    prerequisites();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let sites = tmp.path().join("sites");
+    let example = sites.join("example");
+    let fixture = sites.join("fixture");
+    build(&repo(), &example);
+    let fixture_site = common::fixture("search");
+    build(&fixture_site.root, &fixture);
+    let port = serve(sites.clone());
+    let http = format!("http://127.0.0.1:{port}/");
+    let output = Command::new("node")
+        .arg(repo().join("tests/browser/search.mjs"))
+        .args(["--example", &format!("{http}example/")])
+        .args(["--fixture", &format!("{http}fixture/")])
+        .args(["--example", &file_url(&example)])
+        .args(["--fixture", &file_url(&fixture)])
+        .current_dir(repo())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run `node` ({e}); install Node.js"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "browser checks failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}

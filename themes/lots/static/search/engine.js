@@ -1,0 +1,355 @@
+/* The query engine: works out which index files a query needs, has them loaded, and ranks
+ * pages. The index format is written by src/search/shards.rs:
+ *   meta      page count, collections, each page's collection, first key of each vocab file
+ *   vocab N   sorted keys with document frequency, postings file number, exact spellings
+ *   postings  key → page list: (gap to previous page, score|flags[, spelling mask])…
+ *   docs N    [title, url relative to the site root, snippet] for a run of pages
+ * Ranking: pages that match more of the query's words first; then pages whose title or a
+ * keyword is exactly a query word; then title and keyword hits; then the summed scores.
+ * Defines `lotsEngine(pipeline, load)`; `load(type, id)` returns a promise of a file's data. */
+(function (root) {
+  'use strict';
+
+  var DIGITS = "#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}";
+  var BASE = 45;
+  var DIGIT_VALUE = new Int8Array(128).fill(-1);
+  for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS.charCodeAt(d)] = d;
+
+  var MAX_SCORE = 31;
+  var FLAG_TITLE = 1, FLAG_KEYWORD = 2, FLAG_NAME = 4;
+  /* How much each kind of match counts; an exact spelling beats a folded one (för > for). */
+  var WEIGHT = { exact: 1, sub: 0.5, fuzzy: 0.3 };
+  var FOLDED = 0.75;
+  var BONUS = { title: 0.6, keyword: 0.6, name: 0.5 };
+  var MAX_PREFIX_KEYS = 24;
+  var MAX_FUZZY_KEYS = 8;
+  /* A prefix whose keys span more vocabulary files than this is too short to expand yet. */
+  var MAX_PREFIX_FILES = 4;
+  var MIN_FUZZY_CHARS = 5;
+  var LAST = '\u{10ffff}';
+
+  function readNumbers(text) {
+    var out = [];
+    var value = 0, scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUE[text.charCodeAt(i)];
+      if (digit >= BASE) {
+        value += (digit - BASE) * scale;
+        scale *= BASE;
+      } else {
+        out.push(value + digit * scale);
+        value = 0;
+        scale = 1;
+      }
+    }
+    return out;
+  }
+
+  /* Code point order, as Rust sorts the keys (UTF-16 order differs above U+FFFF). */
+  function compare(a, b) {
+    var ia = a[Symbol.iterator](), ib = b[Symbol.iterator]();
+    for (;;) {
+      var x = ia.next(), y = ib.next();
+      if (x.done || y.done) return (x.done ? 0 : 1) - (y.done ? 0 : 1);
+      var cx = x.value.codePointAt(0), cy = y.value.codePointAt(0);
+      if (cx !== cy) return cx < cy ? -1 : 1;
+    }
+  }
+
+  /* Whether a and b differ by at most one insertion, deletion, substitution or swap. */
+  function withinOne(a, b) {
+    if (a === b) return true;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  function Engine(pipeline, load) {
+    this.pipeline = pipeline;
+    this.load = load;
+    this.meta = null;
+    this.vocab = {};
+    this.postings = {};
+    this.chunks = {};
+  }
+
+  Engine.prototype.start = function () {
+    var self = this;
+    if (!this.started) {
+      this.started = this.load('meta').then(function (meta) { self.meta = meta; });
+    }
+    return this.started;
+  };
+
+  Engine.prototype.collectionOf = function (doc) {
+    var meta = this.meta, width = meta.collectionWidth, n = 0, scale = 1;
+    for (var i = 0; i < width; i++) {
+      n += DIGIT_VALUE[meta.docCollections.charCodeAt(doc * width + i)] * scale;
+      scale *= BASE;
+    }
+    return n;
+  };
+
+  /* The vocabulary file that holds `key`: the last one whose first key is not after it. */
+  Engine.prototype.fileOf = function (key) {
+    var starts = this.meta.vocab, lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (compare(starts[mid], key) <= 0) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  Engine.prototype.filesFor = function (prefix) {
+    var files = [];
+    for (var f = this.fileOf(prefix), last = this.fileOf(prefix + LAST); f <= last; f++) files.push(f);
+    return files;
+  };
+
+  Engine.prototype.loadVocab = function (files) {
+    var self = this;
+    return Promise.all(files.filter(function (f) { return !self.vocab[f]; }).map(function (f) {
+      return self.load('vocab', f).then(function (data) { self.vocab[f] = parseVocab(data); });
+    }));
+  };
+
+  function parseVocab(data) {
+    var keys = data.keys ? data.keys.split(' ') : [];
+    var df = readNumbers(data.df), gaps = readNumbers(data.shards);
+    var entries = new Map(), shard = 0;
+    keys.forEach(function (key, i) {
+      shard += gaps[i];
+      var spelled = data.variants[i];
+      entries.set(key, {
+        df: df[i],
+        shard: shard,
+        spellings: spelled ? spelled.split(' ') : null,
+        exact: data.exact[i] || key
+      });
+    });
+    return { keys: keys, entries: entries };
+  }
+
+  Engine.prototype.entry = function (key) {
+    var file = this.vocab[this.fileOf(key)];
+    return file ? file.entries.get(key) : undefined;
+  };
+
+  /* The query's words: each with its terms, its typed (folded) form and its fuzzy forms.
+   * Stop words count only when the query has nothing else. */
+  Engine.prototype.units = function (query) {
+    var P = this.pipeline, all = [];
+    P.tokenize(query).forEach(function (token) {
+      var terms = [];
+      P.analyzeToken(token, null, terms);
+      if (!terms.length) return;
+      var folded = P.fold(token);
+      var fuzzy = [];
+      if (Array.from(folded).length >= MIN_FUZZY_CHARS) {
+        fuzzy = [folded, terms[0].key].filter(function (f, i, a) {
+          return a.indexOf(f) === i && Array.from(f).length >= 4;
+        });
+      }
+      all.push({
+        folded: folded,
+        terms: terms,
+        exact: terms[0].exact,
+        stop: terms.every(function (t) { return t.kind === 's'; }),
+        fuzzy: fuzzy,
+        candidates: new Map()
+      });
+    });
+    var content = all.filter(function (u) { return !u.stop; });
+    return content.length ? content : all;
+  };
+
+  /* Two-letter ranges where one-typo neighbours of `form` live: typos after the second
+   * letter stay in its own range; a dropped or swapped first letter moves it. */
+  function fuzzyPrefixes(form, wide) {
+    var c = Array.from(form);
+    var out = [c[0] + c[1]];
+    if (wide) out.push(c[1] + c[2], c[0] + c[2], c[1] + c[0]);
+    return out;
+  }
+
+  Engine.prototype.vocabFilesFor = function (units, wide) {
+    var self = this, files = new Set();
+    units.forEach(function (u) {
+      u.terms.forEach(function (t) { files.add(self.fileOf(t.key)); });
+      var prefixFiles = self.filesFor(u.folded);
+      u.expand = prefixFiles.length <= MAX_PREFIX_FILES;
+      if (u.expand) prefixFiles.forEach(function (f) { files.add(f); });
+      u.fuzzy.forEach(function (form) {
+        fuzzyPrefixes(form, wide).forEach(function (p) {
+          var spread = self.filesFor(p);
+          if (spread.length <= MAX_PREFIX_FILES) spread.forEach(function (f) { files.add(f); });
+        });
+      });
+    });
+    return Array.from(files);
+  };
+
+  Engine.prototype.addCandidate = function (unit, key, kind, weight) {
+    var entry = this.entry(key);
+    if (!entry) return;
+    var had = unit.candidates.get(key);
+    if (!had || had.weight < weight) unit.candidates.set(key, { kind: kind, weight: weight, entry: entry });
+  };
+
+  /* Exact keys, then prefix completions and one-typo neighbours from the loaded files. */
+  Engine.prototype.collect = function (unit) {
+    var self = this;
+    unit.terms.forEach(function (t, i) {
+      var sub = t.kind === 'c' && i > 0;
+      self.addCandidate(unit, t.key, sub ? 'sub' : 'exact', sub ? WEIGHT.sub : WEIGHT.exact);
+    });
+    var scanned = new Set();
+    var prefixes = [], near = [];
+    var files = unit.expand ? this.filesFor(unit.folded) : [];
+    unit.fuzzy.forEach(function (form) {
+      fuzzyPrefixes(form, true).forEach(function (p) { files = files.concat(self.filesFor(p)); });
+    });
+    files.forEach(function (f) {
+      var file = self.vocab[f];
+      if (!file || scanned.has(f)) return;
+      scanned.add(f);
+      file.keys.forEach(function (key) {
+        if (unit.candidates.has(key)) return;
+        if (unit.expand && key.startsWith(unit.folded)) {
+          prefixes.push(key);
+        } else if (key.length >= 4 && unit.fuzzy.some(function (form) { return withinOne(form, key); })) {
+          near.push(key);
+        }
+      });
+    });
+    var byDf = function (a, b) { return self.entry(b).df - self.entry(a).df; };
+    prefixes.sort(byDf).slice(0, MAX_PREFIX_KEYS).forEach(function (key) {
+      // A completion counts more the more of it was typed.
+      var typed = unit.folded.length / key.length;
+      self.addCandidate(unit, key, 'prefix', 0.4 + 0.3 * typed);
+    });
+    near.sort(byDf).slice(0, MAX_FUZZY_KEYS).forEach(function (key) {
+      self.addCandidate(unit, key, 'fuzzy', WEIGHT.fuzzy);
+    });
+  };
+
+  Engine.prototype.loadPostings = function (units) {
+    var self = this, shards = new Set();
+    units.forEach(function (u) {
+      u.candidates.forEach(function (c) { if (!self.postings[c.entry.shard]) shards.add(c.entry.shard); });
+    });
+    return Promise.all(Array.from(shards).map(function (s) {
+      return self.load('postings', s).then(function (data) { self.postings[s] = data.lists; });
+    }));
+  };
+
+  /* Best match of one query word in each page. */
+  Engine.prototype.scoreUnit = function (unit, matched) {
+    var N = this.meta.docs, best = new Map();
+    unit.candidates.forEach(function (c, key) {
+      var list = (this.postings[c.entry.shard] || {})[key];
+      if (!list) return;
+      matched.add(key);
+      var numbers = readNumbers(list);
+      var spelled = c.entry.spellings;
+      var step = spelled ? 3 : 2;
+      var bit = spelled ? spelled.indexOf(unit.exact) : -1;
+      var sameSpelling = !spelled && c.entry.exact === unit.exact;
+      var idf = Math.log(1 + N / c.entry.df);
+      var whole = c.kind === 'exact' || c.kind === 'prefix';
+      for (var i = 0, doc = 0; i < numbers.length; i += step) {
+        doc += numbers[i];
+        var value = numbers[i + 1], flags = value >> 5;
+        var exactness = 1;
+        if (c.kind === 'exact') {
+          var same = spelled ? bit >= 0 && (numbers[i + 2] & (1 << bit)) : sameSpelling;
+          exactness = same ? 1 : FOLDED;
+        }
+        var score = c.weight * exactness * idf * ((value & MAX_SCORE) / MAX_SCORE +
+          (flags & FLAG_TITLE ? BONUS.title : 0) + (flags & FLAG_KEYWORD ? BONUS.keyword : 0) +
+          (flags & FLAG_NAME ? BONUS.name : 0));
+        var hit = best.get(doc);
+        if (!hit) {
+          hit = { score: 0, title: false, name: false };
+          best.set(doc, hit);
+        }
+        if (score > hit.score) hit.score = score;
+        if (whole && flags & (FLAG_TITLE | FLAG_KEYWORD)) hit.title = true;
+        if (c.kind === 'exact' && flags & FLAG_NAME) hit.name = true;
+      }
+    }, this);
+    return best;
+  };
+
+  /* Ranks every page that matches; resolves to {results, matched keys, units}. */
+  Engine.prototype.search = function (query) {
+    var self = this;
+    return this.start().then(function () {
+      var units = self.units(query);
+      if (!units.length) return { results: [], matched: new Set(), units: units };
+      return self.loadVocab(self.vocabFilesFor(units, false)).then(function () {
+        units.forEach(function (u) { self.collect(u); });
+        var lost = units.filter(function (u) { return !u.candidates.size && u.fuzzy.length; });
+        if (!lost.length) return;
+        // No such word: look for one-typo neighbours with a wrong first or second letter too.
+        return self.loadVocab(self.vocabFilesFor(lost, true)).then(function () {
+          lost.forEach(function (u) { self.collect(u); });
+        });
+      }).then(function () {
+        return self.loadPostings(units);
+      }).then(function () {
+        return self.rank(units);
+      });
+    });
+  };
+
+  Engine.prototype.rank = function (units) {
+    var matched = new Set(), pages = new Map();
+    units.forEach(function (unit) {
+      this.scoreUnit(unit, matched).forEach(function (hit, doc) {
+        var page = pages.get(doc);
+        if (!page) {
+          page = { doc: doc, score: 0, covered: 0, names: 0, titles: 0 };
+          pages.set(doc, page);
+        }
+        page.score += hit.score;
+        page.covered += 1;
+        if (hit.name) page.names += 1;
+        if (hit.title) page.titles += 1;
+      });
+    }, this);
+    var results = Array.from(pages.values());
+    var full = results.filter(function (p) { return p.covered === units.length; });
+    // Pages with every word, when there are any; else the best partial matches.
+    if (full.length) results = full;
+    results.sort(function (a, b) {
+      return b.covered - a.covered || b.names - a.names || b.titles - a.titles ||
+        b.score - a.score || a.doc - b.doc;
+    });
+    return { results: results, matched: matched, units: units };
+  };
+
+  /* Title, URL, snippet and collection of pages, loading their files. */
+  Engine.prototype.docs = function (ids) {
+    var self = this, size = this.meta.chunk;
+    var needed = new Set(ids.map(function (id) { return Math.floor(id / size); }));
+    return Promise.all(Array.from(needed).filter(function (c) { return !self.chunks[c]; }).map(function (c) {
+      return self.load('docs', c).then(function (data) { self.chunks[c] = data.docs; });
+    })).then(function () {
+      return ids.map(function (id) {
+        var row = self.chunks[Math.floor(id / size)][id % size];
+        return { id: id, title: row[0], url: row[1], snippet: row[2], collection: self.collectionOf(id) };
+      });
+    });
+  };
+
+  root.lotsEngine = function (pipeline, load) { return new Engine(pipeline, load); };
+  root.lotsEngine.readNumbers = readNumbers;
+  root.lotsEngine.withinOne = withinOne;
+})(typeof self !== 'undefined' ? self : this);
