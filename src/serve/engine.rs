@@ -1,7 +1,7 @@
 //! Rebuilds for `serve`: the whole site when templates, config or sections change, only the
 //! touched files when pages change. The last good site stays served while an error lasts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
@@ -46,6 +46,9 @@ pub struct Engine {
     base_url: String,
     site: Option<Site>,
     deps: HashMap<String, Vec<Dep>>,
+    /// Paths the site claimed at the last rebuild (pages, aliases, files); one that is no
+    /// longer claimed is removed from the served files.
+    claimed: HashSet<String>,
     pub shared: Arc<Shared>,
 }
 
@@ -57,6 +60,7 @@ impl Engine {
             base_url,
             site: None,
             deps: HashMap::new(),
+            claimed: HashSet::new(),
             shared,
         }
     }
@@ -72,6 +76,7 @@ impl Engine {
             *shared = files;
         }
         self.deps = deps;
+        self.claimed = site::claimed_paths(&site).0;
         self.site = Some(site);
         Ok(count)
     }
@@ -89,15 +94,32 @@ impl Engine {
             &|job| touched.wants(job, deps.get(&job.path())),
             &sink,
         )?;
-        let written = sink.paths();
         let (claimed, _) = site::claimed_paths(site);
         let (files, deps) = sink.into_parts();
         self.deps.extend(deps);
         if let Ok(mut shared) = self.shared.files.write() {
             shared.extend(files);
-            shared.retain(|path, _| claimed.contains(path) || written.contains(path));
+            for gone in self.claimed.difference(&claimed) {
+                shared.remove(gone);
+            }
         }
+        self.claimed = claimed;
         Ok(count)
+    }
+
+    /// Rebuilds the search index after an edit; it runs after the browser has been told to
+    /// reload, so the edited page is served without waiting for it.
+    fn refresh_search(&mut self) {
+        let Some(site) = self.site.as_ref() else {
+            return;
+        };
+        let sink = MemorySink::default();
+        if site::render_search(site, &sink).is_ok() {
+            let (files, _) = sink.into_parts();
+            if let Ok(mut shared) = self.shared.files.write() {
+                shared.extend(files);
+            }
+        }
     }
 
     /// Applies a batch of changes and tells the browser.
@@ -116,11 +138,12 @@ impl Engine {
             .read()
             .map(|e| e.is_some())
             .unwrap_or(true);
+        // While an error lasts the site model may be half-updated: reload it all.
+        let incremental = !had_error
+            && self.site.is_some()
+            && matches!(&page_keys, Some(keys) if keys.len() <= 50);
         let result = match page_keys {
-            // While an error lasts the site model may be half-updated: reload it all.
-            Some(keys) if !had_error && self.site.is_some() && keys.len() <= 50 => {
-                self.pages(&keys)
-            }
+            Some(keys) if incremental => self.pages(&keys),
             _ => self.full(),
         };
         match result {
@@ -131,6 +154,9 @@ impl Engine {
                 let ms = started.elapsed().as_secs_f64() * 1000.0;
                 println!("Rebuilt {count} files in {ms:.0} ms");
                 let _ = self.shared.events.send(Event::Reload);
+                if incremental {
+                    self.refresh_search();
+                }
             }
             Err(err) => {
                 // The site model may be half-updated; the next change reloads everything.

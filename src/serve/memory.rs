@@ -1,7 +1,7 @@
 //! The site `serve` shows, kept in memory: rendered files as bytes, published files as paths
 //! on disk. Replacing entries is cheap, so one edit updates only what it touched.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -27,13 +27,6 @@ impl MemorySink {
         let files = self.files.into_inner().unwrap_or_else(|p| p.into_inner());
         let deps = self.deps.into_inner().unwrap_or_else(|p| p.into_inner());
         (files, deps)
-    }
-
-    pub fn paths(&self) -> HashSet<String> {
-        self.files
-            .lock()
-            .map(|f| f.keys().cloned().collect())
-            .unwrap_or_default()
     }
 }
 

@@ -14,24 +14,42 @@ use super::output::Sink;
 use super::render::pager_path;
 use super::Site;
 
+fn io_error(what: &str) -> impl Fn(std::io::Error) -> BuildError + '_ {
+    move |e| BuildError::Io(format!("cannot write {what}: {e}"))
+}
+
+/// Everything besides rendered pages.
 pub fn write_all(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
-    let io = |what: &str| {
-        let what = what.to_string();
-        move |e: std::io::Error| BuildError::Io(format!("cannot write {what}: {e}"))
-    };
+    write_published_files(site, sink)?;
+    write_generated(site, sink)?;
+    write_search(site, sink)
+}
+
+/// Files that only change when a file in content/, static/ or the theme changes: static
+/// files, images, other assets, the highlight stylesheet.
+pub fn write_published_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     copy_static(site, sink)?;
     write_images(site, sink)?;
     copy_assets(site, sink)?;
     sink.put("highlight.css", highlight::stylesheet().as_bytes())
-        .map_err(io("highlight.css"))?;
-    write_aliases(site, sink).map_err(io("an alias page"))?;
+        .map_err(io_error("highlight.css"))
+}
+
+/// Small files made from every page: alias redirects and the sitemap.
+pub fn write_generated(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
+    write_aliases(site, sink).map_err(io_error("an alias page"))?;
     sink.put("sitemap.xml", sitemap(site).as_bytes())
-        .map_err(io("sitemap.xml"))?;
+        .map_err(io_error("sitemap.xml"))
+}
+
+/// The search index, the most expensive of the site-wide files.
+pub fn write_search(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     let mut timer = super::timing::Timer::new();
     let files = crate::search::build(&site.library, &site.config)?;
     timer.lap("search");
     for file in files {
-        sink.put(&file.path, &file.bytes).map_err(io(&file.path))?;
+        sink.put(&file.path, &file.bytes)
+            .map_err(io_error(&file.path))?;
     }
     Ok(())
 }

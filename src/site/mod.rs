@@ -184,8 +184,9 @@ pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<usize, BuildError> {
     Ok(jobs.len())
 }
 
-/// Renders only the template jobs that `wanted` picks, then the site-wide files (sitemap,
-/// aliases, static files, search index), which are cheap.
+/// Renders only the template jobs that `wanted` picks, then the alias pages and the sitemap.
+/// Published files are unchanged (a change to one reloads the whole site), and the search
+/// index is left to [`render_search`], so that the edited page is served first.
 pub fn render_some(
     site: &Site,
     wanted: &dyn Fn(&Job<'_>) -> bool,
@@ -196,8 +197,13 @@ pub fn render_some(
         .filter(|job| wanted(job))
         .collect();
     render::render_jobs(site, &jobs, sink)?;
-    extras::write_all(site, sink)?;
+    extras::write_generated(site, sink)?;
     Ok(jobs.len())
+}
+
+/// Writes the search index of a loaded site.
+pub fn render_search(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
+    extras::write_search(site, sink)
 }
 
 /// Every path the site writes from templates, aliases, static files and assets.
