@@ -168,6 +168,14 @@ pub struct Validator<'a> {
 }
 
 impl<'a> Validator<'a> {
+    pub fn new(block: yaml::Block<'a>, config: &'a Config) -> Self {
+        Validator {
+            block,
+            config,
+            problems: Vec::new(),
+        }
+    }
+
     pub fn page(&mut self, raw: RawPage) -> PageMeta {
         let title = match raw.title {
             Some(title) if !title.trim().is_empty() => title,

@@ -192,27 +192,24 @@ fn parse_meta<R: serde::de::DeserializeOwned>(
     text: &str,
     yaml_len: usize,
 ) -> Loaded<R> {
-    let block = yaml::Block {
+    yaml::parse(front_matter_block(source, text), &text[4..4 + yaml_len])
+        .map_err(|d| (source.key.clone(), vec![d]))
+}
+
+/// The front matter starts on the file's second line, after `---`.
+fn front_matter_block<'a>(source: &'a Source, text: &'a str) -> yaml::Block<'a> {
+    yaml::Block {
         path: &source.file,
         file_text: text,
         first_line: 2,
-    };
-    yaml::parse(block, &text[4..4 + yaml_len]).map_err(|d| (source.key.clone(), vec![d]))
+    }
 }
 
 pub(super) fn load_section(source: &Source, config: &Config) -> Checked<Section> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawSection = parse_meta(source, &text, yaml_len)?;
-    let block = yaml::Block {
-        path: &source.file,
-        file_text: &text,
-        first_line: 2,
-    };
-    let mut validator = Validator {
-        block,
-        config,
-        problems: Vec::new(),
-    };
+    let block = front_matter_block(source, &text);
+    let mut validator = Validator::new(block, config);
     let meta = validator.section(raw);
     let problems = validator.problems;
     let dir = slug_dir(parent_dir(&source.key));
@@ -246,16 +243,8 @@ pub(super) fn load_page(
 ) -> Checked<Page> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawPage = parse_meta(source, &text, yaml_len)?;
-    let block = yaml::Block {
-        path: &source.file,
-        file_text: &text,
-        first_line: 2,
-    };
-    let mut validator = Validator {
-        block,
-        config,
-        problems: Vec::new(),
-    };
+    let block = front_matter_block(source, &text);
+    let mut validator = Validator::new(block, config);
     let mut meta = validator.page(raw);
     let fields = super::schema::page_fields(
         config,
