@@ -13,11 +13,23 @@ use crate::content::Library;
 use crate::templates::views::permalink;
 
 /// A sort key that orders strings the Swedish way: case and accents (é, ü) ignored, å ä ö
-/// as letters of their own after z, digits before letters, punctuation ignored.
+/// as letters of their own after z, numbers before letters and by value (14 before 1488),
+/// punctuation ignored.
 pub fn sort_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let mut key = String::with_capacity(text.len() + 4);
+    let mut chars = text.chars().flat_map(char::to_lowercase).peekable();
+    while let Some(c) = chars.next() {
         match c {
+            '0'..='9' => {
+                let mut digits = String::from(c);
+                while let Some(d) = chars.next_if(char::is_ascii_digit) {
+                    digits.push(d);
+                }
+                let digits = digits.trim_start_matches('0');
+                // The length first, so that shorter numbers come first: 14 → "214".
+                key.push(char::from(b'1' + digits.len().min(8) as u8));
+                key.push_str(digits);
+            }
             'å' => key.push('{'),
             'ä' | 'æ' => key.push('|'),
             'ö' | 'ø' => key.push('}'),
@@ -127,12 +139,16 @@ mod tests {
             "Ödla",
             "ärende",
             "Émile",
+            "1488",
+            "14",
         ];
         titles.sort_by_key(|t| sort_key(t));
         assert_eq!(
             titles,
             [
+                "14",
                 "88",
+                "1488",
                 "Avhopp",
                 "Émile",
                 "”Vit makt”",

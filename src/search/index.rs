@@ -141,12 +141,15 @@ struct TermRef {
     kind: Kind,
 }
 
+/// Every key in order, with its exact spellings.
+type Keys = Vec<(String, Vec<String>)>;
+
 /// Every distinct token analysed once; returns the sorted keys with their spellings and,
 /// per token, its terms as numbers.
 fn analyse_tokens<'a>(
     tokens: &FastSet<&'a str>,
     vocabulary: &Vocabulary,
-) -> (Vec<(String, Vec<String>)>, FastMap<&'a str, Vec<TermRef>>) {
+) -> (Keys, FastMap<&'a str, Vec<TermRef>>) {
     let analysed: Vec<(&str, Vec<Term>)> = tokens
         .par_iter()
         .map(|token| {
@@ -159,7 +162,7 @@ fn analyse_tokens<'a>(
     for term in analysed.iter().flat_map(|(_, terms)| terms) {
         spellings.entry(&term.key).or_default().insert(&term.exact);
     }
-    let keys: Vec<(String, Vec<String>)> = spellings
+    let keys: Keys = spellings
         .iter()
         .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
         .collect();
@@ -191,9 +194,7 @@ fn analyse_tokens<'a>(
 
 /// Builds the index of `docs` (document numbers are their positions).
 pub fn build(docs: &[SearchDoc]) -> Index {
-    let t = std::time::Instant::now();
     let tokenized: Vec<DocTokens> = docs.par_iter().map(tokenize_doc).collect();
-    eprintln!("TIMING tokenize {:?}", t.elapsed());
     let distinct: FastSet<&str> = tokenized
         .par_iter()
         .fold(FastSet::default, |mut set, doc| {
@@ -204,17 +205,13 @@ pub fn build(docs: &[SearchDoc]) -> Index {
             a.extend(b);
             a
         });
-    eprintln!("TIMING distinct {:?} {}", t.elapsed(), distinct.len());
     let vocabulary = Vocabulary::from_tokens(distinct.iter().copied());
-    eprintln!("TIMING vocab {:?}", t.elapsed());
     let (keys, refs) = analyse_tokens(&distinct, &vocabulary);
-    eprintln!("TIMING analyse {:?}", t.elapsed());
     let averages = average_lengths(&tokenized);
     let per_doc: Vec<Vec<(u32, u32, u32)>> = tokenized
         .par_iter()
         .map(|doc| score_doc(doc, &refs, &averages, &keys))
         .collect();
-    eprintln!("TIMING score {:?}", t.elapsed());
     // Sized first, so that filling the lists never reallocates.
     let df = per_doc
         .par_iter()
@@ -234,7 +231,6 @@ pub fn build(docs: &[SearchDoc]) -> Index {
         );
     let mut postings: Vec<Vec<Posting>> =
         df.iter().map(|n| Vec::with_capacity(*n as usize)).collect();
-    eprintln!("TIMING df {:?}", t.elapsed());
     for (doc, terms) in per_doc.into_iter().enumerate() {
         for (key, value, variants) in terms {
             postings[key as usize].push(Posting {
@@ -244,7 +240,6 @@ pub fn build(docs: &[SearchDoc]) -> Index {
             });
         }
     }
-    eprintln!("TIMING fill {:?}", t.elapsed());
     let entries = keys
         .into_iter()
         .zip(postings)
@@ -254,11 +249,6 @@ pub fn build(docs: &[SearchDoc]) -> Index {
             postings,
         })
         .collect();
-    eprintln!("TIMING entries {:?}", t.elapsed());
-    drop(refs);
-    drop(distinct);
-    drop(tokenized);
-    eprintln!("TIMING drop {:?}", t.elapsed());
     Index { entries }
 }
 
@@ -295,7 +285,7 @@ fn score_doc(
     doc: &DocTokens,
     refs: &FastMap<&str, Vec<TermRef>>,
     averages: &[f32; FIELD_COUNT],
-    keys: &[(String, Vec<String>)],
+    keys: &Keys,
 ) -> Vec<(u32, u32, u32)> {
     let mut norms = [1f32; FIELD_COUNT];
     for f in 0..FIELD_COUNT {

@@ -30,24 +30,22 @@ pub struct IndexFile {
 
 /// Builds every file of the search index for the published pages of `library`.
 pub fn build(library: &Library, config: &Config) -> Result<Vec<IndexFile>, Diagnostic> {
-    let t = std::time::Instant::now();
-    let docs = documents(library, config);
-    eprintln!("TIMING docs {:?}", t.elapsed());
-    let (collections, _) = extract::collections(library);
+    let (collections, docs) = documents(library, config);
     let index = index::build(&docs);
-    eprintln!("TIMING index {:?}", t.elapsed());
-    let files = shards::write(&index, &docs, &collections, &shards::TARGETS);
-    eprintln!("TIMING shards {:?}", t.elapsed());
-    Ok(files)
+    Ok(shards::write(&index, &docs, &collections, &shards::TARGETS))
 }
 
-/// Every published page as the index reads it, in key order.
-pub fn documents(library: &Library, config: &Config) -> Vec<extract::SearchDoc> {
+/// The collections, and every published page as the index reads it, in key order.
+pub fn documents(
+    library: &Library,
+    config: &Config,
+) -> (Vec<extract::Collection>, Vec<extract::SearchDoc>) {
+    let (collections, collection_of) = extract::collections(library);
     let keyword_keys = extract::keyword_keys(config);
-    let (_, collection_of) = extract::collections(library);
     let pages: Vec<_> = library.pages.values().zip(collection_of).collect();
-    pages
+    let docs = pages
         .par_iter()
         .map(|(page, collection)| extract::document(page, *collection, &keyword_keys))
-        .collect()
+        .collect();
+    (collections, docs)
 }

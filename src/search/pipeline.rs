@@ -160,11 +160,6 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Punctuation that stays inside a token when it stands between two ASCII digits.
-fn is_code_joiner(c: char) -> bool {
-    matches!(c, ':' | '.' | '/' | ',' | '-')
-}
-
 /// Splits text into lower-case tokens (see the module comment).
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut tokens = Vec::new();
@@ -175,9 +170,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
 /// Calls `f` with each lower-case token of `text`, borrowed from it where lowercasing and
 /// normalising change nothing: indexing calls this on every word of every page.
 pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Cow<'a, str>)) {
-    // Below U+0300 (UTF-8 lead bytes under 0xCC) every character is NFC and none combines.
-    let plain = !text.bytes().any(|b| b >= 0xcc);
-    if plain || unicode_normalization::is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if surely_nfc(text) || unicode_normalization::is_nfc_quick(text.chars()) == IsNormalized::Yes {
         scan(text, |token| f(lowercase(token)));
     } else {
         let normalized: String = text.nfc().collect();
@@ -185,6 +178,27 @@ pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Cow<'a, str>)) {
             f(Cow::Owned(lowercase(token).into_owned()))
         });
     }
+}
+
+/// A fast look at the bytes for text that needs no normalising: characters below U+0300
+/// (UTF-8 lead bytes under 0xCC, so ASCII and å ä ö é) and the dashes, quotes and ellipsis of
+/// U+2010–U+2027 are NFC and never combine. Anything else gets the real check.
+fn surely_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0xcc {
+            i += 1;
+        } else if bytes[i] == 0xe2
+            && bytes.get(i + 1) == Some(&0x80)
+            && bytes.get(i + 2).is_some_and(|b| (0x90..=0xa7).contains(b))
+        {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// Finds the tokens of NFC text. Works on bytes, decoding only non-ASCII characters: this
@@ -198,6 +212,7 @@ fn scan<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     while i < bytes.len() {
         let byte = bytes[i];
         let (word, joiner, digit, width) = if byte.is_ascii() {
+            // Punctuation that stays inside a token between two digits (2001:453, 2/2019).
             let joiner = matches!(byte, b':' | b'.' | b'/' | b',' | b'-');
             (
                 byte.is_ascii_alphanumeric(),
@@ -433,6 +448,15 @@ mod tests {
         assert_eq!(keys("VÅLD"), keys("vald"));
         // Decomposed å (a + ring) is the same word.
         assert_eq!(keys("a\u{30a}tervända"), keys("återvända"));
+    }
+
+    #[test]
+    fn normalises_only_what_needs_it() {
+        assert!(surely_nfc("Återvändare – ”citat” … 2019–2020"));
+        assert!(!surely_nfc("a\u{30a}"));
+        // The ångström sign is Å after normalising.
+        assert!(!surely_nfc("\u{212b}"));
+        assert_eq!(tokenize("\u{212b}ngström"), tokenize("Ångström"));
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub struct Targets {
 pub const TARGETS: Targets = Targets {
     vocab_bytes: 6 * 1024,
     postings_bytes: 12 * 1024,
-    doc_chunk_bytes: 3 * 1024,
+    // Small: the ten results shown often come from ten different files.
+    doc_chunk_bytes: 1536,
 };
 
 /// 90 digits from printable ASCII without `"` and `\`, safe in a JS string: the first 45 end
@@ -250,23 +251,24 @@ fn meta(
     vocab_starts: Vec<String>,
     version: &str,
 ) -> Value {
-    // Every page's collection as a fixed-width base-45 number, for the filter chips.
-    let mut width = 1;
-    while BASE.pow(width) < collections.len() as u32 {
-        width += 1;
-    }
-    let mut of_docs = String::with_capacity(docs.len() * width as usize);
-    for doc in docs {
-        let mut n = doc.collection as u32;
-        for _ in 0..width {
-            of_docs.push(DIGITS[(n % BASE) as usize] as char);
-            n /= BASE;
-        }
+    // Each page's collection, for the filter chips, as runs of (collection, page count):
+    // pages are numbered in key order, so a collection's pages mostly follow each other.
+    let mut runs = String::new();
+    let mut i = 0;
+    while i < docs.len() {
+        let collection = docs[i].collection;
+        let length = docs[i..]
+            .iter()
+            .take_while(|d| d.collection == collection)
+            .count();
+        push_number(&mut runs, collection as u32);
+        push_number(&mut runs, length as u32);
+        i += length;
     }
     let names: Vec<&str> = collections.iter().map(|c| c.title.as_str()).collect();
     json!({
         "type": "meta", "version": version, "docs": docs.len(), "chunk": per_chunk,
-        "collections": names, "collectionWidth": width, "docCollections": of_docs,
+        "collections": names, "collectionRuns": runs,
         "vocab": vocab_starts,
     })
 }

@@ -173,24 +173,14 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// How old a staging folder must be before a build takes it for the leftover of a killed one
-/// and removes it: an hour, so that two builds running at once never remove each other's.
-/// `LOTS_STALE_STAGING_SECS` changes it (the tests set it to 0).
-fn stale_age() -> Duration {
-    let seconds = std::env::var("LOTS_STALE_STAGING_SECS")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .unwrap_or(3600);
-    Duration::from_secs(seconds)
-}
-
-/// Removes the staging folders of builds that were killed, once they are old enough.
+/// Removes the staging folders of builds that were killed, once they are an hour old: a
+/// younger one may belong to a build running at this moment.
 fn remove_stale(parent: &Path) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
     let cutoff = SystemTime::now()
-        .checked_sub(stale_age())
+        .checked_sub(Duration::from_secs(3600))
         .unwrap_or(SystemTime::UNIX_EPOCH);
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();

@@ -29,6 +29,9 @@ const EXAMPLE_QUERIES = [
   ['handlingsplan alvsjo', 'handlingsplaner/alvsjo-2020/index.html'],
   ['samordnare skarholmen', 'samordnare/skarholmen/index.html'],
   ['handl', 'handlingsplaner/alvsjo-2020/index.html'],
+  ['samordnsre skarholmen', 'samordnare/skarholmen/index.html'],
+  ['hxndlingsplan alvsjo', 'handlingsplaner/alvsjo-2020/index.html'],
+  ['samirdnare skärholmen', 'samordnare/skarholmen/index.html'],
 ];
 
 // The fixture site (tests/fixtures/search/): behaviours the example's text cannot show.
@@ -110,6 +113,21 @@ async function keyboard(context, root, label) {
   });
 }
 
+async function mouse(context, root, label) {
+  await attempt(`${label}: mouse`, async () => {
+    const page = await context.newPage();
+    await page.goto(new URL('index.html', root).href);
+    const found = await search(page, '88');
+    const target = found[0].url;
+    await Promise.all([
+      page.waitForURL((url) => url.href.endsWith(target)),
+      page.locator('#lots-search-results [role="option"]').first().click(),
+    ]);
+    check(`${label}: a click on a result opens ${target}`, page.url().endsWith(target), page.url());
+    await page.close();
+  });
+}
+
 /* för ranks above for; våld above vald when typed with å. */
 async function exactBeforeFolded(context, root, label) {
   await attempt(`${label}: exact spelling first`, async () => {
@@ -186,6 +204,7 @@ try {
     const label = `example ${root.split(':')[0]}`;
     await queries(context, root, EXAMPLE_QUERIES, label);
     await keyboard(context, root, label);
+    await mouse(context, root, label);
     await withoutJavaScript(browser, root, label);
   }
   for (const root of roots.fixture) {

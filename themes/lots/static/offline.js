@@ -26,6 +26,13 @@
   if (!("serviceWorker" in navigator)) {
     return;
   }
+  // Another site on the same server (one at / while this one is at /vbe/) may have a worker
+  // of its own that controls this page until this site's worker takes over: only this site's
+  // worker counts.
+  var workerUrl = new URL("sw.js", root).href;
+  function ours(worker) {
+    return Boolean(worker) && worker.scriptURL === workerUrl;
+  }
 
   function banner(id, text, withReload) {
     if (document.getElementById(id)) {
@@ -59,7 +66,7 @@
   // the one file it never keeps (itself): when that fails, what is on screen is the saved copy.
   var checking = false;
   function checkOnline() {
-    if (checking || !navigator.serviceWorker.controller) {
+    if (checking || !ours(navigator.serviceWorker.controller)) {
       return;
     }
     checking = true;
@@ -75,14 +82,15 @@
   }
 
   // A page shown by an older worker learns of a newer build when the new worker takes over.
-  var hadController = Boolean(navigator.serviceWorker.controller);
+  var hadController = ours(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", function () {
-    if (hadController) {
+    var now = ours(navigator.serviceWorker.controller);
+    if (hadController && now) {
       banner("lots-updated", texts.updated, true);
     }
-    hadController = true;
+    hadController = now;
   });
-  navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href })
+  navigator.serviceWorker.register(workerUrl, { scope: root.href })
     .catch(function () {});
   window.addEventListener("offline", checkOnline);
   window.addEventListener("online", checkOnline);

@@ -5,7 +5,8 @@
  *   postings  key → page list: (gap to previous page, score|flags[, spelling mask])…
  *   docs N    [title, url relative to the site root, snippet] for a run of pages
  * Ranking: pages that match more of the query's words first; then pages whose title or a
- * keyword is exactly a query word; then title and keyword hits; then the summed scores.
+ * keyword is exactly a query word; then title and keyword hits (of the word itself before
+ * those of completions); then the summed scores.
  * Defines `lotsEngine(pipeline, load)`; `load(type, id)` returns a promise of a file's data. */
 (function (root) {
   'use strict';
@@ -23,6 +24,11 @@
   var BONUS = { title: 0.6, keyword: 0.6, name: 0.5 };
   var MAX_PREFIX_KEYS = 24;
   var MAX_FUZZY_KEYS = 8;
+  /* Completions and typo neighbours may add this many postings files beyond those of the
+   * query's own words: what bounds the bytes a query loads as it is typed. */
+  var MAX_EXTRA_POSTINGS = { prefix: 3, fuzzy: 2 };
+  /* Shorter words are not completed: "ha" would mean a little of everything. */
+  var MIN_PREFIX_CHARS = 3;
   /* A prefix whose keys span more vocabulary files than this is too short to expand yet. */
   var MAX_PREFIX_FILES = 4;
   var MIN_FUZZY_CHARS = 5;
@@ -70,6 +76,12 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  /* A typo in an ending defeats the stemmer (samordnsre → samordnsr): a long key that the
+   * typed word starts with is then the likely stem. */
+  function isStemOf(key, word) {
+    return key.length < word.length && key.length >= word.length - 4 && word.startsWith(key);
+  }
+
   function Engine(pipeline, load) {
     this.pipeline = pipeline;
     this.load = load;
@@ -82,18 +94,22 @@
   Engine.prototype.start = function () {
     var self = this;
     if (!this.started) {
-      this.started = this.load('meta').then(function (meta) { self.meta = meta; });
+      this.started = this.load('meta').then(function (meta) {
+        self.meta = meta;
+        // (collection, page count) runs → each page's collection.
+        var runs = readNumbers(meta.collectionRuns);
+        self.collections = new Uint16Array(meta.docs);
+        for (var i = 0, doc = 0; i < runs.length; i += 2) {
+          self.collections.fill(runs[i], doc, doc + runs[i + 1]);
+          doc += runs[i + 1];
+        }
+      });
     }
     return this.started;
   };
 
   Engine.prototype.collectionOf = function (doc) {
-    var meta = this.meta, width = meta.collectionWidth, n = 0, scale = 1;
-    for (var i = 0; i < width; i++) {
-      n += DIGIT_VALUE[meta.docCollections.charCodeAt(doc * width + i)] * scale;
-      scale *= BASE;
-    }
-    return n;
+    return this.collections[doc];
   };
 
   /* The vocabulary file that holds `key`: the last one whose first key is not after it. */
@@ -169,12 +185,13 @@
     return content.length ? content : all;
   };
 
-  /* Two-letter ranges where one-typo neighbours of `form` live: typos after the second
-   * letter stay in its own range; a dropped or swapped first letter moves it. */
+  /* Ranges where one-typo neighbours of `form` live: typos after the second letter stay in
+   * its own two-letter range; a dropped, added or swapped first or second letter moves it
+   * (a wrong second letter leaves only the first: used when that range is small). */
   function fuzzyPrefixes(form, wide) {
     var c = Array.from(form);
     var out = [c[0] + c[1]];
-    if (wide) out.push(c[1] + c[2], c[0] + c[2], c[1] + c[0]);
+    if (wide) out.push(c[1] + c[2], c[0] + c[2], c[1] + c[0], c[0]);
     return out;
   }
 
@@ -183,7 +200,8 @@
     units.forEach(function (u) {
       u.terms.forEach(function (t) { files.add(self.fileOf(t.key)); });
       var prefixFiles = self.filesFor(u.folded);
-      u.expand = prefixFiles.length <= MAX_PREFIX_FILES;
+      u.expand = prefixFiles.length <= MAX_PREFIX_FILES &&
+        Array.from(u.folded).length >= MIN_PREFIX_CHARS;
       if (u.expand) prefixFiles.forEach(function (f) { files.add(f); });
       u.fuzzy.forEach(function (form) {
         fuzzyPrefixes(form, wide).forEach(function (p) {
@@ -223,20 +241,40 @@
         if (unit.candidates.has(key)) return;
         if (unit.expand && key.startsWith(unit.folded)) {
           prefixes.push(key);
-        } else if (key.length >= 4 && unit.fuzzy.some(function (form) { return withinOne(form, key); })) {
+        } else if (key.length >= 4 && unit.fuzzy.length &&
+            (unit.fuzzy.some(function (form) { return withinOne(form, key); }) ||
+             isStemOf(key, unit.folded))) {
           near.push(key);
         }
       });
     });
     var byDf = function (a, b) { return self.entry(b).df - self.entry(a).df; };
-    prefixes.sort(byDf).slice(0, MAX_PREFIX_KEYS).forEach(function (key) {
+    this.within(unit, prefixes.sort(byDf), MAX_PREFIX_KEYS, MAX_EXTRA_POSTINGS.prefix).forEach(function (key) {
       // A completion counts more the more of it was typed.
       var typed = unit.folded.length / key.length;
       self.addCandidate(unit, key, 'prefix', 0.4 + 0.3 * typed);
     });
-    near.sort(byDf).slice(0, MAX_FUZZY_KEYS).forEach(function (key) {
+    this.within(unit, near.sort(byDf), MAX_FUZZY_KEYS, MAX_EXTRA_POSTINGS.fuzzy).forEach(function (key) {
       self.addCandidate(unit, key, 'fuzzy', WEIGHT.fuzzy);
     });
+  };
+
+  /* The first `count` keys whose lists sit in the unit's postings files or in at most
+   * `extra` more. */
+  Engine.prototype.within = function (unit, keys, count, extra) {
+    var self = this, files = new Set(), added = 0, out = [];
+    unit.candidates.forEach(function (c) { files.add(c.entry.shard); });
+    keys.forEach(function (key) {
+      var shard = self.entry(key).shard;
+      if (out.length >= count) return;
+      if (!files.has(shard)) {
+        if (added >= extra) return;
+        files.add(shard);
+        added += 1;
+      }
+      out.push(key);
+    });
+    return out;
   };
 
   Engine.prototype.loadPostings = function (units) {
@@ -262,7 +300,8 @@
       var bit = spelled ? spelled.indexOf(unit.exact) : -1;
       var sameSpelling = !spelled && c.entry.exact === unit.exact;
       var idf = Math.log(1 + N / c.entry.df);
-      var whole = c.kind === 'exact' || c.kind === 'prefix';
+      // A title or keyword hit of the word itself ranks above one of a completion.
+      var titleLevel = c.kind === 'exact' ? 2 : c.kind === 'prefix' ? 1 : 0;
       for (var i = 0, doc = 0; i < numbers.length; i += step) {
         doc += numbers[i];
         var value = numbers[i + 1], flags = value >> 5;
@@ -276,11 +315,11 @@
           (flags & FLAG_NAME ? BONUS.name : 0));
         var hit = best.get(doc);
         if (!hit) {
-          hit = { score: 0, title: false, name: false };
+          hit = { score: 0, title: 0, name: false };
           best.set(doc, hit);
         }
         if (score > hit.score) hit.score = score;
-        if (whole && flags & (FLAG_TITLE | FLAG_KEYWORD)) hit.title = true;
+        if (flags & (FLAG_TITLE | FLAG_KEYWORD) && titleLevel > hit.title) hit.title = titleLevel;
         if (c.kind === 'exact' && flags & FLAG_NAME) hit.name = true;
       }
     }, this);
@@ -292,7 +331,8 @@
     var self = this;
     return this.start().then(function () {
       var units = self.units(query);
-      if (!units.length) return { results: [], matched: new Set(), units: units };
+      // Nothing to look up, or nothing to look in (a site without pages has no vocabulary).
+      if (!units.length || !self.meta.vocab.length) return { results: [], matched: new Set(), units: units };
       return self.loadVocab(self.vocabFilesFor(units, false)).then(function () {
         units.forEach(function (u) { self.collect(u); });
         var lost = units.filter(function (u) { return !u.candidates.size && u.fuzzy.length; });
@@ -321,7 +361,7 @@
         page.score += hit.score;
         page.covered += 1;
         if (hit.name) page.names += 1;
-        if (hit.title) page.titles += 1;
+        page.titles += hit.title;
       });
     }, this);
     var results = Array.from(pages.values());

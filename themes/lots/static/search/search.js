@@ -93,6 +93,8 @@
         self.open(target);
       }
     });
+    // Keeps the focus in the box, so that clicking an option does not close the list first.
+    this.listbox.addEventListener('mousedown', function (event) { event.preventDefault(); });
     this.listbox.addEventListener('click', function (event) {
       var option = event.target.closest('[role="option"]');
       if (option) self.open(self.shown[Number(option.getAttribute('data-index'))]);
