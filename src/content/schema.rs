@@ -338,6 +338,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quick_key_check() {
+        assert!(only_page_keys(
+            "title: a\ntaxonomies:\n  tags: [x]\n# note\nextra:\n  x: 1\n"
+        ));
+        assert!(!only_page_keys("title: a\ntitel: b\n"));
+        assert!(!only_page_keys("{title: a}\n"));
+        assert!(!only_page_keys("title: a\n\"titel\": b\n"));
+    }
+
+    #[test]
     fn simple_formats() {
         assert!(is_email("vbe.samordnare@example.stockholm.se"));
         assert!(!is_email("vbe samordnare@x.se"));
@@ -380,6 +390,9 @@ pub fn page_fields(
     yaml: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> PageFields {
+    if config.collection_for(key).is_none() && only_page_keys(yaml) {
+        return PageFields::default(); // nothing to check: skip the second parse
+    }
     let node: Spanned<Node> = match crate::yaml::parse(block, yaml) {
         Ok(node) => node,
         Err(d) => {
@@ -427,6 +440,23 @@ pub fn page_fields(
         values,
         files: checker.files,
     }
+}
+
+/// Whether every top-level key of a block-style YAML mapping is a standard page key. A quick
+/// look at the text, so most pages are parsed once; anything unusual (flow style, an unknown
+/// key) answers `false` and gets the full check with positions.
+fn only_page_keys(yaml: &str) -> bool {
+    yaml.lines().all(|line| {
+        let first = line.chars().next();
+        match first {
+            None | Some(' ' | '\t' | '#' | '-') => {
+                !line.trim_start().starts_with('{') || first == Some('#')
+            }
+            Some(_) => line
+                .split_once(':')
+                .is_some_and(|(key, _)| PAGE_KEYS.contains(&key.trim_end())),
+        }
+    })
 }
 
 fn unknown_key_message(name: &str, collection: Option<&Collection>) -> String {

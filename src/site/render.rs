@@ -18,6 +18,9 @@ use super::output::Sink;
 use super::progress::Progress;
 use super::Site;
 
+/// Top sections shown in the main navigation (the first ones by weight).
+const NAV_LIMIT: usize = 10;
+
 /// One file rendered from a template.
 pub enum Job<'a> {
     Page(&'a Page),
@@ -52,11 +55,18 @@ pub fn render_jobs(site: &Site, jobs: &[Job<'_>], sink: &dyn Sink) -> Result<(),
     base.insert("config", &site.config);
     base.insert("strings", &site.templates.strings);
     base.insert("lang", &site.config.language);
-    let nav = library
+    // The main navigation lists the top sections, but never so many that every page grows
+    // with the site: past NAV_LIMIT the theme links to the start page's full list instead.
+    let top: Vec<_> = library
         .root()
         .subsections
         .iter()
         .filter_map(|k| library.sections.get(k))
+        .collect();
+    base.insert("nav_more", &(top.len() > NAV_LIMIT));
+    let nav = top
+        .into_iter()
+        .take(NAV_LIMIT)
         .map(|s| (s.title.as_str(), s.doc.output_path.as_str()))
         .collect();
     let renderer = Renderer {
