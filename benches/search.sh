@@ -122,7 +122,7 @@ echo "Measured by \`benches/search.sh ${SIZES[*]}\` on $(date -u '+%Y-%m-%d') ($
 echo "Index build: the \`search\` phase of \`lots build\` (LOTS_TIMINGS), median of 3 builds."
 echo "First query: bytes of every script loaded after the query was entered in a fresh Chromium"
 echo "context (libraries, metadata, vocabulary, postings and page files; search.js itself, about"
-echo "17 KB, loads with the page). Typed: the same, typed at 200 ms a key, so that a search runs"
+echo "14 KB, loads with the page). Typed: the same, typed at 200 ms a key, so that a search runs"
 echo "after every key. Latency: the query run again once its files are loaded, from the call to the"
 echo "results in the list, median of 15; the table gives the median over the queries."
 echo

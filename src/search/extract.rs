@@ -127,9 +127,14 @@ pub fn document(page: &Page, collection: usize, keyword_keys: &[String]) -> Sear
         collect_headings(&rendered.toc, &mut headings);
         fields.push((Field::Headings, headings));
     }
+    // Only the start of the body can reach the snippet; copying all of it would be waste.
+    let start = match body.char_indices().nth(SNIPPET_CHARS * 4) {
+        Some((end, _)) => &body[..end],
+        None => body.as_str(),
+    };
     let snippet_source = match &page.meta.description {
-        Some(d) if !d.trim().is_empty() => format!("{} {body}", d.trim()),
-        _ => body.clone(),
+        Some(d) if !d.trim().is_empty() => format!("{} {start}", d.trim()),
+        _ => start.to_string(),
     };
     fields.push((Field::Body, body));
     SearchDoc {

@@ -6,17 +6,21 @@
 //! term's rarity. That keeps a posting at two or three bytes.
 //!
 //! Work is done once per distinct token of the site, not per occurrence: pages are tokenized
-//! in parallel, every distinct token is analysed once (stem, fold, compound parts), then each
-//! page sums its tokens' terms.
+//! in parallel into numbered tokens (`tokens`), every distinct token is analysed once (stem,
+//! fold, compound parts against the site's own words), then each page sums its tokens' terms.
+//!
+//! Why not elasticlunr-rs's own `Index`: it keeps every field's frequencies and the documents
+//! in one JSON, the 337 MB single file Zola writes at 10,000 pages. Its Swedish pipeline is
+//! what this index uses (`pipeline`), so the browser can read it with lunr-languages' Swedish.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
 use super::extract::{Field, SearchDoc, FIELD_COUNT};
 use super::pipeline::{self, Kind, Term, Vocabulary};
+use super::tokens::{self, DocTokens, FastMap};
 
 /// Field weights, in `Field` order: title, keywords, tags, fields, description, headings, body.
 const BOOSTS: [f32; FIELD_COUNT] = [8.0, 6.0, 3.0, 2.0, 2.0, 2.0, 1.0];
@@ -35,44 +39,6 @@ pub const FLAG_KEYWORD: u32 = 2 << 5;
 pub const FLAG_NAME: u32 = 4 << 5;
 /// Variants past this share the last bit of the mask.
 const MAX_VARIANT_BITS: usize = 30;
-
-/// FxHash: the index hashes millions of short words it wrote itself, where std's DoS-proof
-/// SipHash only costs time.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
-        }
-        let mut rest = [0u8; 8];
-        rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.add(u64::from_le_bytes(rest));
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// One page's entry in a term's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,42 +63,6 @@ pub struct Index {
     pub entries: Vec<Entry>,
 }
 
-/// A page's tokens: each distinct token with its count per field, the field lengths, and
-/// the tokens that alone make up its title or a keyword.
-struct DocTokens<'a> {
-    counts: FastMap<Cow<'a, str>, [u16; FIELD_COUNT]>,
-    lengths: [u32; FIELD_COUNT],
-    names: HashSet<Cow<'a, str>>,
-}
-
-fn tokenize_doc(doc: &SearchDoc) -> DocTokens<'_> {
-    let mut counts: FastMap<Cow<str>, [u16; FIELD_COUNT]> = FastMap::default();
-    let mut lengths = [0u32; FIELD_COUNT];
-    let mut names = HashSet::new();
-    for (field, text) in &doc.fields {
-        let f = *field as usize;
-        let mut first = None;
-        let mut tokens = 0;
-        pipeline::for_each_token(text, |token| {
-            tokens += 1;
-            if tokens == 1 {
-                first = Some(token.clone());
-            }
-            let slot = &mut counts.entry(token).or_default()[f];
-            *slot = slot.saturating_add(1);
-        });
-        if matches!(field, Field::Title | Field::Keywords) && tokens == 1 {
-            names.extend(first);
-        }
-        lengths[f] += tokens;
-    }
-    DocTokens {
-        counts,
-        lengths,
-        names,
-    }
-}
-
 /// A term of a token, by key number and spelling number.
 #[derive(Clone, Copy)]
 struct TermRef {
@@ -145,21 +75,18 @@ struct TermRef {
 type Keys = Vec<(String, Vec<String>)>;
 
 /// Every distinct token analysed once; returns the sorted keys with their spellings and,
-/// per token, its terms as numbers.
-fn analyse_tokens<'a>(
-    tokens: &FastSet<&'a str>,
-    vocabulary: &Vocabulary,
-) -> (Keys, FastMap<&'a str, Vec<TermRef>>) {
-    let analysed: Vec<(&str, Vec<Term>)> = tokens
+/// per token number, its terms as numbers.
+fn analyse_tokens(tokens: &[Cow<str>], vocabulary: &Vocabulary) -> (Keys, Vec<Vec<TermRef>>) {
+    let analysed: Vec<Vec<Term>> = tokens
         .par_iter()
         .map(|token| {
             let mut terms = Vec::new();
             pipeline::analyze_token(token, Some(vocabulary), &mut terms);
-            (*token, terms)
+            terms
         })
         .collect();
     let mut spellings: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for term in analysed.iter().flat_map(|(_, terms)| terms) {
+    for term in analysed.iter().flatten() {
         spellings.entry(&term.key).or_default().insert(&term.exact);
     }
     let keys: Keys = spellings
@@ -173,8 +100,8 @@ fn analyse_tokens<'a>(
         .collect();
     let refs = analysed
         .iter()
-        .map(|(token, terms)| {
-            let refs = terms
+        .map(|terms| {
+            terms
                 .iter()
                 .map(|t| {
                     let (key, variants) = numbers[t.key.as_str()];
@@ -185,8 +112,7 @@ fn analyse_tokens<'a>(
                         kind: t.kind,
                     }
                 })
-                .collect();
-            (*token, refs)
+                .collect()
         })
         .collect();
     (keys, refs)
@@ -194,19 +120,9 @@ fn analyse_tokens<'a>(
 
 /// Builds the index of `docs` (document numbers are their positions).
 pub fn build(docs: &[SearchDoc]) -> Index {
-    let tokenized: Vec<DocTokens> = docs.par_iter().map(tokenize_doc).collect();
-    let distinct: FastSet<&str> = tokenized
-        .par_iter()
-        .fold(FastSet::default, |mut set, doc| {
-            set.extend(doc.counts.keys().map(|k| k.as_ref()));
-            set
-        })
-        .reduce(FastSet::default, |mut a, b| {
-            a.extend(b);
-            a
-        });
-    let vocabulary = Vocabulary::from_tokens(distinct.iter().copied());
-    let (keys, refs) = analyse_tokens(&distinct, &vocabulary);
+    let (tokens, tokenized) = tokens::tokenize_all(docs);
+    let vocabulary = Vocabulary::from_tokens(tokens.iter().map(|t| t.as_ref()));
+    let (keys, refs) = analyse_tokens(&tokens, &vocabulary);
     let averages = average_lengths(&tokenized);
     let per_doc: Vec<Vec<(u32, u32, u32)>> = tokenized
         .par_iter()
@@ -283,7 +199,7 @@ struct Sum {
 /// The page's (key, value, variant mask) triples, by key.
 fn score_doc(
     doc: &DocTokens,
-    refs: &FastMap<&str, Vec<TermRef>>,
+    refs: &[Vec<TermRef>],
     averages: &[f32; FIELD_COUNT],
     keys: &Keys,
 ) -> Vec<(u32, u32, u32)> {
@@ -292,10 +208,11 @@ fn score_doc(
         let ratio = doc.lengths[f] as f32 / averages[f];
         norms[f] = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * ratio;
     }
-    let mut sums: FastMap<u32, Sum> = FastMap::default();
+    let mut sums: FastMap<u32, Sum> =
+        FastMap::with_capacity_and_hasher(doc.counts.len() * 3 / 2, Default::default());
     for (token, counts) in &doc.counts {
         let is_name = doc.names.contains(token);
-        for term in &refs[token.as_ref()] {
+        for term in &refs[*token as usize] {
             let sum = sums.entry(term.key).or_default();
             let part = term.kind == Kind::Part;
             let scale = if part { PART_WEIGHT } else { 1.0 };

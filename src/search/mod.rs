@@ -1,10 +1,12 @@
 //! The client-side search index, split into shards loaded on demand.
 //!
-//! Every published page is read into a few weighted fields (`extract`), run through the
-//! Swedish pipeline (`pipeline`: elasticlunr-rs's Snowball stemmer and stop words, with a
-//! tokenizer that keeps digits and codes, å/ä/ö folding and compound splitting), inverted
-//! into one small score per term and page (`index`), and written as script files the browser
-//! loads as it needs them (`shards`). The browser side is `themes/lots/static/search/`.
+//! Every published page is read into a few weighted fields (`extract`), tokenized in
+//! parallel (`tokens`), run through the Swedish pipeline (`pipeline`: elasticlunr-rs's
+//! Snowball stemmer and stop words, with a tokenizer that keeps digits and codes, å/ä/ö
+//! folding and compound splitting), inverted into one small score per term and page
+//! (`index`), and written as script files the browser loads as it needs them (`shards`).
+//! The browser side is `themes/lots/static/search/`. The A–Ö page (`a_o`) is the way in
+//! without JavaScript.
 //!
 //! Pages are numbered in key order; page URLs are stored relative to the site root, and the
 //! script prefixes them with the root it was given, so the index works at any path and from
@@ -15,6 +17,7 @@ pub mod extract;
 pub mod index;
 pub mod pipeline;
 pub mod shards;
+mod tokens;
 
 use rayon::prelude::*;
 

@@ -152,11 +152,25 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A letter or digit in Unicode's sense (Alphabetic or Numeric, as `\p{Alphabetic}\p{N}` in
+/// the JS pipeline). Latin-1, where å ä ö live, is answered without the Unicode tables.
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphabetic() || c.is_numeric()
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{ff}' => matches!(
+            c,
+            'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼'..='¾' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ'
+        ),
+        _ => c.is_alphabetic() || c.is_numeric(),
+    }
+}
+
+/// Whether lowercasing could change `c` (it may say yes for a character that stays).
+fn may_change_case(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_uppercase(),
+        '\u{80}'..='\u{ff}' => matches!(c, 'À'..='Ö' | 'Ø'..='Þ'),
+        _ => c.is_uppercase() || !c.is_lowercase(),
     }
 }
 
@@ -205,47 +219,57 @@ fn surely_nfc(text: &str) -> bool {
 /// loop sees every character of the site.
 fn scan<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     let bytes = text.as_bytes();
-    let mut start: Option<usize> = None;
-    let mut count = 0;
-    let mut previous_digit = false;
     let mut i = 0;
     while i < bytes.len() {
-        let byte = bytes[i];
-        let (word, joiner, digit, width) = if byte.is_ascii() {
-            // Punctuation that stays inside a token between two digits (2001:453, 2/2019).
-            let joiner = matches!(byte, b':' | b'.' | b'/' | b',' | b'-');
-            (
-                byte.is_ascii_alphanumeric(),
-                joiner,
-                byte.is_ascii_digit(),
-                1,
-            )
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            (is_word_char(c), false, false, c.len_utf8())
-        };
-        let inside = word
-            || (joiner
-                && start.is_some()
-                && previous_digit
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
-        if inside {
-            start.get_or_insert(i);
-            count += 1;
-        } else if let Some(from) = start.take() {
-            if count <= MAX_TOKEN_CHARS {
-                f(&text[from..i]);
-            }
-            count = 0;
+        // Skip to the next word character.
+        let (word, width) = char_at(text, i);
+        if !word {
+            i += width;
+            continue;
         }
-        previous_digit = digit;
+        let from = i;
         i += width;
-    }
-    if let Some(from) = start {
-        if count <= MAX_TOKEN_CHARS {
-            f(&text[from..]);
+        while i < bytes.len() {
+            let byte = bytes[i];
+            if byte.is_ascii_alphanumeric() {
+                i += 1;
+            } else if is_code_joiner(byte)
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                i += 2;
+            } else if byte.is_ascii() {
+                break;
+            } else {
+                let (word, width) = char_at(text, i);
+                if !word {
+                    break;
+                }
+                i += width;
+            }
+        }
+        let token = &text[from..i];
+        // Only a long token can have too many characters.
+        if token.len() <= MAX_TOKEN_CHARS || token.chars().count() <= MAX_TOKEN_CHARS {
+            f(token);
         }
     }
+}
+
+/// Whether the character at byte `i` is a word character, and its length in bytes.
+fn char_at(text: &str, i: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[i];
+    if byte.is_ascii() {
+        (byte.is_ascii_alphanumeric(), 1)
+    } else {
+        let c = text[i..].chars().next().expect("a character starts here");
+        (is_word_char(c), c.len_utf8())
+    }
+}
+
+/// Punctuation that stays inside a token between two digits (2001:453, 2/2019).
+fn is_code_joiner(byte: u8) -> bool {
+    matches!(byte, b':' | b'.' | b'/' | b',' | b'-')
 }
 
 fn lowercase(token: &str) -> Cow<'_, str> {
@@ -253,9 +277,7 @@ fn lowercase(token: &str) -> Cow<'_, str> {
     let changes = if token.is_ascii() {
         token.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        token
-            .chars()
-            .any(|c| c.is_uppercase() || (!c.is_ascii() && !c.is_lowercase()))
+        token.chars().any(may_change_case)
     };
     if changes {
         Cow::Owned(token.to_lowercase())
@@ -457,6 +479,20 @@ mod tests {
         // The ångström sign is Å after normalising.
         assert!(!surely_nfc("\u{212b}"));
         assert_eq!(tokenize("\u{212b}ngström"), tokenize("Ångström"));
+    }
+
+    #[test]
+    fn latin1_shortcuts_agree_with_unicode() {
+        for c in (0..0x250u32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphabetic() || c.is_numeric(),
+                "{c:?}"
+            );
+            if !may_change_case(c) {
+                assert_eq!(c.to_lowercase().to_string(), c.to_string(), "{c:?}");
+            }
+        }
     }
 
     #[test]

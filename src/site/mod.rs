@@ -66,17 +66,20 @@ impl Site {
         include_drafts: bool,
         base_url: Option<&str>,
     ) -> Result<Site, BuildError> {
+        let mut timer = timing::Timer::new();
         let mut problems = Diagnostics::default();
         let mut config = Config::load(root).map_err(BuildError::Content)?;
         if let Some(url) = base_url {
             config.set_base_url(url).map_err(BuildError::Io)?;
         }
         let templates = Templates::load(root, &config);
+        timer.lap("templates");
         let loaded = content::load(
             &root.join("content"),
             &config,
             &LoadOptions { include_drafts },
         );
+        timer.lap("content");
         let templates = match templates {
             Ok(t) => Some(t),
             Err(errs) => {
@@ -99,8 +102,10 @@ impl Site {
         let mut warnings = std::mem::take(&mut library.warnings);
         let images = Arc::new(Images::new(root, &config.images));
         let anchor_checks = render_markdown(&mut library, &images, &mut problems, &mut warnings);
+        timer.lap("markdown");
         // Images are processed here, so that a broken one is reported with every other error.
         let (image_problems, image_warnings) = images.process(&library);
+        timer.lap("images");
         problems.extend(image_problems);
         warnings.extend(image_warnings);
         problems.extend(checks::anchors(&library, &anchor_checks));
@@ -120,6 +125,7 @@ impl Site {
             images,
         };
         problems.extend(collisions::check(&site));
+        timer.lap("checks");
         problems.into_result()?;
         Ok(site)
     }

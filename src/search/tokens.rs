@@ -1,0 +1,179 @@
+//! Every page's tokens, counted per field and numbered site-wide.
+//!
+//! Pages are tokenized in parallel in runs of pages; each run numbers its own distinct tokens
+//! (borrowed from the page texts where lowercasing changes nothing), then the runs' numbers
+//! are merged into one site-wide numbering. A page is left as a short list of (token number,
+//! counts), so nothing later hashes a word again and memory stays small at 10,000 pages.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use super::extract::{Field, SearchDoc, FIELD_COUNT};
+use super::pipeline;
+
+/// FxHash: the index hashes millions of short words it wrote itself, where std's DoS-proof
+/// SipHash only costs time.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        let mut rest = [0u8; 8];
+        rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(rest));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// One page: each distinct token with its count per field, the field lengths, and the
+/// tokens that alone make up its title or a keyword.
+pub struct DocTokens {
+    pub counts: Vec<(u32, [u16; FIELD_COUNT])>,
+    pub lengths: [u32; FIELD_COUNT],
+    pub names: Vec<u32>,
+}
+
+/// A run of pages with its own token numbers.
+struct Run<'a> {
+    tokens: Vec<Cow<'a, str>>,
+    docs: Vec<DocTokens>,
+}
+
+/// Every distinct token of the site (numbered by position) and each page's counts.
+pub fn tokenize_all(docs: &[SearchDoc]) -> (Vec<Cow<'_, str>>, Vec<DocTokens>) {
+    let per_run = (docs.len() / (rayon::current_num_threads() * 8)).clamp(16, 512);
+    let mut runs: Vec<Run> = docs.par_chunks(per_run).map(tokenize_run).collect();
+    let mut numbers: FastMap<Cow<str>, u32> = FastMap::default();
+    let mut tokens: Vec<Cow<str>> = Vec::new();
+    let renumberings: Vec<Vec<u32>> = runs
+        .iter_mut()
+        .map(|run| {
+            std::mem::take(&mut run.tokens)
+                .into_iter()
+                .map(|token| {
+                    if let Some(n) = numbers.get(token.as_ref()) {
+                        return *n;
+                    }
+                    let n = tokens.len() as u32;
+                    tokens.push(token.clone());
+                    numbers.insert(token, n);
+                    n
+                })
+                .collect()
+        })
+        .collect();
+    runs.par_iter_mut()
+        .zip(&renumberings)
+        .for_each(|(run, new)| {
+            for doc in &mut run.docs {
+                doc.counts.iter_mut().for_each(|c| c.0 = new[c.0 as usize]);
+                doc.names.iter_mut().for_each(|n| *n = new[*n as usize]);
+            }
+        });
+    let docs = runs.into_iter().flat_map(|run| run.docs).collect();
+    (tokens, docs)
+}
+
+fn tokenize_run(docs: &[SearchDoc]) -> Run<'_> {
+    let mut numbers: FastMap<Cow<str>, u32> = FastMap::default();
+    let mut tokens: Vec<Cow<str>> = Vec::new();
+    // One map for every page of the run, emptied between pages, so it is allocated once.
+    let mut counts: FastMap<u32, [u16; FIELD_COUNT]> = FastMap::default();
+    let mut out = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let mut lengths = [0u32; FIELD_COUNT];
+        let mut names = Vec::new();
+        for (field, text) in &doc.fields {
+            let f = *field as usize;
+            let (mut first, mut count) = (0, 0);
+            pipeline::for_each_token(text, |token| {
+                let n = match numbers.get(token.as_ref()) {
+                    Some(n) => *n,
+                    None => {
+                        let n = tokens.len() as u32;
+                        tokens.push(token.clone());
+                        numbers.insert(token, n);
+                        n
+                    }
+                };
+                count += 1;
+                if count == 1 {
+                    first = n;
+                }
+                let slot = &mut counts.entry(n).or_default()[f];
+                *slot = slot.saturating_add(1);
+            });
+            if matches!(field, Field::Title | Field::Keywords) && count == 1 {
+                names.push(first);
+            }
+            lengths[f] += count;
+        }
+        out.push(DocTokens {
+            counts: counts.drain().collect(),
+            lengths,
+            names,
+        });
+    }
+    Run { tokens, docs: out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, body: &str) -> SearchDoc {
+        SearchDoc {
+            title: title.into(),
+            url: String::new(),
+            collection: 0,
+            snippet: String::new(),
+            fields: vec![(Field::Title, title.into()), (Field::Body, body.into())],
+        }
+    }
+
+    #[test]
+    fn numbers_tokens_across_runs() {
+        // More pages than one run holds, so that runs are merged.
+        let docs: Vec<SearchDoc> = (0..100)
+            .map(|i| doc(&format!("Sida {i}"), "Oro och ORO, oro."))
+            .collect();
+        let (tokens, counted) = tokenize_all(&docs);
+        let number = |t: &str| tokens.iter().position(|x| x == t).unwrap() as u32;
+        assert_eq!(tokens.len(), 2 + 100 + 1, "sida, the numbers, oro, och");
+        let page = &counted[42];
+        let oro = page.counts.iter().find(|c| c.0 == number("oro")).unwrap();
+        assert_eq!(oro.1[Field::Body as usize], 3);
+        let sida = page.counts.iter().find(|c| c.0 == number("sida")).unwrap();
+        assert_eq!(sida.1[Field::Title as usize], 1);
+        assert_eq!(page.lengths[Field::Title as usize], 2);
+        assert!(page.names.is_empty(), "a two-word title is no name");
+        let (_, one) = tokenize_all(&[doc("88", "")]);
+        assert_eq!(one[0].names.len(), 1);
+    }
+}
