@@ -1,0 +1,67 @@
+// Screenshots of the example site's main pages, for people to look at (CI keeps them as
+// artefacts), plus the checks a screenshot cannot make by eye: each page loads without script
+// errors, has exactly one h1, and its images have loaded.
+//
+//   node tests/browser/screenshots.mjs SITE_ROOT_URL OUT_DIR
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [root, out] = process.argv.slice(2);
+if (!root || !out) {
+  console.error('usage: screenshots.mjs SITE_ROOT_URL OUT_DIR');
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+const PAGES = [
+  ['start', 'index.html'],
+  ['symbol', 'symboler/kod-88/index.html'],
+  ['galleri', 'symboler/index.html'],
+  ['samordnare', 'samordnare/index.html'],
+  ['samlad-bild', 'handlingsplaner/index.html'],
+];
+const WIDTHS = [['dator', 1280], ['mobil', 390]];
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+let failed = 0;
+try {
+  for (const [label, width] of WIDTHS) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    for (const [name, path] of PAGES) {
+      errors.length = 0;
+      await page.goto(new URL(path, root).href, { waitUntil: 'load' });
+      // Scroll through once so lazily loaded images are in the full-page picture.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        window.scrollTo(0, 0);
+      });
+      await page.waitForLoadState('networkidle').catch(() => {});
+      const h1 = await page.locator('h1').count();
+      const broken = await page.evaluate(() =>
+        [...document.images].filter((i) => i.complete && i.naturalWidth === 0 && i.loading !== 'lazy').map((i) => i.src));
+      await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: true });
+      const problems = [];
+      if (h1 !== 1) problems.push(`${h1} h1 elements`);
+      if (errors.length) problems.push(`script errors: ${errors.join('; ')}`);
+      if (broken.length) problems.push(`broken images: ${broken.join(', ')}`);
+      if (problems.length) {
+        failed += 1;
+        console.log(`not ok ${name} ${label}: ${problems.join(' | ')}`);
+      } else {
+        console.log(`ok ${name} ${label}`);
+      }
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);

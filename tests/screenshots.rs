@@ -1,0 +1,46 @@
+//! Screenshots of the example site (start page, a symbol, the gallery, the directory, the
+//! consolidated plans) at desktop and phone width, written to tests/artifacts/ (not
+//! committed; CI keeps them) for people to look at. The browser script also fails on script
+//! errors, broken images or a page without exactly one h1.
+//!
+//! Needs `npm ci` and Debian's chromium, like the other browser tests.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+#[test]
+fn screenshots_of_the_example_site() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        repo.join("node_modules/playwright-core").is_dir(),
+        "node_modules/playwright-core is missing: run `npm ci` first"
+    );
+    let work = tempfile::tempdir().expect("temp dir");
+    let site = work.path().join("site");
+    let build = Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args(["build", "--root"])
+        .arg(&repo)
+        .arg("--output")
+        .arg(&site)
+        .output()
+        .expect("run lots build");
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let artifacts = repo.join("tests").join("artifacts");
+    let root = format!("file://{}/", site.display());
+    let run = Command::new("node")
+        .arg(repo.join("tests/browser/screenshots.mjs"))
+        .arg(&root)
+        .arg(&artifacts)
+        .current_dir(&repo)
+        .output()
+        .expect("run node");
+    let report = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{report}\n{}", String::from_utf8_lossy(&run.stderr));
+    for name in ["start", "symbol", "galleri", "samordnare", "samlad-bild"] {
+        for width in ["dator", "mobil"] {
+            let png = artifacts.join(format!("{name}-{width}.png"));
+            let size = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);
+            assert!(size > 10_000, "{} is missing or empty", png.display());
+        }
+    }
+}
