@@ -24,7 +24,11 @@ fn screenshots_of_the_example_site() {
         .arg(&site)
         .output()
         .expect("run lots build");
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
     let artifacts = repo.join("tests").join("artifacts");
     let root = format!("file://{}/", site.display());
     let run = Command::new("node")
@@ -35,7 +39,11 @@ fn screenshots_of_the_example_site() {
         .output()
         .expect("run node");
     let report = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "{report}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{report}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     for name in ["start", "symbol", "galleri", "samordnare", "samlad-bild"] {
         for width in ["dator", "mobil"] {
             let png = artifacts.join(format!("{name}-{width}.png"));
