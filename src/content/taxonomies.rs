@@ -54,7 +54,9 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
                         slug,
                         pages: Vec::new(),
                     });
-                    if !term.pages.contains(key) {
+                    // Pages come one at a time, so a page naming a term twice (in two
+                    // spellings) is the last one added; a full search made this quadratic.
+                    if term.pages.last() != Some(key) {
                         term.pages.push(key.clone());
                     }
                 }

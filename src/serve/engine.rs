@@ -9,16 +9,32 @@ use std::time::Instant;
 use tokio::sync::broadcast;
 
 use crate::diagnostics::BuildError;
-use crate::site::{self, reload_pages, Site};
+use crate::site::{self, reload_pages, Job, Site};
 use crate::templates::deps::Dep;
 
 use super::memory::{Entry, MemorySink};
 use super::watch::Change;
 
+/// Moves what a sink collected into the served files; returns the paths it wrote.
+fn publish(
+    shared: &Shared,
+    all_deps: &mut HashMap<String, Vec<Dep>>,
+    sink: MemorySink,
+) -> Vec<String> {
+    let (files, deps) = sink.into_parts();
+    all_deps.extend(deps);
+    let paths: Vec<String> = files.keys().cloned().collect();
+    if let Ok(mut served) = shared.files.write() {
+        served.extend(files);
+    }
+    paths
+}
+
 /// What the browser is told.
 #[derive(Clone, Debug)]
 pub enum Event {
-    Reload,
+    /// These output paths changed; empty means every page.
+    Reload(Vec<String>),
     Error(String),
 }
 
@@ -82,31 +98,36 @@ impl Engine {
     }
 
     /// Re-reads the edited pages and renders only what they touch.
-    fn pages(&mut self, keys: &[String]) -> Result<usize, BuildError> {
+    /// Re-reads the edited pages and renders only what they touch: the edited pages first
+    /// (the browser showing one reloads at once), then the lists and pages around them.
+    /// Returns the number of files and the paths of the second round.
+    fn pages(&mut self, keys: &[String]) -> Result<(usize, Vec<String>), BuildError> {
         let Some(site) = self.site.as_mut() else {
-            return self.full();
+            return self.full().map(|count| (count, Vec::new()));
         };
         let touched = reload_pages(site, keys, self.include_drafts)?;
-        let sink = MemorySink::default();
+        let edited = |job: &Job<'_>| matches!(job, Job::Page(p) | Job::PageOutput(p, _) if keys.contains(&p.doc.key));
+        let first = MemorySink::default();
+        let mut count = site::render_only(site, &edited, &first)?;
+        let first_paths = publish(&self.shared, &mut self.deps, first);
+        let _ = self.shared.events.send(Event::Reload(first_paths));
+        let rest = MemorySink::default();
         let deps = &self.deps;
-        let count = site::render_some(
+        count += site::render_some(
             site,
-            &|job| touched.wants(job, deps.get(&job.path())),
-            &sink,
+            &|job| !edited(job) && touched.wants(job, deps.get(&job.path())),
+            &rest,
         )?;
+        let rest_paths = publish(&self.shared, &mut self.deps, rest);
         let (claimed, _) = site::claimed_paths(site);
-        let (files, deps) = sink.into_parts();
-        self.deps.extend(deps);
         if let Ok(mut shared) = self.shared.files.write() {
-            shared.extend(files);
             for gone in self.claimed.difference(&claimed) {
                 shared.remove(gone);
             }
         }
         self.claimed = claimed;
-        Ok(count)
+        Ok((count, rest_paths))
     }
-
     /// Rebuilds the search index after an edit; it runs after the browser has been told to
     /// reload, so the edited page is served without waiting for it.
     fn refresh_search(&mut self) {
@@ -144,16 +165,19 @@ impl Engine {
             && matches!(&page_keys, Some(keys) if keys.len() <= 50);
         let result = match page_keys {
             Some(keys) if incremental => self.pages(&keys),
-            _ => self.full(),
+            // A full reload changes every page: an empty list tells every browser to reload.
+            _ => self.full().map(|count| (count, Vec::new())),
         };
         match result {
-            Ok(count) => {
+            Ok((count, changed)) => {
                 if let Ok(mut error) = self.shared.error.write() {
                     *error = None;
                 }
                 let ms = started.elapsed().as_secs_f64() * 1000.0;
                 println!("Rebuilt {count} files in {ms:.0} ms");
-                let _ = self.shared.events.send(Event::Reload);
+                if !(incremental && changed.is_empty()) {
+                    let _ = self.shared.events.send(Event::Reload(changed));
+                }
                 if incremental {
                     self.refresh_search();
                 }

@@ -57,7 +57,14 @@ async fn events(
     });
     let all = stream::iter(initial).chain(updates).map(|event| {
         Ok(match event {
-            Event::Reload => SseEvent::default().event("reload").data("reload"),
+            Event::Reload(paths) => {
+                let data = if paths.is_empty() {
+                    "*".to_string()
+                } else {
+                    serde_json::to_string(&paths).unwrap_or_else(|_| "*".to_string())
+                };
+                SseEvent::default().event("reload").data(data)
+            }
             Event::Error(text) => SseEvent::default().event("build-error").data(text),
         })
     });

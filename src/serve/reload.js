@@ -25,7 +25,18 @@
     box.appendChild(pre);
   }
   var events = new EventSource("/__lots/events");
-  events.addEventListener("reload", function () {
+  // The server names the files that changed ("*" for all); reload only when this is one.
+  function isShown(paths) {
+    var here = decodeURIComponent(location.pathname).replace(/^\//, "");
+    if (here === "" || here.charAt(here.length - 1) === "/") {
+      here += "index.html";
+    }
+    return paths.indexOf(here) !== -1;
+  }
+  events.addEventListener("reload", function (e) {
+    if (e.data !== "*" && !isShown(JSON.parse(e.data))) {
+      return;
+    }
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
   });

@@ -9,7 +9,7 @@ mod output;
 mod progress;
 mod reload;
 mod render;
-mod timing;
+pub(crate) mod timing;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -198,12 +198,22 @@ pub fn render_some(
     wanted: &dyn Fn(&Job<'_>) -> bool,
     sink: &dyn Sink,
 ) -> Result<usize, BuildError> {
+    let count = render_only(site, wanted, sink)?;
+    extras::write_generated(site, sink)?;
+    Ok(count)
+}
+
+/// Renders only the template jobs that `wanted` picks, nothing else.
+pub fn render_only(
+    site: &Site,
+    wanted: &dyn Fn(&Job<'_>) -> bool,
+    sink: &dyn Sink,
+) -> Result<usize, BuildError> {
     let jobs: Vec<Job> = render::jobs(site)
         .into_iter()
         .filter(|job| wanted(job))
         .collect();
     render::render_jobs(site, &jobs, sink)?;
-    extras::write_generated(site, sink)?;
     Ok(jobs.len())
 }
 

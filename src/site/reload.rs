@@ -94,6 +94,8 @@ pub fn reload_pages(
         }
         touched.pages.extend(library.pages_linking_to(key));
     }
+    let mut timer = super::timing::Timer::new();
+    timer.lap("reread");
     let to_render: Vec<String> = touched.pages.iter().cloned().collect();
     let mut warnings = Vec::new();
     let anchor_checks = render_markdown_of(
@@ -104,7 +106,9 @@ pub fn reload_pages(
         &mut warnings,
     );
     problems.extend(checks::anchors(library, &anchor_checks));
+    timer.lap("markdown");
     problems.extend(collisions::check(site));
+    timer.lap("collisions");
     problems.into_result()?;
     Ok(touched)
 }
