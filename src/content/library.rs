@@ -491,13 +491,14 @@ fn assign_pages(library: &mut Library) {
 /// Pages without the field a section sorts by go last, in file order.
 pub fn sort_pages(pages: &BTreeMap<String, Page>, sort_by: SortBy, keys: &mut [String]) {
     match sort_by {
-        SortBy::Date => keys.sort_by(|a, b| {
-            let (da, db) = (pages[a].meta.date.as_ref(), pages[b].meta.date.as_ref());
-            (da.is_none(), db.map(|d| d.sort_key)).cmp(&(db.is_none(), da.map(|d| d.sort_key)))
+        // Newest first; undated last. Keys computed once per page (stable sort keeps file order).
+        SortBy::Date => keys.sort_by_cached_key(|k| {
+            let date = pages[k].meta.date.as_ref().map(|d| d.sort_key);
+            (date.is_none(), std::cmp::Reverse(date))
         }),
-        SortBy::Weight => keys.sort_by(|a, b| {
-            let (wa, wb) = (pages[a].meta.weight, pages[b].meta.weight);
-            (wa.is_none(), wa).cmp(&(wb.is_none(), wb))
+        SortBy::Weight => keys.sort_by_cached_key(|k| {
+            let weight = pages[k].meta.weight;
+            (weight.is_none(), weight)
         }),
         SortBy::Title => keys.sort_by_cached_key(|k| pages[k].meta.title.to_lowercase()),
         SortBy::None => {}

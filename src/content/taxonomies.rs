@@ -62,13 +62,12 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
                 }
             }
             for term in terms.values_mut() {
-                term.pages.sort_by(|a, b| {
-                    let (pa, pb) = (&library.pages[a], &library.pages[b]);
-                    let (da, db) = (
-                        pa.meta.date.as_ref().map(|d| d.sort_key),
-                        pb.meta.date.as_ref().map(|d| d.sort_key),
-                    );
-                    db.cmp(&da).then_with(|| pa.meta.title.cmp(&pb.meta.title))
+                // Keys are computed once per page: looking pages up inside the comparison
+                // was most of a relink's time at 10,000 pages.
+                term.pages.sort_by_cached_key(|key| {
+                    let page = &library.pages[key];
+                    let date = page.meta.date.as_ref().map(|d| d.sort_key);
+                    (std::cmp::Reverse(date), page.meta.title.clone())
                 });
             }
             Taxonomy {

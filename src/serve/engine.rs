@@ -105,12 +105,14 @@ impl Engine {
         let Some(site) = self.site.as_mut() else {
             return self.full().map(|count| (count, Vec::new()));
         };
+        let mut timer = crate::site::timing::Timer::new();
         let touched = reload_pages(site, keys, self.include_drafts)?;
         let edited = |job: &Job<'_>| matches!(job, Job::Page(p) | Job::PageOutput(p, _) if keys.contains(&p.doc.key));
         let first = MemorySink::default();
         let mut count = site::render_only(site, &edited, &first)?;
         let first_paths = publish(&self.shared, &mut self.deps, first);
         let _ = self.shared.events.send(Event::Reload(first_paths));
+        timer.lap("edited page");
         let rest = MemorySink::default();
         let deps = &self.deps;
         count += site::render_some(

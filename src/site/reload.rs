@@ -79,6 +79,7 @@ pub fn reload_pages(
     let options = LoadOptions { include_drafts };
     let library = std::sync::Arc::get_mut(&mut site.library)
         .ok_or_else(|| BuildError::Io("the site is still being rendered".into()))?;
+    let mut timer = super::timing::Timer::new();
     let mut touched = Touched::default();
     let mut problems = Diagnostics::default();
     for key in keys {
@@ -94,7 +95,6 @@ pub fn reload_pages(
         }
         touched.pages.extend(library.pages_linking_to(key));
     }
-    let mut timer = super::timing::Timer::new();
     timer.lap("reread");
     let to_render: Vec<String> = touched.pages.iter().cloned().collect();
     let mut warnings = Vec::new();
