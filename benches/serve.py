@@ -20,6 +20,9 @@ import urllib.request
 REPO = pathlib.Path(__file__).resolve().parent.parent
 GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
 WORK = pathlib.Path(os.environ.get("BENCH_DIR", "/tmp/lots-bench"))
+# Seconds between edits: after serving an edited page, serve rebuilds the search index
+# (about a second at 10,000 pages), and an edit that arrives meanwhile waits for it.
+PAUSE = float(os.environ.get("PAUSE", "2.0"))
 CONFIG = """title: "Förebyggande arbete mot våldsbejakande extremism"
 base_url: "https://example.org"
 language: sv
@@ -81,7 +84,7 @@ def measure(cmd, cwd, base, page, runs, template=None):
             marker = f"Markord{i}x{int(time.time())}"
             page.write_text(original.replace("\n---\n", f"\n---\n\n{marker}\n", 1), encoding="utf-8")
             edits.append(wait_for(base, marker))
-            time.sleep(0.3)
+            time.sleep(PAUSE)
         page.write_text(original, encoding="utf-8")
         tmpl = []
         if template is not None:
