@@ -185,13 +185,24 @@ fn an_atomic_save_by_rename_is_seen() {
 #[test]
 fn a_template_edit_rerenders_pages() {
     let site = fixture("basic");
+    let page = |marker: &str| {
+        format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{{{ page.content | safe }}}}{{% endblock content %}}")
+    };
+    site.write("templates/page.html", page("MALLEN FÖRST"));
     let server = start(&site);
-    wait_for(&server, "/guider/forsta/", "the page", |s, _| s == 200);
-    let page = "{% extends \"base.html\" %}{% block content %}<p>MALLEN ÄNDRAD</p>{{ page.content | safe }}{% endblock content %}";
-    site.write("templates/page.html", page);
+    wait_for(&server, "/guider/forsta/", "the site's template", |_, b| {
+        b.contains("MALLEN FÖRST")
+    });
+    // An edit of one template re-renders the pages that use it, and only those.
+    site.write("templates/page.html", page("MALLEN ÄNDRAD"));
     wait_for(&server, "/guider/forsta/", "the new template", |_, b| {
         b.contains("MALLEN ÄNDRAD")
     });
+    let (_, section) = get(&server, "/guider/");
+    assert!(
+        !section.contains("MALLEN"),
+        "the section does not use page.html"
+    );
 }
 
 #[test]

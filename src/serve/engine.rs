@@ -130,6 +130,25 @@ impl Engine {
         self.claimed = claimed;
         Ok((count, rest_paths))
     }
+    /// Loads the templates again and re-renders only the files whose template extends,
+    /// imports or is one of the changed ones.
+    fn templates(&mut self, names: &[String]) -> Result<(usize, Vec<String>), BuildError> {
+        let Some(site) = self.site.as_mut() else {
+            return self.full().map(|count| (count, Vec::new()));
+        };
+        site::reload_templates(site)?;
+        let site: &Site = site;
+        let uses = |job: &Job<'_>| {
+            let template = job.template(site);
+            names
+                .iter()
+                .any(|name| site.templates.uses(&template, name))
+        };
+        let sink = MemorySink::default();
+        let count = site::render_only(site, &uses, &sink)?;
+        Ok((count, publish(&self.shared, &mut self.deps, sink)))
+    }
+
     /// Rebuilds the search index after an edit; it runs after the browser has been told to
     /// reload, so the edited page is served without waiting for it.
     fn refresh_search(&mut self) {
@@ -155,6 +174,13 @@ impl Engine {
                 _ => None,
             })
             .collect();
+        let template_names: Option<Vec<String>> = changes
+            .iter()
+            .map(|c| match c {
+                Change::Template(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
         let had_error = self
             .shared
             .error
@@ -162,14 +188,15 @@ impl Engine {
             .map(|e| e.is_some())
             .unwrap_or(true);
         // While an error lasts the site model may be half-updated: reload it all.
-        let incremental = !had_error
-            && self.site.is_some()
-            && matches!(&page_keys, Some(keys) if keys.len() <= 50);
-        let result = match page_keys {
-            Some(keys) if incremental => self.pages(&keys),
+        let can_patch = !had_error && self.site.is_some();
+        let incremental = can_patch && matches!(&page_keys, Some(keys) if keys.len() <= 50);
+        let result = match (page_keys, template_names) {
+            (Some(keys), _) if incremental => self.pages(&keys),
+            (_, Some(names)) if can_patch => self.templates(&names),
             // A full reload changes every page: an empty list tells every browser to reload.
             _ => self.full().map(|count| (count, Vec::new())),
         };
+        let patched = can_patch && !changes.contains(&Change::Site);
         match result {
             Ok((count, changed)) => {
                 if let Ok(mut error) = self.shared.error.write() {
@@ -177,7 +204,7 @@ impl Engine {
                 }
                 let ms = started.elapsed().as_secs_f64() * 1000.0;
                 println!("Rebuilt {count} files in {ms:.0} ms");
-                if !(incremental && changed.is_empty()) {
+                if !(patched && changed.is_empty()) {
                     let _ = self.shared.events.send(Event::Reload(changed));
                 }
                 if incremental {

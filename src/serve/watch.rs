@@ -19,6 +19,8 @@ const DEBOUNCE: Duration = Duration::from_millis(30);
 pub enum Change {
     /// A page's Markdown file, by content key: edited, created or deleted.
     Page(String),
+    /// A template, by its name (`page.html`, `collections/symbol.html`).
+    Template(String),
     /// Anything else that needs the whole site loaded again: a section, a file in
     /// `content/`, a template, a static file, the config.
     Site,
@@ -34,7 +36,15 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     let mut parts = relative.components().map(|c| c.as_os_str().to_str());
     match parts.next()?? {
         "config.yaml" => Some(Change::Site),
-        "templates" | "themes" | "static" => Some(Change::Site),
+        "templates" => Some(template_name(parts).map_or(Change::Site, Change::Template)),
+        "themes" => {
+            parts.next()??; // the theme's name
+            match parts.next()?? {
+                "templates" => Some(template_name(parts).map_or(Change::Site, Change::Template)),
+                _ => Some(Change::Site),
+            }
+        }
+        "static" => Some(Change::Site),
         "content" => {
             let key: Option<Vec<&str>> = parts.collect();
             let key = key?.join("/");
@@ -47,6 +57,14 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         }
         _ => None,
     }
+}
+
+/// The template name from the rest of a path below a templates folder; standalone pages
+/// (`pages/…`) add or remove files, so they reload the whole site.
+fn template_name<'a>(parts: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
+    let parts: Option<Vec<&str>> = parts.collect();
+    let name = parts?.join("/");
+    (!name.is_empty() && !name.starts_with("pages/")).then_some(name)
 }
 
 /// Collapses a batch: one full reload covers everything, pages are listed once.
@@ -124,6 +142,18 @@ mod tests {
         );
         assert_eq!(
             classify(root, Path::new("/s/templates/page.html")),
+            Some(Change::Template("page.html".into()))
+        );
+        assert_eq!(
+            classify(root, Path::new("/s/themes/t/templates/a/b.html")),
+            Some(Change::Template("a/b.html".into()))
+        );
+        assert_eq!(
+            classify(root, Path::new("/s/templates/pages/x.html")),
+            Some(Change::Site)
+        );
+        assert_eq!(
+            classify(root, Path::new("/s/themes/t/static/x.css")),
             Some(Change::Site)
         );
         assert_eq!(classify(root, Path::new("/s/content/a/.b.md.swp")), None);

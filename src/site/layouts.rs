@@ -1,7 +1,7 @@
 //! Which template renders what: front matter first, then the section, then the collection,
 //! then the theme's default.
 
-use crate::content::{Page, Section};
+use crate::content::{Page, Section, Taxonomy};
 
 use super::Site;
 
@@ -39,4 +39,14 @@ pub fn section_template<'a>(site: &'a Site, section: &'a Section) -> &'a str {
         .map(|t| t.name.as_str())
         .or(collection.and_then(|c| c.list_template.as_deref()))
         .unwrap_or(default)
+}
+
+/// `tags/list.html` when the site has one, else the generic taxonomy template.
+pub fn taxonomy_template(site: &Site, taxonomy: &Taxonomy, kind: &str, fallback: &str) -> String {
+    let specific = format!("{}/{kind}.html", taxonomy.name);
+    if site.templates.exists(&specific) {
+        specific
+    } else {
+        fallback.to_string()
+    }
 }

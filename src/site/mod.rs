@@ -217,6 +217,20 @@ pub fn render_only(
     Ok(jobs.len())
 }
 
+/// For `serve`: loads the templates again after one changed. Static files come with them.
+pub fn reload_templates(site: &mut Site) -> Result<(), BuildError> {
+    site.templates = Templates::load(&site.root, &site.config).map_err(BuildError::Content)?;
+    let mut problems = Diagnostics::default();
+    problems.extend(checks::templates(&site.library, &site.templates));
+    problems.extend(checks::collection_templates(
+        &site.config,
+        &site.root,
+        &site.templates,
+    ));
+    problems.extend(collisions::check(site));
+    problems.into_result()
+}
+
 /// Writes the search index of a loaded site.
 pub fn render_search(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     extras::write_search(site, sink)

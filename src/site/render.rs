@@ -122,6 +122,23 @@ impl<'a> Job<'a> {
         }
     }
 
+    /// The template that renders this job.
+    pub fn template(&self, site: &Site) -> String {
+        match self {
+            Job::Page(page) => layouts::page_template(site, page).to_string(),
+            Job::Section(section, _) => layouts::section_template(site, section).to_string(),
+            Job::TaxonomyList(taxonomy) => {
+                layouts::taxonomy_template(site, taxonomy, "list", "taxonomy_list.html")
+            }
+            Job::Term(taxonomy, _, _) => {
+                layouts::taxonomy_template(site, taxonomy, "single", "taxonomy_single.html")
+            }
+            Job::NotFound => "404.html".to_string(),
+            Job::PageOutput(_, extra) | Job::ListOutput(_, extra) => extra.template.clone(),
+            Job::Standalone { template, .. } => template.to_string(),
+        }
+    }
+
     /// The source file to blame when the job's path is taken twice.
     pub fn document(&self) -> Option<&'a crate::content::Document> {
         match self {
@@ -294,7 +311,7 @@ impl<'a> Renderer<'a> {
         let template = match job {
             Job::Page(page) => {
                 context.insert("page", &PageView::new(library, page));
-                layouts::page_template(self.site, page).to_string()
+                job.template(self.site)
             }
             Job::Section(section, pager) => {
                 context.insert("section", &SectionView::new(library, section));
@@ -305,25 +322,28 @@ impl<'a> Renderer<'a> {
                     *pager,
                 );
                 context.insert("paginator", &paginator);
-                layouts::section_template(self.site, section).to_string()
+                job.template(self.site)
             }
             Job::TaxonomyList(taxonomy) => {
                 let view = TaxonomyView::new(taxonomy);
                 context.insert("terms", &view.terms);
                 context.insert("taxonomy", &view);
-                self.taxonomy_template(taxonomy, "list", "taxonomy_list.html")
+                job.template(self.site)
             }
-            Job::Term(taxonomy, term, pager) => self.term(context, taxonomy, term, *pager),
-            Job::NotFound => "404.html".to_string(),
-            Job::PageOutput(page, extra) => {
+            Job::Term(taxonomy, term, pager) => {
+                self.term(context, taxonomy, term, *pager);
+                job.template(self.site)
+            }
+            Job::NotFound => job.template(self.site),
+            Job::PageOutput(page, _) => {
                 context.insert("page", &PageView::new(library, page));
-                extra.template.clone()
+                job.template(self.site)
             }
-            Job::ListOutput(section, extra) => {
+            Job::ListOutput(section, _) => {
                 context.insert("section", &SectionView::new(library, section));
-                extra.template.clone()
+                job.template(self.site)
             }
-            Job::Standalone { template, .. } => template.to_string(),
+            Job::Standalone { .. } => job.template(self.site),
         };
         let html = self.site.templates.render(&self.tera, &template, context)?;
         let prefix = match job {
@@ -334,13 +354,7 @@ impl<'a> Renderer<'a> {
         Ok((path, resolve_root_marks(&html, &prefix)))
     }
 
-    fn term(
-        &self,
-        context: &mut Context,
-        taxonomy: &'a Taxonomy,
-        term: &'a Term,
-        pager: usize,
-    ) -> String {
+    fn term(&self, context: &mut Context, taxonomy: &'a Taxonomy, term: &'a Term, pager: usize) {
         #[derive(Serialize)]
         struct TermPage<'b> {
             #[serde(flatten)]
@@ -374,15 +388,5 @@ impl<'a> Renderer<'a> {
             "paginator",
             &self.paginator(&first, &term.pages, taxonomy.paginate_by, pager),
         );
-        self.taxonomy_template(taxonomy, "single", "taxonomy_single.html")
-    }
-
-    fn taxonomy_template(&self, taxonomy: &Taxonomy, kind: &str, fallback: &str) -> String {
-        let specific = format!("{}/{kind}.html", taxonomy.name);
-        if self.site.templates.exists(&specific) {
-            specific
-        } else {
-            fallback.to_string()
-        }
     }
 }

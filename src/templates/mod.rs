@@ -96,6 +96,34 @@ impl Templates {
         })
     }
 
+    /// Whether rendering `name` may use the template `changed`: itself, a template it
+    /// extends, or one it imports macros from. A template that is included anywhere counts as
+    /// used everywhere (includes are only known while rendering).
+    pub fn uses(&self, name: &str, changed: &str) -> bool {
+        if name == changed || self.is_included(changed) {
+            return true;
+        }
+        let Ok(template) = self.tera.get_template(name) else {
+            return true;
+        };
+        let chain = std::iter::once(name).chain(template.parents.iter().map(String::as_str));
+        chain.into_iter().any(|t| {
+            t == changed
+                || self.tera.get_template(t).is_ok_and(|tpl| {
+                    tpl.imported_macro_files
+                        .iter()
+                        .any(|(file, _)| file == changed)
+                })
+        })
+    }
+
+    fn is_included(&self, name: &str) -> bool {
+        let quoted = [format!("include \"{name}\""), format!("include '{name}'")];
+        self.sources
+            .values()
+            .any(|(text, _)| quoted.iter().any(|q| text.contains(q.as_str())))
+    }
+
     pub fn exists(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
