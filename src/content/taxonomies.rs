@@ -1,6 +1,6 @@
 //! Taxonomies (such as tags): every term with the pages that carry it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::config::Config;
 
@@ -40,6 +40,8 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
         .iter()
         .map(|declared| {
             let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+            // A site uses few distinct terms on many pages: slugify each spelling once.
+            let mut slugs: HashMap<&str, String> = HashMap::new();
             for (key, page) in &library.pages {
                 for name in page
                     .meta
@@ -48,7 +50,10 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
                     .into_iter()
                     .flatten()
                 {
-                    let slug = slugify(name);
+                    let slug = slugs
+                        .entry(name.as_str())
+                        .or_insert_with(|| slugify(name))
+                        .clone();
                     let term = terms.entry(slug.clone()).or_insert_with(|| Term {
                         name: name.clone(),
                         slug,
