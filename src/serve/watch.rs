@@ -13,7 +13,7 @@ use crate::content::discover::is_junk;
 
 /// Editors write a temp file and rename it, or save several times in a burst; events closer
 /// than this are handled as one change.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(15);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
