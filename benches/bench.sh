@@ -18,8 +18,6 @@
 #                               noisy runs are repeated, up to MAX_TRIES x RUNS
 #                               lots runs and MAX_TRIES run_peers.sh calls
 #        PEER_NOISE=0.25        the same limit for a whole run_peers.sh call
-#        SETTLE=0               seconds to pause (after sync) before each batch of
-#                               builds on /tmp; see settle() (300 resets ext4 here)
 #        FS_CHECK=/dev/shm      optional diagnostic: also time lots and hugo with
 #                               their output under this folder (e.g. a tmpfs), to
 #                               separate the generators' own cost from the cost of
@@ -35,6 +33,12 @@
 #      installed is taken from the reference results (marked as such);
 #   5. prints a Markdown table with lots/Hugo and lots/Zola ratios.
 # Units match run_peers.sh: output MB = 10^6 bytes, RSS MB = kB/1024.
+#
+# Caveat: on the ext4 /tmp of the dev machine, creating ~10k files right after
+# deleting ~10k costs a lot of kernel time, and it grows over back-to-back
+# builds (sys time 1 s -> 4-7 s for both lots and Hugo). Every tool here
+# deletes its previous output before each run, so all pay it; FS_CHECK=/dev/shm
+# shows the figures without it.
 set -u
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -101,11 +105,6 @@ field() { awk -F'\t' -v c="$1" -v t="$3" -v n="${4:-}" '$1==t && (n=="" || $3==n
 # clean OWN_CPU OTHERS_CPU: true when other processes took at most NOISE x the
 # timed command's own CPU time (plus 0.1 s of slack for daemons and timers).
 is_clean() { awk -v own="$1" -v o="$2" -v f="${3:-$NOISE}" 'BEGIN{exit !(o <= f*own + 0.1)}'; }
-# settle: on ext4, creating thousands of files right after deleting thousands
-# costs much more kernel time (inode allocation skips recently deleted inodes),
-# and it adds up over back-to-back builds. With SETTLE=s, sync and pause s
-# seconds before each batch of timed builds (lots, and each run_peers.sh call).
-settle() { [ "$SETTLE" -gt 0 ] || return 0; note "settling the filesystem: sync, then ${SETTLE}s pause"; sync; sleep "$SETTLE"; }
 
 # time_runs TAG OUTDIR CMD...: times CMD until it has RUNS clean runs (see
 # is_clean; at most MAX_TRIES x RUNS attempts, waiting for a quiet machine after
@@ -183,8 +182,6 @@ NOISE=${NOISE:-0.1}
 # which the /proc/stat measure counts as "others" (about 10-15% of the peers'
 # CPU on a quiet machine), so its calls get a looser limit.
 PEER_NOISE=${PEER_NOISE:-0.25}
-SETTLE=${SETTLE:-0}
-case $SETTLE in ''|*[!0-9]*) die "SETTLE must be a number of seconds" ;; esac
 MAX_TRIES=${MAX_TRIES:-3}
 case $MAX_TRIES in ''|*[!0-9]*|0) die "MAX_TRIES must be a positive integer" ;; esac
 HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
@@ -215,7 +212,7 @@ emit "- machine: $(nproc) CPUs, $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}
 HUGO_VER=$( (command -v "${HUGO:-hugo}" >/dev/null && "${HUGO:-hugo}" version) 2>/dev/null | awk '{print $2}')
 ZOLA_VER=$( (command -v "${ZOLA:-zola}" >/dev/null && "${ZOLA:-zola}" --version) 2>/dev/null | awk '{print $2}')
 emit "- lots $LOTS_VER (from $LOTS_SRC, built $(date -u -r "$LOTS_SRC" '+%Y-%m-%d %H:%M UTC'), sha256 $LOTS_SUM, git ${LOTS_GIT:-?}); hugo: ${HUGO_VER:-not installed}; zola: ${ZOLA_VER:-not installed (reference figures)}"
-emit "- RUNS=$RUNS, prefix '${NICE}', sizes: ${SIZES[*]}, NOISE=$NOISE, PEER_NOISE=$PEER_NOISE, MAX_TRIES=$MAX_TRIES, SETTLE=$SETTLE, QUIET_WAIT=$QUIET_WAIT"
+emit "- RUNS=$RUNS, prefix '${NICE}', sizes: ${SIZES[*]}, NOISE=$NOISE, PEER_NOISE=$PEER_NOISE, MAX_TRIES=$MAX_TRIES, QUIET_WAIT=$QUIET_WAIT"
 emit ""
 
 for N in "${SIZES[@]}"; do
@@ -251,7 +248,6 @@ EOF
   fi
 
   note "waiting for a quiet machine (up to ${QUIET_WAIT}s)"
-  settle
   wait_quiet
   # 3. time lots
   note "lots: $RUNS runs on $N pages (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -280,7 +276,7 @@ EOF
     p_try=$((p_try+1))
     PR=$RESULTS/peers-try$p_try
     rm -rf "$PR"; mkdir -p "$PR"
-    if [ "$p_try" -gt 1 ] || [ "$SETTLE" -gt 0 ]; then settle; wait_quiet; fi
+    [ "$p_try" -gt 1 ] && wait_quiet
     b0=$(busy_ticks)
     TOOLS="$PEER_TOOLS" RESULTS="$PR" NICE="$NICE" "$PEERS/run_peers.sh" "$CORPUS" "$RUNS" > "$PR/peers.md" \
       || note "run_peers.sh exited non-zero; see $PR"
