@@ -260,6 +260,18 @@ pub fn keyword_keys(config: &Config) -> Vec<String> {
     }
 }
 
+/// A document with only a title and a body, for the index's and tokenizer's tests.
+#[cfg(test)]
+pub(crate) fn test_doc(title: &str, body: &str) -> SearchDoc {
+    SearchDoc {
+        title: title.into(),
+        url: String::new(),
+        collection: 0,
+        snippet: String::new(),
+        fields: vec![(Field::Title, title.into()), (Field::Body, body.into())],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -256,15 +256,7 @@ fn score_doc(
 mod tests {
     use super::*;
 
-    fn doc(title: &str, body: &str) -> SearchDoc {
-        SearchDoc {
-            title: title.into(),
-            url: String::new(),
-            collection: 0,
-            snippet: String::new(),
-            fields: vec![(Field::Title, title.into()), (Field::Body, body.into())],
-        }
-    }
+    use crate::search::extract::test_doc as doc;
 
     fn entry<'a>(index: &'a Index, key: &str) -> &'a Entry {
         index

@@ -147,15 +147,7 @@ fn tokenize_run(docs: &[SearchDoc]) -> Run<'_> {
 mod tests {
     use super::*;
 
-    fn doc(title: &str, body: &str) -> SearchDoc {
-        SearchDoc {
-            title: title.into(),
-            url: String::new(),
-            collection: 0,
-            snippet: String::new(),
-            fields: vec![(Field::Title, title.into()), (Field::Body, body.into())],
-        }
-    }
+    use crate::search::extract::test_doc as doc;
 
     #[test]
     fn numbers_tokens_across_runs() {
