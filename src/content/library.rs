@@ -398,8 +398,18 @@ pub(super) fn file_keys(page: &Page) -> Vec<String> {
     page.fields.files.iter().map(|f| f.key.clone()).collect()
 }
 
+/// The folder whose section a page belongs to: a bundle's `index.md` belongs to the folder
+/// above its own.
+pub(super) fn page_dir(key: &str) -> &str {
+    if key.ends_with("/index.md") || key == "index.md" {
+        parent_dir(parent_dir(key).trim_end_matches('/'))
+    } else {
+        parent_dir(key)
+    }
+}
+
 /// The nearest section at or above a folder.
-fn owning_section(sections: &BTreeMap<String, Section>, mut dir: &str) -> String {
+pub(super) fn owning_section(sections: &BTreeMap<String, Section>, mut dir: &str) -> String {
     loop {
         let key = format!("{dir}_index.md");
         if sections.contains_key(&key) {
@@ -447,12 +457,7 @@ fn link_sections(library: &mut Library) {
 fn assign_pages(library: &mut Library) {
     let mut members: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (key, page) in library.pages.iter_mut() {
-        let dir = if page.doc.key.ends_with("/index.md") || page.doc.key == "index.md" {
-            parent_dir(parent_dir(key).trim_end_matches('/'))
-        } else {
-            parent_dir(key)
-        };
-        page.section = owning_section(&library.sections, dir);
+        page.section = owning_section(&library.sections, page_dir(key));
         members
             .entry(page.section.clone())
             .or_default()
@@ -505,7 +510,7 @@ pub fn sort_pages(pages: &BTreeMap<String, Page>, sort_by: SortBy, keys: &mut [S
     }
 }
 
-fn set_neighbours(pages: &mut BTreeMap<String, Page>, ordered: &[String]) {
+pub(super) fn set_neighbours(pages: &mut BTreeMap<String, Page>, ordered: &[String]) {
     for (index, key) in ordered.iter().enumerate() {
         let page = pages.get_mut(key).expect("key from section");
         page.previous = index.checked_sub(1).map(|i| ordered[i].clone());

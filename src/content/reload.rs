@@ -1,4 +1,7 @@
-//! Replacing one page after an edit, for `serve`: re-read that file only, then relink.
+//! Replacing one page after an edit, for `serve`: re-read that file only, then link just that
+//! page into its section, its neighbours and its terms. The result is the library a fresh
+//! load would give; edits that could move other files (a new bundle, a changed set of named
+//! files, transparent sections) relink everything instead, which is exact but O(pages).
 
 use std::path::Path;
 
@@ -6,12 +9,23 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 
 use super::discover::Source;
-use super::library::{load_page, LoadOptions};
-use super::Library;
+use super::library::{
+    file_keys, load_page, owning_section, page_dir, set_neighbours, sort_pages, LoadOptions,
+};
+use super::{schema, taxonomies, Library, Page};
+
+/// What the library knew of a page before it was read again.
+struct Before {
+    page: Option<Page>,
+    /// Files its `file` fields named, whether it was published or a draft.
+    files: Vec<String>,
+    published: bool,
+    bundle: bool,
+}
 
 impl Library {
     /// Re-reads the page with content key `key` (or drops it when its file is gone) and
-    /// links the library again. Returns the page's problems.
+    /// links it into the library again. Returns the page's problems.
     pub fn reload_page(
         &mut self,
         content_dir: &Path,
@@ -19,10 +33,7 @@ impl Library {
         options: &LoadOptions,
         key: &str,
     ) -> Vec<Diagnostic> {
-        self.pages.remove(key);
-        self.failed.remove(key);
-        self.drafts.remove(key);
-        self.draft_files.remove(key);
+        let before = self.forget_page(key);
         let file = content_dir.join(key);
         let bundle_dir = key
             .strip_suffix("index.md")
@@ -32,20 +43,16 @@ impl Library {
             if let Some(dir) = bundle_dir {
                 self.bundles.insert(dir.to_string());
             }
-            match load_page(
-                &Source {
-                    key: key.to_string(),
-                    file,
-                },
-                config,
-                &self.bundles,
-            ) {
+            let source = Source {
+                key: key.to_string(),
+                file,
+            };
+            match load_page(&source, config, &self.bundles) {
                 Ok((page, errs)) => {
                     problems = errs;
                     if !options.include_drafts && self.is_unpublished(&page, config) {
                         self.drafts.insert(key.to_string());
-                        self.draft_files
-                            .insert(key.to_string(), super::library::file_keys(&page));
+                        self.draft_files.insert(key.to_string(), file_keys(&page));
                     } else {
                         self.pages.insert(key.to_string(), page);
                     }
@@ -58,11 +65,94 @@ impl Library {
         } else if let Some(dir) = bundle_dir {
             self.bundles.remove(dir);
         }
-        problems.extend(
-            self.relink(content_dir, config)
-                .into_iter()
-                .filter(|d| d.path.ends_with(key)),
-        );
+        if self.links_alone(key, &before) {
+            problems.extend(self.relink_page(key, before.page.as_ref()));
+        } else {
+            problems.extend(
+                self.relink(content_dir, config)
+                    .into_iter()
+                    .filter(|d| d.path.ends_with(key)),
+            );
+        }
+        problems
+    }
+
+    /// Takes the page out of every map, remembering what the relink needs of it.
+    fn forget_page(&mut self, key: &str) -> Before {
+        let page = self.pages.remove(key);
+        let draft_files = self.draft_files.remove(key);
+        self.failed.remove(key);
+        self.drafts.remove(key);
+        let bundle_dir = key.strip_suffix("index.md").unwrap_or("-");
+        Before {
+            files: page
+                .as_ref()
+                .map(file_keys)
+                .or(draft_files)
+                .unwrap_or_default(),
+            published: page.is_some(),
+            bundle: self.bundles.contains(bundle_dir),
+            page,
+        }
+    }
+
+    /// Whether the edit can be linked without looking at any other file: the page keeps its
+    /// bundle, its files and its output folder, and its section neither lends nor borrows
+    /// pages (transparent sections).
+    fn links_alone(&self, key: &str, before: &Before) -> bool {
+        let now = self.pages.get(key);
+        let files_now = now
+            .map(file_keys)
+            .or_else(|| self.draft_files.get(key).cloned())
+            .unwrap_or_default();
+        let bundle_now = self
+            .bundles
+            .contains(key.strip_suffix("index.md").unwrap_or("-"));
+        let same_files = before.files == files_now
+            && (files_now.is_empty() || before.published == now.is_some());
+        let same_bundle = before.bundle == bundle_now
+            && (!bundle_now
+                || matches!((&before.page, now), (Some(old), Some(new))
+                    if old.doc.output_path == new.doc.output_path));
+        let section = &self.sections[&owning_section(&self.sections, page_dir(key))];
+        let transparent = section.meta.transparent
+            || section
+                .subsections
+                .iter()
+                .any(|s| self.sections.get(s).is_some_and(|s| s.meta.transparent));
+        same_files && same_bundle && !transparent
+    }
+
+    /// Links the page with `key` (now in `pages`, or gone) into its section, neighbours and
+    /// terms; `old` is its previous version. Returns the problems of its `file` fields.
+    fn relink_page(&mut self, key: &str, old: Option<&Page>) -> Vec<Diagnostic> {
+        let section_key = owning_section(&self.sections, page_dir(key));
+        let mut problems = Vec::new();
+        if let Some(page) = self.pages.get_mut(key) {
+            page.section = section_key.clone();
+            page.assets = old.map(|o| o.assets.clone()).unwrap_or_default();
+            problems = schema::resolve_page_files(page, &self.assets);
+        }
+        let section = &self.sections[&section_key];
+        let mut members: Vec<String> = section
+            .pages
+            .iter()
+            .filter(|k| *k != key)
+            .cloned()
+            .chain(self.pages.contains_key(key).then(|| key.to_string()))
+            .collect();
+        // A fresh load lists pages in key order before sorting them (the sort is stable).
+        members.sort();
+        sort_pages(&self.pages, section.meta.sort_by, &mut members);
+        if let Some(page) = self.pages.get_mut(key) {
+            page.previous = None;
+            page.next = None;
+        }
+        set_neighbours(&mut self.pages, &members);
+        if let Some(section) = self.sections.get_mut(&section_key) {
+            section.pages = members;
+        }
+        taxonomies::update_page(&mut self.taxonomies, &self.pages, key, old);
         problems
     }
 
@@ -79,5 +169,106 @@ impl Library {
             })
             .map(|p| p.doc.key.clone())
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+    use crate::content::load;
+
+    /// Everything the relink decides, in a form two libraries can be compared by.
+    fn links(library: &Library) -> Vec<String> {
+        let mut out = Vec::new();
+        for (key, s) in &library.sections {
+            out.push(format!(
+                "{key} {:?} {:?} {:?}",
+                s.pages, s.subsections, s.assets
+            ));
+        }
+        for (key, p) in &library.pages {
+            let values = serde_json::Value::Object(p.fields.values.clone());
+            out.push(format!(
+                "{key} {} {:?} {:?} {:?} {values}",
+                p.section, p.previous, p.next, p.assets
+            ));
+        }
+        for t in &library.taxonomies {
+            for term in t.terms.values() {
+                out.push(format!(
+                    "{} {} {} {:?}",
+                    t.name, term.slug, term.name, term.pages
+                ));
+            }
+        }
+        out.push(format!(
+            "drafts {:?}",
+            library
+                .drafts
+                .iter()
+                .collect::<std::collections::BTreeSet<_>>()
+        ));
+        out
+    }
+
+    fn page(date: &str, tags: &str) -> String {
+        format!("---\ntitle: \"Sida {date}\"\ndate: {date}\ntaxonomies:\n  tags: [{tags}]\n---\nText.\n")
+    }
+
+    /// Each edit, linked alone, gives the library a fresh load of the same files gives.
+    #[test]
+    fn one_page_relinks_like_a_fresh_load() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let content = root.path().join("content");
+        fs::create_dir_all(content.join("a/bunt")).expect("dirs");
+        fs::write(
+            root.path().join("config.yaml"),
+            "title: T\nbase_url: \"https://x.se\"\nlanguage: sv\ntaxonomies:\n  - name: tags\n",
+        )
+        .expect("config");
+        fs::write(
+            content.join("a/_index.md"),
+            "---\ntitle: A\nsort_by: date\n---\n",
+        )
+        .expect("section");
+        fs::write(content.join("a/p1.md"), page("2020-01-01", "Återvändare")).expect("p1");
+        fs::write(content.join("a/p2.md"), page("2021-01-01", "skola")).expect("p2");
+        fs::write(
+            content.join("a/p3.md"),
+            page("2022-01-01", "skola, återvändare"),
+        )
+        .expect("p3");
+        fs::write(content.join("a/bunt/index.md"), page("2019-01-01", "skola")).expect("bundle");
+        fs::write(content.join("a/bunt/bild.svg"), "<svg/>").expect("asset");
+        let config = Config::load(root.path()).expect("config loads");
+        let options = LoadOptions {
+            include_drafts: false,
+        };
+        let (mut library, problems) = load(&content, &config, &options).expect("loads");
+        assert!(problems.is_empty(), "{problems:?}");
+        let edits: [(&str, Option<String>); 7] = [
+            ("a/p1.md", Some(page("2023-01-01", "återvändare, Ny term"))), // moves first
+            ("a/p4.md", Some(page("2021-06-01", "ÅTERVÄNDARE"))),          // new page
+            ("a/p0.md", Some(page("2021-06-01", "skola"))), // ties with p4: key order
+            ("a/p2.md", None),                              // deleted
+            ("a/bunt/index.md", Some(page("2024-01-01", "skola"))), // bundle, new date
+            (
+                "a/p3.md",
+                Some(page("2022-01-01", "skola").replacen("date:", "draft: true\ndate:", 1)),
+            ),
+            ("a/p3.md", Some(page("2018-01-01", "skola"))), // back from a draft
+        ];
+        for (key, text) in edits {
+            match &text {
+                Some(text) => fs::write(content.join(key), text).expect("write"),
+                None => fs::remove_file(content.join(key)).expect("delete"),
+            }
+            let problems = library.reload_page(&content, &config, &options, key);
+            assert!(problems.is_empty(), "{key}: {problems:?}");
+            let (fresh, _) = load(&content, &config, &options).expect("loads");
+            assert_eq!(links(&library), links(&fresh), "after editing {key}");
+        }
     }
 }

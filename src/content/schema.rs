@@ -499,33 +499,42 @@ pub fn passes_publish_rule(config: &crate::config::Config, fields: &PageFields) 
 /// Checks that every `file` field names a published file of the page, and replaces the
 /// field's value with the file's root-marked URL.
 pub fn resolve_files(library: &mut super::Library) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
     let assets = &library.assets;
-    for page in library.pages.values_mut() {
-        let mut values = Value::Object(std::mem::take(&mut page.fields.values));
-        for file in &page.fields.files {
-            match assets.get(&file.key) {
-                Some(asset) => {
-                    if let Some(slot) = values.pointer_mut(&file.pointer) {
-                        *slot =
-                            Value::String(format!("{}{}", super::paths::ROOT_MARK, asset.output));
-                    }
+    library
+        .pages
+        .values_mut()
+        .flat_map(|page| resolve_page_files(page, assets))
+        .collect()
+}
+
+/// [`resolve_files`] for one page (after `serve` re-read it).
+pub fn resolve_page_files(
+    page: &mut super::Page,
+    assets: &std::collections::BTreeMap<String, super::Asset>,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut values = Value::Object(std::mem::take(&mut page.fields.values));
+    for file in &page.fields.files {
+        match assets.get(&file.key) {
+            Some(asset) => {
+                if let Some(slot) = values.pointer_mut(&file.pointer) {
+                    *slot = Value::String(format!("{}{}", super::paths::ROOT_MARK, asset.output));
                 }
-                None => problems.push(Diagnostic::at(
-                    &page.doc.file_path(),
-                    &page.doc.source,
-                    file.line,
-                    file.column,
-                    format!(
-                        "`{}` does not exist: there is no file content/{}",
-                        file.written, file.key
-                    ),
-                )),
             }
+            None => problems.push(Diagnostic::at(
+                &page.doc.file_path(),
+                &page.doc.source,
+                file.line,
+                file.column,
+                format!(
+                    "`{}` does not exist: there is no file content/{}",
+                    file.written, file.key
+                ),
+            )),
         }
-        if let Value::Object(map) = values {
-            page.fields.values = map;
-        }
+    }
+    if let Value::Object(map) = values {
+        page.fields.values = map;
     }
     problems
 }

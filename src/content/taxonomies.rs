@@ -1,11 +1,11 @@
 //! Taxonomies (such as tags): every term with the pages that carry it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::Config;
 
 use super::slugs::slugify;
-use super::Library;
+use super::{Library, Page};
 
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
@@ -67,13 +67,7 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
                 }
             }
             for term in terms.values_mut() {
-                // Keys are computed once per page: looking pages up inside the comparison
-                // was most of a relink's time at 10,000 pages.
-                term.pages.sort_by_cached_key(|key| {
-                    let page = &library.pages[key];
-                    let date = page.meta.date.as_ref().map(|d| d.sort_key);
-                    (std::cmp::Reverse(date), page.meta.title.clone())
-                });
+                sort_term_pages(&library.pages, &mut term.pages);
             }
             Taxonomy {
                 name: declared.name.clone(),
@@ -82,4 +76,75 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
             }
         })
         .collect()
+}
+
+/// Newest first, then by title; ties keep key order, as a fresh [`collect`] gives.
+fn sort_term_pages(pages: &BTreeMap<String, Page>, keys: &mut [String]) {
+    keys.sort();
+    // Keys are computed once per page: looking pages up inside the comparison was most of a
+    // relink's time at 10,000 pages.
+    keys.sort_by_cached_key(|key| {
+        let page = &pages[key];
+        let date = page.meta.date.as_ref().map(|d| d.sort_key);
+        (std::cmp::Reverse(date), page.meta.title.clone())
+    });
+}
+
+/// The slugs of the terms a page carries in one taxonomy.
+fn page_slugs(page: Option<&Page>, taxonomy: &str) -> BTreeSet<String> {
+    page.and_then(|p| p.meta.taxonomies.get(taxonomy))
+        .into_iter()
+        .flatten()
+        .map(|name| slugify(name))
+        .collect()
+}
+
+/// For `serve`: moves the page with `key` from the terms of its old version (`old`, when it
+/// was published) to those of its version now in `pages`, touching only those terms. The
+/// result equals a fresh [`collect`].
+pub fn update_page(
+    taxonomies: &mut [Taxonomy],
+    pages: &BTreeMap<String, Page>,
+    key: &str,
+    old: Option<&Page>,
+) {
+    let new = pages.get(key);
+    for taxonomy in taxonomies.iter_mut() {
+        let before = page_slugs(old, &taxonomy.name);
+        let after = page_slugs(new, &taxonomy.name);
+        for slug in before.union(&after) {
+            let term = taxonomy.terms.entry(slug.clone()).or_insert_with(|| Term {
+                name: String::new(),
+                slug: slug.clone(),
+                pages: Vec::new(),
+            });
+            term.pages.retain(|k| k != key);
+            if after.contains(slug) {
+                term.pages.push(key.to_string());
+            }
+            if term.pages.is_empty() {
+                taxonomy.terms.remove(slug);
+                continue;
+            }
+            sort_term_pages(pages, &mut term.pages);
+            term.name = first_spelling(pages, &term.pages, &taxonomy.name, slug);
+        }
+    }
+}
+
+/// A term is named as the first page in key order wrote it.
+fn first_spelling(
+    pages: &BTreeMap<String, Page>,
+    keys: &[String],
+    taxonomy: &str,
+    slug: &str,
+) -> String {
+    keys.iter()
+        .min()
+        .and_then(|key| pages[key].meta.taxonomies.get(taxonomy))
+        .into_iter()
+        .flatten()
+        .find(|name| slugify(name) == slug)
+        .cloned()
+        .unwrap_or_else(|| slug.to_string())
 }

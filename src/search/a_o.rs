@@ -118,6 +118,7 @@ pub struct PagesByLetter(pub Arc<Library>);
 
 impl Function for PagesByLetter {
     fn call(&self, _args: &HashMap<String, Value>) -> Result<Value> {
+        crate::templates::deps::record(crate::templates::deps::Dep::PageTitles);
         Ok(to_value(pages_by_letter(&self.0))?)
     }
 }

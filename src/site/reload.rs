@@ -22,6 +22,10 @@ pub struct Touched {
     pub collections: HashSet<String>,
     /// Output paths that no longer exist.
     pub gone: HashSet<String>,
+    /// Pages that moved, appeared or disappeared (their URL changed).
+    pub moved: HashSet<String>,
+    /// Whether any page's title or URL changed, or a page appeared or disappeared.
+    pub titles_changed: bool,
 }
 
 impl Touched {
@@ -32,8 +36,8 @@ impl Touched {
             Job::Section(s, _) | Job::ListOutput(s, _) => self.sections.contains(&s.doc.key),
             Job::TaxonomyList(t) => self.terms.iter().any(|(name, _)| *name == t.name),
             Job::Term(t, term, _) => self.terms.contains(&(t.name.clone(), term.slug.clone())),
-            Job::NotFound => false,
-            Job::Standalone { .. } => true,
+            // Standalone pages show what their functions looked up, recorded as deps.
+            Job::NotFound | Job::Standalone { .. } => false,
         };
         direct || deps.is_some_and(|deps| deps.iter().any(|dep| self.touches(dep)))
     }
@@ -45,6 +49,8 @@ impl Touched {
             Dep::Collection(name) => self.collections.contains(name),
             Dep::Taxonomy(name) => self.terms.iter().any(|(t, _)| t == name),
             Dep::RecentPages => true,
+            Dep::Url(key) => self.moved.contains(key),
+            Dep::PageTitles => self.titles_changed,
         }
     }
 
@@ -68,6 +74,27 @@ impl Touched {
     }
 }
 
+/// What a page writes besides its own body: its output path, aliases, collection (its page
+/// outputs) and terms (their pages).
+#[derive(PartialEq)]
+struct Claims {
+    output: String,
+    aliases: Vec<String>,
+    collection: Option<String>,
+    terms: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl Claims {
+    fn of(page: Option<&Page>) -> Option<Claims> {
+        page.map(|p| Claims {
+            output: p.doc.output_path.clone(),
+            aliases: p.meta.aliases.clone(),
+            collection: p.fields.collection.clone(),
+            terms: p.meta.taxonomies.clone(),
+        })
+    }
+}
+
 /// Re-reads the pages with these content keys (edited, new or deleted) and re-renders the
 /// Markdown they and their backlinks show. Every problem is returned, as in a build.
 pub fn reload_pages(
@@ -82,18 +109,29 @@ pub fn reload_pages(
     let mut timer = super::timing::Timer::new();
     let mut touched = Touched::default();
     let mut problems = Diagnostics::default();
+    let mut same_claims = true;
     for key in keys {
+        let claims_before = Claims::of(library.pages.get(key));
+        let title_before = library.pages.get(key).map(|p| p.meta.title.clone());
         if let Some(old) = library.pages.get(key) {
             touched.gone.insert(old.doc.output_path.clone());
-            touched.note(library, &old.clone());
+            touched.note(library, old);
         }
         problems.extend(library.reload_page(&content_dir, &site.config, &options, key));
         if let Some(new) = library.pages.get(key) {
             touched.gone.remove(&new.doc.output_path);
-            let new = new.clone();
-            touched.note(library, &new);
+            touched.note(library, new);
         }
         touched.pages.extend(library.pages_linking_to(key));
+        let claims_after = Claims::of(library.pages.get(key));
+        let output = |c: &Option<Claims>| c.as_ref().map(|c| c.output.clone());
+        if output(&claims_before) != output(&claims_after) {
+            touched.moved.insert(key.clone());
+        }
+        let title = |p: Option<&Page>| p.map(|p| p.meta.title.clone());
+        touched.titles_changed |= title_before != title(library.pages.get(key))
+            || output(&claims_before) != output(&claims_after);
+        same_claims &= claims_before == claims_after;
     }
     timer.lap("reread");
     let to_render: Vec<String> = touched.pages.iter().cloned().collect();
@@ -107,8 +145,12 @@ pub fn reload_pages(
     );
     problems.extend(checks::anchors(library, &anchor_checks));
     timer.lap("markdown");
-    problems.extend(collisions::check(site));
-    timer.lap("collisions");
+    // The site had no collision before the edit (else it would be reloaded whole), so only a
+    // page that now claims other paths can bring one.
+    if !same_claims {
+        problems.extend(collisions::check(site));
+        timer.lap("collisions");
+    }
     problems.into_result()?;
     Ok(touched)
 }

@@ -15,6 +15,11 @@ pub enum Dep {
     Taxonomy(String),
     /// The list of recently updated pages: any page's dates.
     RecentPages,
+    /// The URL of a page or section (`get_url`): it changes only when the page moves,
+    /// appears or disappears, so pages linking it are not re-rendered for every edit of it.
+    Url(String),
+    /// The title and URL of every page (the A–Ö list).
+    PageTitles,
 }
 
 thread_local! {

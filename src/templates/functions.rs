@@ -27,6 +27,7 @@ impl Function for GetUrl {
         let path = string_arg(args, "path", "get_url")?;
         if let Some(key) = path.strip_prefix("@/") {
             let (key, anchor) = key.split_once('#').map_or((key, ""), |(k, a)| (k, a));
+            super::deps::record(super::deps::Dep::Url(key.to_string()));
             let output = self
                 .0
                 .output_path(key)
