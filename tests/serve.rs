@@ -257,3 +257,138 @@ fn paths_outside_the_site_are_refused() {
         );
     }
 }
+
+/// The JSON inside a served search index file (`lotsSearch.addShard({...});`).
+fn search_json(server: &Server, path: &str) -> Option<serde_json::Value> {
+    let (status, body) = get(server, path);
+    let inner = body
+        .strip_prefix("lotsSearch.addShard(")?
+        .strip_suffix(");\n")?;
+    (status == 200).then(|| serde_json::from_str(inner).expect("index JSON"))
+}
+
+/// The pages listed under `key`, looked up as the browser does: `meta.js` names the
+/// vocabulary file, which names the postings file. `None` while no file has the key.
+fn search_pages(server: &Server, key: &str) -> Option<Vec<u32>> {
+    let meta = search_json(server, "/search/meta.js")?;
+    let starts = meta["vocab"].as_array()?;
+    let file = starts
+        .iter()
+        .rposition(|s| s.as_str().is_some_and(|s| s <= key))
+        .unwrap_or(0);
+    let vocab = search_json(server, &format!("/search/v/{file}.js"))?;
+    let at = vocab["keys"].as_str()?.split(' ').position(|k| k == key)?;
+    let numbers = lots::search::shards::read_numbers;
+    let shard: u32 = numbers(vocab["shards"].as_str()?)[..=at].iter().sum();
+    let postings = search_json(server, &format!("/search/p/{shard}.js"))?;
+    let list = numbers(postings["lists"][key].as_str()?);
+    let step = if vocab["variants"].get(at.to_string()).is_some() {
+        3
+    } else {
+        2
+    };
+    let mut doc = 0;
+    Some(
+        list.iter()
+            .step_by(step)
+            .map(|gap| {
+                doc += gap;
+                doc
+            })
+            .collect(),
+    )
+}
+
+/// The index's number for the page with this URL (relative to the site root).
+fn search_doc(server: &Server, url: &str) -> Option<u32> {
+    let meta = search_json(server, "/search/meta.js")?;
+    let per_chunk = meta["chunk"].as_u64()? as u32;
+    (0..)
+        .map_while(|id| {
+            let chunk = search_json(server, &format!("/search/d/{id}.js"))?;
+            let at = chunk["docs"].as_array()?.iter().position(|d| d[1] == url);
+            Some(at.map(|at| id * per_chunk + at as u32))
+        })
+        .flatten()
+        .next()
+}
+
+/// Every index key of a word (a word may have two: its stem folded, its folded form stemmed).
+fn search_keys(word: &str) -> Vec<String> {
+    lots::search::pipeline::analyze(word, None)
+        .into_iter()
+        .map(|t| t.key)
+        .collect()
+}
+
+/// Polls the served search index until `check` holds for `keys`.
+fn wait_for_search(
+    server: &Server,
+    keys: &[String],
+    what: &str,
+    check: impl Fn(Option<Vec<u32>>) -> bool,
+) {
+    let deadline = Instant::now() + WAIT;
+    for key in keys {
+        loop {
+            let pages = search_pages(server, key);
+            if check(pages.clone()) {
+                break;
+            }
+            if Instant::now() > deadline {
+                panic!("search key {key}: gave up waiting for {what}; last seen {pages:?}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+#[test]
+fn a_page_edit_updates_its_search_entries() {
+    let site = fixture("basic");
+    let server = start(&site);
+    wait_for(&server, "/guider/forsta/", "the page", |s, _| s == 200);
+    let doc = search_doc(&server, "guider/forsta/index.html").expect("the page is indexed");
+    let (citat, zebra) = (search_keys("citat"), search_keys("Zebrafinkmarkör"));
+    let lists_page = |pages: Option<Vec<u32>>| pages.is_some_and(|p| p.contains(&doc));
+    wait_for_search(&server, &citat, "the page's word", lists_page);
+    wait_for_search(&server, &zebra, "no such word yet", |p| p.is_none());
+    let version = search_json(&server, "/search/meta.js").expect("meta")["version"].clone();
+
+    // The one page with `citat` loses it and gains a word no page had.
+    let text = std::fs::read_to_string(site.path("content/guider/forsta.md")).expect("read");
+    assert!(text.contains("\"citat\""));
+    site.write(
+        "content/guider/forsta.md",
+        text.replace("\"citat\"", "Zebrafinkmarkör"),
+    );
+    wait_for_search(&server, &zebra, "the new word listing the page", lists_page);
+    wait_for_search(&server, &citat, "the removed word gone", |p| p.is_none());
+    let meta = search_json(&server, "/search/meta.js").expect("meta");
+    assert_ne!(meta["version"], version, "a new index version");
+    assert_eq!(search_doc(&server, "guider/forsta/index.html"), Some(doc));
+
+    // A new page moves page numbers: the index is built whole, and still right.
+    site.write(
+        "content/guider/aaa-ny.md",
+        "---\ntitle: \"Ny sida\"\n---\nKvastfening.\n",
+    );
+    let new_doc = || search_doc(&server, "guider/aaa-ny/index.html");
+    let deadline = Instant::now() + WAIT;
+    while new_doc().is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the new page never reached the index"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let moved = search_doc(&server, "guider/forsta/index.html").expect("still indexed");
+    assert_eq!(moved, doc + 1, "the new page comes first in key order");
+    wait_for_search(&server, &zebra, "the word at the page's new number", |p| {
+        p == Some(vec![moved])
+    });
+    let kvast = search_keys("Kvastfening");
+    wait_for_search(&server, &kvast, "the new page's word", |p| {
+        p == new_doc().map(|d| vec![d])
+    });
+}

@@ -38,7 +38,7 @@ pub const FLAG_KEYWORD: u32 = 2 << 5;
 /// The title, or one keyword, is this word alone (`88`, `Återvändare`).
 pub const FLAG_NAME: u32 = 4 << 5;
 /// Variants past this share the last bit of the mask.
-const MAX_VARIANT_BITS: usize = 30;
+pub(super) const MAX_VARIANT_BITS: usize = 30;
 
 /// One page's entry in a term's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,10 +65,17 @@ pub struct Index {
 
 /// A term of a token, by key number and spelling number.
 #[derive(Clone, Copy)]
-struct TermRef {
-    key: u32,
-    variant: u32,
-    kind: Kind,
+pub(super) struct TermRef {
+    pub key: u32,
+    pub variant: u32,
+    pub kind: Kind,
+}
+
+/// What scoring one page needs from the whole site: the words compounds are split against
+/// and each field's average length. `serve` keeps it to score an edited page on its own.
+pub(super) struct Context {
+    pub vocabulary: Vocabulary,
+    pub averages: [f32; FIELD_COUNT],
 }
 
 /// Every key in order, with its exact spellings.
@@ -120,13 +127,19 @@ fn analyse_tokens(tokens: &[Cow<str>], vocabulary: &Vocabulary) -> (Keys, Vec<Ve
 
 /// Builds the index of `docs` (document numbers are their positions).
 pub fn build(docs: &[SearchDoc]) -> Index {
+    build_with_context(docs).0
+}
+
+/// The index, and the context its pages were scored in.
+pub(super) fn build_with_context(docs: &[SearchDoc]) -> (Index, Context) {
     let (tokens, tokenized) = tokens::tokenize_all(docs);
     let vocabulary = Vocabulary::from_tokens(tokens.iter().map(|t| t.as_ref()));
     let (keys, refs) = analyse_tokens(&tokens, &vocabulary);
     let averages = average_lengths(&tokenized);
+    let spelled = |key: u32| keys[key as usize].1.len() > 1;
     let per_doc: Vec<Vec<(u32, u32, u32)>> = tokenized
         .par_iter()
-        .map(|doc| score_doc(doc, &refs, &averages, &keys))
+        .map(|doc| score_doc(doc, &refs, &averages, spelled))
         .collect();
     // Sized first, so that filling the lists never reallocates.
     let df = per_doc
@@ -165,7 +178,11 @@ pub fn build(docs: &[SearchDoc]) -> Index {
             postings,
         })
         .collect();
-    Index { entries }
+    let context = Context {
+        vocabulary,
+        averages,
+    };
+    (Index { entries }, context)
 }
 
 fn average_lengths(docs: &[DocTokens]) -> [f32; FIELD_COUNT] {
@@ -196,12 +213,13 @@ struct Sum {
     variants: u32,
 }
 
-/// The page's (key, value, variant mask) triples, by key.
-fn score_doc(
+/// The page's (key, value, variant mask) triples, by key; `spelled` tells the keys with
+/// several spellings (the others get no mask).
+pub(super) fn score_doc(
     doc: &DocTokens,
     refs: &[Vec<TermRef>],
     averages: &[f32; FIELD_COUNT],
-    keys: &Keys,
+    spelled: impl Fn(u32) -> bool,
 ) -> Vec<(u32, u32, u32)> {
     let mut norms = [1f32; FIELD_COUNT];
     for f in 0..FIELD_COUNT {
@@ -240,11 +258,7 @@ fn score_doc(
         .map(|(key, sum)| {
             let saturated = sum.weight / (K1 + sum.weight);
             let score = ((saturated * MAX_SCORE as f32).round() as u32).clamp(1, MAX_SCORE);
-            let variants = if keys[key as usize].1.len() > 1 {
-                sum.variants
-            } else {
-                0
-            };
+            let variants = if spelled(key) { sum.variants } else { 0 };
             (key, score | sum.flags, variants)
         })
         .collect();

@@ -6,7 +6,7 @@
 //! folding and compound splitting), inverted into one small score per term and page
 //! (`index`), and written as script files the browser loads as it needs them (`shards`).
 //! The browser side is `themes/lots/static/search/`. The A–Ö page (`a_o`) is the way in
-//! without JavaScript.
+//! without JavaScript. Under `serve`, `live` keeps the index and patches it per page edit.
 //!
 //! Pages are numbered in key order; page URLs are stored relative to the site root, and the
 //! script prefixes them with the root it was given, so the index works at any path and from
@@ -15,6 +15,7 @@
 pub mod a_o;
 pub mod extract;
 pub mod index;
+pub mod live;
 pub mod pipeline;
 pub mod shards;
 mod tokens;

@@ -296,17 +296,24 @@ impl Vocabulary {
     /// From every distinct token of the site: letter-only words of three letters or more that
     /// are not stop words, and their stems.
     pub fn from_tokens<'a>(tokens: impl IntoIterator<Item = &'a str>) -> Vocabulary {
-        let mut words = HashSet::new();
+        let mut vocabulary = Vocabulary {
+            words: HashSet::new(),
+        };
+        vocabulary.extend(tokens);
+        vocabulary
+    }
+
+    /// Adds the words of more tokens (`serve` adds an edited page's).
+    pub fn extend<'a>(&mut self, tokens: impl IntoIterator<Item = &'a str>) {
         for token in tokens {
             if token.chars().count() >= MIN_PART_CHARS
                 && token.chars().all(char::is_alphabetic)
                 && !is_stop_word(token)
             {
-                words.insert(stem(token));
-                words.insert(token.to_string());
+                self.words.insert(stem(token));
+                self.words.insert(token.to_string());
             }
         }
-        Vocabulary { words }
     }
 
     pub fn len(&self) -> usize {

@@ -104,7 +104,41 @@ fn cut(sizes: impl Iterator<Item = usize>, target: usize) -> Vec<usize> {
     group_of
 }
 
-/// Every file of the index under `search/`; `version` names this build of it.
+/// Which file each key and page goes to, decided from the sizes of a whole build. `serve`
+/// keeps it, so that an edit rewrites only the files it touched.
+pub(super) struct Plan {
+    /// Per entry, its postings file.
+    pub postings_file: Vec<usize>,
+    /// Per entry, its vocabulary file.
+    pub vocab_file: Vec<usize>,
+    /// Pages per docs file.
+    pub per_chunk: usize,
+}
+
+/// Cuts `index` (with its encoded `lists`) and `docs` into files of about `targets`.
+pub(super) fn plan(index: &Index, lists: &[String], docs: &[SearchDoc], targets: &Targets) -> Plan {
+    let entries = &index.entries;
+    let postings_file = cut(
+        entries
+            .iter()
+            .zip(lists)
+            .map(|(e, l)| e.key.len() + l.len() + 6),
+        targets.postings_bytes,
+    );
+    let vocab_file = cut(
+        entries
+            .iter()
+            .map(|e| e.key.len() + 5 + e.variants.iter().map(|v| v.len() + 1).sum::<usize>()),
+        targets.vocab_bytes,
+    );
+    Plan {
+        postings_file,
+        vocab_file,
+        per_chunk: docs_per_chunk(docs, targets.doc_chunk_bytes),
+    }
+}
+
+/// Every file of the index under `search/`.
 pub fn write(
     index: &Index,
     docs: &[SearchDoc],
@@ -112,127 +146,135 @@ pub fn write(
     targets: &Targets,
 ) -> Vec<IndexFile> {
     let lists: Vec<String> = index.entries.iter().map(encode_postings).collect();
-    let postings_shard = cut(
-        index
-            .entries
-            .iter()
-            .zip(&lists)
-            .map(|(e, l)| e.key.len() + l.len() + 6),
-        targets.postings_bytes,
-    );
-    let mut files = postings_files(index, &lists, &postings_shard);
-    let (vocab_files, vocab_starts) = vocab_files(index, &postings_shard, targets.vocab_bytes);
-    files.extend(vocab_files);
-    let per_chunk = docs_per_chunk(docs, targets.doc_chunk_bytes);
-    for (id, chunk) in docs.chunks(per_chunk).enumerate() {
-        let rows: Vec<[&str; 3]> = chunk
-            .iter()
-            .map(|d| [d.title.as_str(), d.url.as_str(), d.snippet.as_str()])
-            .collect();
-        files.push(IndexFile {
-            path: format!("search/d/{id}.js"),
-            bytes: script(&json!({"type": "docs", "id": id, "docs": rows})),
-        });
-    }
-    let version = {
-        let mut hasher = blake3::Hasher::new();
-        for file in &files {
-            hasher.update(file.path.as_bytes());
-            hasher.update(&file.bytes);
-        }
-        hasher.finalize().to_hex()[..12].to_string()
-    };
-    files.push(IndexFile {
-        path: "search/meta.js".into(),
-        bytes: script(&meta(docs, collections, per_chunk, vocab_starts, &version)),
-    });
-    files
+    let plan = plan(index, &lists, docs, targets);
+    write_planned(index, &lists, &plan, docs, collections)
 }
 
-fn postings_files(index: &Index, lists: &[String], shard_of: &[usize]) -> Vec<IndexFile> {
-    let mut files = Vec::new();
-    let mut start = 0;
-    while start < lists.len() {
-        let shard = shard_of[start];
-        let end = shard_of[start..]
-            .iter()
-            .position(|s| *s != shard)
-            .map_or(lists.len(), |n| start + n);
-        let map: serde_json::Map<String, Value> = (start..end)
-            .map(|i| (index.entries[i].key.clone(), Value::from(lists[i].as_str())))
-            .collect();
-        files.push(IndexFile {
-            path: format!("search/p/{shard}.js"),
-            bytes: script(&json!({"type": "postings", "id": shard, "lists": map})),
-        });
-        start = end;
-    }
-    files
-}
-
-/// The vocabulary files, and the first key of each (for the browser to find a key's file).
-fn vocab_files(
+/// Every file of the index, cut as `plan` says.
+pub(super) fn write_planned(
     index: &Index,
-    postings_shard: &[usize],
-    target: usize,
-) -> (Vec<IndexFile>, Vec<String>) {
+    lists: &[String],
+    plan: &Plan,
+    docs: &[SearchDoc],
+    collections: &[Collection],
+) -> Vec<IndexFile> {
     let entries = &index.entries;
-    let file_of = cut(
-        entries
-            .iter()
-            .map(|e| e.key.len() + 5 + e.variants.iter().map(|v| v.len() + 1).sum::<usize>()),
-        target,
-    );
-    let mut files = Vec::new();
-    let mut starts = Vec::new();
-    let mut start = 0;
-    while start < entries.len() {
-        let id = file_of[start];
-        let end = file_of[start..]
-            .iter()
-            .position(|s| *s != id)
-            .map_or(entries.len(), |n| start + n);
-        starts.push(entries[start].key.clone());
-        let slice = &entries[start..end];
-        let keys: Vec<&str> = slice.iter().map(|e| e.key.as_str()).collect();
-        let (mut df, mut shards) = (String::new(), String::new());
-        let mut previous = postings_shard[start];
-        push_number(&mut shards, previous as u32);
-        for (i, entry) in slice.iter().enumerate() {
-            push_number(&mut df, entry.postings.len() as u32);
-            if i > 0 {
-                let shard = postings_shard[start + i];
-                push_number(&mut shards, (shard - previous) as u32);
-                previous = shard;
-            }
-        }
-        let variants: serde_json::Map<String, Value> = slice
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.variants.len() > 1)
-            .map(|(i, e)| (i.to_string(), Value::from(e.variants.join(" "))))
-            .collect();
-        files.push(IndexFile {
-            path: format!("search/v/{id}.js"),
-            bytes: script(&json!({
-                "type": "vocab", "id": id, "keys": keys.join(" "), "df": df,
-                "shards": shards, "variants": variants, "exact": exact_spellings(slice),
-            })),
-        });
-        start = end;
+    let mut files: Vec<IndexFile> = runs(&plan.postings_file)
+        .map(|(id, range)| {
+            let lists = range
+                .clone()
+                .map(|i| (entries[i].key.as_str(), lists[i].as_str()));
+            postings_file(id, lists)
+        })
+        .collect();
+    let mut vocab_starts = Vec::new();
+    for (id, range) in runs(&plan.vocab_file) {
+        vocab_starts.push(entries[range.start].key.clone());
+        let slice: Vec<&Entry> = entries[range.clone()].iter().collect();
+        files.push(vocab_file(id, &slice, &plan.postings_file[range]));
     }
-    (files, starts)
+    for (id, chunk) in docs.chunks(plan.per_chunk).enumerate() {
+        files.push(docs_file(id, chunk));
+    }
+    let version = version(&files, "");
+    files.push(meta_file(
+        docs,
+        collections,
+        plan.per_chunk,
+        vocab_starts,
+        &version,
+    ));
+    files
+}
+
+/// The runs of equal numbers in `group_of` (which only grows): (number, positions).
+fn runs(group_of: &[usize]) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let group = *group_of.get(start)?;
+        let end = group_of[start..]
+            .iter()
+            .position(|g| *g != group)
+            .map_or(group_of.len(), |n| start + n);
+        let range = start..end;
+        start = end;
+        Some((group, range))
+    })
+}
+
+/// A name for this state of the index (the browser adds it to file URLs, so that no cached
+/// file of another state is used): a hash of `previous` and the files.
+pub(super) fn version(files: &[IndexFile], previous: &str) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(previous.as_bytes());
+    for file in files {
+        hasher.update(file.path.as_bytes());
+        hasher.update(&file.bytes);
+    }
+    hasher.finalize().to_hex()[..12].to_string()
+}
+
+/// One postings file: each key of a sorted run with its encoded page list.
+pub(super) fn postings_file<'a>(
+    id: usize,
+    lists: impl Iterator<Item = (&'a str, &'a str)>,
+) -> IndexFile {
+    let map: serde_json::Map<String, Value> = lists
+        .map(|(key, list)| (key.to_string(), Value::from(list)))
+        .collect();
+    IndexFile {
+        path: format!("search/p/{id}.js"),
+        bytes: script(&json!({"type": "postings", "id": id, "lists": map})),
+    }
+}
+
+/// One vocabulary file: a sorted run of keys, and the postings file of each (`postings_file`,
+/// which must not decrease: it is written as gaps).
+pub(super) fn vocab_file(id: usize, slice: &[&Entry], postings_file: &[usize]) -> IndexFile {
+    let keys: Vec<&str> = slice.iter().map(|e| e.key.as_str()).collect();
+    let (mut df, mut shards) = (String::new(), String::new());
+    let mut previous = 0;
+    for (entry, shard) in slice.iter().zip(postings_file) {
+        push_number(&mut df, entry.postings.len() as u32);
+        push_number(&mut shards, (shard - previous) as u32);
+        previous = *shard;
+    }
+    let variants: serde_json::Map<String, Value> = slice
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.variants.len() > 1)
+        .map(|(i, e)| (i.to_string(), Value::from(e.variants.join(" "))))
+        .collect();
+    IndexFile {
+        path: format!("search/v/{id}.js"),
+        bytes: script(&json!({
+            "type": "vocab", "id": id, "keys": keys.join(" "), "df": df,
+            "shards": shards, "variants": variants, "exact": exact_spellings(slice),
+        })),
+    }
 }
 
 /// The one spelling of keys that have a single one unlike the key (`atervand` → `återvänd`),
 /// by position, so the browser can tell an exact hit from a folded one.
-fn exact_spellings(slice: &[Entry]) -> serde_json::Map<String, Value> {
+fn exact_spellings(slice: &[&Entry]) -> serde_json::Map<String, Value> {
     slice
         .iter()
         .enumerate()
         .filter(|(_, e)| e.variants.len() == 1 && e.variants[0] != e.key)
         .map(|(i, e)| (i.to_string(), Value::from(e.variants[0].as_str())))
         .collect()
+}
+
+/// One docs file: title, URL and snippet of a run of pages.
+pub(super) fn docs_file(id: usize, chunk: &[SearchDoc]) -> IndexFile {
+    let rows: Vec<[&str; 3]> = chunk
+        .iter()
+        .map(|d| [d.title.as_str(), d.url.as_str(), d.snippet.as_str()])
+        .collect();
+    IndexFile {
+        path: format!("search/d/{id}.js"),
+        bytes: script(&json!({"type": "docs", "id": id, "docs": rows})),
+    }
 }
 
 fn docs_per_chunk(docs: &[SearchDoc], target: usize) -> usize {
@@ -244,13 +286,14 @@ fn docs_per_chunk(docs: &[SearchDoc], target: usize) -> usize {
     (target / average).clamp(1, 64)
 }
 
-fn meta(
+/// `search/meta.js`: what the browser loads first.
+pub(super) fn meta_file(
     docs: &[SearchDoc],
     collections: &[Collection],
     per_chunk: usize,
     vocab_starts: Vec<String>,
     version: &str,
-) -> Value {
+) -> IndexFile {
     // Each page's collection, for the filter chips, as runs of (collection, page count):
     // pages are numbered in key order, so a collection's pages mostly follow each other.
     let mut runs = String::new();
@@ -266,11 +309,15 @@ fn meta(
         i += length;
     }
     let names: Vec<&str> = collections.iter().map(|c| c.title.as_str()).collect();
-    json!({
+    let meta = json!({
         "type": "meta", "version": version, "docs": docs.len(), "chunk": per_chunk,
         "collections": names, "collectionRuns": runs,
         "vocab": vocab_starts,
-    })
+    });
+    IndexFile {
+        path: "search/meta.js".into(),
+        bytes: script(&meta),
+    }
 }
 
 #[cfg(test)]

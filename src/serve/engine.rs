@@ -9,6 +9,8 @@ use std::time::Instant;
 use tokio::sync::broadcast;
 
 use crate::diagnostics::BuildError;
+use crate::search::live::LiveIndex;
+use crate::search::IndexFile;
 use crate::site::{self, reload_pages, Job, Site};
 use crate::templates::deps::Dep;
 
@@ -28,6 +30,33 @@ fn publish(
         served.extend(files);
     }
     paths
+}
+
+/// Search index files as served files.
+fn served(files: Vec<IndexFile>) -> HashMap<String, Entry> {
+    files
+        .into_iter()
+        .map(|file| (file.path, Entry::Bytes(file.bytes.into())))
+        .collect()
+}
+
+/// A file of the search index (not the search scripts and styles beside it).
+fn is_index_file(path: &str) -> bool {
+    path == "search/meta.js"
+        || ["search/v/", "search/p/", "search/d/"]
+            .iter()
+            .any(|p| path.starts_with(p))
+}
+
+/// Stops serving the paths the site no longer claims (a deleted page, a moved one).
+fn drop_unclaimed(shared: &Shared, claimed: &mut HashSet<String>, site: &Site) {
+    let (now, _) = site::claimed_paths(site);
+    if let Ok(mut files) = shared.files.write() {
+        for gone in claimed.difference(&now) {
+            files.remove(gone);
+        }
+    }
+    *claimed = now;
 }
 
 /// What the browser is told.
@@ -65,6 +94,10 @@ pub struct Engine {
     /// Paths the site claimed at the last rebuild (pages, aliases, files); one that is no
     /// longer claimed is removed from the served files.
     claimed: HashSet<String>,
+    /// The search index of the last full load, patched per page edit.
+    search: Option<LiveIndex>,
+    /// Pages whose Markdown was rendered again since the search index was last patched.
+    search_stale: HashSet<String>,
     pub shared: Arc<Shared>,
 }
 
@@ -77,6 +110,8 @@ impl Engine {
             site: None,
             deps: HashMap::new(),
             claimed: HashSet::new(),
+            search: None,
+            search_stale: HashSet::new(),
             shared,
         }
     }
@@ -87,7 +122,11 @@ impl Engine {
         let site = Site::load(&self.root, self.include_drafts, Some(&self.base_url))?;
         let sink = MemorySink::default();
         let count = site::render_site(&site, &sink)?;
-        let (files, deps) = sink.into_parts();
+        let (search, search_files) = LiveIndex::build(&site.library, &site.config);
+        self.search = Some(search);
+        self.search_stale.clear();
+        let (mut files, deps) = sink.into_parts();
+        files.extend(served(search_files));
         if let Ok(mut shared) = self.shared.files.write() {
             *shared = files;
         }
@@ -107,6 +146,9 @@ impl Engine {
         };
         let mut timer = crate::site::timing::Timer::new();
         let touched = reload_pages(site, keys, self.include_drafts)?;
+        // Their search text may have changed with their Markdown (a backlink's too).
+        self.search_stale.extend(touched.pages.iter().cloned());
+        self.search_stale.extend(keys.iter().cloned());
         let edited = |job: &Job<'_>| matches!(job, Job::Page(p) | Job::PageOutput(p, _) if keys.contains(&p.doc.key));
         let first = MemorySink::default();
         let mut count = site::render_only(site, &edited, &first)?;
@@ -149,19 +191,37 @@ impl Engine {
         Ok((count, publish(&self.shared, &mut self.deps, sink)))
     }
 
-    /// Rebuilds the search index after an edit; it runs after the browser has been told to
-    /// reload, so the edited page is served without waiting for it.
+    /// Updates the search index after page edits; it runs after the browser has been told to
+    /// reload, so the edited page is served without waiting for it. When the same pages are
+    /// published, only the search files of the edited ones are written again (`LiveIndex`);
+    /// when pages were added, deleted or drafted, page numbers move and it is built whole.
     fn refresh_search(&mut self) {
         let Some(site) = self.site.as_ref() else {
             return;
         };
-        let sink = MemorySink::default();
-        if site::render_search(site, &sink).is_ok() {
-            let (files, _) = sink.into_parts();
-            if let Ok(mut shared) = self.shared.files.write() {
-                shared.extend(files);
+        let mut timer = crate::site::timing::Timer::new();
+        let stale: Vec<String> = self.search_stale.drain().collect();
+        let patched = self
+            .search
+            .as_mut()
+            .and_then(|search| search.update(&site.library, &stale));
+        let (files, whole) = match patched {
+            Some(files) => (files, false),
+            None => {
+                let (search, files) = LiveIndex::build(&site.library, &site.config);
+                self.search = Some(search);
+                (files, true)
             }
+        };
+        let files = served(files);
+        if let Ok(mut shared) = self.shared.files.write() {
+            if whole {
+                // A smaller index has fewer files: none of an older one may stay served.
+                shared.retain(|path, _| !is_index_file(path) || files.contains_key(path));
+            }
+            shared.extend(files);
         }
+        timer.lap(if whole { "search" } else { "search edit" });
     }
 
     /// Applies a batch of changes and tells the browser.

@@ -182,17 +182,20 @@ fn render_markdown_of(
     anchor_checks
 }
 
-/// Renders every file of a loaded site into `sink`; returns the number of rendered files.
+/// For `serve`: renders every file of a loaded site into `sink` but the search index, which
+/// `serve` builds itself and keeps, to patch it per edit (`search::live`); returns the number
+/// of rendered files.
 pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<usize, BuildError> {
     let jobs = render::jobs(site);
     render::render_jobs(site, &jobs, sink)?;
-    extras::write_all(site, sink)?;
+    extras::write_published_files(site, sink)?;
+    extras::write_generated(site, sink)?;
     Ok(jobs.len())
 }
 
 /// Renders only the template jobs that `wanted` picks, then the alias pages and the sitemap.
 /// Published files are unchanged (a change to one reloads the whole site), and the search
-/// index is left to [`render_search`], so that the edited page is served first.
+/// index is left to the caller (`serve` patches it after the edited page is served).
 pub fn render_some(
     site: &Site,
     wanted: &dyn Fn(&Job<'_>) -> bool,
@@ -229,11 +232,6 @@ pub fn reload_templates(site: &mut Site) -> Result<(), BuildError> {
     ));
     problems.extend(collisions::check(site));
     problems.into_result()
-}
-
-/// Writes the search index of a loaded site.
-pub fn render_search(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
-    extras::write_search(site, sink)
 }
 
 /// Every path the site writes from templates, aliases, static files and assets.
