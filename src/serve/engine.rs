@@ -48,17 +48,6 @@ fn is_index_file(path: &str) -> bool {
             .any(|p| path.starts_with(p))
 }
 
-/// Stops serving the paths the site no longer claims (a deleted page, a moved one).
-fn drop_unclaimed(shared: &Shared, claimed: &mut HashSet<String>, site: &Site) {
-    let (now, _) = site::claimed_paths(site);
-    if let Ok(mut files) = shared.files.write() {
-        for gone in claimed.difference(&now) {
-            files.remove(gone);
-        }
-    }
-    *claimed = now;
-}
-
 /// What the browser is told.
 #[derive(Clone, Debug)]
 pub enum Event {
