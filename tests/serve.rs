@@ -392,3 +392,62 @@ fn a_page_edit_updates_its_search_entries() {
         p == new_doc().map(|d| vec![d])
     });
 }
+
+#[test]
+fn static_files_and_folders_made_while_serving() {
+    let site = fixture("basic");
+    assert!(!site.path("static").exists() && !site.path("templates").exists());
+    let server = start(&site);
+    wait_for(&server, "/guider/forsta/", "the page", |s, _| s == 200);
+    let (_, theme_css) = get(&server, "/style.css");
+    // A static folder made after the start is watched from then on.
+    site.write("static/extra.css", "p { color: #111; }");
+    wait_for(&server, "/extra.css", "the new static file", |s, b| {
+        s == 200 && b.contains("#111")
+    });
+    site.write("static/extra.css", "p { color: #222; }");
+    wait_for(&server, "/extra.css", "the edited static file", |_, b| {
+        b.contains("#222")
+    });
+    // The site's own file overrides the theme's, and the theme's comes back when it goes.
+    site.write("static/style.css", "body { margin: 0; } /* egen */");
+    wait_for(&server, "/style.css", "the site's stylesheet", |_, b| {
+        b.contains("/* egen */")
+    });
+    site.remove("static/style.css");
+    wait_for(&server, "/style.css", "the theme's stylesheet", |_, b| {
+        b == theme_css
+    });
+    site.remove("static/extra.css");
+    wait_for(&server, "/extra.css", "a 404", |s, _| s == 404);
+    // So is a templates folder, and a template edited in it afterwards.
+    let page = |marker: &str| {
+        format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{% endblock content %}}")
+    };
+    site.write("templates/page.html", page("NY MAPP"));
+    wait_for(
+        &server,
+        "/guider/forsta/",
+        "the new folder's template",
+        |_, b| b.contains("NY MAPP"),
+    );
+    site.write("templates/page.html", page("ANDRA SPARNINGEN"));
+    wait_for(&server, "/guider/forsta/", "the edited template", |_, b| {
+        b.contains("ANDRA SPARNINGEN")
+    });
+    // A new section folder with a page.
+    site.write("content/rutiner/_index.md", "---\ntitle: Rutiner\n---\n");
+    site.write(
+        "content/rutiner/vid-oro.md",
+        "---\ntitle: Vid oro\n---\nRing.\n",
+    );
+    wait_for(
+        &server,
+        "/rutiner/vid-oro/",
+        "the new section's page",
+        |s, b| s == 200 && b.contains("ANDRA SPARNINGEN"),
+    );
+    wait_for(&server, "/rutiner/", "the new section", |_, b| {
+        b.contains("Vid oro")
+    });
+}

@@ -48,6 +48,17 @@ fn is_index_file(path: &str) -> bool {
             .any(|p| path.starts_with(p))
 }
 
+/// Stops serving the paths the site no longer claims (a deleted page, a moved one).
+fn drop_unclaimed(shared: &Shared, claimed: &mut HashSet<String>, site: &Site) {
+    let (now, _) = site::claimed_paths(site);
+    if let Ok(mut files) = shared.files.write() {
+        for gone in claimed.difference(&now) {
+            files.remove(gone);
+        }
+    }
+    *claimed = now;
+}
+
 /// What the browser is told.
 #[derive(Clone, Debug)]
 pub enum Event {
@@ -152,13 +163,9 @@ impl Engine {
             &rest,
         )?;
         let rest_paths = publish(&self.shared, &mut self.deps, rest);
-        let (claimed, _) = site::claimed_paths(site);
-        if let Ok(mut shared) = self.shared.files.write() {
-            for gone in self.claimed.difference(&claimed) {
-                shared.remove(gone);
-            }
-        }
-        self.claimed = claimed;
+        timer.lap("around it");
+        drop_unclaimed(&self.shared, &mut self.claimed, site);
+        timer.lap("claimed");
         Ok((count, rest_paths))
     }
     /// Loads the templates again and re-renders only the files whose template extends,
@@ -178,6 +185,20 @@ impl Engine {
         let sink = MemorySink::default();
         let count = site::render_only(site, &uses, &sink)?;
         Ok((count, publish(&self.shared, &mut self.deps, sink)))
+    }
+
+    /// A file in a `static/` folder changed: an edited one is already served from the disk;
+    /// a new or deleted one changes the served list. Every browser reloads either way.
+    fn statics(&mut self) -> Result<(usize, Vec<String>), BuildError> {
+        let Some(site) = self.site.as_mut() else {
+            return self.full().map(|count| (count, Vec::new()));
+        };
+        let sink = MemorySink::default();
+        if site::reload_static(site, &sink)? {
+            publish(&self.shared, &mut self.deps, sink);
+            drop_unclaimed(&self.shared, &mut self.claimed, site);
+        }
+        Ok((0, Vec::new()))
     }
 
     /// Updates the search index after page edits; it runs after the browser has been told to
@@ -242,10 +263,18 @@ impl Engine {
         let result = match (page_keys, template_names) {
             (Some(keys), _) if incremental => self.pages(&keys),
             (_, Some(names)) if can_patch => self.templates(&names),
+            _ if can_patch && changes.iter().all(|c| matches!(c, Change::Static(_))) => {
+                self.statics()
+            }
             // A full reload changes every page: an empty list tells every browser to reload.
             _ => self.full().map(|count| (count, Vec::new())),
         };
-        let patched = can_patch && !changes.contains(&Change::Site);
+        // Patched page and template edits name the files they changed; anything else reloads
+        // every browser.
+        let patched = can_patch
+            && changes
+                .iter()
+                .all(|c| matches!(c, Change::Page(_) | Change::Template(_)));
         match result {
             Ok((count, changed)) => {
                 if let Ok(mut error) = self.shared.error.write() {

@@ -45,7 +45,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     );
     engine.apply(&[Change::Site]);
     let (sender, receiver) = mpsc::channel::<Vec<Change>>();
-    let _watcher = watch::start(&options.root, sender)?;
+    watch::start(&options.root, sender)?;
     std::thread::spawn(move || {
         while let Ok(mut batch) = receiver.recv() {
             // Changes that arrived while the last rebuild ran are handled together.

@@ -1,5 +1,6 @@
 //! Watches the site's folders and turns file events into a few kinds of change, so that each
-//! kind does the least work: a page edit reloads one page, anything else the whole site.
+//! kind does the least work: a page edit re-renders what shows that page, a template edit the
+//! files using it, a static file edit only reloads the browser; anything else the whole site.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -21,8 +22,10 @@ pub enum Change {
     Page(String),
     /// A template, by its name (`page.html`, `collections/symbol.html`).
     Template(String),
+    /// A file in a `static/` folder, by its output path (`style.css`).
+    Static(String),
     /// Anything else that needs the whole site loaded again: a section, a file in
-    /// `content/`, a template, a static file, the config.
+    /// `content/`, the theme's strings, the config, a watched folder created or removed.
     Site,
 }
 
@@ -41,10 +44,11 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
             parts.next()??; // the theme's name
             match parts.next()?? {
                 "templates" => Some(template_name(parts).map_or(Change::Site, Change::Template)),
+                "static" => Some(rest(parts).map_or(Change::Site, Change::Static)),
                 _ => Some(Change::Site),
             }
         }
-        "static" => Some(Change::Site),
+        "static" => Some(rest(parts).map_or(Change::Site, Change::Static)),
         "content" => {
             let key: Option<Vec<&str>> = parts.collect();
             let key = key?.join("/");
@@ -59,12 +63,16 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     }
 }
 
+/// The rest of a path below a folder, `None` for the folder itself.
+fn rest<'a>(parts: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
+    let parts: Option<Vec<&str>> = parts.collect();
+    Some(parts?.join("/")).filter(|name| !name.is_empty())
+}
+
 /// The template name from the rest of a path below a templates folder; standalone pages
 /// (`pages/…`) add or remove files, so they reload the whole site.
 fn template_name<'a>(parts: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
-    let parts: Option<Vec<&str>> = parts.collect();
-    let name = parts?.join("/");
-    (!name.is_empty() && !name.starts_with("pages/")).then_some(name)
+    rest(parts).filter(|name| !name.starts_with("pages/"))
 }
 
 /// Collapses a batch: one full reload covers everything, pages are listed once.
@@ -90,29 +98,50 @@ fn is_write(kind: &EventKind) -> bool {
     }
 }
 
-/// Starts watching; each debounced batch of changes is sent on `changes`.
-/// The returned value must be kept alive for as long as watching should go on.
-pub fn start(root: &Path, changes: mpsc::Sender<Vec<Change>>) -> Result<impl Drop, String> {
-    let root_for_events: PathBuf = root
+/// The site's folders that are watched, each with everything below it.
+const WATCHED: [&str; 4] = ["content", "templates", "themes", "static"];
+
+/// Whether `path` is one of the watched folders (made or removed while serving).
+fn is_watched_folder(root: &Path, path: &Path) -> bool {
+    path.parent() == Some(root)
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| WATCHED.contains(&n))
+}
+
+/// Starts watching; each debounced batch of changes is sent on `changes`, for as long as the
+/// process runs.
+pub fn start(root: &Path, changes: mpsc::Sender<Vec<Change>>) -> Result<(), String> {
+    let root: PathBuf = root
         .canonicalize()
         .map_err(|e| format!("{}: {e}", root.display()))?;
-    let base = root_for_events.clone();
+    let base = root.clone();
+    let (new_folders, made_folders) = mpsc::channel::<PathBuf>();
+    let folder_changes = changes.clone();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
+        let mut batch = Vec::new();
         // Reading files (the build itself) raises access events: only writes count.
-        let batch = events
+        for path in events
             .iter()
             .filter(|event| is_write(&event.kind))
             .flat_map(|event| event.paths.iter())
-            .filter_map(|path| classify(&base, path));
+        {
+            if is_watched_folder(&base, path) && path.is_dir() {
+                let _ = new_folders.send(path.clone());
+            } else if let Some(change) = classify(&base, path) {
+                batch.push(change);
+            }
+        }
         let batch = merge(batch);
         if !batch.is_empty() {
             let _ = changes.send(batch);
         }
     })
     .map_err(|e| format!("cannot watch the site: {e}"))?;
-    for dir in ["content", "templates", "themes", "static"] {
-        let path = root_for_events.join(dir);
+    for dir in WATCHED {
+        let path = root.join(dir);
         if path.is_dir() {
             debouncer
                 .watch(&path, RecursiveMode::Recursive)
@@ -120,9 +149,20 @@ pub fn start(root: &Path, changes: mpsc::Sender<Vec<Change>>) -> Result<impl Dro
         }
     }
     debouncer
-        .watch(&root_for_events, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", root_for_events.display()))?;
-    Ok(debouncer)
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    // A watched folder made after the start (the site's first `templates/`, say) is watched
+    // from then on. The site is reloaded only once the watch is in place, so a file written
+    // into the new folder is seen either by that reload or by the watch.
+    std::thread::spawn(move || {
+        while let Ok(folder) = made_folders.recv() {
+            if let Err(err) = debouncer.watch(&folder, RecursiveMode::Recursive) {
+                eprintln!("cannot watch {}: {err}", folder.display());
+            }
+            let _ = folder_changes.send(vec![Change::Site]);
+        }
+    });
+    Ok(())
 }
 
 #[cfg(test)]
@@ -154,8 +194,13 @@ mod tests {
         );
         assert_eq!(
             classify(root, Path::new("/s/themes/t/static/x.css")),
-            Some(Change::Site)
+            Some(Change::Static("x.css".into()))
         );
+        assert_eq!(
+            classify(root, Path::new("/s/static/img/a.png")),
+            Some(Change::Static("img/a.png".into()))
+        );
+        assert_eq!(classify(root, Path::new("/s/static")), Some(Change::Site));
         assert_eq!(classify(root, Path::new("/s/content/a/.b.md.swp")), None);
         assert_eq!(classify(root, Path::new("/s/content/a/b.md~")), None);
         assert_eq!(classify(root, Path::new("/s/public/index.html")), None);

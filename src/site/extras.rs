@@ -54,7 +54,7 @@ pub fn write_search(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     Ok(())
 }
 
-fn copy_static(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
+pub(super) fn copy_static(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     site.templates
         .static_files
         .par_iter()

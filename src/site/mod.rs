@@ -25,7 +25,7 @@ use crate::markdown;
 use crate::templates::Templates;
 
 pub use output::{Sink, MARKER};
-pub use reload::{reload_pages, Touched};
+pub use reload::{reload_pages, reload_static, Touched};
 pub use render::Job;
 
 pub struct BuildOptions {
@@ -201,8 +201,11 @@ pub fn render_some(
     wanted: &dyn Fn(&Job<'_>) -> bool,
     sink: &dyn Sink,
 ) -> Result<usize, BuildError> {
+    let mut timer = timing::Timer::new();
     let count = render_only(site, wanted, sink)?;
+    timer.lap("lists");
     extras::write_generated(site, sink)?;
+    timer.lap("sitemap");
     Ok(count)
 }
 

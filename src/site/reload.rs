@@ -7,7 +7,7 @@ use crate::content::{Library, LoadOptions, Page};
 use crate::diagnostics::{BuildError, Diagnostics};
 use crate::templates::deps::Dep;
 
-use super::{checks, collisions, render_markdown_of, Job, Site};
+use super::{checks, collisions, render_markdown_of, Job, Sink, Site};
 
 /// What an edit touched.
 #[derive(Debug, Default)]
@@ -153,4 +153,22 @@ pub fn reload_pages(
     }
     problems.into_result()?;
     Ok(touched)
+}
+
+/// For `serve`, after a file in a `static/` folder changed. Static files are served from the
+/// disk, so an edited one needs nothing here; when one appeared, disappeared or now overrides
+/// the theme's, the site's list is replaced and checked for collisions, and the static files
+/// are written into `sink` again. Returns whether the list changed.
+pub fn reload_static(site: &mut Site, sink: &dyn Sink) -> Result<bool, BuildError> {
+    let files =
+        crate::templates::static_files(&site.root, &site.config).map_err(BuildError::Content)?;
+    if files == site.templates.static_files {
+        return Ok(false);
+    }
+    site.templates.static_files = files;
+    let mut problems = Diagnostics::default();
+    problems.extend(collisions::check(site));
+    problems.into_result()?;
+    super::extras::copy_static(site, sink)?;
+    Ok(true)
 }

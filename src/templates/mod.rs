@@ -27,7 +27,7 @@ pub const DEFAULT_THEME_NAME: &str = "lots";
 const STANDALONE_PREFIX: &str = "pages/";
 
 /// Where a static file comes from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum StaticSource {
     Embedded(&'static [u8]),
     File(PathBuf),
@@ -69,20 +69,7 @@ fn escape_html(input: &str) -> String {
 impl Templates {
     pub fn load(root: &Path, config: &Config) -> Result<Templates, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let mut layers = Layers::default();
-        layers.add_embedded(&DEFAULT_THEME);
-        if let Some(theme) = config.theme.as_deref() {
-            let dir = root.join("themes").join(theme);
-            if dir.is_dir() {
-                layers.add_dir(&dir, &mut problems);
-            } else if theme != DEFAULT_THEME_NAME {
-                problems.push(Diagnostic::file(
-                    &root.join(crate::config::CONFIG_FILE),
-                    format!("theme `{theme}` not found: there is no folder themes/{theme}"),
-                ));
-            }
-        }
-        layers.add_site(root, &mut problems);
+        let layers = Layers::gather(root, config, &mut problems);
         let strings = layers.strings(&mut problems);
         let tera = errors::compile(&layers.templates, &mut problems);
         if !problems.is_empty() {
@@ -190,7 +177,40 @@ struct Layers {
     strings_files: Vec<(String, PathBuf)>,
 }
 
+/// The static files the site publishes now, by output path, for `serve` to compare with
+/// what it serves after a file in a `static/` folder appeared or disappeared.
+pub fn static_files(
+    root: &Path,
+    config: &Config,
+) -> Result<BTreeMap<String, StaticSource>, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let layers = Layers::gather(root, config, &mut problems);
+    match problems.is_empty() {
+        true => Ok(layers.statics),
+        false => Err(problems),
+    }
+}
+
 impl Layers {
+    /// The default theme, the configured theme, then the site's own folders.
+    fn gather(root: &Path, config: &Config, problems: &mut Vec<Diagnostic>) -> Layers {
+        let mut layers = Layers::default();
+        layers.add_embedded(&DEFAULT_THEME);
+        if let Some(theme) = config.theme.as_deref() {
+            let dir = root.join("themes").join(theme);
+            if dir.is_dir() {
+                layers.add_dir(&dir, problems);
+            } else if theme != DEFAULT_THEME_NAME {
+                problems.push(Diagnostic::file(
+                    &root.join(crate::config::CONFIG_FILE),
+                    format!("theme `{theme}` not found: there is no folder themes/{theme}"),
+                ));
+            }
+        }
+        layers.add_site(root, problems);
+        layers
+    }
+
     fn add_embedded(&mut self, dir: &'static Dir<'static>) {
         for file in embedded_files(dir) {
             let path = file.path().to_string_lossy().replace('\\', "/");
