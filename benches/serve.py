@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Edit-to-served latency of `lots serve` (and `zola serve` when a zola binary is on PATH).
+"""Edit-to-served latency of `lots serve` beside `hugo server` (and `zola serve` when a zola
+binary is on PATH), on the same generated corpus.
 
-Starts the server on a corpus made by ../shared/bench/gen_corpus.py, saves one page with a new
-marker word (or edits a template), and polls the page over HTTP until the marker is served.
-Reports the median over RUNS edits. Standard library only.
+Starts each server on a corpus made by ../shared/bench/gen_corpus.py, saves one page with a new
+marker word (or edits the template every page uses), and polls the page over HTTP until the
+marker is served. Reports the median over RUNS edits. Standard library only.
 
 Usage: benches/serve.py [PAGES] [RUNS]     (defaults: 10000 10)
 """
@@ -14,15 +15,17 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
+import urllib.parse
 import urllib.request
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
 WORK = pathlib.Path(os.environ.get("BENCH_DIR", "/tmp/lots-bench"))
-# Seconds between edits: after serving an edited page, serve rebuilds the search index
-# (about a second at 10,000 pages), and an edit that arrives meanwhile waits for it.
-PAUSE = float(os.environ.get("PAUSE", "2.0"))
+# Seconds between edits, as a writer saves: each server finishes its work around an edit
+# (lists, search) before the next one.
+PAUSE = float(os.environ.get("PAUSE", "1.0"))
 CONFIG = """title: "Förebyggande arbete mot våldsbejakande extremism"
 base_url: "https://example.org"
 language: sv
@@ -74,62 +77,123 @@ def pick_page(content):
     raise SystemExit("no page found")
 
 
-def measure(cmd, cwd, base, page, runs, template=None):
+def show(events_url):
+    """Holds the event stream open as the reload script in a browser showing the page does
+    (lots renders the pages browsers show first after a template edit)."""
+    def run():
+        try:
+            with urllib.request.urlopen(events_url, timeout=3600) as stream:
+                while stream.read(1024):
+                    pass
+        except Exception:
+            pass
+    threading.Thread(target=run, daemon=True).start()
+    time.sleep(0.3)
+
+
+def measure(cmd, cwd, url, page, runs, template=None, events_url=None):
+    """Lists of edit→served and template edit→served seconds for one server."""
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_for(base, "<", limit=300)
+        wait_for(url, "<", limit=600)
+        if events_url:
+            show(events_url)
         original = page.read_text(encoding="utf-8")
         edits = []
         for i in range(runs):
             marker = f"Markord{i}x{int(time.time())}"
             page.write_text(original.replace("\n---\n", f"\n---\n\n{marker}\n", 1), encoding="utf-8")
-            edits.append(wait_for(base, marker))
+            edits.append(wait_for(url, marker))
             time.sleep(PAUSE)
         page.write_text(original, encoding="utf-8")
+        time.sleep(PAUSE)
         tmpl = []
         if template is not None:
-            path, text = template
+            path, text, anchor = template
             for i in range(max(1, runs // 3)):
                 marker = f"Mallord{i}x{int(time.time())}"
-                path.write_text(text.replace("<main>", f"<main><p>{marker}</p>"), encoding="utf-8")
-                tmpl.append(wait_for(base, marker))
-                time.sleep(0.5)
+                path.write_text(text.replace(anchor, f"{anchor}<p>{marker}</p>", 1), encoding="utf-8")
+                tmpl.append(wait_for(url, marker, limit=300))
+                time.sleep(PAUSE * 2)
+            path.write_text(text, encoding="utf-8")
         return edits, tmpl
     finally:
         proc.terminate()
         proc.wait()
 
 
-def main():
-    pages = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+def ms(values):
+    return f"{statistics.median(values) * 1000:.0f}" if values else ""
+
+
+def lots_run(pages, runs, site, page, rel):
     lots = REPO / "target" / "release" / "lots"
     if not lots.exists():
         subprocess.run(["cargo", "build", "--release"], cwd=REPO, check=True)
-    root, site = corpus(pages)
-    page = pick_page(site / "content")
-    rel = page.relative_to(site / "content").with_suffix("")
-    port = free_port()
     templates = site / "templates"
     templates.mkdir(exist_ok=True)
     # Template edits: a site template that overrides the theme's page.html for every page.
-    tpl_text = (REPO / "themes" / "lots" / "templates" / "page.html").read_text(encoding="utf-8")
-    tpl_text = tpl_text.replace("{% block content %}", "{% block content %}<main></main>", 1)
-    (templates / "page.html").write_text(tpl_text, encoding="utf-8")
+    text = (REPO / "themes" / "lots" / "templates" / "page.html").read_text(encoding="utf-8")
+    text = text.replace("{% block content %}", "{% block content %}<main></main>", 1)
+    (templates / "page.html").write_text(text, encoding="utf-8")
+    port = free_port()
     cmd = [str(lots), "serve", "--root", str(site), "--port", str(port)]
     url = f"http://127.0.0.1:{port}/{rel.as_posix()}/"
-    edits, tmpl = measure(cmd, site, url, page, runs, (templates / "page.html", tpl_text))
-    print(f"| tool | pages | one-page edit → served, median ms | template edit → served, median ms |")
-    print(f"|---|---:|---:|---:|")
-    print(f"| lots | {pages} | {statistics.median(edits) * 1000:.0f} | {statistics.median(tmpl) * 1000:.0f} |")
+    events = f"http://127.0.0.1:{port}/__lots/events?page=/{urllib.parse.quote(rel.as_posix())}/"
+    return measure(cmd, site, url, page, runs, (templates / "page.html", text, "<main>"), events)
+
+
+def hugo_run(root, pages, runs, rel, fast_render):
+    """`hugo server` on a copy of the corpus's Hugo layout (renders to memory, as lots does)."""
+    site = WORK / f"serve-hugo-{pages}"
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(root / "hugo", site)
+    page = site / "content" / rel.with_suffix(".md")
+    single = site / "layouts" / "_default" / "single.html"
+    port = free_port()
+    cmd = ["hugo", "server", "--bind", "127.0.0.1", "--port", str(port), "--disableLiveReload",
+           "--cacheDir", str(site / ".cache")]
+    if not fast_render:
+        cmd.append("--disableFastRender")
+    url = f"http://127.0.0.1:{port}/{rel.as_posix()}/"
+    return measure(cmd, site, url, page, runs, (single, single.read_text(encoding="utf-8"), "<article>"))
+
+
+def zola_run(root, runs, rel, page_rel):
+    zsite = root / "zola"
+    port = free_port()
+    cmd = ["zola", "serve", "--port", str(port), "--interface", "127.0.0.1"]
+    return measure(cmd, zsite, f"http://127.0.0.1:{port}/{rel.as_posix()}/", zsite / "content" / page_rel, runs)
+
+
+def main():
+    pages = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    root, site = corpus(pages)
+    page = pick_page(site / "content")
+    page_rel = page.relative_to(site / "content")
+    rel = page_rel.with_suffix("")
+    rows = [("lots serve", *lots_run(pages, runs, site, page, rel))]
+    if shutil.which("hugo"):
+        rows.append(("hugo server (fast render: re-renders the pages a browser has open)",
+                     *hugo_run(root, pages, runs, rel, True)))
+        rows.append(("hugo server --disableFastRender (re-renders every page)",
+                     *hugo_run(root, pages, runs, rel, False)))
     if shutil.which("zola"):
-        zsite = root / "zola"
-        zport = free_port()
-        zpage = zsite / "content" / page.relative_to(site / "content")
-        zcmd = ["zola", "serve", "--port", str(zport), "--interface", "127.0.0.1"]
-        zedits, _ = measure(zcmd, zsite, f"http://127.0.0.1:{zport}/{rel.as_posix()}/", zpage, runs)
-        print(f"| zola | {pages} | {statistics.median(zedits) * 1000:.0f} | |")
-    else:
+        rows.append(("zola serve", *zola_run(root, runs, rel, page_rel)))
+    print(f"{pages} pages, {runs} page edits, {max(1, runs // 3)} template edits, pause {PAUSE} s")
+    print("| server | one-page edit → served, median ms | template edit → served, median ms |")
+    print("|---|---:|---:|")
+    for name, edits, tmpl in rows:
+        print(f"| {name} | {ms(edits)} | {ms(tmpl)} |")
+        print(f"<!-- {name}: edits {[round(e * 1000) for e in edits]} templates {[round(t * 1000) for t in tmpl]} -->")
+    if rows[0][1] and len(rows) > 1:
+        for name, edits, _ in rows[1:]:
+            if edits:
+                ratio = statistics.median(rows[0][1]) / statistics.median(edits)
+                print(f"lots / {name.split(' (')[0]}: {ratio:.2f} (one-page edit)")
+    if not shutil.which("zola"):
         print("(zola is not on PATH here, so `zola serve` was not measured side by side)")
 
 

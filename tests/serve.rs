@@ -451,3 +451,63 @@ fn static_files_and_folders_made_while_serving() {
         b.contains("Vid oro")
     });
 }
+
+/// Opens the event stream as the reload script does for the page at `page`.
+fn open_events(server: &Server, page: &str) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(&server.address).expect("connect");
+    stream.set_read_timeout(Some(WAIT)).expect("timeout");
+    let request = format!(
+        "GET /__lots/events?page={page} HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+        server.address
+    );
+    stream.write_all(request.as_bytes()).expect("send");
+    BufReader::new(stream)
+}
+
+/// The data of the next event named `name` on an event stream.
+fn next_event(events: &mut BufReader<TcpStream>, name: &str) -> String {
+    let mut current = String::new();
+    loop {
+        let mut line = String::new();
+        let read = events
+            .read_line(&mut line)
+            .expect("an event before the timeout");
+        assert!(read > 0, "the event stream ended");
+        let line = line.trim_end();
+        if let Some(event) = line.strip_prefix("event: ") {
+            current = event.to_string();
+        } else if let Some(data) = line.strip_prefix("data: ") {
+            if current == name {
+                return data.to_string();
+            }
+        }
+    }
+}
+
+#[test]
+fn a_template_edit_reloads_the_open_page_first() {
+    let site = fixture("basic");
+    let page = |marker: &str| {
+        format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{% endblock content %}}")
+    };
+    site.write("templates/page.html", page("FÖRE"));
+    let server = start(&site);
+    wait_for(&server, "/guider/forsta/", "the page", |s, _| s == 200);
+    let mut events = open_events(&server, "/guider/forsta/");
+    // The server counts the page as shown once the stream is open; give it a moment.
+    std::thread::sleep(Duration::from_millis(300));
+    site.write("templates/page.html", page("EFTER"));
+    let first = next_event(&mut events, "reload");
+    assert_eq!(
+        first, r#"["guider/forsta/index.html"]"#,
+        "the open page comes alone, first"
+    );
+    let second = next_event(&mut events, "reload");
+    assert!(
+        second.contains("guider/andra/index.html"),
+        "then the rest: {second}"
+    );
+    assert!(!second.contains("guider/forsta/index.html"), "{second}");
+    let (_, body) = get(&server, "/guider/forsta/");
+    assert!(body.contains("EFTER"));
+}

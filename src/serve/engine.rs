@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use tokio::sync::broadcast;
@@ -73,6 +73,9 @@ pub struct Shared {
     /// The problems of the last rebuild, shown over every page until they are fixed.
     pub error: RwLock<Option<String>>,
     pub events: broadcast::Sender<Event>,
+    /// Output paths of the pages browsers show now, with how many show each: a template edit
+    /// re-renders these first.
+    open: Mutex<HashMap<String, usize>>,
 }
 
 impl Shared {
@@ -81,7 +84,30 @@ impl Shared {
             files: RwLock::new(HashMap::new()),
             error: RwLock::new(None),
             events: broadcast::channel(64).0,
+            open: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// A browser started (`true`) or stopped showing the page at `path`.
+    pub fn showing(&self, path: &str, shown: bool) {
+        let Ok(mut open) = self.open.lock() else {
+            return;
+        };
+        let count = open.entry(path.to_string()).or_default();
+        match shown {
+            true => *count += 1,
+            false => *count = count.saturating_sub(1),
+        }
+        if *count == 0 {
+            open.remove(path);
+        }
+    }
+
+    fn open_pages(&self) -> HashSet<String> {
+        self.open
+            .lock()
+            .map(|open| open.keys().cloned().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -182,8 +208,18 @@ impl Engine {
                 .iter()
                 .any(|name| site.templates.uses(&template, name))
         };
+        // The pages browsers show are rendered and reloaded first; at 10,000 pages the rest
+        // takes a second or more.
+        let open = self.shared.open_pages();
+        let shown = |job: &Job<'_>| open.contains(&job.path());
+        let first = MemorySink::default();
+        let mut count = site::render_only(site, &|job| shown(job) && uses(job), &first)?;
+        let first_paths = publish(&self.shared, &mut self.deps, first);
+        if !first_paths.is_empty() {
+            let _ = self.shared.events.send(Event::Reload(first_paths));
+        }
         let sink = MemorySink::default();
-        let count = site::render_only(site, &uses, &sink)?;
+        count += site::render_only(site, &|job| !shown(job) && uses(job), &sink)?;
         Ok((count, publish(&self.shared, &mut self.deps, sink)))
     }
 

@@ -1,11 +1,12 @@
 //! The development server: serves the in-memory site, injects the reload script into HTML,
 //! streams rebuild events, and refuses any path that could leave the site.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -36,9 +37,37 @@ async fn reload_js() -> impl IntoResponse {
     )
 }
 
+/// A browser showing a page, for as long as its event stream is open.
+struct Showing {
+    shared: Arc<Shared>,
+    path: String,
+}
+
+impl Showing {
+    fn new(shared: &Arc<Shared>, page: &str) -> Option<Showing> {
+        let path = site_path(page)?;
+        shared.showing(&path, true);
+        Some(Showing {
+            shared: shared.clone(),
+            path,
+        })
+    }
+}
+
+impl Drop for Showing {
+    fn drop(&mut self) {
+        self.shared.showing(&self.path, false);
+    }
+}
+
+/// Rebuild events; `?page=/a/b/` says which page the browser shows.
 async fn events(
     State(shared): State<Arc<Shared>>,
+    Query(query): Query<HashMap<String, String>>,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
+    let showing = query
+        .get("page")
+        .and_then(|page| Showing::new(&shared, page));
     let receiver = shared.events.subscribe();
     let initial = shared
         .error
@@ -46,10 +75,11 @@ async fn events(
         .ok()
         .and_then(|e| e.clone())
         .map(Event::Error);
-    let updates = stream::unfold(receiver, |mut receiver| async move {
+    // The stream owns `showing`: the page counts as shown until the browser disconnects.
+    let updates = stream::unfold((receiver, showing), |(mut receiver, showing)| async move {
         loop {
             match receiver.recv().await {
-                Ok(event) => return Some((event, receiver)),
+                Ok(event) => return Some((event, (receiver, showing))),
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
                 Err(_) => return None,
             }

@@ -24,7 +24,8 @@
     pre.textContent = text;
     box.appendChild(pre);
   }
-  var events = new EventSource("/__lots/events");
+  // The server renders the pages browsers show first after a template edit.
+  var events = new EventSource("/__lots/events?page=" + encodeURIComponent(location.pathname));
   // The server names the files that changed ("*" for all); reload only when this is one.
   function isShown(paths) {
     var here = decodeURIComponent(location.pathname).replace(/^\//, "");
