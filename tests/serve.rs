@@ -511,3 +511,61 @@ fn a_template_edit_reloads_the_open_page_first() {
     let (_, body) = get(&server, "/guider/forsta/");
     assert!(body.contains("EFTER"));
 }
+
+#[test]
+fn a_burst_of_saves_a_renamed_page_and_a_symlink() {
+    let site = fixture("basic");
+    site.write("hemlig.txt", "HEMLIGT");
+    let server = start(&site);
+    wait_for(&server, "/guider/tredje/", "the page", |s, _| s == 200);
+    let text = std::fs::read_to_string(site.path("content/guider/tredje.md")).expect("read");
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .expect("a title line")
+        .to_string();
+    // An editor saving several times in a row: the last save is what is served.
+    for n in 1..=5 {
+        site.write(
+            "content/guider/tredje.md",
+            text.replace(&title, &format!("title: \"Sparning {n}\"")),
+        );
+    }
+    wait_for(&server, "/guider/tredje/", "the last save", |_, b| {
+        b.contains("Sparning 5")
+    });
+    // A renamed page: the old URL is gone, the new one is served and listed.
+    std::fs::rename(
+        site.path("content/guider/tredje.md"),
+        site.path("content/guider/omdopt.md"),
+    )
+    .expect("rename");
+    wait_for(&server, "/guider/omdopt/", "the new URL", |s, b| {
+        s == 200 && b.contains("Sparning 5")
+    });
+    wait_for(
+        &server,
+        "/guider/tredje/",
+        "a 404 at the old URL",
+        |s, _| s == 404,
+    );
+    wait_for(&server, "/guider/", "the list with the new URL", |_, b| {
+        b.contains("omdopt/index.html") && !b.contains("tredje/index.html")
+    });
+    // A symbolic link made while serving never serves what it points at.
+    std::os::unix::fs::symlink(
+        site.path("hemlig.txt"),
+        site.path("content/guider/lank.txt"),
+    )
+    .expect("symlink");
+    site.write(
+        "content/guider/forsta.md",
+        text.replace(&title, "title: \"Efter länken\""),
+    );
+    wait_for(&server, "/guider/forsta/", "a later edit", |_, b| {
+        b.contains("Efter länken")
+    });
+    let (status, body) = get(&server, "/guider/lank.txt");
+    assert_eq!(status, 404);
+    assert!(!body.contains("HEMLIGT"));
+}
