@@ -84,19 +84,29 @@ fn get(server: &Server, raw_path: &str) -> (u16, String) {
     (status, body)
 }
 
-/// Polls until `check` holds for the page at `path`, or fails with the last body seen.
-fn wait_for(server: &Server, path: &str, what: &str, check: impl Fn(u16, &str) -> bool) -> String {
+/// Polls `probe` until it gives `Ok`, or fails after [`WAIT`] with what it last saw.
+fn poll<T>(what: &str, mut probe: impl FnMut() -> Result<T, String>) -> T {
     let deadline = Instant::now() + WAIT;
     loop {
-        let (status, body) = get(server, path);
-        if check(status, &body) {
-            return body;
+        match probe() {
+            Ok(value) => return value,
+            Err(seen) if Instant::now() > deadline => {
+                panic!("gave up waiting for {what}; last seen {seen}")
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(50)),
         }
-        if Instant::now() > deadline {
-            panic!("{path}: gave up waiting for {what}; last status {status}, body:\n{body}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Polls until `check` holds for the page at `path`, or fails with the last body seen.
+fn wait_for(server: &Server, path: &str, what: &str, check: impl Fn(u16, &str) -> bool) -> String {
+    poll(&format!("{what} at {path}"), || {
+        let (status, body) = get(server, path);
+        match check(status, &body) {
+            true => Ok(body),
+            false => Err(format!("status {status}, body:\n{body}")),
+        }
+    })
 }
 
 #[test]
@@ -182,19 +192,21 @@ fn an_atomic_save_by_rename_is_seen() {
     });
 }
 
+/// A site `page.html` that shows `marker` above the page's text.
+fn page_template(marker: &str) -> String {
+    format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{{{ page.content | safe }}}}{{% endblock content %}}")
+}
+
 #[test]
 fn a_template_edit_rerenders_pages() {
     let site = fixture("basic");
-    let page = |marker: &str| {
-        format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{{{ page.content | safe }}}}{{% endblock content %}}")
-    };
-    site.write("templates/page.html", page("MALLEN FÖRST"));
+    site.write("templates/page.html", page_template("MALLEN FÖRST"));
     let server = start(&site);
     wait_for(&server, "/guider/forsta/", "the site's template", |_, b| {
         b.contains("MALLEN FÖRST")
     });
     // An edit of one template re-renders the pages that use it, and only those.
-    site.write("templates/page.html", page("MALLEN ÄNDRAD"));
+    site.write("templates/page.html", page_template("MALLEN ÄNDRAD"));
     wait_for(&server, "/guider/forsta/", "the new template", |_, b| {
         b.contains("MALLEN ÄNDRAD")
     });
@@ -328,18 +340,14 @@ fn wait_for_search(
     what: &str,
     check: impl Fn(Option<Vec<u32>>) -> bool,
 ) {
-    let deadline = Instant::now() + WAIT;
     for key in keys {
-        loop {
+        poll(&format!("{what} (search key {key})"), || {
             let pages = search_pages(server, key);
-            if check(pages.clone()) {
-                break;
+            match check(pages.clone()) {
+                true => Ok(()),
+                false => Err(format!("{pages:?}")),
             }
-            if Instant::now() > deadline {
-                panic!("search key {key}: gave up waiting for {what}; last seen {pages:?}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        });
     }
 }
 
@@ -421,17 +429,14 @@ fn static_files_and_folders_made_while_serving() {
     site.remove("static/extra.css");
     wait_for(&server, "/extra.css", "a 404", |s, _| s == 404);
     // So is a templates folder, and a template edited in it afterwards.
-    let page = |marker: &str| {
-        format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{% endblock content %}}")
-    };
-    site.write("templates/page.html", page("NY MAPP"));
+    site.write("templates/page.html", page_template("NY MAPP"));
     wait_for(
         &server,
         "/guider/forsta/",
         "the new folder's template",
         |_, b| b.contains("NY MAPP"),
     );
-    site.write("templates/page.html", page("ANDRA SPARNINGEN"));
+    site.write("templates/page.html", page_template("ANDRA SPARNINGEN"));
     wait_for(&server, "/guider/forsta/", "the edited template", |_, b| {
         b.contains("ANDRA SPARNINGEN")
     });
@@ -487,16 +492,13 @@ fn next_event(events: &mut BufReader<TcpStream>, name: &str) -> String {
 #[test]
 fn a_template_edit_reloads_the_open_page_first() {
     let site = fixture("basic");
-    let page = |marker: &str| {
-        format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{% endblock content %}}")
-    };
-    site.write("templates/page.html", page("FÖRE"));
+    site.write("templates/page.html", page_template("FÖRE"));
     let server = start(&site);
     wait_for(&server, "/guider/forsta/", "the page", |s, _| s == 200);
     let mut events = open_events(&server, "/guider/forsta/");
     // The server counts the page as shown once the stream is open; give it a moment.
     std::thread::sleep(Duration::from_millis(300));
-    site.write("templates/page.html", page("EFTER"));
+    site.write("templates/page.html", page_template("EFTER"));
     let first = next_event(&mut events, "reload");
     assert_eq!(
         first, r#"["guider/forsta/index.html"]"#,
