@@ -306,3 +306,4 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn count(text: &str, needle: &str) -> usize {
     text.matches(needle).count()
 }
+pub mod serve;

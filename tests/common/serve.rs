@@ -1,0 +1,113 @@
+//! `lots serve` for the integration tests: starts the real binary on a fixture site on a free
+//! port of 127.0.0.1, fetches over plain HTTP and polls with bounded waits.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use super::Site;
+
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// A running `lots serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    pub address: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+pub fn start(site: &Site) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args(["serve", "--root"])
+        .arg(&site.root)
+        .args(["--port", &free_port().to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start lots serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("Serving http://") {
+                let _ = sender.send(url.split('/').next().unwrap_or("").to_string());
+            }
+        }
+    });
+    let address = receiver
+        .recv_timeout(WAIT)
+        .expect("lots serve printed its address");
+    Server { child, address }
+}
+
+/// A minimal HTTP/1.1 GET: the status code and the body. `raw_path` is sent as written.
+pub fn get(server: &Server, raw_path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(&server.address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    let request = format!(
+        "GET {raw_path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    );
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Polls `probe` until it gives `Ok`, or fails after [`WAIT`] with what it last saw.
+pub fn poll<T>(what: &str, mut probe: impl FnMut() -> Result<T, String>) -> T {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        match probe() {
+            Ok(value) => return value,
+            Err(seen) if Instant::now() > deadline => {
+                panic!("gave up waiting for {what}; last seen {seen}")
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+}
+
+/// Polls until `check` holds for the page at `path`, or fails with the last body seen.
+pub fn wait_for(
+    server: &Server,
+    path: &str,
+    what: &str,
+    check: impl Fn(u16, &str) -> bool,
+) -> String {
+    poll(&format!("{what} at {path}"), || {
+        let (status, body) = get(server, path);
+        match check(status, &body) {
+            true => Ok(body),
+            false => Err(format!("status {status}, body:\n{body}")),
+        }
+    })
+}
