@@ -9,6 +9,7 @@
 pub mod bundle;
 mod captions;
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -27,8 +28,13 @@ const HASH_DIGITS: usize = 12;
 
 /// Writes the manifest, puts captions into the pages that show them, then writes the service
 /// worker listing every file of `out_dir` (the manifest included) with its content hash, and
-/// the build's version: a hash of every file's path and content.
-pub fn write(out_dir: &Path, config: &Config) -> io::Result<()> {
+/// the build's version: a hash of every file's path and content. `known` holds the hashes of
+/// files the build wrote from memory; every other file is read here.
+pub fn write(
+    out_dir: &Path,
+    config: &Config,
+    known: &HashMap<String, blake3::Hash>,
+) -> io::Result<()> {
     fs::write(out_dir.join(MANIFEST), manifest(config))?;
     let mut warnings = Vec::new();
     let files: Vec<(String, PathBuf)> = walk_files(out_dir, &mut warnings)
@@ -38,6 +44,9 @@ pub fn write(out_dir: &Path, config: &Config) -> io::Result<()> {
     let hashed: Vec<io::Result<(String, blake3::Hash)>> = files
         .par_iter()
         .map(|(name, path)| {
+            if let Some(hash) = known.get(name) {
+                return Ok((name.clone(), *hash));
+            }
             let mut bytes = fs::read(path)?;
             if name.ends_with(".html") {
                 if let Some(inlined) = captions::inline(out_dir, name, &bytes) {

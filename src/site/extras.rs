@@ -18,13 +18,6 @@ fn io_error(what: &str) -> impl Fn(std::io::Error) -> BuildError + '_ {
     move |e| BuildError::Io(format!("cannot write {what}: {e}"))
 }
 
-/// Everything besides rendered pages.
-pub fn write_all(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
-    write_published_files(site, sink)?;
-    write_generated(site, sink)?;
-    write_search(site, sink)
-}
-
 /// Files that only change when a file in content/, static/ or the theme changes: static
 /// files, images, other assets, the highlight stylesheet.
 pub fn write_published_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
@@ -47,11 +40,10 @@ pub fn write_search(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     let mut timer = super::timing::Timer::new();
     let files = crate::search::build(&site.library, &site.config)?;
     timer.lap("search");
-    for file in files {
+    files.par_iter().try_for_each(|file| {
         sink.put(&file.path, &file.bytes)
-            .map_err(io_error(&file.path))?;
-    }
-    Ok(())
+            .map_err(io_error(&file.path))
+    })
 }
 
 pub(super) fn copy_static(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {

@@ -253,14 +253,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     )?;
     timer.lap("load");
     let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
-    let sink = output::FolderSink(staging.path());
+    let sink = output::FolderSink::new(staging.path());
     let jobs = render::jobs(&site);
-    render::render_jobs(&site, &jobs, &sink)?;
-    timer.lap("render");
-    extras::write_all(&site, &sink)?;
+    // The search index needs only the library: it is built beside the pages, filling the
+    // cores where one of the two runs a sequential step.
+    let (rendered, searched) = rayon::join(
+        || render::render_jobs(&site, &jobs, &sink),
+        || extras::write_search(&site, &sink),
+    );
+    rendered?;
+    searched?;
+    timer.lap("render+search");
+    extras::write_published_files(&site, &sink)?;
+    extras::write_generated(&site, &sink)?;
     timer.lap("extras");
     let html_files = jobs.len();
-    crate::offline::write(staging.path(), &site.config)
+    crate::offline::write(staging.path(), &site.config, &sink.into_hashes())
         .map_err(|e| BuildError::Io(format!("cannot write the service worker: {e}")))?;
     timer.lap("offline");
     staging

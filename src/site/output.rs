@@ -1,9 +1,11 @@
 //! The output folder: built in a temporary folder beside it and swapped into place only when
 //! the whole build succeeded, so a failed or killed build never leaves a half-written site.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use crate::templates::deps::Dep;
@@ -209,16 +211,50 @@ pub trait Sink: Sync {
     }
 }
 
-/// Writes into a folder (the build's staging folder).
-pub struct FolderSink<'a>(pub &'a Path);
+/// Writes into a folder (the build's staging folder). It keeps the content hash of each file
+/// it writes from memory, for the service worker's list, so that the finished folder need
+/// not be read back; copied files and pages with caption tracks (which the offline step
+/// rewrites) are left for that step to read.
+pub struct FolderSink<'a> {
+    dir: &'a Path,
+    hashes: Mutex<HashMap<String, blake3::Hash>>,
+}
+
+impl<'a> FolderSink<'a> {
+    pub fn new(dir: &'a Path) -> FolderSink<'a> {
+        FolderSink {
+            dir,
+            hashes: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Content hashes of the files written from memory, by output path.
+    pub fn into_hashes(self) -> HashMap<String, blake3::Hash> {
+        self.hashes.into_inner().unwrap_or_else(|p| p.into_inner())
+    }
+}
 
 impl Sink for FolderSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        write(self.0, path, bytes)
+        write(self.dir, path, bytes)?;
+        let captioned = path.ends_with(".html") && memchr::memmem::find(bytes, b"<track").is_some();
+        let hash = (!captioned).then(|| blake3::hash(bytes));
+        if let Ok(mut hashes) = self.hashes.lock() {
+            match hash {
+                Some(hash) => hashes.insert(path.to_string(), hash),
+                None => hashes.remove(path),
+            };
+        }
+        Ok(())
     }
 
     fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
-        copy(self.0, path, from)
+        copy(self.dir, path, from)?;
+        // A path written from memory before may now hold other bytes.
+        if let Ok(mut hashes) = self.hashes.lock() {
+            hashes.remove(path);
+        }
+        Ok(())
     }
 }
 
