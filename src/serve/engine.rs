@@ -147,8 +147,12 @@ impl Engine {
         self.site = None;
         let site = Site::load(&self.root, self.include_drafts, Some(&self.base_url))?;
         let sink = MemorySink::default();
-        let count = site::render_site(&site, &sink)?;
-        let (search, search_files) = LiveIndex::build(&site.library, &site.config);
+        // The search index needs only the library: built beside the pages, as in a build.
+        let (rendered, (search, search_files)) = rayon::join(
+            || site::render_site(&site, &sink),
+            || LiveIndex::build(&site.library, &site.config),
+        );
+        let count = rendered?;
         self.search = Some(search);
         self.search_stale.clear();
         let (mut files, deps) = sink.into_parts();
