@@ -472,3 +472,21 @@ fn a_burst_of_saves_a_renamed_page_and_a_symlink() {
     assert_eq!(status, 404);
     assert!(!body.contains("HEMLIGT"));
 }
+
+#[test]
+fn an_edited_stylesheet_is_named_so_browsers_swap_it() {
+    let site = fixture("basic");
+    site.write("static/extra.css", "p { color: #111; }");
+    site.write("static/extra.js", "// 1");
+    let server = start(&site);
+    wait_for(&server, "/extra.css", "the stylesheet", |s, _| s == 200);
+    let mut events = open_events(&server, "/guider/forsta/");
+    std::thread::sleep(Duration::from_millis(300));
+    site.write("static/extra.css", "p { color: #222; }");
+    assert_eq!(next_event(&mut events, "reload"), r#"["extra.css"]"#);
+    let (status, css) = get(&server, "/extra.css?lots=1");
+    assert!(status == 200 && css.contains("#222"), "{status} {css}");
+    // Any other static file reloads every page.
+    site.write("static/extra.js", "// 2");
+    assert_eq!(next_event(&mut events, "reload"), "*");
+}

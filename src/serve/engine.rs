@@ -227,18 +227,21 @@ impl Engine {
         Ok((count, publish(&self.shared, &mut self.deps, sink)))
     }
 
-    /// A file in a `static/` folder changed: an edited one is already served from the disk;
-    /// a new or deleted one changes the served list. Every browser reloads either way.
-    fn statics(&mut self) -> Result<(usize, Vec<String>), BuildError> {
+    /// Files in a `static/` folder changed: an edited one is already served from the disk;
+    /// a new or deleted one changes the served list. Returns the changed paths when they are
+    /// all edited stylesheets, which browsers swap in place; else none, and every page reloads.
+    fn statics(&mut self, names: &[String]) -> Result<(usize, Vec<String>), BuildError> {
         let Some(site) = self.site.as_mut() else {
             return self.full().map(|count| (count, Vec::new()));
         };
         let sink = MemorySink::default();
-        if site::reload_static(site, &sink)? {
+        let listed = site::reload_static(site, &sink)?;
+        if listed {
             publish(&self.shared, &mut self.deps, sink);
             drop_unclaimed(&self.shared, &mut self.claimed, site);
         }
-        Ok((0, Vec::new()))
+        let styles = !listed && names.iter().all(|name| name.ends_with(".css"));
+        Ok((0, if styles { names.to_vec() } else { Vec::new() }))
     }
 
     /// Updates the search index after page edits; it runs after the browser has been told to
@@ -304,13 +307,20 @@ impl Engine {
             (Some(keys), _) if incremental => self.pages(&keys),
             (_, Some(names)) if can_patch => self.templates(&names),
             _ if can_patch && changes.iter().all(|c| matches!(c, Change::Static(_))) => {
-                self.statics()
+                let names: Vec<String> = changes
+                    .iter()
+                    .filter_map(|c| match c {
+                        Change::Static(name) => Some(name.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                self.statics(&names)
             }
             // A full reload changes every page: an empty list tells every browser to reload.
             _ => self.full().map(|count| (count, Vec::new())),
         };
-        // Patched page and template edits name the files they changed; anything else reloads
-        // every browser.
+        // Patched page and template edits name the files they changed (none: nothing to
+        // reload); anything else reloads every browser, or names the stylesheets to swap.
         let patched = can_patch
             && changes
                 .iter()

@@ -34,9 +34,31 @@
     }
     return paths.indexOf(here) !== -1;
   }
+  // An edited stylesheet is swapped in place, without reloading the page.
+  function swapStyles(paths) {
+    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    for (var i = 0; i < links.length; i++) {
+      var url = new URL(links[i].href);
+      var path = decodeURIComponent(url.pathname).replace(/^\//, "");
+      if (paths.indexOf(path) !== -1) {
+        url.searchParams.set("lots", String(Date.now()));
+        links[i].href = url.href;
+      }
+    }
+  }
+  function onlyStyles(paths) {
+    return paths.length > 0 && paths.every(function (p) { return /\.css$/.test(p); });
+  }
   events.addEventListener("reload", function (e) {
-    if (e.data !== "*" && !isShown(JSON.parse(e.data))) {
-      return;
+    if (e.data !== "*") {
+      var paths = JSON.parse(e.data);
+      if (onlyStyles(paths)) {
+        swapStyles(paths);
+        return;
+      }
+      if (!isShown(paths)) {
+        return;
+      }
     }
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();

@@ -11,6 +11,7 @@
 // in the page: from calling the search to the results being in the list (median of 15).
 // Prints one JSON object.
 import { chromium } from 'playwright-core';
+import { LAUNCH } from './chromium.mjs';
 
 const [root, ...queries] = process.argv.slice(2);
 if (!root || !queries.length) {
@@ -18,10 +19,7 @@ if (!root || !queries.length) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await chromium.launch(LAUNCH);
 
 async function measure(query, typed) {
   const context = await browser.newContext();

@@ -18,6 +18,7 @@
 // caches live there). Prints one `ok`/`not ok` line per check, then `N passed, N failed`, and
 // exits non-zero when anything failed.
 import { chromium } from 'playwright-core';
+import { LAUNCH } from './chromium.mjs';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -27,10 +28,6 @@ if (!phase || !json) {
   process.exit(2);
 }
 const options = JSON.parse(json);
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-};
 
 const results = { passed: 0, failed: 0 };
 function check(name, ok, detail) {

@@ -4,6 +4,7 @@
 //
 //   node tests/browser/screenshots.mjs SITE_ROOT_URL OUT_DIR
 import { chromium } from 'playwright-core';
+import { LAUNCH } from './chromium.mjs';
 import { mkdirSync } from 'node:fs';
 
 const [root, out] = process.argv.slice(2);
@@ -22,10 +23,7 @@ const PAGES = [
 ];
 const WIDTHS = [['dator', 1280], ['mobil', 390]];
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await chromium.launch(LAUNCH);
 let failed = 0;
 try {
   for (const [label, width] of WIDTHS) {

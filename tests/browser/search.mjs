@@ -7,6 +7,7 @@
 // runs against every root given. Prints one `ok`/`not ok` line per check, then
 // `N passed, N failed`, and exits non-zero when anything failed.
 import { chromium } from 'playwright-core';
+import { LAUNCH } from './chromium.mjs';
 
 const roots = { example: [], fixture: [] };
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -194,10 +195,7 @@ async function withoutJavaScript(browser, root, label) {
   });
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await chromium.launch(LAUNCH);
 try {
   const context = await browser.newContext();
   for (const root of roots.example) {
