@@ -190,12 +190,15 @@ impl Engine {
         count += site::render_some(
             site,
             &|job| !edited(job) && touched.wants(job, deps.get(&job.path())),
+            touched.sitemap_changed,
             &rest,
         )?;
         let rest_paths = publish(&self.shared, &mut self.deps, rest);
         timer.lap("around it");
-        drop_unclaimed(&self.shared, &mut self.claimed, site);
-        timer.lap("claimed");
+        if touched.claims_changed {
+            drop_unclaimed(&self.shared, &mut self.claimed, site);
+            timer.lap("claimed");
+        }
         Ok((count, rest_paths))
     }
     /// Loads the templates again and re-renders only the files whose template extends,

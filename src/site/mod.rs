@@ -193,19 +193,23 @@ pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<usize, BuildError> {
     Ok(jobs.len())
 }
 
-/// Renders only the template jobs that `wanted` picks, then the alias pages and the sitemap.
+/// Renders only the template jobs that `wanted` picks, then (`generated`) the alias pages and
+/// the sitemap.
 /// Published files are unchanged (a change to one reloads the whole site), and the search
 /// index is left to the caller (`serve` patches it after the edited page is served).
 pub fn render_some(
     site: &Site,
     wanted: &dyn Fn(&Job<'_>) -> bool,
+    generated: bool,
     sink: &dyn Sink,
 ) -> Result<usize, BuildError> {
     let mut timer = timing::Timer::new();
     let count = render_only(site, wanted, sink)?;
     timer.lap("lists");
-    extras::write_generated(site, sink)?;
-    timer.lap("sitemap");
+    if generated {
+        extras::write_generated(site, sink)?;
+        timer.lap("sitemap");
+    }
     Ok(count)
 }
 

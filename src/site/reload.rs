@@ -26,6 +26,11 @@ pub struct Touched {
     pub moved: HashSet<String>,
     /// Whether any page's title or URL changed, or a page appeared or disappeared.
     pub titles_changed: bool,
+    /// Whether any page claims other output paths (URL, aliases, terms, page outputs) now,
+    /// or appeared or disappeared.
+    pub claims_changed: bool,
+    /// Whether the sitemap and alias pages change: claims, or a page's date.
+    pub sitemap_changed: bool,
 }
 
 impl Touched {
@@ -54,6 +59,22 @@ impl Touched {
         }
     }
 
+    /// Records what changed in what other files show of the page with `key`.
+    fn compare(&mut self, key: &str, before: Option<Outline>, after: Option<Outline>) {
+        let url = |o: &Option<Outline>| o.as_ref().map(|o| o.claims.0.clone());
+        let moved = url(&before) != url(&after);
+        if moved {
+            self.moved.insert(key.to_string());
+        }
+        let title = |o: &Option<Outline>| o.as_ref().map(|o| o.title.clone());
+        self.titles_changed |= moved || title(&before) != title(&after);
+        let claims = |o: &Option<Outline>| o.as_ref().map(|o| o.claims.clone());
+        let claimed = claims(&before) != claims(&after);
+        self.claims_changed |= claimed;
+        let lastmod = |o: &Option<Outline>| o.as_ref().map(|o| o.lastmod.clone());
+        self.sitemap_changed |= claimed || lastmod(&before) != lastmod(&after);
+    }
+
     /// Records what a page is linked with in the library as it stands.
     fn note(&mut self, library: &Library, page: &Page) {
         self.pages.insert(page.doc.key.clone());
@@ -74,23 +95,37 @@ impl Touched {
     }
 }
 
-/// What a page writes besides its own body: its output path, aliases, collection (its page
-/// outputs) and terms (their pages).
-#[derive(PartialEq)]
-struct Claims {
-    output: String,
-    aliases: Vec<String>,
-    collection: Option<String>,
-    terms: std::collections::BTreeMap<String, Vec<String>>,
+/// What files other than a page's own show of it, to tell what an edit changed.
+struct Outline {
+    /// What it writes besides its body: output path, aliases, collection (its page outputs)
+    /// and terms (their pages).
+    claims: (
+        String,
+        Vec<String>,
+        Option<String>,
+        std::collections::BTreeMap<String, Vec<String>>,
+    ),
+    title: String,
+    /// The sitemap's date.
+    lastmod: Option<String>,
 }
 
-impl Claims {
-    fn of(page: Option<&Page>) -> Option<Claims> {
-        page.map(|p| Claims {
-            output: p.doc.output_path.clone(),
-            aliases: p.meta.aliases.clone(),
-            collection: p.fields.collection.clone(),
-            terms: p.meta.taxonomies.clone(),
+impl Outline {
+    fn of(page: Option<&Page>) -> Option<Outline> {
+        page.map(|p| Outline {
+            claims: (
+                p.doc.output_path.clone(),
+                p.meta.aliases.clone(),
+                p.fields.collection.clone(),
+                p.meta.taxonomies.clone(),
+            ),
+            title: p.meta.title.clone(),
+            lastmod: p
+                .meta
+                .updated
+                .as_ref()
+                .or(p.meta.date.as_ref())
+                .map(|d| d.day()),
         })
     }
 }
@@ -109,10 +144,8 @@ pub fn reload_pages(
     let mut timer = super::timing::Timer::new();
     let mut touched = Touched::default();
     let mut problems = Diagnostics::default();
-    let mut same_claims = true;
     for key in keys {
-        let claims_before = Claims::of(library.pages.get(key));
-        let title_before = library.pages.get(key).map(|p| p.meta.title.clone());
+        let before = Outline::of(library.pages.get(key));
         if let Some(old) = library.pages.get(key) {
             touched.gone.insert(old.doc.output_path.clone());
             touched.note(library, old);
@@ -123,15 +156,7 @@ pub fn reload_pages(
             touched.note(library, new);
         }
         touched.pages.extend(library.pages_linking_to(key));
-        let claims_after = Claims::of(library.pages.get(key));
-        let output = |c: &Option<Claims>| c.as_ref().map(|c| c.output.clone());
-        if output(&claims_before) != output(&claims_after) {
-            touched.moved.insert(key.clone());
-        }
-        let title = |p: Option<&Page>| p.map(|p| p.meta.title.clone());
-        touched.titles_changed |= title_before != title(library.pages.get(key))
-            || output(&claims_before) != output(&claims_after);
-        same_claims &= claims_before == claims_after;
+        touched.compare(key, before, Outline::of(library.pages.get(key)));
     }
     timer.lap("reread");
     let to_render: Vec<String> = touched.pages.iter().cloned().collect();
@@ -147,7 +172,7 @@ pub fn reload_pages(
     timer.lap("markdown");
     // The site had no collision before the edit (else it would be reloaded whole), so only a
     // page that now claims other paths can bring one.
-    if !same_claims {
+    if touched.claims_changed {
         problems.extend(collisions::check(site));
         timer.lap("collisions");
     }
