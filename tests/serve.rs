@@ -490,3 +490,83 @@ fn an_edited_stylesheet_is_named_so_browsers_swap_it() {
     site.write("static/extra.js", "// 2");
     assert_eq!(next_event(&mut events, "reload"), "*");
 }
+
+#[test]
+fn a_bundle_that_moves_takes_its_files_along() {
+    let site = fixture("basic");
+    let server = start(&site);
+    wait_for(
+        &server,
+        "/guider/diagram/bilaga.txt",
+        "the bundle's file",
+        |s, _| s == 200,
+    );
+    let text = std::fs::read_to_string(site.path("content/guider/diagram/index.md")).expect("read");
+    site.write(
+        "content/guider/diagram/index.md",
+        text.replacen("---\n", "---\nslug: flyttad\n", 1),
+    );
+    wait_for(&server, "/guider/flyttad/", "the moved page", |s, _| {
+        s == 200
+    });
+    wait_for(
+        &server,
+        "/guider/flyttad/bilaga.txt",
+        "its file, moved along",
+        |s, _| s == 200,
+    );
+    wait_for(
+        &server,
+        "/guider/diagram/bilaga.txt",
+        "a 404 at the old place",
+        |s, _| s == 404,
+    );
+}
+
+#[test]
+fn an_image_shown_for_the_first_time_gets_its_copies() {
+    let site = fixture("basic");
+    let picture = image::RgbImage::from_fn(700, 20, |x, _| image::Rgb([(x % 256) as u8, 90, 30]));
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(picture)
+        .write_to(&mut png, image::ImageFormat::Png)
+        .expect("encode");
+    site.write("content/guider/diagram/bred.png", png.into_inner());
+    let server = start(&site);
+    wait_for(&server, "/guider/diagram/", "the bundle page", |s, _| {
+        s == 200
+    });
+    let text = std::fs::read_to_string(site.path("content/guider/diagram/index.md")).expect("read");
+    site.write(
+        "content/guider/diagram/index.md",
+        format!("{text}\n![En bred bild](bred.png)\n"),
+    );
+    let body = wait_for(&server, "/guider/diagram/", "the new image", |_, b| {
+        b.contains("En bred bild")
+    });
+    let tag = body
+        .split("<img")
+        .find(|t| t.contains("En bred bild"))
+        .expect("the img tag");
+    let srcset = tag
+        .split("srcset=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a srcset on a 700 px image");
+    for candidate in srcset.split(", ") {
+        let url = candidate.split(' ').next().expect("a URL");
+        // Relative to guider/diagram/index.html.
+        let mut parts = vec!["guider", "diagram"];
+        for part in url.split('/') {
+            match part {
+                ".." => {
+                    parts.pop();
+                }
+                _ => parts.push(part),
+            }
+        }
+        let path = format!("/{}", parts.join("/"));
+        // Copies are published right after the page is served.
+        wait_for(&server, &path, "the copy in the srcset", |s, _| s == 200);
+    }
+}

@@ -195,6 +195,12 @@ impl Engine {
         )?;
         let rest_paths = publish(&self.shared, &mut self.deps, rest);
         timer.lap("around it");
+        // Pages showing a moved file were re-rendered above; the files need no reload of
+        // their own.
+        let files = MemorySink::default();
+        site::publish_files(site, &files)?;
+        publish(&self.shared, &mut self.deps, files);
+        timer.lap("files");
         if touched.claims_changed {
             drop_unclaimed(&self.shared, &mut self.claimed, site);
             timer.lap("claimed");

@@ -227,6 +227,13 @@ pub fn render_only(
     Ok(jobs.len())
 }
 
+/// For `serve`, after page edits: the files published as they are (assets, image copies,
+/// static files). An edit may move a bundle's files or show an image in a size not made
+/// before; each entry is only a path to copy, so all are given again.
+pub fn publish_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
+    extras::write_published_files(site, sink)
+}
+
 /// For `serve`: loads the templates again after one changed. Static files come with them.
 pub fn reload_templates(site: &mut Site) -> Result<(), BuildError> {
     site.templates = Templates::load(&site.root, &site.config).map_err(BuildError::Content)?;

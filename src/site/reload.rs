@@ -169,6 +169,9 @@ pub fn reload_pages(
         &mut warnings,
     );
     problems.extend(checks::anchors(library, &anchor_checks));
+    // Images the edited Markdown shows for the first time need their copies made.
+    let (image_problems, _) = site.images.process(library);
+    problems.extend(image_problems);
     timer.lap("markdown");
     // The site had no collision before the edit (else it would be reloaded whole), so only a
     // page that now claims other paths can bring one.
