@@ -59,6 +59,11 @@ fn drop_unclaimed(shared: &Shared, claimed: &mut HashSet<String>, site: &Site) {
     *claimed = now;
 }
 
+/// The batch's changes of one kind, when it holds no other kind.
+fn all_of(changes: &[Change], of_kind: impl Fn(&Change) -> Option<String>) -> Option<Vec<String>> {
+    changes.iter().map(of_kind).collect()
+}
+
 /// What the browser is told.
 #[derive(Clone, Debug)]
 pub enum Event {
@@ -289,20 +294,18 @@ impl Engine {
     /// Applies a batch of changes and tells the browser.
     pub fn apply(&mut self, changes: &[Change]) {
         let started = Instant::now();
-        let page_keys: Option<Vec<String>> = changes
-            .iter()
-            .map(|c| match c {
-                Change::Page(key) => Some(key.clone()),
-                _ => None,
-            })
-            .collect();
-        let template_names: Option<Vec<String>> = changes
-            .iter()
-            .map(|c| match c {
-                Change::Template(name) => Some(name.clone()),
-                _ => None,
-            })
-            .collect();
+        let page_keys = all_of(changes, |c| match c {
+            Change::Page(key) => Some(key.clone()),
+            _ => None,
+        });
+        let template_names = all_of(changes, |c| match c {
+            Change::Template(name) => Some(name.clone()),
+            _ => None,
+        });
+        let static_names = all_of(changes, |c| match c {
+            Change::Static(name) => Some(name.clone()),
+            _ => None,
+        });
         let had_error = self
             .shared
             .error
@@ -312,19 +315,10 @@ impl Engine {
         // While an error lasts the site model may be half-updated: reload it all.
         let can_patch = !had_error && self.site.is_some();
         let incremental = can_patch && matches!(&page_keys, Some(keys) if keys.len() <= 50);
-        let result = match (page_keys, template_names) {
-            (Some(keys), _) if incremental => self.pages(&keys),
-            (_, Some(names)) if can_patch => self.templates(&names),
-            _ if can_patch && changes.iter().all(|c| matches!(c, Change::Static(_))) => {
-                let names: Vec<String> = changes
-                    .iter()
-                    .filter_map(|c| match c {
-                        Change::Static(name) => Some(name.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                self.statics(&names)
-            }
+        let result = match (page_keys, template_names, static_names) {
+            (Some(keys), _, _) if incremental => self.pages(&keys),
+            (_, Some(names), _) if can_patch => self.templates(&names),
+            (_, _, Some(names)) if can_patch => self.statics(&names),
             // A full reload changes every page: an empty list tells every browser to reload.
             _ => self.full().map(|count| (count, Vec::new())),
         };

@@ -194,9 +194,8 @@ pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<usize, BuildError> {
 }
 
 /// Renders only the template jobs that `wanted` picks, then (`generated`) the alias pages and
-/// the sitemap.
-/// Published files are unchanged (a change to one reloads the whole site), and the search
-/// index is left to the caller (`serve` patches it after the edited page is served).
+/// the sitemap. Published files ([`publish_files`]) and the search index are left to the
+/// caller (`serve` gives them after the edited page is served).
 pub fn render_some(
     site: &Site,
     wanted: &dyn Fn(&Job<'_>) -> bool,

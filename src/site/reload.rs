@@ -20,8 +20,6 @@ pub struct Touched {
     /// `(taxonomy, term slug)` of old and new terms.
     pub terms: HashSet<(String, String)>,
     pub collections: HashSet<String>,
-    /// Output paths that no longer exist.
-    pub gone: HashSet<String>,
     /// Pages that moved, appeared or disappeared (their URL changed).
     pub moved: HashSet<String>,
     /// Whether any page's title or URL changed, or a page appeared or disappeared.
@@ -61,18 +59,15 @@ impl Touched {
 
     /// Records what changed in what other files show of the page with `key`.
     fn compare(&mut self, key: &str, before: Option<Outline>, after: Option<Outline>) {
-        let url = |o: &Option<Outline>| o.as_ref().map(|o| o.claims.0.clone());
-        let moved = url(&before) != url(&after);
+        let (before, after) = (before.as_ref(), after.as_ref());
+        let moved = before.map(|o| &o.claims.output) != after.map(|o| &o.claims.output);
         if moved {
             self.moved.insert(key.to_string());
         }
-        let title = |o: &Option<Outline>| o.as_ref().map(|o| o.title.clone());
-        self.titles_changed |= moved || title(&before) != title(&after);
-        let claims = |o: &Option<Outline>| o.as_ref().map(|o| o.claims.clone());
-        let claimed = claims(&before) != claims(&after);
+        self.titles_changed |= moved || before.map(|o| &o.title) != after.map(|o| &o.title);
+        let claimed = before.map(|o| &o.claims) != after.map(|o| &o.claims);
         self.claims_changed |= claimed;
-        let lastmod = |o: &Option<Outline>| o.as_ref().map(|o| o.lastmod.clone());
-        self.sitemap_changed |= claimed || lastmod(&before) != lastmod(&after);
+        self.sitemap_changed |= claimed || before.map(|o| &o.lastmod) != after.map(|o| &o.lastmod);
     }
 
     /// Records what a page is linked with in the library as it stands.
@@ -95,16 +90,19 @@ impl Touched {
     }
 }
 
+/// What a page writes besides its body: output path, aliases, collection (its page outputs)
+/// and terms (their pages).
+#[derive(PartialEq)]
+struct Claims {
+    output: String,
+    aliases: Vec<String>,
+    collection: Option<String>,
+    terms: std::collections::BTreeMap<String, Vec<String>>,
+}
+
 /// What files other than a page's own show of it, to tell what an edit changed.
 struct Outline {
-    /// What it writes besides its body: output path, aliases, collection (its page outputs)
-    /// and terms (their pages).
-    claims: (
-        String,
-        Vec<String>,
-        Option<String>,
-        std::collections::BTreeMap<String, Vec<String>>,
-    ),
+    claims: Claims,
     title: String,
     /// The sitemap's date.
     lastmod: Option<String>,
@@ -113,12 +111,12 @@ struct Outline {
 impl Outline {
     fn of(page: Option<&Page>) -> Option<Outline> {
         page.map(|p| Outline {
-            claims: (
-                p.doc.output_path.clone(),
-                p.meta.aliases.clone(),
-                p.fields.collection.clone(),
-                p.meta.taxonomies.clone(),
-            ),
+            claims: Claims {
+                output: p.doc.output_path.clone(),
+                aliases: p.meta.aliases.clone(),
+                collection: p.fields.collection.clone(),
+                terms: p.meta.taxonomies.clone(),
+            },
             title: p.meta.title.clone(),
             lastmod: p
                 .meta
@@ -147,12 +145,10 @@ pub fn reload_pages(
     for key in keys {
         let before = Outline::of(library.pages.get(key));
         if let Some(old) = library.pages.get(key) {
-            touched.gone.insert(old.doc.output_path.clone());
             touched.note(library, old);
         }
         problems.extend(library.reload_page(&content_dir, &site.config, &options, key));
         if let Some(new) = library.pages.get(key) {
-            touched.gone.remove(&new.doc.output_path);
             touched.note(library, new);
         }
         touched.pages.extend(library.pages_linking_to(key));
