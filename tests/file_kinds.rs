@@ -1,10 +1,12 @@
 //! A file's kind (section, page, bundle page, file) comes from its whole name: only `_index.md`
 //! is a section and only `index.md` a bundle's page, so names that merely end the same way
-//! (`myindex.md`, `my_index.md`, `index.md.md`) are pages of their own.
+//! (`myindex.md`, `my_index.md`, `index.md.md`) are pages of their own, under `build` and
+//! `serve` alike.
 
 mod common;
 
 use common::fixture;
+use common::serve::{get, poll, start, wait_for};
 
 /// Every page of the `kinds` fixture and where it is published.
 const PAGES: [(&str, &str); 8] = [
@@ -71,5 +73,47 @@ fn markdown_names_in_the_wrong_case_are_refused() {
         run.assert_content_error();
         run.assert_error_names(&site.shown(file), &format!("rename it to {proper}"));
         run.assert_no_file(file.trim_start_matches("content/"));
+    }
+}
+
+/// Under `lots serve`, editing a page whose name ends like a bundle's or a section's updates
+/// that page at its own URL, and leaves the bundle, its files and its neighbours as a fresh
+/// server shows them.
+#[test]
+fn serve_edits_names_ending_in_index_md_as_pages() {
+    let site = fixture("kinds");
+    let server = start(&site);
+    let shows = |path: &str, text: &str| {
+        wait_for(&server, path, text, |s, b| s == 200 && b.contains(text));
+    };
+    shows("/guider/bunt/myindex/", "Sidan myindex");
+    for (file, url) in [
+        ("guider/bunt/myindex.md", "/guider/bunt/myindex/"),
+        ("guider/bunt/my_index.md", "/guider/bunt/my-index/"),
+        ("anteckningar/my_index.md", "/anteckningar/my-index/"),
+    ] {
+        let path = format!("content/{file}");
+        let text = std::fs::read_to_string(site.path(&path)).expect("read");
+        site.write(&path, text.replacen("title: \"", "title: \"Ändrad ", 1));
+        shows(url, "Ändrad ");
+    }
+    let run = site.build_ok(&[]);
+    let files = run.files();
+    assert!(files.contains(&"guider/bunt/bilaga.txt".to_string()));
+    let fresh = start(&site);
+    for file in files.iter().filter(|f| !f.starts_with("search/")) {
+        poll(
+            &format!("{file} to be served as a fresh server does"),
+            || {
+                let (status, body) = get(&server, &format!("/{file}"));
+                let body = body.replace(&server.address, &fresh.address);
+                let (fresh_status, fresh_body) = get(&fresh, &format!("/{file}"));
+                if status == fresh_status && body == fresh_body {
+                    Ok(())
+                } else {
+                    Err(format!("{status} vs fresh {fresh_status}:\n{body}"))
+                }
+            },
+        );
     }
 }
