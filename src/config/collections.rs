@@ -104,11 +104,9 @@ impl Collection {
     }
 
     /// Whether the section with key `key` (`a/b/_index.md`) is one of the collection's folders.
+    /// The key is known to be a section's, so its folder is all of it but the file name.
     pub fn lists(&self, section_key: &str) -> bool {
-        let dir = section_key
-            .strip_suffix("_index.md")
-            .unwrap_or(section_key)
-            .trim_end_matches('/');
+        let dir = section_key.rsplit_once('/').map_or("", |(dir, _)| dir);
         self.sections.iter().any(|s| s.trim_matches('/') == dir)
     }
 }

@@ -6,10 +6,13 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 
-/// One Markdown file to load, by its content-relative key (`a/b/index.md`).
+use super::kind::{self, FileKind};
+
+/// One Markdown file to load, by its content-relative key (`a/b/index.md`) and its kind.
 #[derive(Debug, Clone)]
 pub struct Source {
     pub key: String,
+    pub kind: FileKind,
     pub file: PathBuf,
 }
 
@@ -20,6 +23,8 @@ pub struct Discovered {
     /// Non-Markdown files, by content-relative path.
     pub assets: Vec<String>,
     pub warnings: Vec<Diagnostic>,
+    /// Files refused by name (Markdown Lots does not read, see [`FileKind::Misnamed`]).
+    pub errors: Vec<Diagnostic>,
 }
 
 /// Files that are never content even when they sit in `content/`.
@@ -45,20 +50,29 @@ pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
     }
     let mut found = Discovered::default();
     for (key, path) in walk_files(content_dir, &mut found.warnings) {
-        let name = key.rsplit('/').next().unwrap_or(&key);
+        let kind = FileKind::of(&key);
         let source = Source {
             key: key.clone(),
+            kind,
             file: path,
         };
-        if name == "_index.md" {
-            found.sections.push(source);
-        } else if name.ends_with(".md") {
-            found.pages.push(source);
-        } else {
-            found.assets.push(key);
+        match kind {
+            FileKind::Section => found.sections.push(source),
+            FileKind::Page | FileKind::BundlePage => found.pages.push(source),
+            FileKind::Asset => found.assets.push(key),
+            FileKind::Misnamed => found.errors.push(misnamed(&source)),
         }
     }
     Ok(found)
+}
+
+fn misnamed(source: &Source) -> Diagnostic {
+    let name = source.key.rsplit('/').next().unwrap_or(&source.key);
+    let proper = kind::proper_name(name).unwrap_or_default();
+    Diagnostic::file(
+        &source.file,
+        format!("Lots reads Markdown only from `.md` files, and a bundle or a section only from `index.md` or `_index.md`, all in lower case; rename it to {proper}"),
+    )
 }
 
 /// Every publishable file under `dir`, by its `/`-separated path relative to `dir`, in name
@@ -126,9 +140,8 @@ fn content_key(content_dir: &Path, path: &Path) -> Option<String> {
 pub fn bundle_dirs(pages: &[Source]) -> BTreeSet<String> {
     pages
         .iter()
-        .filter_map(|p| p.key.strip_suffix("index.md"))
-        .filter(|dir| dir.is_empty() || dir.ends_with('/'))
-        .map(|dir| dir.to_string())
+        .filter(|p| p.kind == FileKind::BundlePage)
+        .map(|p| parent_dir(&p.key).to_string())
         .collect()
 }
 

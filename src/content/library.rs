@@ -12,6 +12,7 @@ use crate::yaml;
 
 use super::discover::{self, bundle_dirs, parent_dir, Source};
 use super::front_matter::{self, RawPage, RawSection, Validator};
+use super::kind::{self, FileKind};
 use super::slugs::{slugify, strip_date_prefix};
 use super::taxonomies::{self, Taxonomy};
 use super::{Document, Page, Section, SectionMeta, SortBy};
@@ -81,7 +82,7 @@ pub fn load(
 ) -> Result<(Library, Vec<Diagnostic>), Vec<Diagnostic>> {
     let found = discover::discover(content_dir).map_err(|d| vec![d])?;
     let bundles = bundle_dirs(&found.pages);
-    let mut problems = Vec::new();
+    let mut problems = found.errors;
     let mut library = Library {
         warnings: found.warnings,
         ..Library::default()
@@ -95,7 +96,7 @@ pub fn load(
     let pages: Vec<_> = found
         .pages
         .par_iter()
-        .map(|p| load_page(p, config, &bundles))
+        .map(|p| load_page(p, config))
         .collect();
     for result in sections {
         match result {
@@ -165,7 +166,7 @@ impl Library {
         let in_draft_section = self
             .drafts
             .iter()
-            .filter(|d| d.ends_with("_index.md"))
+            .filter(|d| FileKind::of(d) == FileKind::Section)
             .any(|d| page.doc.key.starts_with(parent_dir(d)));
         page.meta.draft
             || !super::schema::passes_publish_rule(config, &page.fields)
@@ -220,6 +221,7 @@ pub(super) fn load_section(source: &Source, config: &Config) -> Checked<Section>
     let section = Section {
         doc: Document {
             key: source.key.clone(),
+            kind: source.kind,
             file: Some(source.file.clone()),
             source: text,
             body_offset,
@@ -236,11 +238,7 @@ pub(super) fn load_section(source: &Source, config: &Config) -> Checked<Section>
     Ok((section, problems))
 }
 
-pub(super) fn load_page(
-    source: &Source,
-    config: &Config,
-    bundles: &BTreeSet<String>,
-) -> Checked<Page> {
+pub(super) fn load_page(source: &Source, config: &Config) -> Checked<Page> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawPage = parse_meta(source, &text, yaml_len)?;
     let block = front_matter_block(source, &text);
@@ -253,13 +251,11 @@ pub(super) fn load_page(
         &text[4..4 + yaml_len],
         &mut validator.problems,
     );
-    let is_bundle = source.key.ends_with("index.md") && bundles.contains(parent_dir(&source.key));
-    let (dir, stem) = if is_bundle {
+    let (dir, stem) = if source.kind == FileKind::BundlePage {
         let bundle = parent_dir(&source.key).trim_end_matches('/');
         (parent_dir(bundle), bundle.rsplit('/').next().unwrap_or(""))
     } else {
-        let name = source.key.rsplit('/').next().unwrap_or(&source.key);
-        (parent_dir(&source.key), name.trim_end_matches(".md"))
+        (parent_dir(&source.key), kind::page_stem(&source.key))
     };
     let (stem, date_from_name) = strip_date_prefix(stem);
     if meta.date.is_none() {
@@ -279,6 +275,7 @@ pub(super) fn load_page(
     let page = Page {
         doc: Document {
             key: source.key.clone(),
+            kind: source.kind,
             file: Some(source.file.clone()),
             source: text,
             body_offset,
@@ -331,6 +328,7 @@ fn implicit_root(config: &Config) -> Section {
     Section {
         doc: Document {
             key: ROOT_SECTION.into(),
+            kind: FileKind::Section,
             file: None,
             source: String::new(),
             body_offset: 0,
@@ -401,10 +399,9 @@ pub(super) fn file_keys(page: &Page) -> Vec<String> {
 /// The folder whose section a page belongs to: a bundle's `index.md` belongs to the folder
 /// above its own.
 pub(super) fn page_dir(key: &str) -> &str {
-    if key.ends_with("/index.md") || key == "index.md" {
-        parent_dir(parent_dir(key).trim_end_matches('/'))
-    } else {
-        parent_dir(key)
+    match kind::bundle_folder(key) {
+        Some(bundle) => parent_dir(bundle.trim_end_matches('/')),
+        None => parent_dir(key),
     }
 }
 
@@ -534,7 +531,7 @@ fn place_assets(
     let bundle_pages: HashMap<&str, &str> = library
         .pages
         .values()
-        .filter(|p| p.doc.key.ends_with("index.md") && bundles.contains(parent_dir(&p.doc.key)))
+        .filter(|p| p.doc.kind == FileKind::BundlePage)
         .map(|p| (parent_dir(&p.doc.key), p.doc.key.as_str()))
         .collect();
     // Files beside drafts that only drafts name (an unapproved plan's attachment, say).
@@ -574,10 +571,9 @@ fn place_assets(
                 let dir = parent_dir(asset);
                 let section = owning_section(&library.sections, dir);
                 if drafts_only.contains(asset)
-                    || library
-                        .drafts
-                        .iter()
-                        .any(|d| d.ends_with("_index.md") && asset.starts_with(parent_dir(d)))
+                    || library.drafts.iter().any(|d| {
+                        FileKind::of(d) == FileKind::Section && asset.starts_with(parent_dir(d))
+                    })
                 {
                     continue;
                 }

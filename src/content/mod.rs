@@ -7,6 +7,7 @@
 pub mod dates;
 pub mod discover;
 pub mod front_matter;
+pub mod kind;
 mod library;
 pub mod paths;
 mod reload;
@@ -25,6 +26,8 @@ pub use taxonomies::{Taxonomy, Term};
 pub struct Document {
     /// Content-relative path with `/`, the key in the library's maps.
     pub key: String,
+    /// What the key names, decided when the file was found.
+    pub kind: kind::FileKind,
     /// Path on disk; `None` for the start page when `content/_index.md` is missing.
     pub file: Option<PathBuf>,
     /// The whole file, LF line ends, without a byte-order mark.

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 
 use super::discover::Source;
+use super::kind::{bundle_folder, FileKind};
 use super::library::{
     file_keys, load_page, owning_section, page_dir, set_neighbours, sort_pages, LoadOptions,
 };
@@ -35,9 +36,7 @@ impl Library {
     ) -> Vec<Diagnostic> {
         let before = self.forget_page(key);
         let file = content_dir.join(key);
-        let bundle_dir = key
-            .strip_suffix("index.md")
-            .filter(|d| d.is_empty() || d.ends_with('/'));
+        let bundle_dir = bundle_folder(key);
         let mut problems = Vec::new();
         if file.is_file() {
             if let Some(dir) = bundle_dir {
@@ -45,9 +44,10 @@ impl Library {
             }
             let source = Source {
                 key: key.to_string(),
+                kind: FileKind::of(key),
                 file,
             };
-            match load_page(&source, config, &self.bundles) {
+            match load_page(&source, config) {
                 Ok((page, errs)) => {
                     problems = errs;
                     if !options.include_drafts && self.is_unpublished(&page, config) {
@@ -83,7 +83,6 @@ impl Library {
         let draft_files = self.draft_files.remove(key);
         self.failed.remove(key);
         self.drafts.remove(key);
-        let bundle_dir = key.strip_suffix("index.md").unwrap_or("-");
         Before {
             files: page
                 .as_ref()
@@ -91,7 +90,7 @@ impl Library {
                 .or(draft_files)
                 .unwrap_or_default(),
             published: page.is_some(),
-            bundle: self.bundles.contains(bundle_dir),
+            bundle: bundle_folder(key).is_some_and(|dir| self.bundles.contains(dir)),
             page,
         }
     }
@@ -105,9 +104,7 @@ impl Library {
             .map(file_keys)
             .or_else(|| self.draft_files.get(key).cloned())
             .unwrap_or_default();
-        let bundle_now = self
-            .bundles
-            .contains(key.strip_suffix("index.md").unwrap_or("-"));
+        let bundle_now = bundle_folder(key).is_some_and(|dir| self.bundles.contains(dir));
         let same_files = before.files == files_now
             && (files_now.is_empty() || before.published == now.is_some());
         let same_bundle = before.bundle == bundle_now
@@ -248,7 +245,7 @@ mod tests {
         };
         let (mut library, problems) = load(&content, &config, &options).expect("loads");
         assert!(problems.is_empty(), "{problems:?}");
-        let edits: [(&str, Option<String>); 7] = [
+        let edits: [(&str, Option<String>); 10] = [
             ("a/p1.md", Some(page("2023-01-01", "återvändare, Ny term"))), // moves first
             ("a/p4.md", Some(page("2021-06-01", "ÅTERVÄNDARE"))),          // new page
             ("a/p0.md", Some(page("2021-06-01", "skola"))), // ties with p4: key order
@@ -259,6 +256,12 @@ mod tests {
                 Some(page("2022-01-01", "skola").replacen("date:", "draft: true\ndate:", 1)),
             ),
             ("a/p3.md", Some(page("2018-01-01", "skola"))), // back from a draft
+            ("a/bunt/myindex.md", Some(page("2017-01-01", "skola"))), // a page, not the bundle
+            (
+                "a/x_index.md",
+                Some(page("2016-01-01", "").replacen("date:", "draft: true\ndate:", 1)),
+            ),
+            ("a/p1.md", Some(page("2015-01-01", "skola"))), // beside a draft named *_index.md
         ];
         for (key, text) in edits {
             match &text {
@@ -270,5 +273,54 @@ mod tests {
             let (fresh, _) = load(&content, &config, &options).expect("loads");
             assert_eq!(links(&library), links(&fresh), "after editing {key}");
         }
+    }
+
+    /// Under `serve`, an edited file whose name only ends like a bundle's or a section's is
+    /// reloaded as the plain page it is: its own URL, the bundle keeps its page and files, and a
+    /// draft of that name hides no other page.
+    #[test]
+    fn names_ending_like_index_reload_as_pages() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let content = root.path().join("content");
+        fs::create_dir_all(content.join("a/bunt")).expect("dirs");
+        fs::write(
+            root.path().join("config.yaml"),
+            "title: T\nbase_url: \"https://x.se\"\n",
+        )
+        .expect("config");
+        fs::write(content.join("a/_index.md"), "---\ntitle: A\n---\n").expect("section");
+        fs::write(content.join("a/p1.md"), "---\ntitle: P\n---\n").expect("p1");
+        fs::write(content.join("a/bunt/index.md"), "---\ntitle: B\n---\n").expect("bundle");
+        fs::write(content.join("a/bunt/bild.svg"), "<svg/>").expect("asset");
+        let config = Config::load(root.path()).expect("config loads");
+        let options = LoadOptions {
+            include_drafts: false,
+        };
+        let (mut library, _) = load(&content, &config, &options).expect("loads");
+        let pages = [
+            ("a/bunt/myindex.md", "a/bunt/myindex/index.html"),
+            ("a/bunt/xindex.md", "a/bunt/xindex/index.html"),
+            ("a/bunt/my_index.md", "a/bunt/my-index/index.html"),
+            ("a/my_index.md", "a/my-index/index.html"),
+        ];
+        for (key, output) in pages {
+            fs::write(content.join(key), "---\ntitle: X\n---\n").expect("write");
+            let problems = library.reload_page(&content, &config, &options, key);
+            assert!(problems.is_empty(), "{key}: {problems:?}");
+            assert_eq!(library.pages[key].doc.output_path, output, "{key}");
+            assert_eq!(library.pages[key].section, "a/_index.md", "{key}");
+        }
+        let bundle = &library.pages["a/bunt/index.md"];
+        assert_eq!(bundle.doc.output_path, "a/bunt/index.html");
+        assert_eq!(bundle.assets, ["a/bunt/bild.svg"]);
+        let draft = "---\ntitle: D\ndraft: true\n---\n";
+        fs::write(content.join("a/x_index.md"), draft).expect("draft");
+        library.reload_page(&content, &config, &options, "a/x_index.md");
+        fs::write(content.join("a/p1.md"), "---\ntitle: P2\n---\n").expect("p1");
+        library.reload_page(&content, &config, &options, "a/p1.md");
+        assert_eq!(
+            library.pages["a/p1.md"].meta.title, "P2",
+            "p1 was taken for a draft"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! files become root-marked URLs; dangerous schemes are refused.
 
 use crate::content::discover::parent_dir;
+use crate::content::kind::FileKind;
 use crate::content::paths::{join_relative, percent_decode, ROOT_MARK};
 use crate::content::Library;
 
@@ -63,7 +64,7 @@ pub fn resolve(
     let Some(key) = join_relative(parent_dir(from), &percent_decode(path)) else {
         return Err(format!("`{dest}` points outside the content folder"));
     };
-    if key.ends_with(".md") {
+    if FileKind::of(&key).is_document() {
         return resolve_document(library, &format!("{key}{rest}"), dest);
     }
     match library.assets.get(&key) {

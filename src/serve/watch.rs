@@ -11,6 +11,7 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 
 use crate::content::discover::is_junk;
+use crate::content::kind::FileKind;
 
 /// Editors write a temp file and rename it, or save several times in a burst; events closer
 /// than this are handled as one change.
@@ -52,11 +53,9 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         "content" => {
             let key: Option<Vec<&str>> = parts.collect();
             let key = key?.join("/");
-            let is_page = key.ends_with(".md") && !key.ends_with("_index.md");
-            Some(if is_page {
-                Change::Page(key)
-            } else {
-                Change::Site
+            Some(match FileKind::of(&key) {
+                FileKind::Page | FileKind::BundlePage => Change::Page(key),
+                FileKind::Section | FileKind::Asset | FileKind::Misnamed => Change::Site,
             })
         }
         _ => None,
@@ -208,6 +207,36 @@ mod tests {
             classify(root, Path::new("/s/config.yaml")),
             Some(Change::Site)
         );
+    }
+
+    /// A content file is a page edit exactly when discovery would load it as a page: names
+    /// that only end like a section's or a bundle's are pages, misnamed Markdown and files are
+    /// not (a full reload reports or places them).
+    #[test]
+    fn content_changes_follow_the_file_kind() {
+        let root = Path::new("/s");
+        for (key, page) in [
+            ("a/b/index.md", true),
+            ("a/b/myindex.md", true),
+            ("a/b/xindex.md", true),
+            ("a/my_index.md", true),
+            ("a/x_index.md", true),
+            ("a/index.md.md", true),
+            ("_index.md", false),
+            ("a/b/_index.md", false),
+            ("a/_index.md.bak", false),
+            ("a/Index.md", false),
+            ("a/rutin.MD", false),
+            ("a/bild.png", false),
+        ] {
+            let expected = if page {
+                Change::Page(key.into())
+            } else {
+                Change::Site
+            };
+            let path = Path::new("/s/content").join(key);
+            assert_eq!(classify(root, &path), Some(expected), "{key}");
+        }
     }
 
     #[test]
