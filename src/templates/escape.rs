@@ -34,12 +34,17 @@ impl Escaper {
     }
 }
 
-/// Runs `render` with `escaper` as this thread's escaper, then puts the previous one back.
+/// Runs `render` with `escaper` as this thread's escaper, then puts the previous one back,
+/// also when `render` panics: a thread that goes on rendering HTML must not keep the vCard one.
 pub fn with_escaper<T>(escaper: Escaper, render: impl FnOnce() -> T) -> T {
-    let previous = CURRENT.with(|c| c.replace(escaper));
-    let result = render();
-    CURRENT.with(|c| c.set(previous));
-    result
+    struct Restore(Escaper);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CURRENT.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(CURRENT.with(|c| c.replace(escaper)));
+    render()
 }
 
 /// The escape function given to Tera.
@@ -131,5 +136,8 @@ mod tests {
         let inside = with_escaper(Escaper::Vcard, || escape_current("a<b;c"));
         assert_eq!(inside, "a<b\\;c");
         assert_eq!(escape_current("a<b;c"), "a&lt;b;c");
+        let panicked = std::panic::catch_unwind(|| with_escaper(Escaper::Vcard, || panic!()));
+        assert!(panicked.is_err());
+        assert_eq!(Escaper::current(), Escaper::Html);
     }
 }
