@@ -32,6 +32,9 @@ pub struct Config {
     /// `images:`: widths for `srcset`, quality and format of resized copies.
     pub images: ImagesConfig,
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// `allow_active_files:` types of file in `content/` that a browser runs as code (`html`,
+    /// `xml`, …), published anyway because the site trusts them; lower case, without the dot.
+    pub allow_active_files: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -74,6 +77,8 @@ struct RawConfig {
     images: Option<Spanned<ImagesConfig>>,
     #[serde(default)]
     extra: serde_json::Map<String, serde_json::Value>,
+    #[serde(default)]
+    allow_active_files: Vec<Spanned<String>>,
 }
 
 impl Config {
@@ -143,6 +148,21 @@ impl Config {
         }
         let collections = check_collections(raw.collections, block, &mut problems);
         let images = ImagesConfig::checked(raw.images, block, &mut problems);
+        let allow_active_files = raw
+            .allow_active_files
+            .iter()
+            .map(|entry| {
+                let ext = entry
+                    .value
+                    .trim()
+                    .trim_start_matches('.')
+                    .to_ascii_lowercase();
+                if let Some(why) = crate::content::active::check_allowed(&ext) {
+                    problems.push(block.at(entry, format!("`allow_active_files`: {why}")));
+                }
+                ext
+            })
+            .collect();
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -157,6 +177,7 @@ impl Config {
             search: raw.search,
             images,
             extra: raw.extra,
+            allow_active_files,
         })
     }
 

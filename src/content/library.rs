@@ -124,6 +124,11 @@ pub fn load(
     }
     ensure_root(&mut library, config);
     remove_drafts(&mut library, config, options.include_drafts);
+    problems.extend(super::active::refuse_active(
+        content_dir,
+        &found.assets,
+        &config.allow_active_files,
+    ));
     library.asset_keys = found.assets;
     library.bundles = bundles;
     problems.extend(library.relink(content_dir, config));

@@ -4,6 +4,7 @@
 //! (`vagledningar/atervandare.md`); a section holds the keys of its pages, never copies,
 //! so one page can be replaced without touching the rest.
 
+pub mod active;
 pub mod dates;
 pub mod discover;
 pub mod front_matter;

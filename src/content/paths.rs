@@ -44,8 +44,55 @@ pub fn root_prefix(output_path: &str) -> String {
 pub const ROOT_MARK: &str = "@@lots-root@@/";
 
 /// Replaces every [`ROOT_MARK`] in `html` with `prefix`.
+///
+/// At the top of the output the prefix is empty, so whatever follows the mark becomes the
+/// start of the URL: a published file or link target named `javascript:…` would become a
+/// link that runs script. There the mark becomes `./` whenever the first part of the URL
+/// could be read as a scheme, which keeps every such URL relative, whichever way it was made.
 pub fn resolve_root_marks(html: &str, prefix: &str) -> String {
-    html.replace(ROOT_MARK, prefix)
+    if !prefix.is_empty() {
+        return html.replace(ROOT_MARK, prefix);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(ROOT_MARK) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + ROOT_MARK.len()..];
+        if may_read_as_scheme(rest) {
+            out.push_str("./");
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a URL starting with `rest` may be read as having a scheme: a `:` before the first
+/// `/`, `?`, `#` or the end of the attribute. A `&` counts too, as an HTML entity may decode
+/// to `:`; an extra `./` before an ordinary path is harmless.
+fn may_read_as_scheme(rest: &str) -> bool {
+    rest.chars()
+        .take_while(|c| !matches!(c, '/' | '?' | '#' | '\\' | '"' | '\'' | '<' | '>'))
+        .any(|c| c == ':' || c == '&')
+}
+
+/// The scheme of an absolute URL (`https` in `https://…`), lower case, as a browser reads it:
+/// control characters and spaces, which browsers drop or ignore, are dropped first, so
+/// `java\tscript:` and ` javascript:` are caught too.
+pub fn scheme_of(dest: &str) -> Option<String> {
+    let compact: String = dest
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect();
+    let colon = compact.find(':')?;
+    let scheme = &compact[..colon];
+    let looks_like_scheme = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    looks_like_scheme.then(|| scheme.to_ascii_lowercase())
 }
 
 /// Joins a relative `target` onto a content folder (`a/b/`), resolving `.` and `..`.
@@ -98,6 +145,52 @@ mod tests {
         assert_eq!(alias_output_path("/../etc/passwd"), None);
         assert_eq!(alias_output_path("https://x.se/a"), None);
         assert_eq!(alias_output_path("/"), None);
+    }
+
+    #[test]
+    fn no_root_mark_resolves_to_a_scheme() {
+        let marked = |url: &str| format!("<a href=\"{ROOT_MARK}{url}\">");
+        for (url, expected) in [
+            ("javascript:alert(1)", "./javascript:alert(1)"),
+            ("JavaScript:alert(1)", "./JavaScript:alert(1)"),
+            (" javascript:alert(1)", "./ javascript:alert(1)"),
+            ("java\tscript:alert(1)", "./java\tscript:alert(1)"),
+            ("javascript&#58;alert(1)", "./javascript&#58;alert(1)"),
+            ("data:text/html,x", "./data:text/html,x"),
+            (
+                "vbscript:msgbox(1)/index.html",
+                "./vbscript:msgbox(1)/index.html",
+            ),
+            ("sida/index.html", "sida/index.html"),
+            ("index.html", "index.html"),
+            ("a/b:c.pdf", "a/b:c.pdf"),
+        ] {
+            assert_eq!(
+                resolve_root_marks(&marked(url), ""),
+                format!("<a href=\"{expected}\">"),
+                "{url:?}"
+            );
+        }
+        assert_eq!(
+            resolve_root_marks(&marked("javascript:x"), "../"),
+            "<a href=\"../javascript:x\">"
+        );
+    }
+
+    #[test]
+    fn schemes() {
+        assert_eq!(scheme_of("https://a.se").as_deref(), Some("https"));
+        assert_eq!(
+            scheme_of("JavaScript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(
+            scheme_of("java\tscript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(scheme_of(" javascript:x").as_deref(), Some("javascript"));
+        assert_eq!(scheme_of("bilder/a:b.png"), None);
+        assert_eq!(scheme_of("java%09script:x"), None);
     }
 
     #[test]

@@ -20,12 +20,12 @@ pub fn compile(sources: &Sources, problems: &mut Vec<Diagnostic>) -> Tera {
         }
     }
     let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+    tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg", ".vcf"]);
     tera.set_escape_fn(super::escape_fn());
     tera.register_filter("date", super::filters::date);
     tera.register_filter("filesize", super::filters::filesize);
     tera.register_filter("csv", super::filters::csv);
-    tera.register_filter("vcard", super::filters::vcard);
+    tera.register_filter("vcard", super::filters::Vcard);
     tera.register_filter("days_until", super::filters::days_until);
     if problems.is_empty() {
         if let Err(err) = tera.add_raw_templates(ok) {

@@ -123,15 +123,19 @@ pub fn csv(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
     Ok(Value::String(quoted))
 }
 
-/// `{{ value | vcard }}`: text escaped for a vCard property value (RFC 6350).
-pub fn vcard(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let text = plain(value);
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace(',', "\\,")
-        .replace(';', "\\;")
-        .replace('\n', "\\n");
-    Ok(Value::String(escaped))
+/// `{{ value | vcard }}`: text escaped for a vCard property value (RFC 6350). In a `.vcf`
+/// file every value is escaped so anyway; the filter's result is then final, not escaped twice.
+pub struct Vcard;
+
+impl tera::Filter for Vcard {
+    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+        Ok(Value::String(super::escape::escape_vcard(&plain(value))))
+    }
+
+    /// Elsewhere (in HTML) the result is escaped as usual.
+    fn is_safe(&self) -> bool {
+        super::escape::Escaper::current() == super::escape::Escaper::Vcard
+    }
 }
 
 fn plain(value: &Value) -> String {

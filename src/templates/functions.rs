@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use tera::{to_value, Function, Result, Value};
 
-use crate::content::paths::ROOT_MARK;
+use crate::content::paths::{scheme_of, ROOT_MARK};
 use crate::content::slugs::slugify;
 use crate::content::Library;
 
@@ -40,7 +40,11 @@ impl Function for GetUrl {
             return Ok(Value::String(format!("{}{anchor}", permalink(output))));
         }
         let trimmed = path.trim_start_matches('/');
-        if trimmed.split('/').any(|p| p == "..") || path.contains("://") {
+        // `javascript:…` would stay a scheme at the top of the site, where the root prefix is empty.
+        if trimmed.split('/').any(|p| p == "..")
+            || path.contains("://")
+            || scheme_of(trimmed).is_some()
+        {
             return Err(format!("`get_url`: `{path}` must be a path inside the site").into());
         }
         let file = if trimmed.is_empty() || trimmed.ends_with('/') {

@@ -6,6 +6,7 @@
 
 pub mod deps;
 mod errors;
+pub mod escape;
 pub mod filters;
 pub mod functions;
 pub mod views;
@@ -41,29 +42,6 @@ pub struct Templates {
     pub strings: serde_json::Map<String, serde_json::Value>,
     /// Files to copy to the output root, by output path.
     pub static_files: BTreeMap<String, StaticSource>,
-}
-
-/// Only `&`, `<`, `>`, `"` and `'` need escaping in HTML text and quoted attributes;
-/// Tera's default also escapes `/`, which makes every URL unreadable.
-fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    let mut start = 0;
-    // Most values have nothing to escape: copy runs between special bytes in one go.
-    for (index, byte) in input.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&input[start..index]);
-        out.push_str(entity);
-        start = index + 1;
-    }
-    out.push_str(&input[start..]);
-    out
 }
 
 impl Templates {
@@ -164,8 +142,10 @@ impl Templates {
 
     /// Renders `name`; an error names the template file and, where it can be found, the line.
     pub fn render(&self, tera: &Tera, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        tera.render(name, context)
-            .map_err(|err| errors::render_error(&self.sources, tera, name, &err))
+        escape::with_escaper(escape::Escaper::for_template(name), || {
+            tera.render(name, context)
+        })
+        .map_err(|err| errors::render_error(&self.sources, tera, name, &err))
     }
 }
 
@@ -301,5 +281,5 @@ fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<
 }
 
 pub fn escape_fn() -> fn(&str) -> String {
-    escape_html
+    escape::escape_current
 }
