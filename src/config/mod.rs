@@ -73,7 +73,7 @@ struct RawConfig {
     #[serde(default)]
     images: Option<Spanned<ImagesConfig>>,
     #[serde(default)]
-    extra: serde_json::Map<String, serde_json::Value>,
+    extra: yaml::Loose,
 }
 
 impl Config {
@@ -156,7 +156,7 @@ impl Config {
             collections,
             search: raw.search,
             images,
-            extra: raw.extra,
+            extra: raw.extra.0,
         })
     }
 
