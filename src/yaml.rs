@@ -303,7 +303,7 @@ impl<'de> serde::Deserialize<'de> for Loose {
                     .collect(),
             )),
             other => Err(serde::de::Error::custom(format!(
-                "must be fields (`name: value` on lines of their own), not {}",
+                "`extra` must be fields (`name: value` on lines of their own), not {}",
                 other.kind()
             ))),
         }
@@ -322,13 +322,15 @@ impl<'de> serde::Deserialize<'de> for Text {
         if node.value.is_nothing() {
             return Ok(Text(None));
         }
-        match node.value.text() {
-            Some(text) => Ok(Text(Some(text.to_string()))),
-            None => Err(serde::de::Error::custom(format!(
-                "must be text, not {}; put it in quotes",
-                node.value.kind()
-            ))),
-        }
+        let kind = node.value.kind();
+        let message = match (node.value.text(), &node.value) {
+            (Some(text), _) => return Ok(Text(Some(text.to_string()))),
+            (None, Node::Plain(_)) => format!(
+                "this value cannot be kept as written (YAML reads it as {kind}); put it in quotes (\"...\")"
+            ),
+            (None, _) => format!("this must be text, not {kind}; write it on one line, or in quotes"),
+        };
+        Err(serde::de::Error::custom(message))
     }
 }
 

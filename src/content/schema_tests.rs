@@ -96,6 +96,23 @@ fn text_enum_and_list_fields_keep_what_was_written() {
 }
 
 #[test]
+fn quoted_and_block_text_is_read_as_yaml_reads_it() {
+    for (line, text) in [
+        ("t: \"0123\"", "0123"),
+        ("t: 'no'", "no"),
+        ("t: \"null\"", "null"),
+        ("t: '~'", "~"),
+        ("t: \"a \\\"b\\\" c\"", "a \"b\" c"),
+        ("t: |\n  0123\n", "0123"),
+        ("t: två ord # en kommentar", "två ord"),
+    ] {
+        let (values, problems) = check(&format!("{line}\n"));
+        assert_eq!(problems, Vec::<String>::new(), "{line}");
+        assert_eq!(values["t"], json!(text), "{line}");
+    }
+}
+
+#[test]
 fn phone_keeps_its_characters() {
     for written in [
         "0812345630",
@@ -105,7 +122,11 @@ fn phone_keeps_its_characters() {
         "+46 (0)8 508 000 00",
         "070 123 45 67",
     ] {
-        for line in [format!("p: {written}\n"), format!("p: \"{written}\"\n")] {
+        for line in [
+            format!("p: {written}\n"),
+            format!("p: \"{written}\"\n"),
+            format!("p: {written}  # växeln\n"),
+        ] {
             let (values, problems) = check(&line);
             assert_eq!(problems, Vec::<String>::new(), "{line}");
             assert_eq!(values["p"], json!(written), "{line}");
