@@ -4,6 +4,9 @@
 
 use std::path::Path;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::Diagnostic;
@@ -37,6 +40,7 @@ impl Block<'_> {
 /// (`deny_unknown_fields`), reported at their position.
 pub fn parse<T: DeserializeOwned>(block: Block<'_>, yaml: &str) -> Result<T, Diagnostic> {
     let options = serde_saphyr::options! { with_snippet: false, strict_booleans: true };
+    let _source = SourceGuard::set(yaml);
     serde_saphyr::from_str_with_options(yaml, options).map_err(|err| {
         let message = serde_saphyr::MessageFormatter::format_message(
             &serde_saphyr::UserMessageFormatter,
@@ -105,26 +109,95 @@ mod tests {
 
 /// A YAML value with the position of every key and value, for checks that serde's derive
 /// cannot express (collection schemas) and that must point at the offending line.
+///
+/// Scalars are not typed here: a plain `0812345630` is a phone number in one field and a
+/// number in another, so each field reads the characters by its own type (see [`Plain`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
+    /// A plain scalar that YAML would read as something other than text.
+    Plain(Plain),
+    /// Text as YAML reads it: quoted, a block scalar, or a plain scalar that is text anyway.
     Str(String),
     Seq(Vec<Spanned<Node>>),
     Map(Vec<(Spanned<String>, Spanned<Node>)>),
 }
 
+/// A plain scalar YAML would read as nothing, true/false or a number (`null`, `~`, `true`,
+/// `0123`, `+46812345630`, `1e3`, an empty value): YAML's guess and the characters written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plain {
+    pub guess: Guess,
+    /// The characters as written; `None` when they could not be found in the source (the
+    /// value then cannot be kept as text and a text field refuses it).
+    pub written: Option<String>,
+}
+
+/// What YAML's core schema makes of a plain scalar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Guess {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+}
+
 impl Node {
-    /// The value without positions, as templates see it.
+    fn plain(guess: Guess) -> Node {
+        Node::Plain(Plain {
+            guess,
+            written: None,
+        })
+    }
+
+    /// Nothing was written (`key:`), or the block is empty.
+    pub fn is_nothing(&self) -> bool {
+        matches!(self, Node::Plain(Plain { guess: Guess::Null, written }) if written.as_deref().is_none_or(str::is_empty))
+    }
+
+    /// Nothing, or a plain `null` / `~`.
+    pub fn is_null(&self) -> bool {
+        matches!(
+            self,
+            Node::Plain(Plain {
+                guess: Guess::Null,
+                ..
+            })
+        )
+    }
+
+    /// A scalar's text exactly as written (a quoted or block scalar as YAML reads it);
+    /// `None` for lists, records, nothing, and a plain scalar whose characters are lost.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Node::Str(text) => Some(text),
+            Node::Plain(Plain {
+                written: Some(w), ..
+            }) if !w.is_empty() => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The value without positions, as templates see free-form data (`extra:`): a plain
+    /// scalar is a number or true/false only when it reads back as written (`88`, `2.5`,
+    /// `true`), so `0812345630`, `1_000` or `1e3` stay the text they were.
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::Value;
         match self {
-            Node::Null => Value::Null,
-            Node::Bool(b) => Value::Bool(*b),
-            Node::Int(i) => Value::from(*i),
-            Node::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+            Node::Plain(Plain { guess, written }) => {
+                let typed = match *guess {
+                    Guess::Null => Value::Null,
+                    Guess::Bool(b) => Value::Bool(b),
+                    Guess::Int(i) => Value::from(i),
+                    Guess::Float(f) => {
+                        serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)
+                    }
+                };
+                let is_number = matches!(guess, Guess::Int(_) | Guess::Float(_));
+                match written {
+                    Some(w) if is_number && !reads_back(&typed, w) => Value::String(w.clone()),
+                    _ => typed,
+                }
+            }
             Node::Str(s) => Value::String(s.clone()),
             Node::Seq(items) => Value::Array(items.iter().map(|i| i.value.to_json()).collect()),
             Node::Map(entries) => Value::Object(
@@ -139,13 +212,125 @@ impl Node {
     /// A short name of the kind of value, for messages.
     pub fn kind(&self) -> &'static str {
         match self {
-            Node::Null => "nothing",
-            Node::Bool(_) => "true/false",
-            Node::Int(_) | Node::Float(_) => "a number",
+            Node::Plain(Plain { guess, .. }) => match guess {
+                Guess::Null => "nothing",
+                Guess::Bool(_) => "true/false",
+                Guess::Int(_) | Guess::Float(_) => "a number",
+            },
             Node::Str(_) => "text",
             Node::Seq(_) => "a list",
             Node::Map(_) => "a set of fields",
         }
+    }
+}
+
+/// Whether a number prints as it was written (`88`, `2.5`; not `0088`, `1e3`, `1_000`).
+fn reads_back(number: &serde_json::Value, written: &str) -> bool {
+    let shown = number.to_string();
+    shown == written
+}
+
+thread_local! {
+    /// The text [`parse`] is reading. The YAML crate hands a plain scalar's guess (a number,
+    /// a boolean) to the visitor, never its characters; they are taken from here by the
+    /// scalar's span.
+    static SOURCE: RefCell<Option<Rc<str>>> = const { RefCell::new(None) };
+}
+
+/// Makes `text` the [`SOURCE`] while it lives, and puts the previous one back after.
+struct SourceGuard(Option<Rc<str>>);
+
+impl SourceGuard {
+    fn set(text: &str) -> SourceGuard {
+        SourceGuard(SOURCE.with(|s| s.borrow_mut().replace(Rc::from(text))))
+    }
+}
+
+impl Drop for SourceGuard {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        SOURCE.with(|s| *s.borrow_mut() = previous);
+    }
+}
+
+/// Gives a plain scalar the characters written at its span. A plain scalar YAML reads as
+/// text can still be changed by it (`.NaN` becomes `.nan`): those take the written case.
+fn keep_written(node: &mut Spanned<Node>) {
+    let span = node.referenced.span();
+    let written = || {
+        SOURCE.with(|s| {
+            let source = s.borrow();
+            let start = usize::try_from(span.byte_offset()?).ok()?;
+            let len = usize::try_from(span.byte_len()?).ok()?;
+            let raw = source.as_deref()?.get(start..start.checked_add(len)?)?;
+            is_plain_scalar(raw).then(|| raw.to_string())
+        })
+    };
+    match &mut node.value {
+        Node::Plain(plain) => plain.written = written(),
+        Node::Str(text) => {
+            if let Some(raw) = written().filter(|raw| raw != text && raw.eq_ignore_ascii_case(text))
+            {
+                *text = raw;
+            }
+        }
+        Node::Seq(_) | Node::Map(_) => {}
+    }
+}
+
+/// Whether `raw` can be a whole single-line plain scalar: anything else means the span is
+/// not what was expected (an alias, a tag), and the characters are not trusted.
+fn is_plain_scalar(raw: &str) -> bool {
+    raw.trim() == raw
+        && !raw.contains(['\n', '\r', '#', '"', '\'', '[', ']', '{', '}', ','])
+        && !raw.starts_with(['*', '&', '!', '|', '>'])
+        && !raw.contains(": ")
+}
+
+/// Free-form data (`extra:`) read with [`Node::to_json`], so that plain scalars keep the
+/// characters written unless they read back the same as a number or true/false.
+#[derive(Debug, Clone, Default)]
+pub struct Loose(pub serde_json::Map<String, serde_json::Value>);
+
+impl<'de> serde::Deserialize<'de> for Loose {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Node::deserialize(deserializer)? {
+            node if node.is_null() => Ok(Loose::default()),
+            Node::Map(entries) => Ok(Loose(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.value.clone(), v.value.to_json()))
+                    .collect(),
+            )),
+            other => Err(serde::de::Error::custom(format!(
+                "`extra` must be fields (`name: value` on lines of their own), not {}",
+                other.kind()
+            ))),
+        }
+    }
+}
+
+/// Text that keeps what was written: a plain `null`, `~`, `no` or `0123` is that text. For
+/// the standard keys `title` and `description`; nothing written is `None`.
+#[derive(Debug, Clone, Default)]
+pub struct Text(pub Option<String>);
+
+impl<'de> serde::Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut node = Spanned::<Node>::deserialize(deserializer)?;
+        keep_written(&mut node);
+        if node.value.is_nothing() {
+            return Ok(Text(None));
+        }
+        let kind = node.value.kind();
+        let message = match (node.value.text(), &node.value) {
+            (Some(text), _) => return Ok(Text(Some(text.to_string()))),
+            (None, Node::Plain(_)) => format!(
+                "this value cannot be kept as written (YAML reads it as {kind}); put it in quotes (\"...\")"
+            ),
+            (None, _) => format!("this must be text, not {kind}; write it on one line, or in quotes"),
+        };
+        Err(serde::de::Error::custom(message))
     }
 }
 
@@ -164,22 +349,24 @@ impl<'de> serde::de::Visitor<'de> for NodeVisitor {
         f.write_str("any YAML value")
     }
     fn visit_unit<E>(self) -> Result<Node, E> {
-        Ok(Node::Null)
+        Ok(Node::plain(Guess::Null))
     }
     fn visit_none<E>(self) -> Result<Node, E> {
-        Ok(Node::Null)
+        Ok(Node::plain(Guess::Null))
     }
     fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
-        Ok(Node::Bool(v))
+        Ok(Node::plain(Guess::Bool(v)))
     }
     fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
-        Ok(Node::Int(v))
+        Ok(Node::plain(Guess::Int(v)))
     }
     fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
-        Ok(i64::try_from(v).map_or(Node::Float(v as f64), Node::Int))
+        Ok(Node::plain(
+            i64::try_from(v).map_or(Guess::Float(v as f64), Guess::Int),
+        ))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
-        Ok(Node::Float(v))
+        Ok(Node::plain(Guess::Float(v)))
     }
     fn visit_str<E>(self, v: &str) -> Result<Node, E> {
         Ok(Node::Str(v.to_string()))
@@ -189,7 +376,8 @@ impl<'de> serde::de::Visitor<'de> for NodeVisitor {
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<Node>>()? {
+        while let Some(mut item) = seq.next_element::<Spanned<Node>>()? {
+            keep_written(&mut item);
             items.push(item);
         }
         Ok(Node::Seq(items))
@@ -197,7 +385,8 @@ impl<'de> serde::de::Visitor<'de> for NodeVisitor {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Spanned<String>>()? {
-            let value = map.next_value::<Spanned<Node>>()?;
+            let mut value = map.next_value::<Spanned<Node>>()?;
+            keep_written(&mut value);
             entries.push((key, value));
         }
         Ok(Node::Map(entries))

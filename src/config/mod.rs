@@ -76,7 +76,7 @@ struct RawConfig {
     #[serde(default)]
     images: Option<Spanned<ImagesConfig>>,
     #[serde(default)]
-    extra: serde_json::Map<String, serde_json::Value>,
+    extra: yaml::Loose,
     #[serde(default)]
     allow_active_files: Vec<Spanned<String>>,
 }
@@ -176,7 +176,7 @@ impl Config {
             collections,
             search: raw.search,
             images,
-            extra: raw.extra,
+            extra: raw.extra.0,
             allow_active_files,
         })
     }

@@ -58,9 +58,9 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 #[derive(Deserialize)]
 pub struct RawPage {
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: yaml::Text,
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: yaml::Text,
     #[serde(default)]
     pub date: Option<Spanned<String>>,
     #[serde(default)]
@@ -78,16 +78,16 @@ pub struct RawPage {
     #[serde(default)]
     pub template: Option<Spanned<String>>,
     #[serde(default)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: yaml::Loose,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: yaml::Text,
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: yaml::Text,
     #[serde(default)]
     pub sort_by: Option<Spanned<String>>,
     #[serde(default)]
@@ -105,7 +105,7 @@ pub struct RawSection {
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: yaml::Loose,
 }
 
 /// How a section orders its pages.
@@ -177,7 +177,7 @@ impl<'a> Validator<'a> {
     }
 
     pub fn page(&mut self, raw: RawPage) -> PageMeta {
-        let title = match raw.title {
+        let title = match raw.title.0 {
             Some(title) if !title.trim().is_empty() => title,
             _ => {
                 self.problems.push(self.block.diagnostic(
@@ -227,7 +227,7 @@ impl<'a> Validator<'a> {
         }
         PageMeta {
             title,
-            description: raw.description,
+            description: raw.description.0,
             date: raw.date.and_then(|d| self.date(&d)),
             updated: raw.updated.and_then(|d| self.date(&d)),
             draft: raw.draft,
@@ -236,7 +236,7 @@ impl<'a> Validator<'a> {
             aliases: self.aliases(&raw.aliases),
             taxonomies,
             template: raw.template.as_ref().map(|t| self.template(t)),
-            extra: raw.extra,
+            extra: raw.extra.0,
         }
     }
 
@@ -265,8 +265,8 @@ impl<'a> Validator<'a> {
             }
         });
         SectionMeta {
-            title: raw.title,
-            description: raw.description,
+            title: raw.title.0,
+            description: raw.description.0,
             sort_by,
             paginate_by,
             transparent: raw.transparent,
@@ -275,7 +275,7 @@ impl<'a> Validator<'a> {
             page_template: raw.page_template.as_ref().map(|t| self.template(t)),
             draft: raw.draft,
             aliases: self.aliases(&raw.aliases),
-            extra: raw.extra,
+            extra: raw.extra.0,
         }
     }
 
@@ -330,6 +330,80 @@ mod tests {
         let s = split(Path::new("a.md"), text).unwrap();
         assert_eq!(s.yaml, "title: x\n");
         assert_eq!(&text[s.body_offset..], "body");
+    }
+
+    fn raw_page(yaml: &str) -> RawPage {
+        let block = yaml::Block {
+            path: Path::new("a.md"),
+            file_text: yaml,
+            first_line: 1,
+        };
+        yaml::parse(block, yaml).unwrap_or_else(|d| panic!("{yaml}: {d}"))
+    }
+
+    #[test]
+    fn standard_keys_keep_what_was_written() {
+        for written in [
+            "no",
+            "yes",
+            "on",
+            "off",
+            "true",
+            "null",
+            "~",
+            "0123",
+            "0x1F",
+            "1e3",
+            ".5",
+            "1_000",
+            "2020-01-01",
+            "12:30",
+            "88",
+            ".NaN",
+        ] {
+            let raw = raw_page(&format!("title: {written}\ndescription: {written}\n"));
+            assert_eq!(raw.title.0.as_deref(), Some(written));
+            assert_eq!(raw.description.0.as_deref(), Some(written));
+            if matches!(written, "null" | "~") {
+                continue; // a slug or a term that is nothing: see below
+            }
+            let raw = raw_page(&format!(
+                "slug: {written}\ntaxonomies:\n  tags: [{written}, a]\n"
+            ));
+            assert_eq!(raw.slug.map(|s| s.value).as_deref(), Some(written));
+            assert_eq!(raw.taxonomies["tags"].value, [written, "a"]);
+        }
+        let raw = raw_page("title:\ndescription: \"\"\n");
+        assert_eq!(
+            (raw.title.0, raw.description.0),
+            (None, Some(String::new()))
+        );
+        // A term that is nothing is refused where it is written.
+        let yaml = "title: x\ntaxonomies:\n  tags: [a, ~]\n";
+        let block = yaml::Block {
+            path: Path::new("a.md"),
+            file_text: yaml,
+            first_line: 1,
+        };
+        let err = yaml::parse::<RawPage>(block, yaml).err().expect("refused");
+        assert_eq!((err.line, err.column), (3, 13), "{err}");
+    }
+
+    #[test]
+    fn extra_numbers_stay_numbers_only_when_they_read_back_as_written() {
+        let raw = raw_page(
+            "title: x\nextra:\n  koder: [88, 1488, 0088, 1e3, 1_000, 0x1F, 2.5, 2.50, -3, true, no, null, ~, \"x\"]\n  telefon: 0812345630\n  mobil: +46812345630\n  ar: 2021\n",
+        );
+        let extra = serde_json::Value::Object(raw.extra.0);
+        assert_eq!(
+            extra,
+            serde_json::json!({
+                "koder": [88, 1488, "0088", "1e3", "1_000", "0x1F", 2.5, "2.50", -3, true, "no", null, null, "x"],
+                "telefon": "0812345630",
+                "mobil": "+46812345630",
+                "ar": 2021,
+            })
+        );
     }
 
     #[test]

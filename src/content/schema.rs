@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::config::{Collection, FieldKind, FieldSpec};
 use crate::diagnostics::Diagnostic;
-use crate::yaml::{Block, Node, Spanned};
+use crate::yaml::{Block, Guess, Node, Plain, Spanned};
 
 use super::dates::DateValue;
 use super::paths::join_relative;
@@ -51,7 +51,7 @@ impl Checker<'_> {
         for (name, spec) in specs {
             let present = entries.iter().find(|(k, _)| k.value == *name);
             match present {
-                Some((_, value)) if !matches!(value.value, Node::Null) => {
+                Some((_, value)) if is_set(spec, &value.value) => {
                     let checked = self.value(spec, value, name, &format!("{pointer}/{name}"));
                     out.insert(name.clone(), checked);
                 }
@@ -100,9 +100,10 @@ impl Checker<'_> {
         label: &str,
     ) {
         let is_set = |name: &str| {
+            let spec = specs.get(name)?;
             entries
                 .iter()
-                .find(|(k, v)| k.value == name && !matches!(v.value, Node::Null))
+                .find(|(k, v)| k.value == name && is_set(spec, &v.value))
         };
         for (name, spec) in specs {
             let Some((key, _)) = is_set(name) else {
@@ -139,20 +140,18 @@ impl Checker<'_> {
                 ),
                 _ => Value::Array(vec![self.list_item(spec, node, name)]),
             },
-            FieldKind::Number => match node.value {
-                Node::Int(i) => Value::from(i),
-                Node::Float(f) => node
-                    .value
-                    .to_json()
-                    .as_f64()
-                    .map_or(Value::Null, |_| Value::from(f)),
-                _ => self.fail(
+            FieldKind::Number => match number(&node.value) {
+                Some(number) => number,
+                None => self.fail(
                     node,
                     format!("`{name}` must be a number, not {}", node.value.kind()),
                 ),
             },
             FieldKind::Bool => match node.value {
-                Node::Bool(b) => Value::Bool(b),
+                Node::Plain(Plain {
+                    guess: Guess::Bool(b),
+                    ..
+                }) => Value::Bool(b),
                 _ => self.fail(
                     node,
                     format!("`{name}` must be true or false, not {}", node.value.kind()),
@@ -160,10 +159,10 @@ impl Checker<'_> {
             },
             _ => match scalar_text(&node.value) {
                 Some(text) => self.text_value(spec, node, name, pointer, text),
-                None => self.fail(
-                    node,
-                    format!("`{name}` must be text, not {}", node.value.kind()),
-                ),
+                None => {
+                    let message = not_text(&node.value, &format!("`{name}`"));
+                    self.fail(node, message)
+                }
             },
         }
     }
@@ -219,13 +218,10 @@ impl Checker<'_> {
                     spec.values.join(", ")
                 ),
             ),
-            None => self.fail(
-                item,
-                format!(
-                    "each item of `{name}` must be text, not {}",
-                    item.value.kind()
-                ),
-            ),
+            None => {
+                let message = not_text(&item.value, &format!("each item of `{name}`"));
+                self.fail(item, message)
+            }
         }
     }
 
@@ -299,12 +295,44 @@ impl Checker<'_> {
     }
 }
 
+/// Whether a field counts as written. A text-like field keeps a written `null` or `~` as
+/// that text; a number, true/false, list or records field takes them for nothing.
+fn is_set(spec: &FieldSpec, node: &Node) -> bool {
+    match spec.kind {
+        FieldKind::Number | FieldKind::Bool | FieldKind::Records => !node.is_null(),
+        _ => !node.is_nothing(),
+    }
+}
+
+/// A scalar's text as written: a plain `0812345630`, `no` or `1e3` is read as those
+/// characters, never as YAML's number or boolean.
 fn scalar_text(node: &Node) -> Option<String> {
-    match node {
-        Node::Str(s) => Some(s.trim().to_string()),
-        Node::Int(i) => Some(i.to_string()),
-        Node::Float(f) => Some(f.to_string()),
+    node.text().map(|text| text.trim().to_string())
+}
+
+/// A plain number; one written as a whole number (`0123`, `+5`) is one, not YAML's float.
+fn number(node: &Node) -> Option<Value> {
+    let Node::Plain(Plain { guess, written }) = node else {
+        return None;
+    };
+    if let Some(whole) = written.as_deref().and_then(|w| w.parse::<i64>().ok()) {
+        return Some(Value::from(whole));
+    }
+    match *guess {
+        Guess::Int(i) => Some(Value::from(i)),
+        Guess::Float(f) if f.is_finite() => Some(Value::from(f)),
         _ => None,
+    }
+}
+
+/// Why a value is not text, and what to write instead.
+fn not_text(node: &Node, what: &str) -> String {
+    match node {
+        Node::Plain(_) => format!(
+            "{what} cannot be kept as written (YAML reads it as {}); put it in quotes (\"...\")",
+            node.kind()
+        ),
+        other => format!("{what} must be text, not {}", other.kind()),
     }
 }
 
@@ -320,9 +348,12 @@ fn is_email(text: &str) -> bool {
         && !domain.contains('@')
 }
 
+/// Digits, spaces, dashes and parentheses, with at most a leading `+`: what a `tel:` link
+/// can be made of by dropping everything but the digits and that `+`.
 fn is_phone(text: &str) -> bool {
-    text.chars()
-        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+    let rest = text.strip_prefix('+').unwrap_or(text);
+    rest.chars()
+        .all(|c| c.is_ascii_digit() || " -()".contains(c))
         && text.chars().filter(char::is_ascii_digit).count() >= 5
 }
 
@@ -332,6 +363,10 @@ fn is_url(text: &str) -> bool {
         && !text.contains(char::is_whitespace)
         && !text.contains(['"', '<', '>'])
 }
+
+#[cfg(test)]
+#[path = "schema_tests.rs"]
+mod typed_tests;
 
 #[cfg(test)]
 mod tests {
@@ -402,7 +437,7 @@ pub fn page_fields(
     };
     let entries = match node.value {
         Node::Map(entries) => entries,
-        Node::Null => Vec::new(),
+        ref nothing if nothing.is_null() => Vec::new(),
         other => {
             problems.push(block.diagnostic(
                 1,

@@ -1,0 +1,204 @@
+//! Each collection field reads a value by its own type, not by YAML's guess: a plain
+//! `0812345630`, `no` or `1e3` in a text-like field is those characters.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{json, Value};
+
+use super::Checker;
+use crate::config::FieldSpec;
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{self, Block, Node, Spanned};
+
+/// Plain scalars YAML would read as a boolean, nothing, a number or a date.
+const TRICKY: [&str; 20] = [
+    "no",
+    "yes",
+    "on",
+    "off",
+    "true",
+    "False",
+    "null",
+    "~",
+    "0123",
+    "0x1F",
+    "0o17",
+    "1e3",
+    ".5",
+    "1_000",
+    "-0",
+    "+1",
+    ".NaN",
+    "2020-01-01",
+    "12:30",
+    "88",
+];
+
+const SPECS: &str = "\
+t: {type: text}
+e: {type: enum, values: [no, yes, on, off, 'true', 'False', 'null', '~', '0123', '0x1F', '0o17', '1e3', '.5', '1_000', '-0', '+1', '.NaN', '2020-01-01', '12:30', '88']}
+l: {type: list}
+p: {type: phone}
+d: {type: date}
+n: {type: number}
+b: {type: bool}
+";
+
+/// Checks `front_matter` against [`SPECS`]: the values, and the problems as `line:col message`.
+fn check(front_matter: &str) -> (BTreeMap<String, Value>, Vec<String>) {
+    let specs_block = Block {
+        path: Path::new("config.yaml"),
+        file_text: SPECS,
+        first_line: 1,
+    };
+    let specs: BTreeMap<String, FieldSpec> = yaml::parse(specs_block, SPECS).expect("specs");
+    let block = Block {
+        path: Path::new("sida.md"),
+        file_text: front_matter,
+        first_line: 1,
+    };
+    let node: Spanned<Node> = yaml::parse(block, front_matter).expect("front matter parses");
+    let Node::Map(entries) = &node.value else {
+        panic!("fields expected in {front_matter:?}")
+    };
+    let mut checker = Checker {
+        block,
+        page_dir: "",
+        problems: Vec::new(),
+        files: Vec::new(),
+    };
+    let values = checker.record(&specs, entries, "", "test pages", None);
+    let problems = checker.problems.iter().map(short).collect();
+    (values.into_iter().collect(), problems)
+}
+
+fn short(d: &Diagnostic) -> String {
+    format!("{}:{} {}", d.line, d.column, d.message)
+}
+
+#[test]
+fn text_enum_and_list_fields_keep_what_was_written() {
+    for written in TRICKY {
+        let (values, problems) = check(&format!(
+            "t: {written}\ne: {written}\nl: [{written}, {written}]\n"
+        ));
+        assert_eq!(problems, Vec::<String>::new(), "`{written}`");
+        assert_eq!(values["t"], json!(written), "text `{written}`");
+        assert_eq!(values["e"], json!(written), "enum `{written}`");
+        assert_eq!(values["l"], json!([written, written]), "list `{written}`");
+        // A block list, and a single item for a list, read the same way.
+        let (values, _) = check(&format!("l:\n  - {written}\n"));
+        assert_eq!(values["l"], json!([written]), "block list `{written}`");
+        let (values, _) = check(&format!("l: {written}\n"));
+        assert_eq!(values["l"], json!([written]), "one-item list `{written}`");
+    }
+}
+
+#[test]
+fn quoted_and_block_text_is_read_as_yaml_reads_it() {
+    for (line, text) in [
+        ("t: \"0123\"", "0123"),
+        ("t: 'no'", "no"),
+        ("t: \"null\"", "null"),
+        ("t: '~'", "~"),
+        ("t: \"a \\\"b\\\" c\"", "a \"b\" c"),
+        ("t: |\n  0123\n", "0123"),
+        ("t: två ord # en kommentar", "två ord"),
+    ] {
+        let (values, problems) = check(&format!("{line}\n"));
+        assert_eq!(problems, Vec::<String>::new(), "{line}");
+        assert_eq!(values["t"], json!(text), "{line}");
+    }
+}
+
+#[test]
+fn phone_keeps_its_characters() {
+    for written in [
+        "0812345630",
+        "+46812345630",
+        "0046812345630",
+        "08-508 000 00",
+        "+46 (0)8 508 000 00",
+        "070 123 45 67",
+    ] {
+        for line in [
+            format!("p: {written}\n"),
+            format!("p: \"{written}\"\n"),
+            format!("p: {written}  # växeln\n"),
+        ] {
+            let (values, problems) = check(&line);
+            assert_eq!(problems, Vec::<String>::new(), "{line}");
+            assert_eq!(values["p"], json!(written), "{line}");
+        }
+    }
+}
+
+#[test]
+fn phone_with_letters_or_junk_is_refused_at_its_position() {
+    for written in [
+        "08-508 ABC",
+        "ring mig",
+        "+46+812345630",
+        "08/508 000 00",
+        "0812345630 x",
+    ] {
+        let (values, problems) = check(&format!("t: x\np: {written}\n"));
+        assert_eq!(values["p"], Value::Null, "`{written}`");
+        assert_eq!(problems.len(), 1, "`{written}`: {problems:?}");
+        assert!(
+            problems[0].starts_with("2:4 `p: ") && problems[0].contains("not a phone number"),
+            "`{written}`: {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn date_number_and_bool_fields_read_their_own_type() {
+    let (values, problems) = check("d: 2020-01-01\nn: 88\nb: true\n");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(values["d"], json!("2020-01-01"));
+    assert_eq!(values["n"], json!(88));
+    assert_eq!(values["b"], json!(true));
+    let (values, problems) = check("n: 2.5\nb: false\n");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!((&values["n"], &values["b"]), (&json!(2.5), &json!(false)));
+    // Not a date, a number, or true/false: refused where written.
+    let (_, problems) = check("d: 12:30\nn: \"12\"\nb: no\n");
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(
+        problems[0].starts_with("3:4 `b` must be true or false"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with("1:4 `d: 12:30` is not a date"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[2].starts_with("2:4 `n` must be a number"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn null_is_text_in_a_text_field_and_nothing_elsewhere() {
+    let (values, problems) = check("t: null\nn: null\nb: ~\nd:\n");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(values["t"], json!("null"));
+    assert_eq!(
+        (&values["n"], &values["b"], &values["d"]),
+        (&Value::Null, &Value::Null, &Value::Null)
+    );
+}
+
+#[test]
+fn a_value_whose_characters_are_lost_is_refused_not_changed() {
+    // An alias repeats another value: its characters are not at its own position.
+    let (values, problems) = check("n: &kod 0123\nt: *kod\n");
+    assert_eq!(values["n"], json!(123));
+    assert_eq!(values["t"], Value::Null);
+    assert_eq!(
+        problems,
+        ["2:4 `t` cannot be kept as written (YAML reads it as a number); put it in quotes (\"...\")"]
+    );
+}
