@@ -39,7 +39,7 @@ struct Answer {
 impl ResizeImage {
     pub fn new(images: Arc<Images>, library: Arc<Library>) -> ResizeImage {
         let by_output = library
-            .assets
+            .linkable
             .iter()
             .map(|(key, asset)| (asset.output.clone(), key.clone()))
             .collect();
@@ -62,7 +62,7 @@ impl ResizeImage {
             .trim_start_matches("@/")
             .trim_start_matches('/')
             .trim_start_matches("content/");
-        if self.library.assets.contains_key(key) {
+        if self.library.linkable.contains_key(key) {
             return Ok(key.to_string());
         }
         Err(format!(
@@ -95,10 +95,14 @@ impl ResizeImage {
         self.images.add_user(&key, User::Template);
         let original = (source.width, source.height);
         if source.kind == Kind::Svg {
+            // An SVG is shown as it is published, and only what pages name is published.
+            let Some(published) = self.library.assets.get(&key) else {
+                return Err(format!("content/{key} is not published, since no published page links to it or shows it; link it from a page, or name it in a file field"));
+            };
             let (width, height) = (size("width")?, size("height")?);
             let plan = ops::plan(op, width, height, svg_extent(original, width, height))?;
             return Ok(Answer {
-                url: format!("{ROOT_MARK}{}", self.library.assets[&key].output),
+                url: format!("{ROOT_MARK}{}", published.output),
                 width: plan.width,
                 height: plan.height,
                 orig_width: source.width,
