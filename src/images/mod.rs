@@ -12,12 +12,14 @@
 //! 2. [`Images::process`] runs the queue with rayon: one decode per source image serves its
 //!    published original and all its copies; results land in `.lots-cache/images/`, named by a
 //!    blake3 hash of the source bytes and the parameters, so a cached result is never stale
-//!    and deleting the cache only costs time.
+//!    and deleting the cache only costs time; each is used only while its bytes match the
+//!    hash stored beside it ([`cache`]), else made again with a warning.
 //! 3. The site copies the results from the cache into the output ([`Images::outputs`],
 //!    [`Images::published_file`]).
 //!
 //! Problems are [`Diagnostic`]s at the page and line that shows the image, naming the file.
 
+mod cache;
 mod encode;
 pub mod function;
 mod markup;
@@ -34,6 +36,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::config::ImagesConfig;
 use crate::content::slugs::slugify;
+use crate::diagnostics::Diagnostic;
 
 pub use encode::Format;
 pub use markup::ImageUse;
@@ -45,7 +48,8 @@ pub const CACHE_DIR: &str = ".lots-cache";
 /// Where resized copies go in the output.
 pub const OUTPUT_DIR: &str = "processed_images";
 /// Part of every cache key: raise it when processing changes, so old results are not reused.
-const PIPELINE_VERSION: u32 = 1;
+/// (2: entries carry a hash of their bytes; older ones, without it, are not looked at.)
+const PIPELINE_VERSION: u32 = 2;
 
 type SourceResult = Result<Arc<Source>, String>;
 
@@ -67,6 +71,8 @@ pub struct Images {
     published: Mutex<HashMap<String, Option<PathBuf>>>,
     made: AtomicUsize,
     reused: AtomicUsize,
+    /// Warnings about damaged cache entries that were made again.
+    repaired: Mutex<Vec<Diagnostic>>,
 }
 
 /// Who asked for an image.
@@ -109,6 +115,7 @@ impl Images {
             published: Mutex::default(),
             made: AtomicUsize::new(0),
             reused: AtomicUsize::new(0),
+            repaired: Mutex::default(),
         }
     }
 
@@ -189,6 +196,11 @@ impl Images {
     /// The cleaned file to publish in place of content file `key`, when it is an image.
     pub fn published_file(&self, key: &str) -> Option<PathBuf> {
         lock(&self.published).get(key).cloned().flatten()
+    }
+
+    /// Takes the warnings about damaged cache entries found (and made again) so far.
+    pub fn take_repaired(&self) -> Vec<Diagnostic> {
+        std::mem::take(&mut *lock(&self.repaired))
     }
 
     pub fn stats(&self) -> Stats {

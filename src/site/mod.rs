@@ -287,12 +287,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .commit()
         .map_err(|e| BuildError::Io(format!("cannot put the new site in place: {e}")))?;
     timer.lap("commit");
+    let mut warnings = site.warnings;
+    warnings.extend(site.images.take_repaired());
     Ok(BuildReport {
         html_files,
         pages: site.library.pages.len(),
         sections: site.library.sections.len(),
         seconds: started.elapsed().as_secs_f64(),
         images: site.images.stats(),
-        warnings: site.warnings,
+        warnings,
     })
 }
