@@ -209,3 +209,38 @@ fn serve_publishes_a_file_while_a_published_page_links_to_it() {
     assert_eq!(status("/vagledningar/ensam.txt"), 404);
     assert!(list_files(&site.path("content")).contains(&"vagledningar/ensam.txt".to_string()));
 }
+
+#[test]
+fn a_template_that_shows_a_file_publishes_it() {
+    let site = site();
+    site.write(
+        "content/vagledningar/mallsymbol.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10"/></svg>"#,
+    );
+    site.write("content/vagledningar/mallfoto.png", png(600, 200));
+    site.write(
+        "templates/pages/mallbilder.html",
+        r#"{% set s = resize_image(path="vagledningar/mallsymbol.svg", width=40, op="fit_width") %}symbol {{ s.url }}
+{% set f = resize_image(path="vagledningar/mallfoto.png", width=300, op="fit_width") %}foto {{ f.url }}
+"#,
+    );
+    let run = site.build_ok(&[]);
+    let page = run.read("mallbilder.html");
+    assert!(
+        page.contains("symbol vagledningar/mallsymbol.svg"),
+        "{page}"
+    );
+    // The SVG is shown as it is, so it is published (cleaned); the photo only in its copy.
+    run.assert_file("vagledningar/mallsymbol.svg");
+    run.assert_no_file("vagledningar/mallfoto.png");
+    let copy = page
+        .lines()
+        .find_map(|l| l.strip_prefix("foto "))
+        .expect("a foto line");
+    run.assert_file(copy);
+    assert!(run
+        .read("sw.js")
+        .contains("\"vagledningar/mallsymbol.svg\""));
+    // Still nothing that only drafts name.
+    run.assert_no_file("vagledningar/hemlig.txt");
+}

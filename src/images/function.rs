@@ -95,14 +95,18 @@ impl ResizeImage {
         self.images.add_user(&key, User::Template);
         let original = (source.width, source.height);
         if source.kind == Kind::Svg {
-            // An SVG is shown as it is published, and only what pages name is published.
-            let Some(published) = self.library.assets.get(&key) else {
-                return Err(format!("content/{key} is not published, since no published page links to it or shows it; link it from a page, or name it in a file field"));
+            // An SVG is shown as it is: the template publishes it, if no page does.
+            let Some(file) = self.library.linkable.get(&key) else {
+                return Err(format!("content/{key} is not a file of the site"));
             };
+            let output = &file.output;
+            if !self.library.assets.contains_key(&key) {
+                self.images.publish_for_template(&key, output);
+            }
             let (width, height) = (size("width")?, size("height")?);
             let plan = ops::plan(op, width, height, svg_extent(original, width, height))?;
             return Ok(Answer {
-                url: format!("{ROOT_MARK}{}", published.output),
+                url: format!("{ROOT_MARK}{output}"),
                 width: plan.width,
                 height: plan.height,
                 orig_width: source.width,

@@ -73,6 +73,9 @@ pub struct Images {
     reused: AtomicUsize,
     /// Warnings about damaged cache entries that were made again.
     repaired: Mutex<Vec<Diagnostic>>,
+    /// Files a template shows as they are (an SVG given to `resize_image`) that no page
+    /// publishes: output path → content key.
+    shown_by_templates: Mutex<BTreeMap<String, String>>,
 }
 
 /// Who asked for an image.
@@ -116,6 +119,7 @@ impl Images {
             made: AtomicUsize::new(0),
             reused: AtomicUsize::new(0),
             repaired: Mutex::default(),
+            shown_by_templates: Mutex::default(),
         }
     }
 
@@ -184,13 +188,27 @@ impl Images {
         }
     }
 
-    /// Every finished copy: output path and the cache file to publish.
+    /// Publishes content file `key` at `output`, cleaned like every image, because a template
+    /// shows it as it is: a template naming a file publishes it, as a page linking it does.
+    pub fn publish_for_template(&self, key: &str, output: &str) {
+        lock(&self.shown_by_templates).insert(output.to_string(), key.to_string());
+    }
+
+    /// Every finished copy, and every file templates show that no page publishes: output
+    /// path and the cache file to publish.
     pub fn outputs(&self) -> Vec<(String, PathBuf)> {
-        lock(&self.variants)
+        let mut outputs: Vec<(String, PathBuf)> = lock(&self.variants)
             .iter()
             .filter(|(_, v)| matches!(v.state, queue::State::Done))
             .map(|(out, v)| (out.clone(), v.cache.clone()))
-            .collect()
+            .collect();
+        let shown = lock(&self.shown_by_templates).clone();
+        outputs.extend(
+            shown
+                .into_iter()
+                .filter_map(|(output, key)| Some((output, self.published_file(&key)?))),
+        );
+        outputs
     }
 
     /// The cleaned file to publish in place of content file `key`, when it is an image.

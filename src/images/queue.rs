@@ -99,7 +99,8 @@ impl Images {
         let mut groups: BTreeMap<String, Group> = BTreeMap::new();
         {
             let published = lock(&self.published);
-            for key in library.assets.keys() {
+            let shown = lock(&self.shown_by_templates);
+            for key in library.assets.keys().chain(shown.values()) {
                 if super::handling(key) != Handling::Other && !published.contains_key(key) {
                     groups
                         .entry(key.clone())
