@@ -26,15 +26,21 @@ pub struct LoadOptions {
 pub struct Library {
     pub pages: BTreeMap<String, Page>,
     pub sections: BTreeMap<String, Section>,
-    /// Non-Markdown files to publish: content key → output path.
+    /// Non-Markdown files to publish: content key → output path. Only those that a published
+    /// page or section links to, shows or carries in its bundle (`published.rs`).
     pub assets: BTreeMap<String, Asset>,
+    /// Every non-Markdown file a link may name (not in a draft bundle or a draft section),
+    /// published or not: links resolve against this, and what they name is published.
+    pub linkable: BTreeMap<String, Asset>,
+    /// The content key of each linkable file by its output path, for links by output path.
+    pub(super) linkable_outputs: HashMap<String, String>,
     pub taxonomies: Vec<Taxonomy>,
     /// Keys of files that failed to load; links to them are not reported a second time.
     pub failed: HashSet<String>,
     /// Keys of drafts left out of this build; a link to one is an error of its own kind.
     pub drafts: HashSet<String>,
-    /// Files named by `file` fields of the drafts left out, by the draft's key: a file beside
-    /// a draft (not in its bundle) that only drafts name is not published either.
+    /// Files named by `file` fields of the drafts left out, by the draft's key (`serve`
+    /// relinks everything when they change).
     pub(super) draft_files: BTreeMap<String, Vec<String>>,
     pub warnings: Vec<Diagnostic>,
     /// Every non-Markdown file found in `content/`, published or not, for relinking.
@@ -152,6 +158,7 @@ impl Library {
             page.next = None;
         }
         self.assets.clear();
+        self.linkable.clear();
         link_sections(self);
         assign_pages(self);
         let (asset_keys, bundles) = (
@@ -160,7 +167,9 @@ impl Library {
         );
         place_assets(self, content_dir, &asset_keys, &bundles);
         (self.asset_keys, self.bundles) = (asset_keys, bundles);
+        self.index_linkable_outputs();
         let problems = super::schema::resolve_files(self);
+        self.publish_linked_files();
         self.taxonomies = taxonomies::collect(self, config);
         problems
     }
@@ -521,6 +530,7 @@ pub(super) fn set_neighbours(pages: &mut BTreeMap<String, Page>, ordered: &[Stri
 }
 
 /// Bundle files go beside their page; other files keep their folder (slugified) and name.
+/// Which of them are published is decided once the pages are rendered (`published.rs`).
 fn place_assets(
     library: &mut Library,
     content_dir: &Path,
@@ -539,19 +549,6 @@ fn place_assets(
         .filter(|p| p.doc.kind == FileKind::BundlePage)
         .map(|p| (parent_dir(&p.doc.key), p.doc.key.as_str()))
         .collect();
-    // Files beside drafts that only drafts name (an unapproved plan's attachment, say).
-    let published: HashSet<&String> = library
-        .pages
-        .values()
-        .flat_map(|p| p.fields.files.iter().map(|f| &f.key))
-        .collect();
-    let drafts_only: HashSet<String> = library
-        .draft_files
-        .values()
-        .flatten()
-        .filter(|key| !published.contains(key))
-        .cloned()
-        .collect();
     let mut attached: Vec<(String, String)> = Vec::new();
     for asset in assets {
         let bundle = bundles
@@ -569,22 +566,20 @@ fn place_assets(
                     paths_dir(&page.doc.output_path),
                     &asset[dir.len()..]
                 );
-                library.assets.insert(asset.clone(), make(asset, out));
+                library.linkable.insert(asset.clone(), make(asset, out));
                 attached.push((page_key.to_string(), asset.clone()));
             }
             None => {
                 let dir = parent_dir(asset);
                 let section = owning_section(&library.sections, dir);
-                if drafts_only.contains(asset)
-                    || library.drafts.iter().any(|d| {
-                        FileKind::of(d) == FileKind::Section && asset.starts_with(parent_dir(d))
-                    })
-                {
+                if library.drafts.iter().any(|d| {
+                    FileKind::of(d) == FileKind::Section && asset.starts_with(parent_dir(d))
+                }) {
                     continue;
                 }
                 let name = &asset[dir.len()..];
                 let out = format!("{}{name}", slug_dir(dir));
-                library.assets.insert(asset.clone(), make(asset, out));
+                library.linkable.insert(asset.clone(), make(asset, out));
                 if let Some(s) = library.sections.get_mut(&section) {
                     s.assets.push(asset.clone());
                 }

@@ -11,6 +11,7 @@ pub mod front_matter;
 pub mod kind;
 mod library;
 pub mod paths;
+mod published;
 mod reload;
 pub mod schema;
 pub mod slugs;
@@ -65,6 +66,9 @@ pub struct Rendered {
     pub anchors: Vec<String>,
     /// Content keys of the pages and sections this body links to.
     pub links: Vec<String>,
+    /// Content keys of the non-Markdown files this body links to or shows: what it
+    /// publishes (see `Library::publish_linked_files`).
+    pub files: Vec<String>,
 }
 
 /// One heading in a table of contents.

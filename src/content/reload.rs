@@ -128,7 +128,7 @@ impl Library {
         if let Some(page) = self.pages.get_mut(key) {
             page.section = section_key.clone();
             page.assets = old.map(|o| o.assets.clone()).unwrap_or_default();
-            problems = schema::resolve_page_files(page, &self.assets);
+            problems = schema::resolve_page_files(page, &self.linkable);
         }
         let section = &self.sections[&section_key];
         let mut members: Vec<String> = section

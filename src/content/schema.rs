@@ -534,7 +534,7 @@ pub fn passes_publish_rule(config: &crate::config::Config, fields: &PageFields) 
 /// Checks that every `file` field names a published file of the page, and replaces the
 /// field's value with the file's root-marked URL.
 pub fn resolve_files(library: &mut super::Library) -> Vec<Diagnostic> {
-    let assets = &library.assets;
+    let assets = &library.linkable;
     library
         .pages
         .values_mut()

@@ -39,7 +39,7 @@ struct Answer {
 impl ResizeImage {
     pub fn new(images: Arc<Images>, library: Arc<Library>) -> ResizeImage {
         let by_output = library
-            .assets
+            .linkable
             .iter()
             .map(|(key, asset)| (asset.output.clone(), key.clone()))
             .collect();
@@ -62,7 +62,7 @@ impl ResizeImage {
             .trim_start_matches("@/")
             .trim_start_matches('/')
             .trim_start_matches("content/");
-        if self.library.assets.contains_key(key) {
+        if self.library.linkable.contains_key(key) {
             return Ok(key.to_string());
         }
         Err(format!(
@@ -95,10 +95,18 @@ impl ResizeImage {
         self.images.add_user(&key, User::Template);
         let original = (source.width, source.height);
         if source.kind == Kind::Svg {
+            // An SVG is shown as it is: the template publishes it, if no page does.
+            let Some(file) = self.library.linkable.get(&key) else {
+                return Err(format!("content/{key} is not a file of the site"));
+            };
+            let output = &file.output;
+            if !self.library.assets.contains_key(&key) {
+                self.images.publish_for_template(&key, output);
+            }
             let (width, height) = (size("width")?, size("height")?);
             let plan = ops::plan(op, width, height, svg_extent(original, width, height))?;
             return Ok(Answer {
-                url: format!("{ROOT_MARK}{}", self.library.assets[&key].output),
+                url: format!("{ROOT_MARK}{output}"),
                 width: plan.width,
                 height: plan.height,
                 orig_width: source.width,

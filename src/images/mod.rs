@@ -12,12 +12,14 @@
 //! 2. [`Images::process`] runs the queue with rayon: one decode per source image serves its
 //!    published original and all its copies; results land in `.lots-cache/images/`, named by a
 //!    blake3 hash of the source bytes and the parameters, so a cached result is never stale
-//!    and deleting the cache only costs time.
+//!    and deleting the cache only costs time; each is used only while its bytes match the
+//!    hash stored beside it ([`cache`]), else made again with a warning.
 //! 3. The site copies the results from the cache into the output ([`Images::outputs`],
 //!    [`Images::published_file`]).
 //!
 //! Problems are [`Diagnostic`]s at the page and line that shows the image, naming the file.
 
+mod cache;
 mod encode;
 pub mod function;
 mod markup;
@@ -34,6 +36,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::config::ImagesConfig;
 use crate::content::slugs::slugify;
+use crate::diagnostics::Diagnostic;
 
 pub use encode::Format;
 pub use markup::ImageUse;
@@ -45,7 +48,8 @@ pub const CACHE_DIR: &str = ".lots-cache";
 /// Where resized copies go in the output.
 pub const OUTPUT_DIR: &str = "processed_images";
 /// Part of every cache key: raise it when processing changes, so old results are not reused.
-const PIPELINE_VERSION: u32 = 1;
+/// (2: entries carry a hash of their bytes; older ones, without it, are not looked at.)
+const PIPELINE_VERSION: u32 = 2;
 
 type SourceResult = Result<Arc<Source>, String>;
 
@@ -67,6 +71,11 @@ pub struct Images {
     published: Mutex<HashMap<String, Option<PathBuf>>>,
     made: AtomicUsize,
     reused: AtomicUsize,
+    /// Warnings about damaged cache entries that were made again.
+    repaired: Mutex<Vec<Diagnostic>>,
+    /// Files a template shows as they are (an SVG given to `resize_image`) that no page
+    /// publishes: output path → content key.
+    shown_by_templates: Mutex<BTreeMap<String, String>>,
 }
 
 /// Who asked for an image.
@@ -109,6 +118,8 @@ impl Images {
             published: Mutex::default(),
             made: AtomicUsize::new(0),
             reused: AtomicUsize::new(0),
+            repaired: Mutex::default(),
+            shown_by_templates: Mutex::default(),
         }
     }
 
@@ -177,18 +188,37 @@ impl Images {
         }
     }
 
-    /// Every finished copy: output path and the cache file to publish.
+    /// Publishes content file `key` at `output`, cleaned like every image, because a template
+    /// shows it as it is: a template naming a file publishes it, as a page linking it does.
+    pub fn publish_for_template(&self, key: &str, output: &str) {
+        lock(&self.shown_by_templates).insert(output.to_string(), key.to_string());
+    }
+
+    /// Every finished copy, and every file templates show that no page publishes: output
+    /// path and the cache file to publish.
     pub fn outputs(&self) -> Vec<(String, PathBuf)> {
-        lock(&self.variants)
+        let mut outputs: Vec<(String, PathBuf)> = lock(&self.variants)
             .iter()
             .filter(|(_, v)| matches!(v.state, queue::State::Done))
             .map(|(out, v)| (out.clone(), v.cache.clone()))
-            .collect()
+            .collect();
+        let shown = lock(&self.shown_by_templates).clone();
+        outputs.extend(
+            shown
+                .into_iter()
+                .filter_map(|(output, key)| Some((output, self.published_file(&key)?))),
+        );
+        outputs
     }
 
     /// The cleaned file to publish in place of content file `key`, when it is an image.
     pub fn published_file(&self, key: &str) -> Option<PathBuf> {
         lock(&self.published).get(key).cloned().flatten()
+    }
+
+    /// Takes the warnings about damaged cache entries found (and made again) so far.
+    pub fn take_repaired(&self) -> Vec<Diagnostic> {
+        std::mem::take(&mut *lock(&self.repaired))
     }
 
     pub fn stats(&self) -> Stats {

@@ -4,7 +4,6 @@
 //! already there is not made again.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -15,6 +14,7 @@ use rayon::prelude::*;
 use crate::content::Library;
 use crate::diagnostics::Diagnostic;
 
+use super::cache;
 use super::encode::{self, Format};
 use super::ops::{self, Plan};
 use super::source::{Handling, Kind, Source};
@@ -99,7 +99,8 @@ impl Images {
         let mut groups: BTreeMap<String, Group> = BTreeMap::new();
         {
             let published = lock(&self.published);
-            for key in library.assets.keys() {
+            let shown = lock(&self.shown_by_templates);
+            for key in library.assets.keys().chain(shown.values()) {
                 if super::handling(key) != Handling::Other && !published.contains_key(key) {
                     groups
                         .entry(key.clone())
@@ -158,8 +159,12 @@ impl Images {
             original_hash(source),
             source.kind.name().to_ascii_lowercase()
         ));
-        let need_original = group.original && !original.is_file();
-        let missing: Vec<&Job> = group.jobs.iter().filter(|j| !j.cache.is_file()).collect();
+        let need_original = group.original && !self.cached(&original, &source.key);
+        let missing: Vec<&Job> = group
+            .jobs
+            .iter()
+            .filter(|j| !self.cached(&j.cache, &source.key))
+            .collect();
         let cached =
             usize::from(group.original && !need_original) + group.jobs.len() - missing.len();
         self.reused.fetch_add(cached, Ordering::Relaxed);
@@ -171,7 +176,7 @@ impl Images {
             if need_original {
                 let data = original_bytes(source, &bytes, &image, self.settings.quality)
                     .map_err(Failure::Unusable)?;
-                write_atomic(&original, &data).map_err(Failure::Unusable)?;
+                cache::write(&original, &data).map_err(Failure::Unusable)?;
                 self.made.fetch_add(1, Ordering::Relaxed);
             }
             self.make_copies(&image, missing)
@@ -209,7 +214,7 @@ impl Images {
             };
             let copy = ops::apply(base, &job.plan);
             let data = encode::encode(&copy, job.format, job.quality)?;
-            write_atomic(&job.cache, &data)?;
+            cache::write(&job.cache, &data)?;
             self.made.fetch_add(1, Ordering::Relaxed);
             if job.plan.crop.is_none() && same_shape(copy.width(), copy.height()) {
                 made.push(copy);
@@ -234,14 +239,29 @@ impl Images {
         let cached = self
             .cache_dir
             .join(format!("{}.svg", original_hash(source)));
-        if cached.is_file() {
+        if self.cached(&cached, &source.key) {
             self.reused.fetch_add(1, Ordering::Relaxed);
         } else {
-            write_atomic(&cached, cleaned.text.as_bytes()).map_err(Failure::Unusable)?;
+            cache::write(&cached, cleaned.text.as_bytes()).map_err(Failure::Unusable)?;
             self.made.fetch_add(1, Ordering::Relaxed);
         }
         outcome.published = Some(cached);
         Ok(())
+    }
+
+    /// Whether the cache entry at `path`, made from content file `key`, can be used as it is.
+    /// A damaged one is made again by the caller, and said so in a warning.
+    fn cached(&self, path: &Path, key: &str) -> bool {
+        match cache::check(path) {
+            cache::Entry::Sound => true,
+            cache::Entry::Missing => false,
+            cache::Entry::Damaged(why) => {
+                let message =
+                    format!("the cached copy of content/{key} is damaged ({why}); made it again");
+                lock(&self.repaired).push(Diagnostic::file(path, message));
+                false
+            }
+        }
     }
 
     /// The source's bytes, checked against the hash its cache keys were made from.
@@ -336,14 +356,4 @@ fn original_bytes(
     }
     // The original is the best copy there is: do not let a low `quality` spoil it.
     encode::encode(image, Format::keeping(source.kind), quality.max(90))
-}
-
-/// Writes `path` through a temporary file and a rename, so no reader sees half a file.
-fn write_atomic(path: &Path, data: &[u8]) -> Result<(), String> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let failed = |e: std::io::Error| format!("cannot write {} to the cache: {e}", path.display());
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
-    file.write_all(data).map_err(failed)?;
-    file.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
 }

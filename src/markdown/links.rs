@@ -24,6 +24,8 @@ pub enum Resolved {
         key: String,
         anchor: Option<String>,
     },
+    /// A non-Markdown file of the site, by content key: linking to it publishes it.
+    File { url: String, key: String },
     /// A link to a heading of the page itself.
     OwnAnchor(String),
 }
@@ -63,7 +65,12 @@ pub fn resolve(
         } else {
             path.to_string()
         };
-        return Ok(Resolved::Url(format!("{ROOT_MARK}{file}{rest}"), None));
+        let url = format!("{ROOT_MARK}{file}{rest}");
+        // A link by output path to a file of content/ publishes that file too.
+        return Ok(match library.file_at_output(&percent_decode(&file)) {
+            Some(key) => Resolved::File { url, key },
+            None => Resolved::Url(url, None),
+        });
     }
     let (path, rest) = split_suffix(dest);
     let Some(key) = join_relative(parent_dir(from), &percent_decode(path)) else {
@@ -72,18 +79,18 @@ pub fn resolve(
     if FileKind::of(&key).is_document() {
         return resolve_document(library, &format!("{key}{rest}"), dest);
     }
-    match library.assets.get(&key) {
-        Some(asset) => Ok(Resolved::Url(
-            format!("{ROOT_MARK}{}{rest}", asset.output),
-            None,
-        )),
+    match library.linkable.get(&key) {
+        Some(asset) => Ok(Resolved::File {
+            url: format!("{ROOT_MARK}{}{rest}", asset.output),
+            key,
+        }),
         None => Err(format!(
             "`{dest}` links to content/{key}, which does not exist"
         )),
     }
 }
 
-/// The content key of the published file a relative destination names (`bild.png` in
+/// The content key of the file a relative destination names (`bild.png` in
 /// `a/b/sida.md` → `a/b/bild.png`), for the image pipeline; `None` for anything else.
 pub fn asset_key(library: &Library, from: &str, dest: &str) -> Option<String> {
     let dest = dest.trim();
@@ -92,7 +99,7 @@ pub fn asset_key(library: &Library, from: &str, dest: &str) -> Option<String> {
     }
     let (path, _) = split_suffix(dest);
     let key = join_relative(parent_dir(from), &percent_decode(path))?;
-    library.assets.contains_key(&key).then_some(key)
+    library.linkable.contains_key(&key).then_some(key)
 }
 
 fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<Resolved, String> {

@@ -378,6 +378,12 @@ impl<'a> Renderer<'a> {
                 }
                 url.into()
             }
+            Ok(links::Resolved::File { url, key }) => {
+                if !self.output.rendered.files.contains(&key) {
+                    self.output.rendered.files.push(key);
+                }
+                url.into()
+            }
             Ok(links::Resolved::OwnAnchor(anchor)) => {
                 self.own_anchors.push((anchor.clone(), offset));
                 format!("#{anchor}").into()
@@ -425,8 +431,10 @@ impl<'a> Renderer<'a> {
         let mut html = String::with_capacity(self.doc.body().len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
         let links = std::mem::take(&mut self.output.rendered.links);
+        let files = std::mem::take(&mut self.output.rendered.files);
         self.output.rendered = Rendered {
             links,
+            files,
             html,
             summary,
             toc: toc::build(&self.headings),

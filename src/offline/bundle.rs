@@ -24,7 +24,12 @@ pub fn zip_folder(site_dir: &Path, folder: &str, target: &Path) -> io::Result<us
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let temp = tempfile::Builder::new()
+    let mut builder = tempfile::Builder::new();
+    // A temporary file is made 0600; the zip is published, so let the umask decide, as for
+    // any file the user writes.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let temp = builder
         .prefix(".lots-bundle-")
         .suffix(".zip")
         .tempfile_in(parent)?;
@@ -32,10 +37,11 @@ pub fn zip_folder(site_dir: &Path, folder: &str, target: &Path) -> io::Result<us
     let files = walk_files(site_dir, &mut warnings);
     {
         let mut zip = ZipWriter::new(BufWriter::new(File::create(temp.path())?));
-        let options = SimpleFileOptions::default()
-            .last_modified_time(now())
-            .unix_permissions(0o644);
+        let options = SimpleFileOptions::default().last_modified_time(now());
         for (name, path) in &files {
+            // Each entry keeps the mode the build gave its file (0644 under umask 022).
+            let mut file = File::open(path)?;
+            let mode = file_mode(&file)?;
             let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
             let method = match extension {
                 Some(e) if COMPRESSED.contains(&e.as_str()) => CompressionMethod::Stored,
@@ -43,15 +49,26 @@ pub fn zip_folder(site_dir: &Path, folder: &str, target: &Path) -> io::Result<us
             };
             zip.start_file(
                 format!("{folder}/{name}"),
-                options.compression_method(method),
+                options.compression_method(method).unix_permissions(mode),
             )
             .map_err(io::Error::other)?;
-            io::copy(&mut File::open(path)?, &mut zip)?;
+            io::copy(&mut file, &mut zip)?;
         }
         zip.finish().map_err(io::Error::other)?.flush()?;
     }
     temp.persist(target).map_err(|e| e.error)?;
     Ok(files.len())
+}
+
+#[cfg(unix)]
+fn file_mode(file: &File) -> io::Result<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(file.metadata()?.permissions().mode() & 0o777)
+}
+
+#[cfg(not(unix))]
+fn file_mode(_: &File) -> io::Result<u32> {
+    Ok(0o644)
 }
 
 /// The local time, for the extracted files' dates (zip has no time zones).

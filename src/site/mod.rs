@@ -102,6 +102,8 @@ impl Site {
         let mut warnings = std::mem::take(&mut library.warnings);
         let images = Arc::new(Images::new(root, &config.images));
         let anchor_checks = render_markdown(&mut library, &images, &mut problems, &mut warnings);
+        // Only now is it known which files the published pages link to.
+        library.publish_linked_files();
         timer.lap("markdown");
         // Images are processed here, so that a broken one is reported with every other error.
         let (image_problems, image_warnings) = images.process(&library);
@@ -285,12 +287,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .commit()
         .map_err(|e| BuildError::Io(format!("cannot put the new site in place: {e}")))?;
     timer.lap("commit");
+    let mut warnings = site.warnings;
+    warnings.extend(site.images.take_repaired());
     Ok(BuildReport {
         html_files,
         pages: site.library.pages.len(),
         sections: site.library.sections.len(),
         seconds: started.elapsed().as_secs_f64(),
         images: site.images.stats(),
-        warnings: site.warnings,
+        warnings,
     })
 }

@@ -267,10 +267,16 @@ pub fn write(out_dir: &Path, relative: &str, bytes: &[u8]) -> io::Result<()> {
     fs::write(path, bytes)
 }
 
+/// Copies a file into the site as a new file, which gets the permissions of any file the user
+/// writes (their umask), not the source's: `fs::copy` would carry over the 0600 of a cache
+/// entry or of a private file in content/, which a web server running as another user cannot
+/// read, or the execute bits of a script.
 pub fn copy(out_dir: &Path, relative: &str, from: &Path) -> io::Result<()> {
     let path = out_dir.join(relative);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
-    fs::copy(from, path).map(|_| ())
+    let mut source = fs::File::open(from)?;
+    let mut target = fs::File::create(path)?;
+    io::copy(&mut source, &mut target).map(|_| ())
 }

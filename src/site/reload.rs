@@ -165,6 +165,11 @@ pub fn reload_pages(
         &mut warnings,
     );
     problems.extend(checks::anchors(library, &anchor_checks));
+    // An edit that links a file for the first time, or drops its last link, changes what
+    // is published: the served paths change with it.
+    if library.publish_linked_files() {
+        touched.claims_changed = true;
+    }
     // Images the edited Markdown shows for the first time need their copies made.
     let (image_problems, _) = site.images.process(library);
     problems.extend(image_problems);
