@@ -68,6 +68,11 @@ fn allowed_types_are_published_and_svgz_never_is() {
     site.write("content/c.xml", "<data/>");
     site.write("content/guide/Sida.HTM", "<p>betrodd</p>");
     site.write("content/h.svgz", "gz");
+    // Only files a published page links to go out (issue 11, item 6).
+    site.write(
+        "content/_index.md",
+        "---\ntitle: \"Start\"\n---\n[data](c.xml) [sida](guide/Sida.HTM)\n",
+    );
     let config = std::fs::read_to_string(site.path("config.yaml")).unwrap();
     site.write(
         "config.yaml",
