@@ -223,10 +223,15 @@ pub fn html_to_text(html: &str) -> String {
     out
 }
 
+/// Longest entity looked at, `&` and `;` included (`&#x10FFFF;` is 10 bytes).
+const MAX_ENTITY_BYTES: usize = 12;
+
 /// Decodes the entity at the start of `text` (which starts with `&`); returns the text and how
 /// many bytes it used. An unknown one stays as it is.
 fn decode_entity(text: &str) -> (String, usize) {
-    let Some(end) = text[..text.len().min(12)].find(';') else {
+    // The `;` is searched byte by byte: a cut at a fixed byte count can fall inside a letter
+    // (`&amp; Härnösand`), while the `;` itself always ends a character.
+    let Some(end) = text.bytes().take(MAX_ENTITY_BYTES).position(|b| b == b';') else {
         return ("&".into(), 1);
     };
     let name = &text[1..end];
@@ -275,6 +280,7 @@ pub(crate) fn test_doc(title: &str, body: &str) -> SearchDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn strips_tags_and_decodes_entities() {
@@ -286,6 +292,66 @@ mod tests {
         );
         assert_eq!(html_to_text("a &unknown; b & c"), "a &unknown; b & c");
         assert_eq!(html_to_text("x<strong>y</strong>z"), "xyz");
+    }
+
+    #[test]
+    fn entities_beside_multibyte_letters_decode_without_panic() {
+        let cases = [
+            ("Sundsvall &amp; Härnösand.", "Sundsvall & Härnösand."),
+            ("&ö", "&ö"),
+            ("a &öööööö; b", "a &öööööö; b"),
+            ("&#å", "&#å"),
+            ("&#xé;", "&#xé;"),
+            ("&#229;&#x1F600;", "å😀"),
+            ("slut &", "slut &"),
+            ("😀&😀;", "😀&😀;"),
+        ];
+        for (html, text) in cases {
+            assert_eq!(html_to_text(html), text, "{html}");
+        }
+    }
+
+    /// Text made mostly of the characters the scanner reacts to, beside multi-byte ones.
+    fn scanner_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("&".to_string()),
+            Just("<".to_string()),
+            Just(">".to_string()),
+            Just(";".to_string()),
+            Just("#".to_string()),
+            Just("&amp;".to_string()),
+            Just("&#x".to_string()),
+            Just("</p>".to_string()),
+            Just("ö".to_string()),
+            Just("😀".to_string()),
+            "[a-zA-Z0-9 ]{0,3}",
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn html_to_text_takes_any_text(html in scanner_text()) {
+            html_to_text(&html);
+        }
+
+        #[test]
+        fn html_to_text_takes_any_string(html in any::<String>()) {
+            html_to_text(&html);
+        }
+
+        #[test]
+        fn decode_entity_stays_on_char_boundaries(rest in scanner_text()) {
+            let text = format!("&{rest}");
+            let (_, used) = decode_entity(&text);
+            prop_assert!(text.is_char_boundary(used));
+        }
+
+        #[test]
+        fn shorten_takes_any_text(text in scanner_text(), max in 0usize..50) {
+            prop_assert!(shorten(&text, max).chars().count() <= max + 1);
+        }
     }
 
     #[test]
