@@ -7,7 +7,7 @@ use crate::content::{Library, LoadOptions, Page};
 use crate::diagnostics::{BuildError, Diagnostics};
 use crate::templates::deps::Dep;
 
-use super::{checks, collisions, render_markdown_of, Job, Sink, Site};
+use super::{checks, render_markdown_of, Job, Sink, Site};
 
 /// What an edit touched.
 #[derive(Debug, Default)]
@@ -164,17 +164,16 @@ pub fn reload_pages(
         &mut problems,
         &mut warnings,
     );
-    problems.extend(checks::anchors(library, &anchor_checks));
     // Images the edited Markdown shows for the first time need their copies made.
     let (image_problems, _) = site.images.process(library);
     problems.extend(image_problems);
     timer.lap("markdown");
-    // The site had no collision before the edit (else it would be reloaded whole), so only a
-    // page that now claims other paths can bring one.
-    if touched.claims_changed {
-        problems.extend(collisions::check(site));
-        timer.lap("collisions");
-    }
+    let claims = match touched.claims_changed {
+        true => checks::Claims::MayHaveChanged,
+        false => checks::Claims::Unchanged,
+    };
+    problems.extend(checks::all(site, &anchor_checks, claims));
+    timer.lap("checks");
     problems.into_result()?;
     Ok(touched)
 }
@@ -191,7 +190,7 @@ pub fn reload_static(site: &mut Site, sink: &dyn Sink) -> Result<bool, BuildErro
     }
     site.templates.static_files = files;
     let mut problems = Diagnostics::default();
-    problems.extend(collisions::check(site));
+    problems.extend(checks::all(site, &[], checks::Claims::MayHaveChanged));
     problems.into_result()?;
     super::extras::copy_static(site, sink)?;
     Ok(true)
