@@ -4,10 +4,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Write};
 use std::net::TcpStream;
+use std::time::{Duration, Instant};
 
-use common::serve::{start, wait_for, Server, WAIT};
+use common::serve::{start, start_with_env, wait_for, Server, WAIT};
 use common::{fixture, Site};
 
 /// A page of the `rutiner` collection, as the fixture has it.
@@ -41,7 +42,9 @@ fn broken_pages() -> Vec<(&'static str, String)> {
 /// Opens the server's event stream as the reload script does.
 fn open_events(server: &Server) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(&server.address).expect("connect");
-    stream.set_read_timeout(Some(WAIT)).expect("timeout");
+    stream
+        .set_read_timeout(Some(Duration::from_millis(500)))
+        .expect("timeout");
     let request = format!(
         "GET /__lots/events?page=/ HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
         server.address
@@ -50,17 +53,23 @@ fn open_events(server: &Server) -> BufReader<TcpStream> {
     BufReader::new(stream)
 }
 
-/// The whole text of the next `build-error` event (every `data:` line of it).
+/// The whole text of the next `build-error` event (every `data:` line of it), within
+/// [`WAIT`] (the stream's keep-alive lines would outlast a read timeout).
 fn next_error(events: &mut BufReader<TcpStream>) -> String {
+    let deadline = Instant::now() + WAIT;
     let mut name = String::new();
     let mut data: Vec<String> = Vec::new();
+    let mut line = String::new();
     loop {
-        let mut line = String::new();
-        let read = events
-            .read_line(&mut line)
-            .expect("an error event before the timeout");
-        assert!(read > 0, "the event stream ended");
-        let line = line.trim_end_matches(['\r', '\n']);
+        assert!(Instant::now() < deadline, "no error event within {WAIT:?}");
+        match events.read_line(&mut line) {
+            Ok(0) => panic!("the event stream ended"),
+            Ok(_) => {}
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => continue,
+            Err(e) => panic!("reading the event stream: {e}"),
+        }
+        let taken = std::mem::take(&mut line);
+        let line = taken.trim_end_matches(['\r', '\n']);
         if let Some(event) = line.strip_prefix("event: ") {
             name = event.to_string();
         } else if let Some(text) = line.strip_prefix("data:") {
@@ -124,4 +133,40 @@ fn serve_reports_what_build_reports_for_a_broken_site_at_start() {
     let server = start(&site);
     let shown = next_error(&mut open_events(&server));
     assert_eq!(shown, expected);
+}
+
+/// Any panic in a rebuild (here one the test hook provokes; the `&` before `Härnösand` was a
+/// real one) is shown as an error over the last good page, the server answers on, and the
+/// next fix is picked up.
+#[test]
+fn a_panic_in_a_rebuild_is_shown_and_serve_keeps_watching() {
+    let site = fixture("basic");
+    let page = "content/guider/forsta.md";
+    let good = std::fs::read_to_string(site.path(page)).expect("read");
+    let server = start_with_env(&site, &[("LOTS_TEST_PANIC_ON_TEXT", "zyxkrasch")]);
+    wait_for(&server, "/guider/forsta/", "the page", |s, _| s == 200);
+    let mut events = open_events(&server);
+    site.write(page, format!("{good}\nzyxkrasch\n"));
+    let shown = next_error(&mut events);
+    assert!(
+        shown.contains("lots crashed while rebuilding") && shown.contains("guider/forsta.md"),
+        "the panic is reported as an error: {shown}"
+    );
+    let body = wait_for(&server, "/guider/forsta/", "the error overlay", |s, b| {
+        s == 200 && b.contains("id=\"lots-error\"")
+    });
+    assert!(body.contains("lots crashed while rebuilding"), "{body}");
+    assert!(
+        body.contains("Första guiden"),
+        "the last good page is still served"
+    );
+    // A second edit that still panics keeps the server up as well.
+    site.write(page, format!("{good}\nzyxkrasch igen\n"));
+    next_error(&mut events);
+    site.write(page, good.replace("Första guiden", "Första guiden, lagad"));
+    wait_for(&server, "/guider/forsta/", "the fixed page", |s, b| {
+        s == 200 && b.contains("Första guiden, lagad") && !b.contains("id=\"lots-error\"")
+    });
+    let (status, _) = common::serve::get(&server, "/guider/andra/");
+    assert_eq!(status, 200, "the other pages are served again");
 }

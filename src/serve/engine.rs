@@ -14,6 +14,7 @@ use crate::search::IndexFile;
 use crate::site::{self, reload_pages, Job, Site};
 use crate::templates::deps::Dep;
 
+use super::guard;
 use super::memory::{Entry, MemorySink};
 use super::watch::Change;
 
@@ -291,8 +292,31 @@ impl Engine {
         timer.lap(if whole { "search" } else { "search edit" });
     }
 
-    /// Applies a batch of changes and tells the browser.
+    /// Applies a batch of changes and tells the browser. A panic in the rebuild is shown as
+    /// an error, like a content error, and the next change loads the site whole.
     pub fn apply(&mut self, changes: &[Change]) {
+        if let Err(crash) = guard::catch(|| self.rebuild(changes)) {
+            self.search = None;
+            // A lock held where the panic struck is poisoned: the server must read on.
+            self.shared.files.clear_poison();
+            self.shared.error.clear_poison();
+            self.shared.open.clear_poison();
+            self.fail(crash);
+        }
+    }
+
+    /// Shows a failed rebuild in the terminal and the browser; the site model may be
+    /// half-updated, so the next change reloads everything.
+    fn fail(&mut self, text: String) {
+        self.site = None;
+        eprintln!("{text}");
+        if let Ok(mut error) = self.shared.error.write() {
+            *error = Some(text.clone());
+        }
+        let _ = self.shared.events.send(Event::Error(text));
+    }
+
+    fn rebuild(&mut self, changes: &[Change]) {
         let started = Instant::now();
         let page_keys = all_of(changes, |c| match c {
             Change::Page(key) => Some(key.clone()),
@@ -322,6 +346,9 @@ impl Engine {
             // A full reload changes every page: an empty list tells every browser to reload.
             _ => self.full().map(|count| (count, Vec::new())),
         };
+        if let Some(site) = &self.site {
+            guard::panic_if_asked(site);
+        }
         // Patched page and template edits name the files they changed (none: nothing to
         // reload); anything else reloads every browser, or names the stylesheets to swap.
         let patched = can_patch
@@ -342,16 +369,7 @@ impl Engine {
                     self.refresh_search();
                 }
             }
-            Err(err) => {
-                // The site model may be half-updated; the next change reloads everything.
-                self.site = None;
-                let text = err.to_string();
-                eprintln!("{text}");
-                if let Ok(mut error) = self.shared.error.write() {
-                    *error = Some(text.clone());
-                }
-                let _ = self.shared.events.send(Event::Error(text));
-            }
+            Err(err) => self.fail(err.to_string()),
         }
     }
 }

@@ -33,7 +33,14 @@ pub fn free_port() -> u16 {
 }
 
 pub fn start(site: &Site) -> Server {
+    start_with_env(site, &[])
+}
+
+/// [`start`] with extra environment variables (the test hooks, such as
+/// `LOTS_TEST_PANIC_ON_TEXT`).
+pub fn start_with_env(site: &Site, env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lots"))
+        .envs(env.iter().copied())
         .args(["serve", "--root"])
         .arg(&site.root)
         .args(["--port", &free_port().to_string()])
