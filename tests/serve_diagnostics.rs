@@ -118,6 +118,27 @@ fn serve_reports_what_build_reports_when_an_edit_breaks_a_page() {
 }
 
 #[test]
+fn serve_reports_what_build_reports_when_a_template_edit_breaks_it() {
+    let site = fixture("collections");
+    let server = start(&site);
+    wait_for(&server, "/rutiner/rutin-vid-oro/", "the page", |s, _| s == 200);
+    let template = "templates/collections/vagledning.html";
+    for (what, broken) in [
+        ("a Tera syntax error", "{% if %}trasig"),
+        ("a missing parent", "{% extends \"finns-inte.html\" %}"),
+    ] {
+        let mut events = open_events(&server);
+        site.write(template, broken);
+        let shown = next_error(&mut events);
+        assert_eq!(shown, build_errors(&site), "serve and build differ on {what}");
+        site.remove(template);
+        wait_for(&server, "/rutiner/rutin-vid-oro/", "the fix", |s, b| {
+            s == 200 && !b.contains("id=\"lots-error\"")
+        });
+    }
+}
+
+#[test]
 fn serve_reports_what_build_reports_for_a_broken_site_at_start() {
     let site = fixture("collections");
     for (i, (_, broken)) in broken_pages().into_iter().enumerate() {
