@@ -121,7 +121,9 @@ fn serve_reports_what_build_reports_when_an_edit_breaks_a_page() {
 fn serve_reports_what_build_reports_when_a_template_edit_breaks_it() {
     let site = fixture("collections");
     let server = start(&site);
-    wait_for(&server, "/rutiner/rutin-vid-oro/", "the page", |s, _| s == 200);
+    wait_for(&server, "/rutiner/rutin-vid-oro/", "the page", |s, _| {
+        s == 200
+    });
     let template = "templates/collections/vagledning.html";
     for (what, broken) in [
         ("a Tera syntax error", "{% if %}trasig"),
@@ -130,7 +132,11 @@ fn serve_reports_what_build_reports_when_a_template_edit_breaks_it() {
         let mut events = open_events(&server);
         site.write(template, broken);
         let shown = next_error(&mut events);
-        assert_eq!(shown, build_errors(&site), "serve and build differ on {what}");
+        assert_eq!(
+            shown,
+            build_errors(&site),
+            "serve and build differ on {what}"
+        );
         site.remove(template);
         wait_for(&server, "/rutiner/rutin-vid-oro/", "the fix", |s, b| {
             s == 200 && !b.contains("id=\"lots-error\"")
@@ -190,4 +196,44 @@ fn a_panic_in_a_rebuild_is_shown_and_serve_keeps_watching() {
     });
     let (status, _) = common::serve::get(&server, "/guider/andra/");
     assert_eq!(status, 200, "the other pages are served again");
+}
+
+/// A page with two warnings: raw HTML and an image without alt text.
+const WARNED: &str = "\n\nText med <span>rå HTML</span>.\n\n![](https://example.org/bild.png)\n";
+
+#[test]
+fn serve_prints_the_warnings_build_prints() {
+    let site = fixture("collections");
+    let page = "content/rutiner/rutin-vid-oro.md";
+    site.write(page, format!("{GOOD}{WARNED}"));
+    let out = site.beside("out");
+    let run = site.build_ok(&["--output", out.to_str().expect("UTF-8 path")]);
+    let warnings = run.stderr.trim_end().to_string();
+    assert!(
+        warnings.contains("warning: ") && warnings.contains("rutin-vid-oro.md"),
+        "{warnings}"
+    );
+    // At start.
+    let server = start(&site);
+    common::serve::poll("the warnings at start", || {
+        let printed = server.stderr();
+        printed.contains(&warnings).then_some(()).ok_or(printed)
+    });
+    drop(server);
+    // After an edit brings them.
+    site.write(page, GOOD);
+    let server = start(&site);
+    wait_for(&server, "/rutiner/rutin-vid-oro/", "the page", |s, _| {
+        s == 200
+    });
+    assert!(
+        !server.stderr().contains("warning: "),
+        "{}",
+        server.stderr()
+    );
+    site.write(page, format!("{GOOD}{WARNED}"));
+    common::serve::poll("the warnings after the edit", || {
+        let printed = server.stderr();
+        printed.contains(&warnings).then_some(()).ok_or(printed)
+    });
 }

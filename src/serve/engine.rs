@@ -152,6 +152,7 @@ impl Engine {
     pub fn full(&mut self) -> Result<usize, BuildError> {
         self.site = None;
         let site = Site::load(&self.root, self.include_drafts, Some(&self.base_url))?;
+        crate::diagnostics::print_warnings(&site.warnings);
         let sink = MemorySink::default();
         // The search index needs only the library: built beside the pages, as in a build.
         let (rendered, (search, search_files)) = rayon::join(
@@ -182,6 +183,7 @@ impl Engine {
         };
         let mut timer = crate::site::timing::Timer::new();
         let touched = reload_pages(site, keys, self.include_drafts)?;
+        crate::diagnostics::print_warnings(&touched.warnings);
         // Their search text may have changed with their Markdown (a backlink's too).
         self.search_stale.extend(touched.pages.iter().cloned());
         self.search_stale.extend(keys.iter().cloned());

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::content::{Library, LoadOptions, Page};
-use crate::diagnostics::{BuildError, Diagnostics};
+use crate::diagnostics::{BuildError, Diagnostic, Diagnostics};
 use crate::templates::deps::Dep;
 
 use super::{checks, render_markdown_of, Job, Sink, Site};
@@ -29,6 +29,8 @@ pub struct Touched {
     pub claims_changed: bool,
     /// Whether the sitemap and alias pages change: claims, or a page's date.
     pub sitemap_changed: bool,
+    /// The warnings of the Markdown rendered again, as a build gives them.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Touched {
@@ -165,8 +167,9 @@ pub fn reload_pages(
         &mut warnings,
     );
     // Images the edited Markdown shows for the first time need their copies made.
-    let (image_problems, _) = site.images.process(library);
+    let (image_problems, image_warnings) = site.images.process(library);
     problems.extend(image_problems);
+    warnings.extend(image_warnings);
     timer.lap("markdown");
     let claims = match touched.claims_changed {
         true => checks::Claims::MayHaveChanged,
@@ -175,6 +178,7 @@ pub fn reload_pages(
     problems.extend(checks::all(site, &anchor_checks, claims));
     timer.lap("checks");
     problems.into_result()?;
+    touched.warnings = warnings;
     Ok(touched)
 }
 
