@@ -160,6 +160,23 @@ fn serve_reports_what_build_reports_for_a_broken_site_at_start() {
     let server = start(&site);
     let shown = next_error(&mut open_events(&server));
     assert_eq!(shown, expected);
+    // With no site loaded yet, any page shows the error, and the fix.
+    let body = wait_for(&server, "/", "the error overlay", |_, b| {
+        b.contains("id=\"lots-error\"")
+    });
+    assert!(
+        body.contains("nosuch.html") && body.contains("/__lots/reload.js"),
+        "{body}"
+    );
+    for i in 0..broken_pages().len() {
+        site.remove(&format!("content/rutiner/trasig-{i}.md"));
+    }
+    wait_for(
+        &server,
+        "/rutiner/rutin-vid-oro/",
+        "the fixed site",
+        |s, b| s == 200 && !b.contains("id=\"lots-error\""),
+    );
 }
 
 /// Any panic in a rebuild (here one the test hook provokes; the `&` before `Härnösand` was a
