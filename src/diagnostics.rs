@@ -160,6 +160,14 @@ impl fmt::Display for BuildError {
     }
 }
 
+/// Prints warnings on stderr as every command does (`warning: path:line:col: …`), so that
+/// `build` and `serve` show them alike.
+pub fn print_warnings(warnings: &[Diagnostic]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+}
+
 /// Reads a text file the way every stage expects it: UTF-8 checked with a position,
 /// a byte-order mark dropped, CRLF and lone CR line ends turned into LF.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {

@@ -363,3 +363,56 @@ fn configured_keyword_keys_rank_like_titles() {
     run.assert_content_error();
     assert!(run.stderr.contains("nyckelord"), "{}", run.stderr);
 }
+
+/// An `&` followed closely by a multi-byte letter (`&amp; Härnösand` in the HTML) once cut the
+/// entity decoder inside the `ö` and panicked the build.
+#[test]
+fn ampersands_beside_multibyte_letters_build_and_are_searchable() {
+    let site = common::fixture("search");
+    let lines = [
+        "Sundsvall & Härnösand.",
+        "Bokstaven &ö står ensam, zyxettan.",
+        "Tecknen &#åäö och &#x😀 följer, zyxtvåan.",
+        "Okänt &öööööö; namn, zyxtrean.",
+        "Sist står zyxfyran &",
+    ];
+    site.write(
+        "content/ord/orter.md",
+        format!("---\ntitle: \"Orter\"\n---\n\n{}\n", lines.join("\n\n")),
+    );
+    let out = site.beside("out");
+    let run = site.build(&["--output", out.to_str().unwrap()]);
+    run.assert_success();
+    let page = std::fs::read_to_string(out.join("ord/orter/index.html")).expect("the page");
+    for published in [
+        "Sundsvall &amp; Härnösand.",
+        "Bokstaven &amp;ö står",
+        "Tecknen &amp;#åäö och &amp;#x😀 följer",
+        "Okänt &amp;öööööö; namn",
+        "zyxfyran &amp;</p>",
+    ] {
+        assert!(page.contains(published), "`{published}` not in the page");
+    }
+    let parsed = parse(&read_output(&out));
+    for key in [
+        "harnosand",
+        "sundsvall",
+        "zyxettan",
+        "zyxtvaan",
+        "zyxtrean",
+        "zyxfyran",
+    ] {
+        assert!(parsed.vocab.contains_key(key), "no search key {key}");
+    }
+    let snippet = parsed
+        .docs
+        .values()
+        .flatten()
+        .find(|row| row[1] == "ord/orter/index.html")
+        .and_then(|row| row[2].as_str().map(String::from))
+        .expect("the page's row");
+    assert!(
+        snippet.starts_with("Sundsvall & Härnösand. Bokstaven &ö står ensam"),
+        "{snippet}"
+    );
+}

@@ -15,9 +15,7 @@ pub fn run(args: BuildArgs) -> i32 {
     };
     match site::build(&options) {
         Ok(report) => {
-            for warning in &report.warnings {
-                eprintln!("warning: {warning}");
-            }
+            crate::diagnostics::print_warnings(&report.warnings);
             println!(
                 "Built {} pages in {:.2} s ({} pages, {} sections) into {}",
                 report.html_files,

@@ -62,6 +62,8 @@ pub struct Rendered {
     pub summary: Option<String>,
     pub toc: Vec<Heading>,
     pub word_count: usize,
+    /// The body as plain text, words separated where blocks end: what search indexes.
+    pub text: String,
     /// Every `id` a link may point at with `#anchor`.
     pub anchors: Vec<String>,
     /// Content keys of the pages and sections this body links to.

@@ -4,6 +4,8 @@
 
 pub mod highlight;
 mod links;
+#[cfg(test)]
+mod text_tests;
 mod toc;
 
 use std::collections::HashSet;
@@ -62,6 +64,7 @@ pub fn render_with_images(library: &Library, doc: &Document, images: Option<&Ima
         image: None,
         summary_at: None,
         words: 0,
+        text: String::new(),
         own_anchors: Vec::new(),
         output: Output {
             rendered: Rendered::default(),
@@ -112,6 +115,9 @@ struct Renderer<'a> {
     image: Option<(usize, bool)>,
     summary_at: Option<usize>,
     words: usize,
+    /// The body as plain text for the search index, taken from the events: no HTML is
+    /// scanned for it afterwards.
+    text: String,
     own_anchors: Vec<(String, usize)>,
     output: Output,
 }
@@ -123,6 +129,8 @@ impl<'a> Renderer<'a> {
                 Event::Text(text) => code.push_str(&text),
                 Event::End(TagEnd::CodeBlock) => {
                     let (language, code) = self.code.take().expect("inside a code block");
+                    self.plain(&code);
+                    self.gap();
                     self.events
                         .push(Event::Html(highlight::code_block(&code, &language).into()));
                 }
@@ -146,6 +154,7 @@ impl<'a> Renderer<'a> {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {
+                self.gap();
                 self.heading = Some(OpenHeading {
                     index: self.events.len(),
                     level,
@@ -219,10 +228,28 @@ impl<'a> Renderer<'a> {
                 if let Some(heading) = &mut self.heading {
                     heading.text.push_str(&code);
                 }
+                self.plain(&code);
                 self.events.push(Event::Code(code));
             }
             Event::InlineHtml(html) => self.inline_html(html, offset),
-            other => self.events.push(other),
+            other => {
+                if separates_words(&other) {
+                    self.gap();
+                }
+                self.events.push(other);
+            }
+        }
+    }
+
+    /// Adds to the plain text.
+    fn plain(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
+    /// Ends a word in the plain text (a block ends, a line breaks).
+    fn gap(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
+            self.text.push(' ');
         }
     }
 
@@ -273,8 +300,10 @@ impl<'a> Renderer<'a> {
         if let Some(heading) = &mut self.heading {
             heading.text.push_str(&text);
         }
-        if let Some((_, has_alt)) = &mut self.image {
-            *has_alt |= !text.trim().is_empty();
+        match &mut self.image {
+            Some((_, has_alt)) => *has_alt |= !text.trim().is_empty(),
+            // An image's alt text is no text of the page (it was never indexed).
+            None => self.plain(&text),
         }
         // A single-character search is a fast byte search; a set of characters is not.
         if text.contains('\u{201c}') || text.contains('\u{2018}') {
@@ -300,6 +329,7 @@ impl<'a> Renderer<'a> {
             id = format!("{base}-{counter}");
             counter += 1;
         }
+        self.gap();
         self.headings
             .push((level as u32, id.clone(), open.text.trim().to_string()));
         // Custom attributes are dropped: `{onclick=…}` must never reach the output.
@@ -322,13 +352,17 @@ impl<'a> Renderer<'a> {
             .iter()
             .any(|t| t.eq_ignore_ascii_case(trimmed))
         {
-            self.events
-                .push(Event::InlineHtml(trimmed.to_ascii_lowercase().into()));
+            let tag = trimmed.to_ascii_lowercase();
+            if tag.starts_with("<br") {
+                self.gap(); // the others (`<sup>`, `<wbr>`…) join the text around them
+            }
+            self.events.push(Event::InlineHtml(tag.into()));
         } else {
             self.warn(
                 offset,
                 "raw HTML is shown as text, not published as markup; use Markdown instead",
             );
+            self.plain(&html);
             self.events.push(Event::Text(html));
         }
     }
@@ -347,6 +381,9 @@ impl<'a> Renderer<'a> {
                 offset,
                 "raw HTML is shown as text, not published as markup; use Markdown instead",
             );
+            self.gap();
+            self.plain(&html);
+            self.gap();
             self.events.push(Event::Start(Tag::Paragraph));
             self.events.push(Event::Text(html.into()));
             self.events.push(Event::End(TagEnd::Paragraph));
@@ -439,9 +476,33 @@ impl<'a> Renderer<'a> {
             summary,
             toc: toc::build(&self.headings),
             word_count: self.words,
+            text: self.text.trim_end().to_string(),
             anchors,
         };
         self.output
+    }
+}
+
+/// Whether an event ends a word in the plain text: a block starts or ends, a line breaks.
+/// Emphasis, links and the like sit inside words (`**Här**nösand`).
+fn separates_words(event: &Event<'_>) -> bool {
+    let inline = |end: TagEnd| {
+        matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        )
+    };
+    match event {
+        Event::Start(tag) => !inline(tag.to_end()),
+        Event::End(end) => !inline(*end),
+        Event::SoftBreak | Event::HardBreak | Event::Rule | Event::TaskListMarker(_) => true,
+        _ => false,
     }
 }
 

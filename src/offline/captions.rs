@@ -128,3 +128,34 @@ mod tests {
         assert!(inline(dir.path(), "index.html", b"<p>no tracks</p>").is_none());
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Page HTML with track tags, quotes and `>` cut anywhere, beside multi-byte letters.
+    fn page_html() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("<track".to_string()),
+            Just(" src=\"".to_string()),
+            Just("\"".to_string()),
+            Just(">".to_string()),
+            Just("textning.vtt".to_string()),
+            Just("&amp;".to_string()),
+            Just("ö".to_string()),
+            Just("😀".to_string()),
+            "[a-z./ ]{0,3}",
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(pieces, 0..30).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn any_page_html_is_scanned_without_panic(html in page_html()) {
+            let dir = std::env::temp_dir();
+            inline(&dir, "sida/index.html", html.as_bytes());
+        }
+    }
+}

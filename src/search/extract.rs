@@ -100,7 +100,7 @@ pub fn collections(library: &Library) -> (Vec<Collection>, Vec<usize>) {
 
 pub fn document(page: &Page, collection: usize, keyword_keys: &[String]) -> SearchDoc {
     let rendered = page.doc.rendered.as_ref();
-    let body = rendered.map(|r| html_to_text(&r.html)).unwrap_or_default();
+    let body = rendered.map(|r| r.text.clone()).unwrap_or_default();
     let mut fields = vec![(Field::Title, page.meta.title.clone())];
     let is_keyword = |name: &str| keyword_keys.iter().any(|k| k == name);
     for (name, value) in page.meta.extra.iter().chain(page.fields.values.iter()) {
@@ -188,70 +188,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     out
 }
 
-/// Inline elements join the text around them; any other tag separates words.
-const INLINE_TAGS: [&str; 16] = [
-    "a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong",
-    "sub", "sup",
-];
-
-/// Plain text of rendered HTML: tags dropped, entities decoded.
-pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find(['<', '&']) {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        if rest.starts_with('<') {
-            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
-            let name: String = rest[1..end]
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if !INLINE_TAGS.contains(&name.as_str()) {
-                out.push(' ');
-            }
-            rest = &rest[end..];
-        } else {
-            let (text, used) = decode_entity(rest);
-            out.push_str(&text);
-            rest = &rest[used..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Decodes the entity at the start of `text` (which starts with `&`); returns the text and how
-/// many bytes it used. An unknown one stays as it is.
-fn decode_entity(text: &str) -> (String, usize) {
-    let Some(end) = text[..text.len().min(12)].find(';') else {
-        return ("&".into(), 1);
-    };
-    let name = &text[1..end];
-    let decoded = match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some(' '),
-        _ => {
-            let number = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok()
-            } else {
-                name.strip_prefix('#').and_then(|d| d.parse().ok())
-            };
-            number.and_then(char::from_u32)
-        }
-    };
-    match decoded {
-        Some(c) => (c.to_string(), end + 1),
-        None => ("&".into(), 1),
-    }
-}
-
 /// The configured keyword keys, or the defaults.
 pub fn keyword_keys(config: &Config) -> Vec<String> {
     match &config.search.keywords {
@@ -275,17 +211,32 @@ pub(crate) fn test_doc(title: &str, body: &str) -> SearchDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
-    #[test]
-    fn strips_tags_and_decodes_entities() {
-        let html = "<h2 id=\"a\">Rutin</h2><p>Vid <em>oro</em>&nbsp;&amp; fr&#229;gor: &lt;b&gt;</p><ul><li>ett</li><li>två</li></ul>";
-        let text = html_to_text(html);
-        assert_eq!(
-            text.split_whitespace().collect::<Vec<_>>(),
-            ["Rutin", "Vid", "oro", "&", "frågor:", "<b>", "ett", "två"]
-        );
-        assert_eq!(html_to_text("a &unknown; b & c"), "a &unknown; b & c");
-        assert_eq!(html_to_text("x<strong>y</strong>z"), "xyz");
+    /// Text with multi-byte letters and emoji beside spaces and punctuation.
+    fn mixed_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("&".to_string()),
+            Just("<".to_string()),
+            Just(">".to_string()),
+            Just(";".to_string()),
+            Just("#".to_string()),
+            Just("&amp;".to_string()),
+            Just("&#x".to_string()),
+            Just("</p>".to_string()),
+            Just("ö".to_string()),
+            Just("😀".to_string()),
+            "[a-zA-Z0-9 ]{0,3}",
+            any::<char>().prop_map(String::from),
+        ];
+        proptest::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn shorten_takes_any_text(text in mixed_text(), max in 0usize..50) {
+            prop_assert!(shorten(&text, max).chars().count() <= max + 1);
+        }
     }
 
     #[test]

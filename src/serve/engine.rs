@@ -14,6 +14,7 @@ use crate::search::IndexFile;
 use crate::site::{self, reload_pages, Job, Site};
 use crate::templates::deps::Dep;
 
+use super::guard;
 use super::memory::{Entry, MemorySink};
 use super::watch::Change;
 
@@ -151,6 +152,7 @@ impl Engine {
     pub fn full(&mut self) -> Result<usize, BuildError> {
         self.site = None;
         let site = Site::load(&self.root, self.include_drafts, Some(&self.base_url))?;
+        crate::diagnostics::print_warnings(&site.warnings);
         let sink = MemorySink::default();
         // The search index needs only the library: built beside the pages, as in a build.
         let (rendered, (search, search_files)) = rayon::join(
@@ -181,6 +183,7 @@ impl Engine {
         };
         let mut timer = crate::site::timing::Timer::new();
         let touched = reload_pages(site, keys, self.include_drafts)?;
+        crate::diagnostics::print_warnings(&touched.warnings);
         // Their search text may have changed with their Markdown (a backlink's too).
         self.search_stale.extend(touched.pages.iter().cloned());
         self.search_stale.extend(keys.iter().cloned());
@@ -291,8 +294,31 @@ impl Engine {
         timer.lap(if whole { "search" } else { "search edit" });
     }
 
-    /// Applies a batch of changes and tells the browser.
+    /// Applies a batch of changes and tells the browser. A panic in the rebuild is shown as
+    /// an error, like a content error, and the next change loads the site whole.
     pub fn apply(&mut self, changes: &[Change]) {
+        if let Err(crash) = guard::catch(|| self.rebuild(changes)) {
+            self.search = None;
+            // A lock held where the panic struck is poisoned: the server must read on.
+            self.shared.files.clear_poison();
+            self.shared.error.clear_poison();
+            self.shared.open.clear_poison();
+            self.fail(crash);
+        }
+    }
+
+    /// Shows a failed rebuild in the terminal and the browser; the site model may be
+    /// half-updated, so the next change reloads everything.
+    fn fail(&mut self, text: String) {
+        self.site = None;
+        eprintln!("{text}");
+        if let Ok(mut error) = self.shared.error.write() {
+            *error = Some(text.clone());
+        }
+        let _ = self.shared.events.send(Event::Error(text));
+    }
+
+    fn rebuild(&mut self, changes: &[Change]) {
         let started = Instant::now();
         let page_keys = all_of(changes, |c| match c {
             Change::Page(key) => Some(key.clone()),
@@ -322,6 +348,9 @@ impl Engine {
             // A full reload changes every page: an empty list tells every browser to reload.
             _ => self.full().map(|count| (count, Vec::new())),
         };
+        if let Some(site) = &self.site {
+            guard::panic_if_asked(site);
+        }
         // Patched page and template edits name the files they changed (none: nothing to
         // reload); anything else reloads every browser, or names the stylesheets to swap.
         let patched = can_patch
@@ -342,16 +371,7 @@ impl Engine {
                     self.refresh_search();
                 }
             }
-            Err(err) => {
-                // The site model may be half-updated; the next change reloads everything.
-                self.site = None;
-                let text = err.to_string();
-                eprintln!("{text}");
-                if let Ok(mut error) = self.shared.error.write() {
-                    *error = Some(text.clone());
-                }
-                let _ = self.shared.events.send(Event::Error(text));
-            }
+            Err(err) => self.fail(err.to_string()),
         }
     }
 }

@@ -167,6 +167,8 @@ async fn file(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     }
 }
 
+const NO_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Sidan finns inte</title></head><body><p>Sidan finns inte</p></body></html>\n";
+
 fn not_found(shared: &Shared) -> Response {
     let page = shared
         .files
@@ -177,7 +179,14 @@ fn not_found(shared: &Shared) -> Response {
         Some(Entry::Bytes(bytes)) => {
             bytes_response(shared, "404.html", &bytes, StatusCode::NOT_FOUND)
         }
-        _ => (StatusCode::NOT_FOUND, "Sidan finns inte").into_response(),
+        // No site yet (it failed to load): a bare page still carries the error overlay and
+        // the reload script, so the browser shows the problem and follows the fix.
+        _ => bytes_response(
+            shared,
+            "404.html",
+            NO_PAGE.as_bytes(),
+            StatusCode::NOT_FOUND,
+        ),
     }
 }
 

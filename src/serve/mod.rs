@@ -2,6 +2,7 @@
 //! folders and rebuilds what a change touches, then reloads the browser.
 
 mod engine;
+mod guard;
 mod http;
 mod memory;
 mod watch;

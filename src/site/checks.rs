@@ -1,5 +1,7 @@
-//! Whole-site checks that need every page loaded: anchors into other pages, aliases, and the
-//! templates named in front matter.
+//! Whole-site checks that need every page loaded: anchors into other pages, the templates
+//! named in front matter and config, and output paths claimed twice. They are one list,
+//! [`all`], run by a build's load and by every `serve` update, so that the two report the
+//! same problems in the same words.
 
 use crate::config::Config;
 use crate::content::{Library, TemplateRef};
@@ -7,7 +9,49 @@ use crate::diagnostics::Diagnostic;
 use crate::markdown::AnchorCheck;
 use crate::templates::Templates;
 
-pub fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagnostic> {
+use super::{collisions, Site};
+
+/// Whether an update can have changed the output paths pages claim.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Claims {
+    /// A load, a template or static file change, or an edit that moved a page, changed its
+    /// aliases or terms, or added or removed one.
+    MayHaveChanged,
+    /// A page edit that claims what it claimed before: the site had no collision before the
+    /// edit (serve reloads it whole while an error lasts), so it has none now.
+    Unchanged,
+}
+
+/// Every whole-site check. `anchor_checks` are the links into other pages' headings of the
+/// Markdown just rendered (all of it in a build, the touched pages' in `serve`).
+pub fn all(
+    site: &Site,
+    anchor_checks: &[(String, AnchorCheck)],
+    claims: Claims,
+) -> Vec<Diagnostic> {
+    let mut problems = without_templates(&site.library, anchor_checks);
+    problems.extend(templates(&site.library, &site.templates));
+    problems.extend(collection_templates(
+        &site.config,
+        &site.root,
+        &site.templates,
+    ));
+    if claims == Claims::MayHaveChanged {
+        problems.extend(collisions::check(site));
+    }
+    problems
+}
+
+/// The checks of [`all`] that need no templates, for a load whose templates are broken: its
+/// other problems are still reported in the same run.
+pub fn without_templates(
+    library: &Library,
+    anchor_checks: &[(String, AnchorCheck)],
+) -> Vec<Diagnostic> {
+    anchors(library, anchor_checks)
+}
+
+fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagnostic> {
     checks
         .iter()
         .filter_map(|(from, check)| {
@@ -35,7 +79,7 @@ pub fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagn
 }
 
 /// Templates named in front matter must exist.
-pub fn templates(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
+fn templates(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
     let named = library
         .pages
         .values()
@@ -64,7 +108,7 @@ pub fn templates(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
 }
 
 /// Templates named by collections in config.yaml must exist.
-pub fn collection_templates(
+fn collection_templates(
     config: &Config,
     root: &std::path::Path,
     templates: &Templates,

@@ -110,14 +110,12 @@ impl Site {
         timer.lap("images");
         problems.extend(image_problems);
         warnings.extend(image_warnings);
-        problems.extend(checks::anchors(&library, &anchor_checks));
         let Some(templates) = templates else {
+            problems.extend(checks::without_templates(&library, &anchor_checks));
             return Err(problems
                 .into_result()
                 .expect_err("template problems were added"));
         };
-        problems.extend(checks::templates(&library, &templates));
-        problems.extend(checks::collection_templates(&config, root, &templates));
         let site = Site {
             root: root.to_path_buf(),
             config,
@@ -126,7 +124,11 @@ impl Site {
             warnings,
             images,
         };
-        problems.extend(collisions::check(&site));
+        problems.extend(checks::all(
+            &site,
+            &anchor_checks,
+            checks::Claims::MayHaveChanged,
+        ));
         timer.lap("checks");
         problems.into_result()?;
         Ok(site)
@@ -239,13 +241,7 @@ pub fn publish_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
 pub fn reload_templates(site: &mut Site) -> Result<(), BuildError> {
     site.templates = Templates::load(&site.root, &site.config).map_err(BuildError::Content)?;
     let mut problems = Diagnostics::default();
-    problems.extend(checks::templates(&site.library, &site.templates));
-    problems.extend(checks::collection_templates(
-        &site.config,
-        &site.root,
-        &site.templates,
-    ));
-    problems.extend(collisions::check(site));
+    problems.extend(checks::all(site, &[], checks::Claims::MayHaveChanged));
     problems.into_result()
 }
 

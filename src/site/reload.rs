@@ -4,10 +4,10 @@
 use std::collections::HashSet;
 
 use crate::content::{Library, LoadOptions, Page};
-use crate::diagnostics::{BuildError, Diagnostics};
+use crate::diagnostics::{BuildError, Diagnostic, Diagnostics};
 use crate::templates::deps::Dep;
 
-use super::{checks, collisions, render_markdown_of, Job, Sink, Site};
+use super::{checks, render_markdown_of, Job, Sink, Site};
 
 /// What an edit touched.
 #[derive(Debug, Default)]
@@ -29,6 +29,8 @@ pub struct Touched {
     pub claims_changed: bool,
     /// Whether the sitemap and alias pages change: claims, or a page's date.
     pub sitemap_changed: bool,
+    /// The warnings of the Markdown rendered again, as a build gives them.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Touched {
@@ -164,23 +166,24 @@ pub fn reload_pages(
         &mut problems,
         &mut warnings,
     );
-    problems.extend(checks::anchors(library, &anchor_checks));
     // An edit that links a file for the first time, or drops its last link, changes what
     // is published: the served paths change with it.
     if library.publish_linked_files() {
         touched.claims_changed = true;
     }
     // Images the edited Markdown shows for the first time need their copies made.
-    let (image_problems, _) = site.images.process(library);
+    let (image_problems, image_warnings) = site.images.process(library);
     problems.extend(image_problems);
+    warnings.extend(image_warnings);
     timer.lap("markdown");
-    // The site had no collision before the edit (else it would be reloaded whole), so only a
-    // page that now claims other paths can bring one.
-    if touched.claims_changed {
-        problems.extend(collisions::check(site));
-        timer.lap("collisions");
-    }
+    let claims = match touched.claims_changed {
+        true => checks::Claims::MayHaveChanged,
+        false => checks::Claims::Unchanged,
+    };
+    problems.extend(checks::all(site, &anchor_checks, claims));
+    timer.lap("checks");
     problems.into_result()?;
+    touched.warnings = warnings;
     Ok(touched)
 }
 
@@ -196,7 +199,7 @@ pub fn reload_static(site: &mut Site, sink: &dyn Sink) -> Result<bool, BuildErro
     }
     site.templates.static_files = files;
     let mut problems = Diagnostics::default();
-    problems.extend(collisions::check(site));
+    problems.extend(checks::all(site, &[], checks::Claims::MayHaveChanged));
     problems.into_result()?;
     super::extras::copy_static(site, sink)?;
     Ok(true)

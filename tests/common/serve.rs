@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::Site;
@@ -15,6 +15,15 @@ pub const WAIT: Duration = Duration::from_secs(15);
 pub struct Server {
     child: Child,
     pub address: String,
+    /// Everything it printed on stderr so far.
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    /// What the server printed on stderr so far (errors and warnings).
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().map(|s| s.clone()).unwrap_or_default()
+    }
 }
 
 impl Drop for Server {
@@ -33,14 +42,33 @@ pub fn free_port() -> u16 {
 }
 
 pub fn start(site: &Site) -> Server {
+    start_with_env(site, &[])
+}
+
+/// [`start`] with extra environment variables (the test hooks, such as
+/// `LOTS_TEST_PANIC_ON_TEXT`).
+pub fn start_with_env(site: &Site, env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lots"))
+        .envs(env.iter().copied())
         .args(["serve", "--root"])
         .arg(&site.root)
         .args(["--port", &free_port().to_string()])
+        .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("start lots serve");
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let sink = stderr.clone();
+    let errors = child.stderr.take().expect("stderr");
+    std::thread::spawn(move || {
+        for line in BufReader::new(errors).lines().map_while(Result::ok) {
+            if let Ok(mut all) = sink.lock() {
+                all.push_str(&line);
+                all.push('\n');
+            }
+        }
+    });
     let stdout = child.stdout.take().expect("stdout");
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
@@ -53,7 +81,11 @@ pub fn start(site: &Site) -> Server {
     let address = receiver
         .recv_timeout(WAIT)
         .expect("lots serve printed its address");
-    Server { child, address }
+    Server {
+        child,
+        address,
+        stderr,
+    }
 }
 
 /// A minimal HTTP/1.1 GET: the status code and the body. `raw_path` is sent as written.
