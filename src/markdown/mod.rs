@@ -222,7 +222,29 @@ impl<'a> Renderer<'a> {
                 self.events.push(Event::Code(code));
             }
             Event::InlineHtml(html) => self.inline_html(html, offset),
-            other => self.events.push(other),
+            other => self.table_or(other),
+        }
+    }
+
+    /// A table goes into a box that scrolls sideways on its own when it is wider than a phone
+    /// (WCAG 1.4.10): a region that keyboards can focus to scroll, named by the heading above.
+    fn table_or(&mut self, event: Event<'a>) {
+        match &event {
+            Event::Start(Tag::Table(_)) => {
+                let name = match self.headings.last() {
+                    Some((_, id, _)) => format!("aria-labelledby=\"{}\"", highlight::escape(id)),
+                    None => "aria-label=\"Tabell\"".to_string(),
+                };
+                let open =
+                    format!("<div class=\"table-scroll\" role=\"region\" {name} tabindex=\"0\">\n");
+                self.events.push(Event::Html(open.into()));
+                self.events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                self.events.push(event);
+                self.events.push(Event::Html("</div>\n".into()));
+            }
+            _ => self.events.push(event),
         }
     }
 
