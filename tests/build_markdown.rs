@@ -191,3 +191,23 @@ fn heading_attributes_cannot_add_markup() {
     }
     assert!(html.contains(r#"<h2 id="forsta">Första</h2>"#), "{html}");
 }
+
+#[test]
+fn tables_scroll_in_a_focusable_region_named_by_the_heading_above() {
+    let site = fixture("basic");
+    site.write(
+        "content/guider/tabeller.md",
+        "---\ntitle: Tabeller\n---\n| a | b |\n| - | - |\n| 1 | 2 |\n\n## Kontakter\n\n| c | d |\n| - | - |\n| 3 | 4 |\n",
+    );
+    let run = site.build_ok(&[]);
+    let page = "guider/tabeller/index.html";
+    run.assert_contains(
+        page,
+        "<div class=\"table-scroll\" role=\"region\" aria-label=\"Tabell\" tabindex=\"0\">\n<table>",
+    );
+    run.assert_contains(
+        page,
+        "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"kontakter\" tabindex=\"0\">\n<table>",
+    );
+    assert_eq!(common::count(&run.read(page), "</table>\n</div>"), 2);
+}

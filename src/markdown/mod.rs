@@ -236,7 +236,7 @@ impl<'a> Renderer<'a> {
                 if separates_words(&other) {
                     self.gap();
                 }
-                self.events.push(other);
+                self.table_or(other);
             }
         }
     }
@@ -250,6 +250,28 @@ impl<'a> Renderer<'a> {
     fn gap(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
             self.text.push(' ');
+        }
+    }
+
+    /// A table goes into a box that scrolls sideways on its own when it is wider than a phone
+    /// (WCAG 1.4.10): a region that keyboards can focus to scroll, named by the heading above.
+    fn table_or(&mut self, event: Event<'a>) {
+        match &event {
+            Event::Start(Tag::Table(_)) => {
+                let name = match self.headings.last() {
+                    Some((_, id, _)) => format!("aria-labelledby=\"{}\"", highlight::escape(id)),
+                    None => "aria-label=\"Tabell\"".to_string(),
+                };
+                let open =
+                    format!("<div class=\"table-scroll\" role=\"region\" {name} tabindex=\"0\">\n");
+                self.events.push(Event::Html(open.into()));
+                self.events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                self.events.push(event);
+                self.events.push(Event::Html("</div>\n".into()));
+            }
+            _ => self.events.push(event),
         }
     }
 

@@ -3,12 +3,14 @@
 
 use proptest::prelude::*;
 
+use crate::content::kind::FileKind;
 use crate::content::{Document, Library};
 
 fn text_of(body: &str) -> String {
     let source = format!("---\ntitle: \"Sida\"\n---\n{body}");
     let doc = Document {
         key: "sida.md".into(),
+        kind: FileKind::Page,
         file: None,
         body_offset: source.len() - body.len(),
         source,

@@ -1,33 +1,72 @@
 //! The development server: serves the in-memory site, injects the reload script into HTML,
-//! streams rebuild events, and refuses any path that could leave the site.
+//! streams rebuild events, and refuses any path that could leave the site and any request
+//! naming a host it does not serve.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use futures_util::stream::{self, Stream, StreamExt};
-use tower::ServiceExt;
-use tower_http::services::ServeFile;
 
+use super::disk;
 use super::engine::{Event, Shared};
+use super::host::Hosts;
 use super::memory::Entry;
 
 const RELOAD_JS: &str = include_str!("reload.js");
 const RELOAD_TAG: &str = "<script src=\"/__lots/reload.js\"></script>";
 
-pub fn router(shared: Arc<Shared>) -> Router {
+/// What the handlers read: the site in memory, its root on disk (canonical), and the hosts
+/// requests may name.
+pub struct Server {
+    pub shared: Arc<Shared>,
+    pub root: PathBuf,
+    hosts: Hosts,
+}
+
+/// Every route, the event stream included, answers only requests naming an allowed host.
+pub fn router(shared: Arc<Shared>, root: &Path, bound: SocketAddr) -> Router {
+    let server = Arc::new(Server {
+        shared,
+        root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
+        hosts: Hosts::new(bound),
+    });
     Router::new()
         .route("/__lots/reload.js", get(reload_js))
         .route("/__lots/events", get(events))
         .fallback(file)
-        .with_state(shared)
+        .layer(middleware::from_fn_with_state(server.clone(), check_host))
+        .with_state(server)
+}
+
+/// Refuses a request whose `Host` (and absolute URL, if any) names another host: a page that
+/// DNS rebinding sent here could otherwise read the site and its event stream.
+async fn check_host(State(server): State<Arc<Server>>, request: Request, next: Next) -> Response {
+    let headers = request.headers().get_all(header::HOST);
+    // A value that is not ASCII names no host this server has.
+    let mut named: Vec<&str> = headers
+        .iter()
+        .map(|value| value.to_str().unwrap_or("\0"))
+        .collect();
+    named.extend(request.uri().authority().map(|a| a.as_str()));
+    if !named.is_empty() && named.iter().all(|host| server.hosts.allows(host)) {
+        return next.run(request).await;
+    }
+    let text = format!(
+        "lots serve svarar bara på localhost och IP-adresser (skydd mot DNS-rebinding). Öppna {}\n",
+        server.hosts.url()
+    );
+    (StatusCode::MISDIRECTED_REQUEST, text).into_response()
 }
 
 async fn reload_js() -> impl IntoResponse {
@@ -62,12 +101,13 @@ impl Drop for Showing {
 
 /// Rebuild events; `?page=/a/b/` says which page the browser shows.
 async fn events(
-    State(shared): State<Arc<Shared>>,
+    State(server): State<Arc<Server>>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
+    let shared = &server.shared;
     let showing = query
         .get("page")
-        .and_then(|page| Showing::new(&shared, page));
+        .and_then(|page| Showing::new(shared, page));
     let receiver = shared.events.subscribe();
     let initial = shared
         .error
@@ -142,7 +182,8 @@ fn percent_decode_strict(raw: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-async fn file(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+async fn file(State(server): State<Arc<Server>>, request: Request) -> Response {
+    let shared = &server.shared;
     let Some(path) = site_path(request.uri().path()) else {
         return (StatusCode::BAD_REQUEST, "Ogiltig sökväg").into_response();
     };
@@ -157,13 +198,16 @@ async fn file(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     };
     match entry {
         Some((found, Entry::Bytes(bytes))) => {
-            bytes_response(&shared, &found, &bytes, StatusCode::OK)
+            bytes_response(shared, &found, &bytes, StatusCode::OK)
         }
-        Some((_, Entry::Disk(file))) => match ServeFile::new(file).oneshot(request).await {
-            Ok(response) => response.into_response(),
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-        },
-        None => not_found(&shared),
+        Some((found, Entry::Disk(from))) => {
+            let range = request.headers().get(header::RANGE);
+            match disk::response(&server.root, &from, content_type(&found), range).await {
+                Some(response) => response,
+                None => not_found(shared),
+            }
+        }
+        None => not_found(shared),
     }
 }
 
@@ -190,14 +234,19 @@ fn not_found(shared: &Shared) -> Response {
     }
 }
 
-fn bytes_response(shared: &Shared, path: &str, bytes: &[u8], status: StatusCode) -> Response {
+/// The `Content-Type` of an output path; text is always UTF-8.
+fn content_type(path: &str) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
-    let is_html = mime.essence_str() == "text/html";
-    let content_type = if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
+    if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
         format!("{}; charset=utf-8", mime.essence_str())
     } else {
         mime.essence_str().to_string()
-    };
+    }
+}
+
+fn bytes_response(shared: &Shared, path: &str, bytes: &[u8], status: StatusCode) -> Response {
+    let content_type = content_type(path);
+    let is_html = content_type.starts_with("text/html");
     let body = if is_html {
         Body::from(inject(shared, bytes))
     } else {

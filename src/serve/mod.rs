@@ -1,8 +1,10 @@
 //! `lots serve`: builds the site into memory, serves it on 127.0.0.1, watches the site's
 //! folders and rebuilds what a change touches, then reloads the browser.
 
+mod disk;
 mod engine;
 mod guard;
+mod host;
 mod http;
 mod memory;
 mod watch;
@@ -61,7 +63,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         open_browser(&format!("{base_url}/"));
     }
     runtime.block_on(async move {
-        axum::serve(listener, http::router(shared))
+        axum::serve(listener, http::router(shared, &options.root, address))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
