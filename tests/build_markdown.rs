@@ -154,6 +154,23 @@ fn safe_links_and_inline_tags_are_kept() {
 }
 
 #[test]
+fn autolinked_addresses_become_links() {
+    let site = fixture("minimal");
+    site.write(
+        "content/sida.md",
+        "---\ntitle: \"En sida\"\n---\n\nSkriv till <vbe.samordnare@stockholm.se> eller se <https://start.stockholm/vbe>.\n",
+    );
+    let run = site.build_ok(&[]);
+    let html = run.read("sida/index.html");
+    for good in [
+        r#"<a href="mailto:vbe.samordnare@stockholm.se">vbe.samordnare@stockholm.se</a>"#,
+        r#"<a href="https://start.stockholm/vbe">https://start.stockholm/vbe</a>"#,
+    ] {
+        assert!(html.contains(good), "`{good}` missing:\n{html}");
+    }
+}
+
+#[test]
 fn front_matter_text_is_escaped() {
     let site = fixture("minimal");
     site.write(

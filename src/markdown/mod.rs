@@ -11,7 +11,7 @@ mod toc;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::content::{slugs::slugify, Document, Library, Rendered};
 use crate::diagnostics::Diagnostic;
@@ -179,6 +179,12 @@ impl<'a> Renderer<'a> {
                 title,
                 id,
             }) => {
+                // An autolink `<namn@stad.se>` is an address, not a file: it gets its scheme
+                // here, and from then on is an ordinary link.
+                let (link_type, dest_url) = match link_type {
+                    LinkType::Email => (LinkType::Inline, format!("mailto:{dest_url}").into()),
+                    other => (other, dest_url),
+                };
                 let dest_url = self.link(&dest_url, offset, false);
                 self.events.push(Event::Start(Tag::Link {
                     link_type,
