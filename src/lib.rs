@@ -15,4 +15,6 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod templates;
+#[cfg(test)]
+mod test_text;
 pub mod yaml;

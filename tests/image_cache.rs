@@ -6,21 +6,9 @@ mod common;
 
 use std::fs;
 
-use common::{fixture, list_files, snapshot, Site};
-use image::{DynamicImage, ImageFormat, RgbImage};
+use common::{fixture, list_files, png, snapshot, Site};
 
 const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="navy"/></svg>"#;
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let image = DynamicImage::ImageRgb8(RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
-    }));
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut bytes, ImageFormat::Png)
-        .expect("encode");
-    bytes.into_inner()
-}
 
 /// A site showing a raster image (its original and two resized copies are cached) and a
 /// symbol SVG (its cleaned copy is cached).

@@ -11,21 +11,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
-use common::{fixture, Site};
-use image::{DynamicImage, ImageFormat, RgbImage};
+use common::{fixture, png, Site};
 
 const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#;
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let image = DynamicImage::ImageRgb8(RgbImage::from_fn(width, height, |x, _| {
-        image::Rgb([(x % 256) as u8, 40, 90])
-    }));
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut bytes, ImageFormat::Png)
-        .expect("encode");
-    bytes.into_inner()
-}
 
 fn chmod(path: &Path, mode: u32) {
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).expect("chmod");

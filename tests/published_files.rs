@@ -11,8 +11,7 @@ use std::io::Read;
 use std::path::Path;
 
 use common::serve::{self, wait_for};
-use common::{fixture, list_files, snapshot, Site};
-use image::{DynamicImage, ImageFormat, RgbImage};
+use common::{fixture, list_files, png, snapshot, Site};
 
 /// Files that only drafts and unapproved plans name, by their output path.
 const SECRET_FILES: [&str; 6] = [
@@ -44,17 +43,6 @@ const PUBLISHED_FILES: [&str; 6] = [
     "planer/godkand-bilaga.txt",
     "planer/delad-bilaga.txt",
 ];
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let image = DynamicImage::ImageRgb8(RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 251) as u8, (y % 241) as u8, 90])
-    }));
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut bytes, ImageFormat::Png)
-        .expect("encode");
-    bytes.into_inner()
-}
 
 /// The fixture with its two images, wide enough to get resized copies.
 fn site() -> Site {

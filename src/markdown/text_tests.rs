@@ -47,27 +47,13 @@ fn blocks_separate_words_and_inline_markup_does_not() {
 
 /// Markdown made mostly of what a scanner reacts to, beside multi-byte letters and emoji.
 fn markdown() -> impl Strategy<Value = String> {
-    let pieces = prop_oneof![
-        Just("&".to_string()),
-        Just("<".to_string()),
-        Just(">".to_string()),
-        Just(";".to_string()),
-        Just("#".to_string()),
-        Just("&amp;".to_string()),
-        Just("&#x".to_string()),
-        Just("</p>".to_string()),
-        Just("*".to_string()),
-        Just("`".to_string()),
-        Just("[a](".to_string()),
-        Just("|".to_string()),
-        Just("\n".to_string()),
-        Just("\n\n".to_string()),
-        Just("ö".to_string()),
-        Just("😀".to_string()),
+    crate::test_text::made_of(
+        &[
+            "&", "<", ">", ";", "#", "&amp;", "&#x", "</p>", "*", "`", "[a](", "|", "\n", "\n\n",
+        ],
         "[a-zA-Z0-9 ]{0,3}",
-        any::<char>().prop_map(String::from),
-    ];
-    proptest::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+        40,
+    )
 }
 
 proptest! {

@@ -136,19 +136,11 @@ mod proptests {
 
     /// Page HTML with track tags, quotes and `>` cut anywhere, beside multi-byte letters.
     fn page_html() -> impl Strategy<Value = String> {
-        let pieces = prop_oneof![
-            Just("<track".to_string()),
-            Just(" src=\"".to_string()),
-            Just("\"".to_string()),
-            Just(">".to_string()),
-            Just("textning.vtt".to_string()),
-            Just("&amp;".to_string()),
-            Just("ö".to_string()),
-            Just("😀".to_string()),
+        crate::test_text::made_of(
+            &["<track", " src=\"", "\"", ">", "textning.vtt", "&amp;"],
             "[a-z./ ]{0,3}",
-            any::<char>().prop_map(String::from),
-        ];
-        proptest::collection::vec(pieces, 0..30).prop_map(|p| p.concat())
+            30,
+        )
     }
 
     proptest! {

@@ -215,21 +215,11 @@ mod tests {
 
     /// Text with multi-byte letters and emoji beside spaces and punctuation.
     fn mixed_text() -> impl Strategy<Value = String> {
-        let pieces = prop_oneof![
-            Just("&".to_string()),
-            Just("<".to_string()),
-            Just(">".to_string()),
-            Just(";".to_string()),
-            Just("#".to_string()),
-            Just("&amp;".to_string()),
-            Just("&#x".to_string()),
-            Just("</p>".to_string()),
-            Just("ö".to_string()),
-            Just("😀".to_string()),
+        crate::test_text::made_of(
+            &["&", "<", ">", ";", "#", "&amp;", "&#x", "</p>"],
             "[a-zA-Z0-9 ]{0,3}",
-            any::<char>().prop_map(String::from),
-        ];
-        proptest::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+            40,
+        )
     }
 
     proptest! {

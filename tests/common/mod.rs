@@ -307,3 +307,16 @@ pub fn count(text: &str, needle: &str) -> usize {
     text.matches(needle).count()
 }
 pub mod serve;
+
+/// A PNG of `width` × `height` with a gradient, so that resized copies differ from it.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    use image::{DynamicImage, ImageFormat, RgbImage};
+    let image = DynamicImage::ImageRgb8(RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, 90])
+    }));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image
+        .write_to(&mut bytes, ImageFormat::Png)
+        .expect("encode");
+    bytes.into_inner()
+}
