@@ -104,6 +104,16 @@ fn route(method: &str, path: &str, seen: usize) -> (&'static str, String) {
         "/busy" if seen == 0 => ("429 Too Many Requests", "Retry-After: 1\r\n".into()),
         "/busy" => ("200 OK", String::new()),
         "/busy-long" => ("429 Too Many Requests", "Retry-After: 3600\r\n".into()),
+        "/down" if seen == 0 => {
+            let when = std::time::SystemTime::now() + Duration::from_secs(2);
+            let date = httpdate::fmt_http_date(when);
+            (
+                "503 Service Unavailable",
+                format!("Retry-After: {date}\r\n"),
+            )
+        }
+        "/down" => ("200 OK", String::new()),
+        "/v%C3%A5ld" => ("200 OK", String::new()),
         "/no-head" if method == "HEAD" => ("405 Method Not Allowed", String::new()),
         "/no-head" => ("200 OK", String::new()),
         "/slow" => {
@@ -165,6 +175,7 @@ fn each_kind_of_answer() {
         url("/moved-to-missing"),
         url("/loop"),
         url("/no-head"),
+        url("/våld"),
         url("/slow"),
         format!("http://127.0.0.1:{refused}/ok"),
         "https://exa mple.se/".to_string(),
@@ -174,6 +185,10 @@ fn each_kind_of_answer() {
 
     assert!(!findings.contains_key(&url("/ok")), "{findings:#?}");
     assert!(!findings.contains_key(&url("/no-head")), "{findings:#?}");
+    assert!(
+        !findings.contains_key(&url("/våld")),
+        "sent percent-encoded"
+    );
     assert_eq!(stats.to("/no-head"), ["HEAD", "GET"]);
 
     let missing = &findings[&url("/missing")];
@@ -250,6 +265,16 @@ fn too_many_requests_is_asked_again_after_retry_after() {
     assert!(
         started.elapsed() >= Duration::from_secs(1),
         "waited as asked"
+    );
+
+    // Service Unavailable, with the wait given as an HTTP date.
+    let started = Instant::now();
+    let findings = run(&[format!("{base}/down")], &options(&cache));
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(stats.to("/down"), ["HEAD", "HEAD"]);
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "waited until the date"
     );
 
     // A wait longer than the limit is reported, not waited for, and not asked again.
