@@ -193,9 +193,15 @@ impl Client {
     }
 
     fn send(&self, method: Method, url: &str) -> Answer {
-        let result = match method {
-            Method::Head => self.agent.head(url).call(),
-            Method::Get => self.agent.get(url).call(),
+        let request = match method {
+            Method::Head => self.agent.head(url),
+            Method::Get => self.agent.get(url),
+        };
+        // A proxy from the environment cannot reach this machine's own loopback.
+        let result = if is_loopback(url) {
+            request.config().proxy(None).build().call()
+        } else {
+            request.call()
         };
         // The body of a `GET` is not read: dropping the answer closes the connection.
         match result {
@@ -249,6 +255,18 @@ impl Client {
         };
         Answer::Failed { reason, network }
     }
+}
+
+fn is_loopback(url: &str) -> bool {
+    let Ok(uri) = url.parse::<Uri>() else {
+        return false;
+    };
+    let host = uri.host().unwrap_or_default();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn broken(status: Option<u16>, reason: String) -> Checked {
@@ -331,6 +349,14 @@ mod tests {
         );
         assert_eq!(resolve(base, "/väg"), Some("https://a.se/v%C3%A4g".into()));
         assert_eq!(resolve(base, "ftp://a.se/"), None);
+    }
+
+    #[test]
+    fn loopback() {
+        assert!(is_loopback("http://127.0.0.1:8080/x"));
+        assert!(is_loopback("http://LOCALHOST/"));
+        assert!(is_loopback("http://[::1]:80/"));
+        assert!(!is_loopback("https://www.stockholm.se/"));
     }
 
     #[test]
