@@ -172,6 +172,7 @@ fn each_kind_of_answer() {
         url("/ok"),
         url("/missing"),
         url("/moved"),
+        url("/moved#rubrik"),
         url("/moved-to-missing"),
         url("/loop"),
         url("/no-head"),
@@ -220,6 +221,13 @@ fn each_kind_of_answer() {
             url("/ok")
         )
     );
+    let with_fragment = &findings[&url("/moved#rubrik")];
+    assert!(
+        with_fragment
+            .message
+            .ends_with(&format!("link to {}#rubrik instead", url("/ok"))),
+        "the new link keeps the heading: {with_fragment:?}"
+    );
     let to_missing = &findings[&url("/moved-to-missing")];
     assert_eq!(broken_status(to_missing), Some(404));
     assert!(
@@ -250,7 +258,7 @@ fn each_kind_of_answer() {
         invalid.message.contains("not a valid web address"),
         "{invalid:?}"
     );
-    assert_eq!(findings.len(), 7, "{findings:#?}");
+    assert_eq!(findings.len(), 8, "{findings:#?}");
 }
 
 #[test]

@@ -104,7 +104,8 @@ pub enum ExternalOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExternalFinding {
     pub link: ExternalLink,
-    /// The first HTTP status the address answered with (301 for a redirect), if any.
+    /// For a redirect the first HTTP status (301, 302…); for a broken link the status that
+    /// failed (404 at the end of a redirect too); `None` when no server answered.
     pub status: Option<u16>,
     pub outcome: ExternalOutcome,
     /// What is wrong and how to fix it.
@@ -213,7 +214,13 @@ fn finding(link: &ExternalLink, checked: &Checked) -> Option<ExternalFinding> {
     let message = match &checked.outcome {
         ExternalOutcome::Ok => return None,
         ExternalOutcome::Redirected { to } => {
-            format!("`{url}` redirects to {to}; link to {to} instead")
+            // The fragment was not sent; the new link should keep it.
+            let fragment = url.trim().split_once('#').map(|(_, f)| f);
+            let new_link = match fragment {
+                Some(fragment) if !to.contains('#') => format!("{to}#{fragment}"),
+                _ => to.clone(),
+            };
+            format!("`{url}` redirects to {to}; link to {new_link} instead")
         }
         ExternalOutcome::Broken { status, reason } => {
             format!("`{url}` {reason}; {}", advice(*status))

@@ -241,7 +241,8 @@ impl Client {
                 format!("did not answer within {} s", self.timeout.as_secs_f32()),
                 true,
             ),
-            ureq::Error::Io(e) => (format!("cannot be reached: {e}"), true),
+            // A reset or a broken answer may be the server's way of refusing `HEAD`.
+            ureq::Error::Io(e) => (format!("cannot be reached: {e}"), false),
             ureq::Error::ConnectionFailed => {
                 ("cannot be reached: the connection failed".into(), true)
             }
