@@ -446,4 +446,15 @@ fn links_of_a_site_with_their_positions() {
             "tips/en-bok.md:7:4 https://forlag.example.se/bok",
         ]
     );
+
+    // Content loaded without its Markdown rendered gives the same links.
+    let config = lots::config::Config::load(&site.root).expect("config loads");
+    let options = lots::content::LoadOptions {
+        include_drafts: false,
+    };
+    let (library, problems) =
+        lots::content::load(&content, &config, &options).expect("content loads");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(library.pages.values().all(|p| p.doc.rendered.is_none()));
+    assert_eq!(external_links(&library), external_links(&loaded.library));
 }
