@@ -71,6 +71,16 @@ pub struct Rendered {
     /// Content keys of the non-Markdown files this body links to or shows: what it
     /// publishes (see `Library::publish_linked_files`).
     pub files: Vec<String>,
+    /// The `http`/`https` links and images of this body, as written, for `check --external`.
+    pub external: Vec<ExternalRef>,
+}
+
+/// A web address written in a page, and where: the external-link check reports it there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalRef {
+    pub url: String,
+    /// Byte offset in the whole source file (front matter included).
+    pub offset: usize,
 }
 
 /// One heading in a table of contents.

@@ -22,12 +22,21 @@ pub struct FileRef {
     pub column: usize,
 }
 
+/// A web address in a `url` field, where it is written: `check --external` checks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlRef {
+    pub url: String,
+    pub line: usize,
+    pub column: usize,
+}
+
 pub struct Checker<'a> {
     pub block: Block<'a>,
     /// Content folder of the page (`symboler/kod-88/`), which `file` fields are relative to.
     pub page_dir: &'a str,
     pub problems: Vec<Diagnostic>,
     pub files: Vec<FileRef>,
+    pub urls: Vec<UrlRef>,
 }
 
 type Entries = [(Spanned<String>, Spanned<Node>)];
@@ -192,8 +201,17 @@ impl Checker<'_> {
                     "`{name}: {text}` is not a phone number (digits, spaces, + - and parentheses)"
                 )
             }),
-            FieldKind::Url => (!is_url(&text))
-                .then(|| format!("`{name}: {text}` is not a web address starting with https://")),
+            FieldKind::Url if is_url(&text) => {
+                self.urls.push(UrlRef {
+                    url: text.clone(),
+                    line: node.referenced.line() as usize + self.block.first_line - 1,
+                    column: node.referenced.column() as usize,
+                });
+                None
+            }
+            FieldKind::Url => Some(format!(
+                "`{name}: {text}` is not a web address starting with https://"
+            )),
             FieldKind::File => self
                 .file(spec, node, pointer, &text)
                 .err()
@@ -414,6 +432,8 @@ pub struct PageFields {
     pub collection: Option<String>,
     pub values: Map<String, Value>,
     pub files: Vec<FileRef>,
+    /// The web addresses of its `url` fields.
+    pub urls: Vec<UrlRef>,
 }
 
 /// Reads the front matter again with positions, reports keys that are neither standard nor
@@ -467,6 +487,7 @@ pub fn page_fields(
         page_dir,
         problems: Vec::new(),
         files: Vec::new(),
+        urls: Vec::new(),
     };
     let values = checker.check(collection, &entries);
     problems.append(&mut checker.problems);
@@ -474,6 +495,7 @@ pub fn page_fields(
         collection: Some(collection.name.clone()),
         values,
         files: checker.files,
+        urls: checker.urls,
     }
 }
 

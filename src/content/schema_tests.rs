@@ -67,6 +67,7 @@ fn check(front_matter: &str) -> (BTreeMap<String, Value>, Vec<String>) {
         page_dir: "",
         problems: Vec::new(),
         files: Vec::new(),
+        urls: Vec::new(),
     };
     let values = checker.record(&specs, entries, "", "test pages", None);
     let problems = checker.problems.iter().map(short).collect();

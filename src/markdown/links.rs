@@ -90,6 +90,12 @@ pub fn resolve(
     }
 }
 
+/// Whether a destination is a web address (`http:` or `https:`), which `check --external`
+/// checks.
+pub fn is_web(dest: &str) -> bool {
+    scheme_of(dest.trim()).is_some_and(|s| s == "http" || s == "https")
+}
+
 /// The content key of the file a relative destination names (`bild.png` in
 /// `a/b/sida.md` → `a/b/bild.png`), for the image pipeline; `None` for anything else.
 pub fn asset_key(library: &Library, from: &str, dest: &str) -> Option<String> {

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::content::{slugs::slugify, Document, Library, Rendered};
+use crate::content::{slugs::slugify, Document, ExternalRef, Library, Rendered};
 use crate::diagnostics::Diagnostic;
 use crate::images::{Handling, ImageUse, Images};
 
@@ -434,6 +434,12 @@ impl<'a> Renderer<'a> {
                 url.into()
             }
             Ok(links::Resolved::Url(url, anchor)) => {
+                if links::is_web(dest) {
+                    self.output.rendered.external.push(ExternalRef {
+                        url: dest.trim().to_string(),
+                        offset,
+                    });
+                }
                 if let Some((target_key, anchor)) = anchor {
                     self.output.anchor_checks.push(AnchorCheck {
                         target_key,
@@ -497,9 +503,11 @@ impl<'a> Renderer<'a> {
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
         let links = std::mem::take(&mut self.output.rendered.links);
         let files = std::mem::take(&mut self.output.rendered.files);
+        let external = std::mem::take(&mut self.output.rendered.external);
         self.output.rendered = Rendered {
             links,
             files,
+            external,
             html,
             summary,
             toc: toc::build(&self.headings),

@@ -1,0 +1,3 @@
+//! `lots check`: what needs an editor's attention in a loaded site.
+
+pub mod external;
