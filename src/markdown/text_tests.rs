@@ -9,6 +9,7 @@ fn text_of(body: &str) -> String {
     let source = format!("---\ntitle: \"Sida\"\n---\n{body}");
     let doc = Document {
         key: "sida.md".into(),
+        kind: crate::content::kind::FileKind::Page,
         file: None,
         body_offset: source.len() - body.len(),
         source,

@@ -18,7 +18,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::{self, Library, LoadOptions};
+use crate::content::{self, freshness, Library, LoadOptions};
 use crate::diagnostics::{BuildError, Diagnostic, Diagnostics};
 use crate::images::{self, Images};
 use crate::markdown;
@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     pub include_drafts: bool,
     pub base_url: Option<String>,
+    /// The day due dates are judged on; `None` for `LOTS_TODAY` or today.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// What a successful build made.
@@ -56,6 +58,8 @@ pub struct Site {
     pub warnings: Vec<Diagnostic>,
     /// The image queue and cache; templates add to the queue while rendering.
     pub images: Arc<Images>,
+    /// The day due dates are judged on (`--today`, else `LOTS_TODAY`, else today).
+    pub today: chrono::NaiveDate,
 }
 
 impl Site {
@@ -68,7 +72,8 @@ impl Site {
     ) -> Result<Site, BuildError> {
         let mut timer = timing::Timer::new();
         let mut problems = Diagnostics::default();
-        let mut config = Config::load(root).map_err(BuildError::Content)?;
+        let mut config = Config::load(root)
+            .map_err(|errs| BuildError::Content(coded(errs, "config.invalid")))?;
         if let Some(url) = base_url {
             config.set_base_url(url).map_err(BuildError::Io)?;
         }
@@ -83,7 +88,7 @@ impl Site {
         let templates = match templates {
             Ok(t) => Some(t),
             Err(errs) => {
-                problems.extend(errs);
+                problems.extend(coded(errs, "template.invalid"));
                 None
             }
         };
@@ -108,7 +113,7 @@ impl Site {
         // Images are processed here, so that a broken one is reported with every other error.
         let (image_problems, image_warnings) = images.process(&library);
         timer.lap("images");
-        problems.extend(image_problems);
+        problems.extend(coded(image_problems, "image.invalid"));
         warnings.extend(image_warnings);
         let Some(templates) = templates else {
             problems.extend(checks::without_templates(&library, &anchor_checks));
@@ -123,6 +128,7 @@ impl Site {
             library: Arc::new(library),
             warnings,
             images,
+            today: crate::content::freshness::default_today(),
         };
         problems.extend(checks::all(
             &site,
@@ -132,6 +138,30 @@ impl Site {
         timer.lap("checks");
         problems.into_result()?;
         Ok(site)
+    }
+}
+
+/// Names the problems a stage found with its code, where nothing closer named them.
+fn coded(mut problems: Vec<Diagnostic>, code: &'static str) -> Vec<Diagnostic> {
+    for problem in &mut problems {
+        problem.code_if_generic(code);
+    }
+    problems
+}
+
+impl Site {
+    /// Every page out of date as of [`Site::today`]: what `lots check` reports and the
+    /// "Att se över" page lists, from one function.
+    pub fn freshness(&self) -> Vec<freshness::Finding> {
+        let rules = freshness::Rules::new(&self.config, self.today);
+        freshness::findings(&self.library, &self.config, &rules)
+    }
+
+    fn review_list(&self) -> crate::templates::functions::ReviewList {
+        crate::templates::functions::ReviewList {
+            rules: freshness::Rules::new(&self.config, self.today),
+            findings: Arc::new(self.freshness()),
+        }
     }
 }
 
@@ -173,7 +203,8 @@ fn render_markdown_of(
         .collect();
     let mut anchor_checks = Vec::new();
     for (key, output) in outputs {
-        problems.extend(output.problems);
+        // Markdown's errors are links and images of the body that do not resolve.
+        problems.extend(coded(output.problems, "link.internal.missing"));
         warnings.extend(output.warnings);
         anchor_checks.extend(output.anchor_checks.into_iter().map(|c| (key.clone(), c)));
         let rendered = Some(output.rendered);
@@ -254,11 +285,14 @@ pub fn claimed_paths(site: &Site) -> (std::collections::HashSet<String>, Vec<Dia
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timer = timing::Timer::new();
-    let site = Site::load(
+    let mut site = Site::load(
         &options.root,
         options.include_drafts,
         options.base_url.as_deref(),
     )?;
+    if let Some(today) = options.today {
+        site.today = today;
+    }
     timer.lap("load");
     let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
     let sink = output::FolderSink::new(staging.path());

@@ -184,3 +184,37 @@ impl Function for GetRecentPages {
         Ok(to_value(items)?)
     }
 }
+
+/// `get_review_list()`: every freshness finding of the build (`content::freshness`), the
+/// most overdue first, each with its page's `permalink`: what the "Att se över" page lists.
+#[derive(Clone)]
+pub struct ReviewList {
+    pub rules: crate::content::freshness::Rules,
+    pub findings: Arc<Vec<crate::content::freshness::Finding>>,
+}
+
+impl Function for ReviewList {
+    fn call(&self, _: &HashMap<String, Value>) -> Result<Value> {
+        // Any page's dates or owner may change the list.
+        super::deps::record(super::deps::Dep::RecentPages);
+        let items = self
+            .findings
+            .iter()
+            .map(|finding| {
+                let mut item = to_value(finding)?;
+                if let Value::Object(map) = &mut item {
+                    map.insert(
+                        "permalink".into(),
+                        Value::String(permalink(&finding.output_path)),
+                    );
+                }
+                Ok(item)
+            })
+            .collect::<Result<Vec<Value>>>()?;
+        Ok(Value::Array(items))
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
+}
