@@ -1,0 +1,455 @@
+//! `lots check`: every kind of finding with its position and severity, the JSON document,
+//! exit codes with and without --strict, nothing written, and the "Att se över" page showing
+//! exactly the freshness findings check reports.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use common::{fixture, run_lots, Run, Site};
+use serde_json::Value;
+
+const TODAY: &str = "2026-12-01";
+
+fn check(site: &Site, args: &[&str]) -> Run {
+    check_root(&site.root, args)
+}
+
+fn check_root(root: &Path, args: &[&str]) -> Run {
+    let mut full = vec![
+        "check".to_string(),
+        "--root".to_string(),
+        root.display().to_string(),
+    ];
+    full.extend(args.iter().map(|a| a.to_string()));
+    run_lots(&full, root, PathBuf::new())
+}
+
+fn json_of(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", run.stdout, run.stderr))
+}
+
+fn findings(document: &Value) -> &Vec<Value> {
+    document["findings"].as_array().expect("findings array")
+}
+
+#[test]
+fn freshness_and_orphans_are_warnings_at_their_positions() {
+    let site = fixture("check");
+    let run = check(&site, &["--today", TODAY]);
+    assert_eq!(
+        run.code, 0,
+        "warnings alone pass: {}{}",
+        run.stdout, run.stderr
+    );
+    let expected = [
+        (
+            "content/vagledningar/gammal.md",
+            4,
+            19,
+            "`nasta_granskning: 2026-01-01` has passed (334 days ago)",
+        ),
+        (
+            "content/planer/plan.md",
+            4,
+            12,
+            "`foljs_upp: 2026-11-01` has passed (30 days ago)",
+        ),
+        (
+            "content/samordnare/anna.md",
+            4,
+            15,
+            "`verifierad: 2025-06-01` is older than",
+        ),
+        (
+            "content/gammal-sida.md",
+            3,
+            10,
+            "the page was last updated 2024-01-01",
+        ),
+        (
+            "content/ensam.md",
+            1,
+            1,
+            "no page, list or navigation links to this page",
+        ),
+    ];
+    for (file, line, column, text) in expected {
+        let start = format!("warning: {}:{line}:{column}: {text}", site.shown(file));
+        assert!(
+            run.stdout.contains(&start),
+            "missing `{start}` in:\n{}",
+            run.stdout
+        );
+    }
+    for fine in ["ny.md", "idag.md", "bo.md"] {
+        assert!(
+            !run.stdout.contains(fine),
+            "{fine} is not due:\n{}",
+            run.stdout
+        );
+    }
+    let freshness = run.stdout.find("== freshness ==").expect("freshness group");
+    let orphan = run.stdout.find("== orphan ==").expect("orphan group");
+    assert!(freshness < orphan, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("freshness: 0 errors, 4 warnings\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("orphan: 0 errors, 1 warning\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run
+        .stdout
+        .contains("Check: 0 errors, 5 warnings (today is 2026-12-01)."));
+}
+
+#[test]
+fn strict_makes_warnings_errors() {
+    let site = fixture("check");
+    let run = check(&site, &["--today", TODAY, "--strict"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains(&format!(
+        "error: {}:4:19:",
+        site.shown("content/vagledningar/gammal.md")
+    )));
+    let document = json_of(&check(
+        &site,
+        &["--today", TODAY, "--strict", "--format", "json"],
+    ));
+    assert!(findings(&document).iter().all(|f| f["severity"] == "error"));
+    assert_eq!(document["errors"], 5);
+    // The day before every due date: nothing is overdue, and --strict passes.
+    let early = check(&site, &["--today", "2024-01-01", "--strict"]);
+    assert_eq!(early.code, 1, "the orphan is still there: {}", early.stdout);
+    site.write("content/_index.md", "---\ntitle: \"Start\"\n---\n[a](@/ensam.md) [b](@/vagledningar/gammal.md) [c](@/samordnare/anna.md) [d](@/planer/plan.md) [e](@/gammal-sida.md) [f](@/vagledningar/ny.md) [g](@/vagledningar/idag.md) [h](@/samordnare/bo.md)\n");
+    let clean = check(&site, &["--today", "2024-01-01", "--strict"]);
+    assert_eq!(clean.code, 0, "{}", clean.stdout);
+    assert!(
+        clean
+            .stdout
+            .contains("Check --strict: 0 errors, 0 warnings"),
+        "{}",
+        clean.stdout
+    );
+}
+
+#[test]
+fn json_has_every_finding_with_stable_fields() {
+    let site = fixture("check");
+    let run = check(&site, &["--today", TODAY, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let document = json_of(&run);
+    assert_eq!(document["today"], TODAY);
+    assert_eq!(document["strict"], false);
+    assert_eq!(document["errors"], 0);
+    assert_eq!(document["warnings"], 5);
+    assert_eq!(document["counts"]["freshness"], 4);
+    assert_eq!(document["counts"]["orphan"], 1);
+    let gammal = findings(&document)
+        .iter()
+        .find(|f| f["file"] == site.shown("content/vagledningar/gammal.md"))
+        .expect("the overdue guidance");
+    let keys: BTreeSet<&str> = gammal
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from([
+            "kind", "code", "severity", "file", "line", "column", "message", "url", "status"
+        ])
+    );
+    assert_eq!(gammal["kind"], "freshness");
+    assert_eq!(gammal["code"], "freshness.review_overdue");
+    assert_eq!(gammal["severity"], "warning");
+    assert_eq!(
+        (gammal["line"].as_u64(), gammal["column"].as_u64()),
+        (Some(4), Some(19))
+    );
+    assert_eq!(gammal["url"], Value::Null);
+    let codes: BTreeSet<&str> = findings(&document)
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        BTreeSet::from([
+            "freshness.review_overdue",
+            "freshness.verification_old",
+            "freshness.not_updated",
+            "orphan.page"
+        ])
+    );
+}
+
+#[test]
+fn errors_a_build_refuses_fail_the_check_with_positions() {
+    let site = fixture("check");
+    site.write(
+        "content/vagledningar/trasig.md",
+        "---\ntitle: \"Trasig\"\nagare: \"X\"\nnasta_granskning: 2030-01-01\n---\nSe [saknas](@/saknas.md).\n",
+    );
+    site.write(
+        "content/samordnare/utan.md",
+        "---\ntitle: \"Utan datum\"\nforvaltning: \"X\"\nverifierad: igår\n---\n",
+    );
+    let run = check(&site, &["--today", TODAY, "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let document = json_of(&run);
+    let link = findings(&document)
+        .iter()
+        .find(|f| f["file"] == site.shown("content/vagledningar/trasig.md"))
+        .expect("the broken link");
+    assert_eq!(link["kind"], "link");
+    assert_eq!(link["code"], "link.internal.missing");
+    assert_eq!(link["severity"], "error");
+    assert_eq!(
+        (link["line"].as_u64(), link["column"].as_u64()),
+        (Some(6), Some(4))
+    );
+    let schema = findings(&document)
+        .iter()
+        .find(|f| f["file"] == site.shown("content/samordnare/utan.md"))
+        .expect("the bad date");
+    assert_eq!(schema["kind"], "schema");
+    assert_eq!(schema["line"], 4);
+    // The same errors as build, in the human format too.
+    let human = check(&site, &["--today", TODAY]);
+    assert_eq!(human.code, 1);
+    assert!(human.stdout.contains("== link =="), "{}", human.stdout);
+    assert!(human.stdout.contains(&format!(
+        "error: {}:6:4:",
+        site.shown("content/vagledningar/trasig.md")
+    )));
+    let build = site.build(&[]);
+    assert_eq!(build.code, 1);
+    assert!(build.stderr.contains(&format!(
+        "{}:6:4:",
+        site.shown("content/vagledningar/trasig.md")
+    )));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = fixture("check");
+    let before = files_under(&site.root);
+    let run = check(&site, &["--today", TODAY]);
+    assert_eq!(run.code, 0);
+    assert!(!site.public().exists(), "check wrote public/");
+    let after = files_under(&site.root);
+    assert_eq!(before, after, "check changed the site folder");
+    let parent: Vec<_> = std::fs::read_dir(site.root.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        parent.len(),
+        1,
+        "no staging folder beside the site: {parent:?}"
+    );
+}
+
+fn files_under(dir: &Path) -> BTreeSet<PathBuf> {
+    let mut found = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files_under(&path));
+        }
+        found.insert(path);
+    }
+    found
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    let site = fixture("check");
+    assert_eq!(check(&site, &["--format", "xml"]).code, 2);
+    let bad_day = check(&site, &["--today", "2026-13-01"]);
+    assert_eq!(bad_day.code, 2);
+    assert!(bad_day.stderr.contains("YYYY-MM-DD"), "{}", bad_day.stderr);
+}
+
+#[test]
+fn external_is_accepted() {
+    let site = fixture("check");
+    let run = check(&site, &["--today", TODAY, "--external"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn unknown_check_keys_are_errors() {
+    let site = fixture("check");
+    let config = std::fs::read_to_string(site.path("config.yaml")).unwrap();
+    site.write(
+        "config.yaml",
+        config.replace("stale_after_months", "stale_after_month"),
+    );
+    let run = check(&site, &["--today", TODAY]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("stale_after_month"), "{}", run.stdout);
+    assert!(run.stdout.contains("== config =="), "{}", run.stdout);
+}
+
+/// The rows of the Att se över page: (link target, due date), in page order.
+fn review_rows(html: &str) -> Vec<(String, String)> {
+    html.split("<th scope=\"row\"><a href=\"")
+        .skip(1)
+        .map(|row| {
+            let href = row.split('"').next().unwrap().to_string();
+            let due = row
+                .split("<time datetime=\"")
+                .nth(1)
+                .and_then(|t| t.split('"').next())
+                .unwrap()
+                .to_string();
+            (href, due)
+        })
+        .collect()
+}
+
+#[test]
+fn the_review_page_shows_what_check_reports() {
+    let site = fixture("check");
+    site.build_ok(&["--today", TODAY]);
+    let html = std::fs::read_to_string(site.public().join("att-se-over/index.html")).unwrap();
+    let rows = review_rows(&html);
+    let expected: Vec<(String, String)> = [
+        ("../gammal-sida/index.html", "2026-01-01"),
+        ("../vagledningar/gammal/index.html", "2026-01-01"),
+        ("../samordnare/anna/index.html", "2026-06-01"),
+        ("../planer/plan/index.html", "2026-11-01"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(rows, expected, "most overdue first");
+    assert!(html.contains("<caption>"), "a table with a caption");
+    assert!(
+        html.contains("Farsta stadsdelsförvaltning"),
+        "the owner is shown"
+    );
+    assert!(html.contains("Socialförvaltningen"));
+    // Linked from the footer of every page, not from the main navigation.
+    let start = std::fs::read_to_string(site.public().join("index.html")).unwrap();
+    let footer = start.split("<footer").nth(1).expect("a footer");
+    assert!(
+        footer.contains("href=\"att-se-over/index.html\""),
+        "{footer}"
+    );
+    let nav = start.split("<footer").next().unwrap();
+    assert!(!nav.contains("att-se-over"));
+    // Not in the sitemap or the search index.
+    let sitemap = std::fs::read_to_string(site.public().join("sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("att-se-over"));
+    for entry in std::fs::read_dir(site.public().join("search")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        assert!(!text.contains("att-se-over"), "in the search index");
+    }
+    // Another day, another list: build and check use the same date.
+    site.build_ok(&["--today", "2026-06-15"]);
+    let html = std::fs::read_to_string(site.public().join("att-se-over/index.html")).unwrap();
+    assert_eq!(
+        review_rows(&html).len(),
+        3,
+        "the plan is not due yet on 2026-06-15"
+    );
+}
+
+/// The example site in the repository: check lists its overdue reviews and plan revisions,
+/// and its Att se över page shows the same ones.
+#[test]
+fn example_site_check_and_review_page_agree() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = check_root(root, &["--today", TODAY, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let document = json_of(&run);
+    let mut from_check: Vec<(String, String)> = findings(&document)
+        .iter()
+        .filter(|f| f["kind"] == "freshness")
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            let key = file
+                .split("content/")
+                .nth(1)
+                .unwrap()
+                .trim_end_matches(".md");
+            let message = f["message"].as_str().unwrap();
+            let date = message.split(": ").nth(1).unwrap()[..10].to_string();
+            (key.to_string(), date)
+        })
+        .collect();
+    let reviews: Vec<_> = from_check
+        .iter()
+        .filter(|(k, _)| k.starts_with("vagledningar/") || k.starts_with("rutiner/"))
+        .collect();
+    let plans: Vec<_> = from_check
+        .iter()
+        .filter(|(k, _)| k.starts_with("handlingsplaner/"))
+        .collect();
+    assert!(!reviews.is_empty() && !plans.is_empty(), "{from_check:?}");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let mut args = vec![
+        "build".to_string(),
+        "--root".to_string(),
+        root.display().to_string(),
+    ];
+    args.extend(["--output", out.to_str().unwrap(), "--today", TODAY].map(String::from));
+    run_lots(&args, root, out.clone()).assert_success();
+    let html = std::fs::read_to_string(out.join("att-se-over/index.html")).unwrap();
+    let rows = review_rows(&html);
+    assert_eq!(rows.len(), from_check.len(), "{rows:?}\n{from_check:?}");
+    // Each row's page is the page of one finding: its output folder is named after the file
+    // unless the page sets a slug, so compare by the page's own title in its output.
+    let mut from_page: Vec<(String, String)> = rows
+        .iter()
+        .map(|(href, _)| {
+            let page = std::fs::read_to_string(out.join("att-se-over").join(href)).unwrap();
+            let source = source_of(root, &page);
+            let field_date = from_check
+                .iter()
+                .find(|(k, _)| *k == source)
+                .map(|(_, d)| d.clone())
+                .unwrap_or_default();
+            (source, field_date)
+        })
+        .collect();
+    from_page.sort();
+    from_check.sort();
+    assert_eq!(from_page, from_check);
+}
+
+/// The content key (without `.md`) of the page whose built HTML is `page`, found by title.
+fn source_of(root: &Path, page: &str) -> String {
+    let title = page
+        .split("<h1")
+        .nth(1)
+        .and_then(|h| h.split('>').nth(1))
+        .and_then(|t| t.split('<').next())
+        .unwrap()
+        .trim()
+        .to_string();
+    for dir in ["vagledningar", "rutiner", "handlingsplaner", "samordnare"] {
+        for entry in std::fs::read_dir(root.join("content").join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if text.contains(&format!("title: \"{title}\""))
+                || text.contains(&format!("title: {title}\n"))
+            {
+                let name = path.file_stem().unwrap().to_str().unwrap();
+                return format!("{dir}/{name}");
+            }
+        }
+    }
+    panic!("no source for the page titled {title}")
+}
