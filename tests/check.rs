@@ -283,6 +283,10 @@ fn external_is_accepted() {
     let site = fixture("check");
     let run = check(&site, &["--today", TODAY, "--external"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("freshness: 0 errors, 4 warnings"),
+        "the rest is checked"
+    );
 }
 
 #[test]
@@ -332,7 +336,8 @@ fn the_review_page_shows_what_check_reports() {
     .map(|(a, b)| (a.to_string(), b.to_string()))
     .collect();
     assert_eq!(rows, expected, "most overdue first");
-    assert!(html.contains("<caption>"), "a table with a caption");
+    assert!(html.contains("<caption id="), "a table with a caption");
+    assert!(html.contains("<th scope=\"col\"") && html.contains("<th scope=\"row\""));
     assert!(
         html.contains("Farsta stadsdelsförvaltning"),
         "the owner is shown"
@@ -427,6 +432,19 @@ fn example_site_check_and_review_page_agree() {
     from_page.sort();
     from_check.sort();
     assert_eq!(from_page, from_check);
+    // A coordinator whose details are too old says so on its own page, from the same findings.
+    let coordinator = rows
+        .iter()
+        .find(|(href, _)| href.contains("samordnare/"))
+        .expect("an old coordinator record");
+    let page = std::fs::read_to_string(out.join("att-se-over").join(&coordinator.0)).unwrap();
+    assert!(page.contains("Behöver kontrolleras"), "{}", coordinator.0);
+    let guidance = rows
+        .iter()
+        .find(|(href, _)| href.contains("vagledningar/"))
+        .unwrap();
+    let page = std::fs::read_to_string(out.join("att-se-over").join(&guidance.0)).unwrap();
+    assert!(!page.contains("Behöver kontrolleras"));
 }
 
 /// The content key (without `.md`) of the page whose built HTML is `page`, found by title.

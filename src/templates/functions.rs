@@ -187,6 +187,7 @@ impl Function for GetRecentPages {
 
 /// `get_review_list()`: every freshness finding of the build (`content::freshness`), the
 /// most overdue first, each with its page's `permalink`: what the "Att se över" page lists.
+/// `get_review_list(path=page.relative_path)`: only that page's, for a notice on the page.
 #[derive(Clone)]
 pub struct ReviewList {
     pub rules: crate::content::freshness::Rules,
@@ -194,12 +195,25 @@ pub struct ReviewList {
 }
 
 impl Function for ReviewList {
-    fn call(&self, _: &HashMap<String, Value>) -> Result<Value> {
-        // Any page's dates or owner may change the list.
-        super::deps::record(super::deps::Dep::RecentPages);
+    fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        let only = match args.get("path") {
+            Some(path) => {
+                let key = path
+                    .as_str()
+                    .ok_or("`get_review_list`: `path` must be a page's relative_path")?;
+                super::deps::record(super::deps::Dep::Page(key.to_string()));
+                Some(key)
+            }
+            None => {
+                // Any page's dates or owner may change the whole list.
+                super::deps::record(super::deps::Dep::RecentPages);
+                None
+            }
+        };
         let items = self
             .findings
             .iter()
+            .filter(|finding| only.is_none_or(|key| finding.key == key))
             .map(|finding| {
                 let mut item = to_value(finding)?;
                 if let Value::Object(map) = &mut item {
