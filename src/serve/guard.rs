@@ -12,25 +12,30 @@ use crate::site::Site;
 /// Lots has no known panic on content to test the guard with; this gives it one.
 pub const TEST_PANIC_VARIABLE: &str = "LOTS_TEST_PANIC_ON_TEXT";
 
-/// Where the last panic happened (`src/x.rs:1:2`); the payload does not say, and a panic in
-/// a rayon worker reaches the rebuild's thread only as its payload.
-static LAST_PLACE: Mutex<Option<String>> = Mutex::new(None);
+/// Where the last panics happened (`src/x.rs:1:2`) with their messages; the payload does not
+/// say, and a panic in a rayon worker reaches the rebuild's thread only as its payload. A
+/// panic of another thread at the same time (a test, say) must not lend its place, so the
+/// place is looked up by message.
+static LAST_PLACES: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+const PLACES_KEPT: usize = 16;
 
 /// Runs `rebuild`, turning a panic in it, or in any thread it waited for, into a message.
 pub fn catch<T>(rebuild: impl FnOnce() -> T) -> Result<T, String> {
     remember_places();
     panic::catch_unwind(AssertUnwindSafe(rebuild)).map_err(|payload| {
-        let place = LAST_PLACE
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take()
-            .map(|p| format!(" at {p}"))
-            .unwrap_or_default();
+        let text = message(payload.as_ref());
+        let place = {
+            let mut places = LAST_PLACES.lock().unwrap_or_else(|e| e.into_inner());
+            places
+                .iter()
+                .rposition(|(said, _)| *said == text)
+                .map(|at| format!(" at {}", places.remove(at).1))
+                .unwrap_or_default()
+        };
         format!(
-            "lots crashed while rebuilding ({}{place}). This is a bug in lots, not in your \
+            "lots crashed while rebuilding ({text}{place}). This is a bug in lots, not in your \
              site: please report it with the change that caused it. The server keeps \
-             watching; undo or change the edit and the site is loaded again.",
-            message(payload.as_ref())
+             watching; undo or change the edit and the site is loaded again."
         )
     })
 }
@@ -42,7 +47,11 @@ fn remember_places() {
         let default = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
             if let Some(place) = info.location() {
-                *LAST_PLACE.lock().unwrap_or_else(|e| e.into_inner()) = Some(place.to_string());
+                let mut places = LAST_PLACES.lock().unwrap_or_else(|e| e.into_inner());
+                if places.len() == PLACES_KEPT {
+                    places.remove(0);
+                }
+                places.push((message(info.payload()), place.to_string()));
             }
             default(info);
         }));
