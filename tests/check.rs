@@ -359,6 +359,12 @@ fn the_review_page_shows_what_check_reports() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
         assert!(!text.contains("att-se-over"), "in the search index");
     }
+    // The plan's own page (the plain page template) says its review date has passed; a
+    // page not due does not.
+    let plan = std::fs::read_to_string(site.public().join("planer/plan/index.html")).unwrap();
+    assert!(plan.contains("Granskning försenad"), "{plan}");
+    let fine = std::fs::read_to_string(site.public().join("vagledningar/ny/index.html")).unwrap();
+    assert!(!fine.contains("Granskning försenad"));
     // Another day, another list: build and check use the same date.
     site.build_ok(&["--today", "2026-06-15"]);
     let html = std::fs::read_to_string(site.public().join("att-se-over/index.html")).unwrap();

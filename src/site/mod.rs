@@ -158,10 +158,10 @@ impl Site {
     }
 
     fn review_list(&self) -> crate::templates::functions::ReviewList {
-        crate::templates::functions::ReviewList {
-            rules: freshness::Rules::new(&self.config, self.today),
-            findings: Arc::new(self.freshness()),
-        }
+        crate::templates::functions::ReviewList::new(
+            freshness::Rules::new(&self.config, self.today),
+            self.freshness(),
+        )
     }
 }
 
