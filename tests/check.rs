@@ -477,3 +477,42 @@ fn source_of(root: &Path, page: &str) -> String {
     }
     panic!("no source for the page titled {title}")
 }
+
+/// Each kind of error a build refuses comes out of check under its own code, all in one run.
+#[test]
+fn build_errors_have_their_codes() {
+    let site = fixture("check");
+    site.write(
+        "content/vagledningar/fel.md",
+        "---\ntitle: \"Fel\"\nagare: \"X\"\nnasta_granskning: 2030-01-01\naliases: [\"vagledningar/ny/\"]\ntemplate: saknas.html\n---\n![bild](saknas.png)\n\nSe [rubriken](@/vagledningar/ny.md#finns-inte).\n",
+    );
+    let run = check(&site, &["--today", TODAY, "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let document = json_of(&run);
+    let codes: BTreeSet<&str> = findings(&document)
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    for code in [
+        "link.internal.missing",
+        "link.anchor.missing",
+        "template.missing",
+        "output.collision",
+    ] {
+        assert!(
+            codes.contains(code),
+            "no {code} in {codes:?}:\n{}",
+            run.stdout
+        );
+    }
+    let anchor = findings(&document)
+        .iter()
+        .find(|f| f["code"] == "link.anchor.missing")
+        .unwrap();
+    assert_eq!(
+        (anchor["line"].as_u64(), anchor["column"].as_u64()),
+        (Some(10), Some(4))
+    );
+    assert_eq!(anchor["kind"], "link");
+}

@@ -104,7 +104,7 @@ impl Site {
                     .expect_err("problems were just added"));
             }
         };
-        let mut warnings = std::mem::take(&mut library.warnings);
+        let mut warnings = coded(std::mem::take(&mut library.warnings), "content.warning");
         let images = Arc::new(Images::new(root, &config.images));
         let anchor_checks = render_markdown(&mut library, &images, &mut problems, &mut warnings);
         // Only now is it known which files the published pages link to.
@@ -114,7 +114,7 @@ impl Site {
         let (image_problems, image_warnings) = images.process(&library);
         timer.lap("images");
         problems.extend(coded(image_problems, "image.invalid"));
-        warnings.extend(image_warnings);
+        warnings.extend(coded(image_warnings, "image.warning"));
         let Some(templates) = templates else {
             problems.extend(checks::without_templates(&library, &anchor_checks));
             return Err(problems
@@ -205,7 +205,7 @@ fn render_markdown_of(
     for (key, output) in outputs {
         // Markdown's errors are links and images of the body that do not resolve.
         problems.extend(coded(output.problems, "link.internal.missing"));
-        warnings.extend(output.warnings);
+        warnings.extend(coded(output.warnings, "markdown.warning"));
         anchor_checks.extend(output.anchor_checks.into_iter().map(|c| (key.clone(), c)));
         let rendered = Some(output.rendered);
         if let Some(page) = library.pages.get_mut(&key) {
