@@ -171,6 +171,11 @@ impl Diagnostics {
         self.items.len()
     }
 
+    /// The problems as collected, for a caller that reports them itself.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
     /// Turns the collected problems into an error, or `Ok` when there were none.
     pub fn into_result(mut self) -> Result<(), BuildError> {
         if self.items.is_empty() {

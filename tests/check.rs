@@ -221,6 +221,8 @@ fn errors_a_build_refuses_fail_the_check_with_positions() {
         .expect("the bad date");
     assert_eq!(schema["kind"], "schema");
     assert_eq!(schema["line"], 4);
+    // What is overdue is still reported beside the errors.
+    assert_eq!(document["counts"]["freshness"], 4, "{}", run.stdout);
     // The same errors as build, in the human format too.
     let human = check(&site, &["--today", TODAY]);
     assert_eq!(human.code, 1);

@@ -105,13 +105,20 @@ pub fn check(options: &CheckOptions) -> Result<Report, String> {
     let mut today = options
         .today
         .unwrap_or_else(crate::content::freshness::default_today);
-    match Site::load(&options.root, options.include_drafts, None) {
-        Ok(mut site) => {
+    match Site::load_with_problems(&options.root, options.include_drafts, None) {
+        Ok((mut site, problems)) => {
             if let Some(day) = options.today {
                 site.today = day;
             }
             today = site.today;
-            diagnostics.extend(site_findings(&site)?);
+            if problems.is_empty() {
+                diagnostics.extend(site_findings(&site)?);
+            } else {
+                // A site with errors is not rendered (its errors would come twice), but what
+                // is overdue is still worth knowing in the same run.
+                diagnostics.extend(problems.into_vec());
+                diagnostics.extend(freshness_findings(&site));
+            }
             if options.external {
                 // The lead wires `crate::check::external` here: collect the links with
                 // `external::external_links(&site.library)`, request them with
@@ -159,12 +166,16 @@ fn site_findings(site: &Site) -> Result<Vec<Diagnostic>, String> {
         })),
         Err(BuildError::Io(message)) => return Err(message),
     }
-    found.extend(site.warnings.iter().cloned().map(Diagnostic::warning));
-    found.extend(
-        site.freshness()
-            .iter()
-            .map(|finding| finding.diagnostic(&site.library)),
-    );
+    found.extend(freshness_findings(site));
     found.extend(orphans::find(site, &sink.into_deps()));
     Ok(found)
+}
+
+/// The load's warnings and every page out of date.
+fn freshness_findings(site: &Site) -> Vec<Diagnostic> {
+    let warnings = site.warnings.iter().cloned().map(Diagnostic::warning);
+    let overdue = site.freshness();
+    warnings
+        .chain(overdue.iter().map(|f| f.diagnostic(&site.library)))
+        .collect()
 }

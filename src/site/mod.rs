@@ -70,6 +70,19 @@ impl Site {
         include_drafts: bool,
         base_url: Option<&str>,
     ) -> Result<Site, BuildError> {
+        let (site, problems) = Site::load_with_problems(root, include_drafts, base_url)?;
+        problems.into_result()?;
+        Ok(site)
+    }
+
+    /// [`Site::load`], but a site whose pages have errors is still returned with them, for
+    /// `check` to say what else needs attention. `Err` when there is no site to return: the
+    /// config, the content folder or the templates could not be loaded.
+    pub fn load_with_problems(
+        root: &Path,
+        include_drafts: bool,
+        base_url: Option<&str>,
+    ) -> Result<(Site, Diagnostics), BuildError> {
         let mut timer = timing::Timer::new();
         let mut problems = Diagnostics::default();
         let mut config = Config::load(root)
@@ -136,8 +149,7 @@ impl Site {
             checks::Claims::MayHaveChanged,
         ));
         timer.lap("checks");
-        problems.into_result()?;
-        Ok(site)
+        Ok((site, problems))
     }
 }
 
