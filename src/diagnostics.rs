@@ -6,9 +6,34 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// How bad a problem is: an error stops a build, a warning is reported and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The code of a problem no stage has named more precisely yet.
+pub const GENERIC_CODE: &str = "content.invalid";
+
 /// One problem in one file, with a 1-based position when it is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error unless a constructor's caller says otherwise ([`Diagnostic::warning`]).
+    pub severity: Severity,
+    /// A stable name of the kind of problem (`schema.invalid`, `link.internal.missing`,
+    /// `freshness.review_overdue`): its first dot-separated part is the kind `check` groups by.
+    pub code: &'static str,
     pub path: PathBuf,
     pub line: usize,
     pub column: usize,
@@ -21,6 +46,8 @@ impl Diagnostic {
     /// A problem with the file as a whole (it cannot be read, for instance).
     pub fn file(path: &Path, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
+            code: GENERIC_CODE,
             path: path.to_path_buf(),
             line: 0,
             column: 0,
@@ -42,11 +69,37 @@ impl Diagnostic {
             .and_then(|index| source.lines().nth(index))
             .map(|text| text.to_string());
         Diagnostic {
+            severity: Severity::Error,
+            code: GENERIC_CODE,
             path: path.to_path_buf(),
             line,
             column: column.max(1),
             message: message.into(),
             source_line,
+        }
+    }
+
+    /// The same problem under a stable code.
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
+    }
+
+    /// The same problem as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// The kind of problem: the first part of its code (`schema`, `link`, `freshness`).
+    pub fn kind(&self) -> &'static str {
+        self.code.split('.').next().unwrap_or(self.code)
+    }
+
+    /// Names the problem with `code` unless a stage closer to it already did.
+    pub fn code_if_generic(&mut self, code: &'static str) {
+        if self.code == GENERIC_CODE {
+            self.code = code;
         }
     }
 
@@ -118,6 +171,11 @@ impl Diagnostics {
         self.items.len()
     }
 
+    /// The problems as collected, for a caller that reports them itself.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
     /// Turns the collected problems into an error, or `Ok` when there were none.
     pub fn into_result(mut self) -> Result<(), BuildError> {
         if self.items.is_empty() {
@@ -181,6 +239,8 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             let prefix = String::from_utf8_lossy(&bytes[..valid]);
             let (line, column) = line_col(&prefix, prefix.len());
             return Err(Diagnostic {
+                severity: Severity::Error,
+                code: "file.encoding",
                 path: path.to_path_buf(),
                 line,
                 column,

@@ -18,6 +18,7 @@ fn basic_site_writes_exactly_the_expected_files() {
         "a-o/index.html",
         "atervandare/barn-och-unga/index.html",
         "atervandare/index.html",
+        "att-se-over/index.html",
         "filter.js",
         "gamla/sidan/index.html",
         "guider/andra/index.html",
@@ -65,7 +66,7 @@ fn success_is_reported_on_stdout() {
     let site = fixture("basic");
     let run = site.build_ok(&[]);
     assert!(
-        run.stdout.starts_with("Built 21 pages in "),
+        run.stdout.starts_with("Built 22 pages in "),
         "stdout: {}",
         run.stdout
     );

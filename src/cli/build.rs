@@ -12,6 +12,7 @@ pub fn run(args: BuildArgs) -> i32 {
         output,
         include_drafts: args.drafts,
         base_url: args.base_url,
+        today: args.today,
     };
     match site::build(&options) {
         Ok(report) => {

@@ -38,6 +38,7 @@ pub fn run(args: BundleArgs) -> i32 {
         output: work.path().join(&name),
         include_drafts: false,
         base_url: None,
+        today: None,
     };
     if let Err(err) = site::build(&options) {
         eprintln!("{err}");

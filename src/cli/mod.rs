@@ -2,6 +2,7 @@
 
 mod build;
 mod bundle;
+mod check;
 mod serve;
 
 use std::path::PathBuf;
@@ -21,6 +22,9 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (replaced only when the whole build succeeds).
     Build(BuildArgs),
+    /// Load and check the whole site as a build does, write nothing, and report every error,
+    /// overdue review and orphan page (and with --external, every failing external link).
+    Check(CheckArgs),
     /// Build the site and write it as one zip that works from the extracted folder.
     Bundle(BundleArgs),
     /// Serve the site on this computer and rebuild it as files change (for writing).
@@ -41,6 +45,42 @@ pub struct BuildArgs {
     /// Override `base_url` from config.yaml, e.g. https://intranat.example.se/vbe
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    /// Judge review dates as on this day (YYYY-MM-DD) instead of today, as `check --today`
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    today: Option<chrono::NaiveDate>,
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// The site folder, holding config.yaml and content/ [default: the current folder]
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Also request every external (http, https) link and report those that fail
+    #[arg(long)]
+    external: bool,
+    /// `human` for people, `json` for one JSON document a publishing pipeline reads
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat warnings (overdue reviews, orphans, failing external links) as errors
+    #[arg(long)]
+    strict: bool,
+    /// Judge review dates as on this day (YYYY-MM-DD) instead of today
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    today: Option<chrono::NaiveDate>,
+    /// Also check pages marked `draft: true` and unapproved plans
+    #[arg(long)]
+    drafts: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01"))
 }
 
 #[derive(clap::Args)]
@@ -85,5 +125,6 @@ pub fn run() -> i32 {
         Command::Build(args) => build::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Bundle(args) => bundle::run(args),
+        Command::Check(args) => check::run(args),
     }
 }

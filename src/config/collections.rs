@@ -72,6 +72,11 @@ pub struct FieldSpec {
     /// Allowed file name endings for a `file` field, without the dot (`vtt`).
     #[serde(default)]
     pub extensions: Vec<String>,
+    /// A `date` field that says when the page is due for review: once passed, the page is
+    /// overdue (`lots check`, "Att se över"). `nasta_granskning` and `nasta_revidering` are
+    /// review dates without it.
+    #[serde(default)]
+    pub review: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

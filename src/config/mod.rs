@@ -1,6 +1,7 @@
 //! `config.yaml` at the site root: site title, base URL, language, theme, taxonomies and
 //! typed collections. Unknown keys and wrong types are errors with line and column.
 
+mod check;
 mod collections;
 mod images;
 
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::{read_text, Diagnostic};
 use crate::yaml::{self, Spanned};
 
+pub use check::CheckConfig;
 pub use collections::{Collection, FieldKind, FieldSpec, PageOutput, PublishIf};
 pub use images::{ImageOutputFormat, ImagesConfig, MAX_IMAGE_SIDE};
 
@@ -29,6 +31,8 @@ pub struct Config {
     pub taxonomies: Vec<TaxonomyConfig>,
     pub collections: Vec<Collection>,
     pub search: SearchConfig,
+    /// `check:`: freshness ages and external links for `lots check` and "Att se över".
+    pub check: CheckConfig,
     /// `images:`: widths for `srcset`, quality and format of resized copies.
     pub images: ImagesConfig,
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -73,6 +77,8 @@ struct RawConfig {
     collections: Vec<Spanned<Collection>>,
     #[serde(default)]
     search: SearchConfig,
+    #[serde(default)]
+    check: CheckConfig,
     #[serde(default)]
     images: Option<Spanned<ImagesConfig>>,
     #[serde(default)]
@@ -175,6 +181,7 @@ impl Config {
             taxonomies,
             collections,
             search: raw.search,
+            check: raw.check,
             images,
             extra: raw.extra.0,
             allow_active_files,
@@ -294,6 +301,12 @@ fn check_field_specs(
             problems.push(block.at(
                 at,
                 format!("field `{name}` holds records but names no `fields`"),
+            ));
+        }
+        if spec.review && spec.kind != FieldKind::Date {
+            problems.push(block.at(
+                at,
+                format!("field `{name}` is marked `review: true` but is not a `date`; only a date can be due"),
             ));
         }
         check_field_specs(&spec.fields, at, block, problems);

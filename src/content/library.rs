@@ -258,6 +258,10 @@ pub(super) fn load_page(source: &Source, config: &Config) -> Checked<Page> {
     let block = front_matter_block(source, &text);
     let mut validator = Validator::new(block, config);
     let mut meta = validator.page(raw);
+    for problem in &mut validator.problems {
+        problem.code_if_generic("front_matter.invalid");
+    }
+    let before_schema = validator.problems.len();
     let fields = super::schema::page_fields(
         config,
         &source.key,
@@ -265,6 +269,9 @@ pub(super) fn load_page(source: &Source, config: &Config) -> Checked<Page> {
         &text[4..4 + yaml_len],
         &mut validator.problems,
     );
+    for problem in &mut validator.problems[before_schema..] {
+        problem.code_if_generic("schema.invalid");
+    }
     let (dir, stem) = if source.kind == FileKind::BundlePage {
         let bundle = parent_dir(&source.key).trim_end_matches('/');
         (parent_dir(bundle), bundle.rsplit('/').next().unwrap_or(""))

@@ -7,6 +7,7 @@
 pub mod active;
 pub mod dates;
 pub mod discover;
+pub mod freshness;
 pub mod front_matter;
 pub mod kind;
 mod library;

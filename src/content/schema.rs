@@ -578,16 +578,19 @@ pub fn resolve_page_files(
                     *slot = Value::String(format!("{}{}", super::paths::ROOT_MARK, asset.output));
                 }
             }
-            None => problems.push(Diagnostic::at(
-                &page.doc.file_path(),
-                &page.doc.source,
-                file.line,
-                file.column,
-                format!(
-                    "`{}` does not exist: there is no file content/{}",
-                    file.written, file.key
-                ),
-            )),
+            None => problems.push(
+                Diagnostic::at(
+                    &page.doc.file_path(),
+                    &page.doc.source,
+                    file.line,
+                    file.column,
+                    format!(
+                        "`{}` does not exist: there is no file content/{}",
+                        file.written, file.key
+                    ),
+                )
+                .with_code("schema.file_missing"),
+            ),
         }
     }
     if let Value::Object(map) = values {

@@ -68,12 +68,10 @@ fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagnosti
                 "`@/{}#{}` links to a heading that does not exist in that page",
                 check.target_key, check.anchor
             );
-            Some(Diagnostic::at_offset(
-                &doc.file_path(),
-                &doc.source,
-                check.offset,
-                message,
-            ))
+            Some(
+                Diagnostic::at_offset(&doc.file_path(), &doc.source, check.offset, message)
+                    .with_code("link.anchor.missing"),
+            )
         })
         .collect()
 }
@@ -103,6 +101,7 @@ fn templates(library: &Library, templates: &Templates) -> Vec<Diagnostic> {
                     t.name
                 ),
             )
+            .with_code("template.missing")
         })
         .collect()
 }
@@ -136,7 +135,7 @@ fn collection_templates(
                     "collection `{}` names template `{name}`, which does not exist in templates/ or the theme",
                     collection.name
                 ),
-            ));
+            ).with_code("template.missing"));
         }
     }
     problems

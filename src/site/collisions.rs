@@ -41,10 +41,11 @@ impl<'a> Claims<'a> {
             first.what
         );
         let blamed = doc.or(first.doc);
-        self.problems.push(match blamed {
+        let problem = match blamed {
             Some(doc) => Diagnostic::file(&doc.file_path(), message),
             None => Diagnostic::file(std::path::Path::new("templates"), message),
-        });
+        };
+        self.problems.push(problem.with_code("output.collision"));
     }
 }
 

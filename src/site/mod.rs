@@ -18,7 +18,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::{self, Library, LoadOptions};
+use crate::content::{self, freshness, Library, LoadOptions};
 use crate::diagnostics::{BuildError, Diagnostic, Diagnostics};
 use crate::images::{self, Images};
 use crate::markdown;
@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     pub include_drafts: bool,
     pub base_url: Option<String>,
+    /// The day due dates are judged on; `None` for `LOTS_TODAY` or today.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// What a successful build made.
@@ -56,6 +58,8 @@ pub struct Site {
     pub warnings: Vec<Diagnostic>,
     /// The image queue and cache; templates add to the queue while rendering.
     pub images: Arc<Images>,
+    /// The day due dates are judged on (`--today`, else `LOTS_TODAY`, else today).
+    pub today: chrono::NaiveDate,
 }
 
 impl Site {
@@ -66,9 +70,23 @@ impl Site {
         include_drafts: bool,
         base_url: Option<&str>,
     ) -> Result<Site, BuildError> {
+        let (site, problems) = Site::load_with_problems(root, include_drafts, base_url)?;
+        problems.into_result()?;
+        Ok(site)
+    }
+
+    /// [`Site::load`], but a site whose pages have errors is still returned with them, for
+    /// `check` to say what else needs attention. `Err` when there is no site to return: the
+    /// config, the content folder or the templates could not be loaded.
+    pub fn load_with_problems(
+        root: &Path,
+        include_drafts: bool,
+        base_url: Option<&str>,
+    ) -> Result<(Site, Diagnostics), BuildError> {
         let mut timer = timing::Timer::new();
         let mut problems = Diagnostics::default();
-        let mut config = Config::load(root).map_err(BuildError::Content)?;
+        let mut config = Config::load(root)
+            .map_err(|errs| BuildError::Content(coded(errs, "config.invalid")))?;
         if let Some(url) = base_url {
             config.set_base_url(url).map_err(BuildError::Io)?;
         }
@@ -83,7 +101,7 @@ impl Site {
         let templates = match templates {
             Ok(t) => Some(t),
             Err(errs) => {
-                problems.extend(errs);
+                problems.extend(coded(errs, "template.invalid"));
                 None
             }
         };
@@ -99,7 +117,7 @@ impl Site {
                     .expect_err("problems were just added"));
             }
         };
-        let mut warnings = std::mem::take(&mut library.warnings);
+        let mut warnings = coded(std::mem::take(&mut library.warnings), "content.warning");
         let images = Arc::new(Images::new(root, &config.images));
         let anchor_checks = render_markdown(&mut library, &images, &mut problems, &mut warnings);
         // Only now is it known which files the published pages link to.
@@ -108,8 +126,8 @@ impl Site {
         // Images are processed here, so that a broken one is reported with every other error.
         let (image_problems, image_warnings) = images.process(&library);
         timer.lap("images");
-        problems.extend(image_problems);
-        warnings.extend(image_warnings);
+        problems.extend(coded(image_problems, "image.invalid"));
+        warnings.extend(coded(image_warnings, "image.warning"));
         let Some(templates) = templates else {
             problems.extend(checks::without_templates(&library, &anchor_checks));
             return Err(problems
@@ -123,6 +141,7 @@ impl Site {
             library: Arc::new(library),
             warnings,
             images,
+            today: crate::content::freshness::default_today(),
         };
         problems.extend(checks::all(
             &site,
@@ -130,8 +149,31 @@ impl Site {
             checks::Claims::MayHaveChanged,
         ));
         timer.lap("checks");
-        problems.into_result()?;
-        Ok(site)
+        Ok((site, problems))
+    }
+}
+
+/// Names the problems a stage found with its code, where nothing closer named them.
+fn coded(mut problems: Vec<Diagnostic>, code: &'static str) -> Vec<Diagnostic> {
+    for problem in &mut problems {
+        problem.code_if_generic(code);
+    }
+    problems
+}
+
+impl Site {
+    /// Every page out of date as of [`Site::today`]: what `lots check` reports and the
+    /// "Att se över" page lists, from one function.
+    pub fn freshness(&self) -> Vec<freshness::Finding> {
+        let rules = freshness::Rules::new(&self.config, self.today);
+        freshness::findings(&self.library, &self.config, &rules)
+    }
+
+    fn review_list(&self) -> crate::templates::functions::ReviewList {
+        crate::templates::functions::ReviewList::new(
+            freshness::Rules::new(&self.config, self.today),
+            self.freshness(),
+        )
     }
 }
 
@@ -173,8 +215,9 @@ fn render_markdown_of(
         .collect();
     let mut anchor_checks = Vec::new();
     for (key, output) in outputs {
-        problems.extend(output.problems);
-        warnings.extend(output.warnings);
+        // Markdown's errors are links and images of the body that do not resolve.
+        problems.extend(coded(output.problems, "link.internal.missing"));
+        warnings.extend(coded(output.warnings, "markdown.warning"));
         anchor_checks.extend(output.anchor_checks.into_iter().map(|c| (key.clone(), c)));
         let rendered = Some(output.rendered);
         if let Some(page) = library.pages.get_mut(&key) {
@@ -254,11 +297,14 @@ pub fn claimed_paths(site: &Site) -> (std::collections::HashSet<String>, Vec<Dia
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timer = timing::Timer::new();
-    let site = Site::load(
+    let mut site = Site::load(
         &options.root,
         options.include_drafts,
         options.base_url.as_deref(),
     )?;
+    if let Some(today) = options.today {
+        site.today = today;
+    }
     timer.lap("load");
     let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
     let sink = output::FolderSink::new(staging.path());

@@ -76,7 +76,7 @@ pub fn render_jobs(site: &Site, jobs: &[Job<'_>], sink: &dyn Sink) -> Result<(),
         site,
         tera: site
             .templates
-            .for_site(library.clone(), site.images.clone()),
+            .for_site(library.clone(), site.images.clone(), site.review_list()),
         base,
         nav,
     };

@@ -26,7 +26,10 @@ pub fn compile(sources: &Sources, problems: &mut Vec<Diagnostic>) -> Tera {
     tera.register_filter("filesize", super::filters::filesize);
     tera.register_filter("csv", super::filters::csv);
     tera.register_filter("vcard", super::filters::Vcard);
-    tera.register_filter("days_until", super::filters::days_until);
+    tera.register_filter(
+        "days_until",
+        super::filters::DaysUntil(crate::content::freshness::default_today()),
+    );
     if problems.is_empty() {
         if let Err(err) = tera.add_raw_templates(ok) {
             let message = chain(&err);

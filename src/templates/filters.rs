@@ -147,21 +147,21 @@ fn plain(value: &Value) -> String {
 }
 
 /// `{{ date | days_until }}`: whole days from the build's date to `date`; negative when it
-/// has passed. The build's date is today, or `LOTS_TODAY` (YYYY-MM-DD) for reproducible builds.
-pub fn days_until(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let text = value
-        .as_str()
-        .ok_or("the `days_until` filter needs a date")?;
-    let date = DateValue::parse(text).ok_or_else(|| format!("`{text}` is not a date"))?;
-    Ok(Value::from((date.sort_key.date() - today()).num_days()))
-}
+/// has passed (`content::freshness::days_until`, the rule `check` uses too). The build's date
+/// is `--today`, else `LOTS_TODAY` (YYYY-MM-DD), else today.
+pub struct DaysUntil(pub NaiveDate);
 
-/// The date of the build.
-pub fn today() -> NaiveDate {
-    std::env::var("LOTS_TODAY")
-        .ok()
-        .and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
+impl tera::Filter for DaysUntil {
+    fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+        let text = value
+            .as_str()
+            .ok_or("the `days_until` filter needs a date")?;
+        let date = DateValue::parse(text).ok_or_else(|| format!("`{text}` is not a date"))?;
+        Ok(Value::from(crate::content::freshness::days_until(
+            date.sort_key.date(),
+            self.0,
+        )))
+    }
 }
 
 #[cfg(test)]

@@ -184,3 +184,73 @@ impl Function for GetRecentPages {
         Ok(to_value(items)?)
     }
 }
+
+/// `get_review_list()`: every freshness finding of the build (`content::freshness`), the
+/// most overdue first, each with its page's `permalink`: what the "Att se över" page lists.
+/// `get_review_list(path=page.relative_path)`: only that page's, for a notice on the page.
+#[derive(Clone)]
+pub struct ReviewList {
+    pub rules: crate::content::freshness::Rules,
+    findings: Arc<Vec<crate::content::freshness::Finding>>,
+    /// Positions in `findings` by page key: every page asks for its own.
+    by_key: Arc<HashMap<String, Vec<usize>>>,
+}
+
+impl ReviewList {
+    pub fn new(
+        rules: crate::content::freshness::Rules,
+        findings: Vec<crate::content::freshness::Finding>,
+    ) -> ReviewList {
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, finding) in findings.iter().enumerate() {
+            by_key.entry(finding.key.clone()).or_default().push(at);
+        }
+        ReviewList {
+            rules,
+            findings: Arc::new(findings),
+            by_key: Arc::new(by_key),
+        }
+    }
+
+    fn item(&self, finding: &crate::content::freshness::Finding) -> Result<Value> {
+        let mut item = to_value(finding)?;
+        if let Value::Object(map) = &mut item {
+            map.insert(
+                "permalink".into(),
+                Value::String(permalink(&finding.output_path)),
+            );
+        }
+        Ok(item)
+    }
+}
+
+impl Function for ReviewList {
+    fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
+        let items = match args.get("path") {
+            Some(path) => {
+                let key = path
+                    .as_str()
+                    .ok_or("`get_review_list`: `path` must be a page's relative_path")?;
+                super::deps::record(super::deps::Dep::Page(key.to_string()));
+                let found = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
+                found
+                    .iter()
+                    .map(|at| self.item(&self.findings[*at]))
+                    .collect::<Result<Vec<Value>>>()?
+            }
+            None => {
+                // Any page's dates or owner may change the whole list.
+                super::deps::record(super::deps::Dep::RecentPages);
+                self.findings
+                    .iter()
+                    .map(|finding| self.item(finding))
+                    .collect::<Result<Vec<Value>>>()?
+            }
+        };
+        Ok(Value::Array(items))
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
+}

@@ -131,8 +131,16 @@ impl Templates {
     }
 
     /// [`Templates::for_library`] and `resize_image`, which queues work in the build's images.
-    pub fn for_site(&self, library: Arc<Library>, images: Arc<crate::images::Images>) -> Tera {
+    /// `review` is the day due dates are judged on, and what the "Att se över" page lists.
+    pub fn for_site(
+        &self,
+        library: Arc<Library>,
+        images: Arc<crate::images::Images>,
+        review: functions::ReviewList,
+    ) -> Tera {
         let mut tera = self.for_library(library.clone());
+        tera.register_filter("days_until", filters::DaysUntil(review.rules.today));
+        tera.register_function("get_review_list", review);
         tera.register_function(
             "resize_image",
             crate::images::function::ResizeImage::new(images, library),

@@ -20,6 +20,7 @@ const PAGES = [
   ['galleri', 'symboler/index.html'],
   ['samordnare', 'samordnare/index.html'],
   ['samlad-bild', 'handlingsplaner/index.html'],
+  ['att-se-over', 'att-se-over/index.html'],
 ];
 const WIDTHS = [['dator', 1280], ['mobil', 390]];
 
