@@ -4,6 +4,7 @@
 //! orchestrated by `site`. Every stage reports problems as [`diagnostics::Diagnostic`]s
 //! so that one build prints every error of every file.
 
+pub mod charts;
 pub mod check;
 pub mod cli;
 pub mod config;

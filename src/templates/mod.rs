@@ -127,6 +127,15 @@ impl Templates {
         tera.register_function("get_section", functions::GetSection(library.clone()));
         tera.register_function("get_collection", functions::GetCollection(library.clone()));
         tera.register_function("get_recent_pages", functions::GetRecentPages(library));
+        let chart_text = Arc::new(crate::charts::ChartText::from_strings(&self.strings));
+        tera.register_function(
+            "stacked_bar_chart",
+            crate::charts::function::StackedBarChart(chart_text.clone()),
+        );
+        tera.register_function(
+            "trend_chart",
+            crate::charts::function::TrendChart(chart_text),
+        );
         tera
     }
 

@@ -307,6 +307,7 @@ pub fn count(text: &str, needle: &str) -> usize {
     text.matches(needle).count()
 }
 pub mod serve;
+pub mod xml;
 
 /// A PNG of `width` × `height` with a gradient, so that resized copies differ from it.
 pub fn png(width: u32, height: u32) -> Vec<u8> {
