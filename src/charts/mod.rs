@@ -14,6 +14,8 @@ mod trend;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trend_tests;
 
 pub use stacked::{Scale, StackedBars};
 pub use text::ChartText;

@@ -166,6 +166,7 @@ impl Trend {
         for series in 0..self.series.len() {
             self.line(&mut out, series, &frame);
         }
+        self.end_labels(&mut out, &frame);
         let height = frame.bottom() + 6.0 + LINE * label_lines as f64 + 4.0;
         format!("{}{legend_svg}{out}</svg>", svg_open(id, height))
     }
@@ -225,8 +226,7 @@ impl Trend {
         most
     }
 
-    /// One series: its line, broken where a period has no value, a marker at every value and
-    /// the last value written out beside its marker.
+    /// One series: its line, broken where a period has no value, and a marker at every value.
     fn line(&self, out: &mut String, series: usize, frame: &Frame) {
         let class = format!(
             "chart-s{} chart-dash{}",
@@ -265,16 +265,42 @@ impl Trend {
                 );
             }
         }
-        if let Some((x, y, value)) = points.iter().rev().flatten().next() {
+        out.push_str("</g>");
+    }
+
+    /// Each series' last value written beside its last marker. Labels at the same period are
+    /// pushed apart so that lines ending close together do not print over each other.
+    fn end_labels(&self, out: &mut String, frame: &Frame) {
+        let mut labels: Vec<(usize, f64, f64, f64)> = self
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(series, values)| {
+                let (period, value) = values
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find_map(|(at, v)| v.map(|v| (at, v)))?;
+                Some((series, frame.x(period), frame.y(value) + FONT * 0.35, value))
+            })
+            .collect();
+        labels.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2)));
+        for at in 1..labels.len() {
+            let (previous, current) = (labels[at - 1], labels[at]);
+            if previous.1 == current.1 && current.2 < previous.2 + FONT {
+                labels[at].2 = previous.2 + FONT;
+            }
+        }
+        labels.sort_by_key(|label| label.0);
+        for (series, x, y, value) in labels {
             let _ = write!(
                 out,
-                r#"<text class="chart-text chart-end-value" x="{}" y="{}">{}</text>"#,
+                r#"<text class="chart-text chart-end-value" data-series="{series}" x="{}" y="{}">{}</text>"#,
                 n(x + 7.0),
-                n(y + FONT * 0.35),
-                esc(&with_unit(*value, self.unit.as_deref()))
+                n(y),
+                esc(&with_unit(value, self.unit.as_deref()))
             );
         }
-        out.push_str("</g>");
     }
 
     fn table(&self, text: &ChartText) -> String {
