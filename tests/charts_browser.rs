@@ -1,7 +1,7 @@
 //! The charts in Chromium (tests/browser/charts.mjs): the `charts` fixture's chart page at 320,
 //! 390 and 1280 px, light and dark, scrolls no page sideways, keeps chart text legible and takes
-//! its series colours from style.css; axe-core's WCAG 2.1 A/AA rules run when
-//! node_modules/axe-core (or $AXE_CORE) is there. Screenshots go to target/chart-shots/.
+//! its series colours from style.css; axe-core's WCAG 2.1 A/AA rules run too
+//! (node_modules/axe-core from `npm ci`, or $AXE_CORE). Screenshots go to target/chart-shots/.
 //!
 //! Needs `npm ci` (playwright-core in node_modules/) and `apt-get install -y chromium`.
 

@@ -1,6 +1,6 @@
 // The chart page of a built site in Chromium, at 320, 390 and 1280 px, in the light and the dark
 // scheme: the page does not scroll sideways, every chart's SVG fits its column, the chart text
-// is at least 9 px high at 320 px, and (when axe-core is installed) axe finds no WCAG 2.1 A/AA
+// is at least 9 px high at 320 px, and axe-core (from npm) finds no WCAG 2.1 A/AA
 // violation. With SHOT_DIR, a screenshot of each run is written there (an artefact to look at).
 //
 //   node tests/browser/charts.mjs PAGE.html [SHOT_DIR]
@@ -17,8 +17,11 @@ if (!page_file) {
   process.exit(2);
 }
 const axePath = process.env.AXE_CORE || join(process.cwd(), 'node_modules/axe-core/axe.min.js');
-const axe = existsSync(axePath) ? readFileSync(axePath, 'utf8') : null;
-if (!axe) console.log(`axe-core not found at ${axePath}: accessibility rules not run`);
+if (!existsSync(axePath)) {
+  console.error(`axe-core not found at ${axePath}: run npm ci (tools/test does)`);
+  process.exit(1);
+}
+const axe = readFileSync(axePath, 'utf8');
 
 const browser = await chromium.launch(LAUNCH);
 const failures = [];
