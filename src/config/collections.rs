@@ -77,6 +77,9 @@ pub struct FieldSpec {
     /// review dates without it.
     #[serde(default)]
     pub review: bool,
+    /// A field of `records` whose value no two records of the list may share (an id).
+    #[serde(default)]
+    pub unique: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
