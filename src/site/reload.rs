@@ -176,6 +176,11 @@ pub fn reload_pages(
     problems.extend(image_problems);
     warnings.extend(image_warnings);
     timer.lap("markdown");
+    // Any edited page may be a report or a plan: the reports are read again (they are few).
+    let followup = crate::content::followup::FollowUp::load(library, &site.config);
+    problems.extend(followup.problems);
+    warnings.extend(followup.warnings);
+    site.followup = std::sync::Arc::new(followup.followup);
     let claims = match touched.claims_changed {
         true => checks::Claims::MayHaveChanged,
         false => checks::Claims::Unchanged,
