@@ -210,3 +210,140 @@ fn a_report_of_an_unapproved_plan_is_published_nowhere() {
         .read("handlingsplaner/uppfoljning.csv")
         .contains("zqxkommentarx"));
 }
+
+/// The cells of the analysis row for an action area (`alla` for the plan's total), as
+/// `status → text`.
+fn analysis_row(page: &str, area: &str) -> Vec<(String, String)> {
+    let start = page
+        .find(&format!("data-area=\"{area}\""))
+        .unwrap_or_else(|| panic!("no analysis row for {area}:\n{page}"));
+    let row = &page[start..start + page[start..].find("</tr>").expect("row end")];
+    row.split("data-status=\"")
+        .skip(1)
+        .map(|cell| {
+            let (status, rest) = cell.split_once("\">").expect("cell");
+            let text = rest.split("</td>").next().unwrap_or("");
+            let text = text
+                .replace("<span class=\"change\">", "")
+                .replace("</span>", "");
+            (status.to_string(), text.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_consolidated_page_counts_statuses_by_area_with_the_change_since_the_previous_period() {
+    let site = fixture("followup");
+    let run = site.build_ok(&["--today", "2021-01-15"]);
+    let page = run.read("handlingsplaner/index.html");
+    let cells = |area| analysis_row(&page, area);
+    let expect = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        cells("allmanna"),
+        expect(&[
+            ("genomford", "2 (+2)"),
+            ("pagar", "0 (−1)"),
+            ("ej_paborjad", "0 (−1)"),
+            ("installd", "0 (±0)"),
+            ("saknas", "0 (±0)"),
+            ("share", "100 %"),
+        ])
+    );
+    assert_eq!(
+        cells("alla"),
+        expect(&[
+            ("genomford", "2 (+2)"),
+            ("pagar", "1 (−2)"),
+            ("ej_paborjad", "0 (−1)"),
+            ("installd", "1 (+1)"),
+            ("saknas", "0 (±0)"),
+            ("share", "50 %"),
+        ])
+    );
+    assert!(page.contains("<span class=\"period\">T2 2020</span> <span class=\"change-base\">(jämfört med T1 2020)</span>"));
+    assert!(
+        page.contains("<td class=\"num\">76</td>\n          <td class=\"num\">1000</td>\n          <td class=\"num\">7,6 %</td>"),
+        "no training share:\n{page}"
+    );
+    // VB 2020 is due on 30 January 2021 (31 December plus 30 days of grace): not yet.
+    assert!(page.contains("Ingen uppföljningsrapport saknas."), "{page}");
+    assert!(!page.contains("missing-report"));
+}
+
+#[test]
+fn a_report_due_and_missing_is_flagged_on_the_consolidated_page() {
+    let site = fixture("followup");
+    let run = site.build_ok(&["--today", "2021-02-15"]);
+    let page = run.read("handlingsplaner/index.html");
+    assert!(
+        page.contains("<td>VB 2020 <strong class=\"flag flag--overdue\">Rapport saknas</strong></td>\n          <td><time datetime=\"2021-01-30\">30 januari 2021</time></td>\n          <td class=\"num\">16</td>"),
+        "no missing VB report:\n{page}"
+    );
+    assert_eq!(common::count(&page, "missing-report"), 1, "{page}");
+    // The grace period is the collection's: with 60 days VB 2020 is due on 1 March.
+    replaced(&site, "config.yaml", "grace_days: 30", "grace_days: 60");
+    let run = site.build_ok(&["--today", "2021-02-15"]);
+    assert!(!run
+        .read("handlingsplaner/index.html")
+        .contains("missing-report"));
+    // Removing the T1 report makes T1 missing, with T2 the only period and no change shown.
+    site.remove(T1);
+    let run = site.build_ok(&["--today", "2021-02-15"]);
+    let page = run.read("handlingsplaner/index.html");
+    assert!(
+        page.contains("<td>T1 2020 <strong class=\"flag flag--overdue\">Rapport saknas</strong>"),
+        "{page}"
+    );
+    assert_eq!(
+        analysis_row(&page, "alla")[0],
+        ("genomford".into(), "2".into())
+    );
+}
+
+#[test]
+fn the_example_site_marks_its_reports_as_example_data_and_shows_the_audits_training_figures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let args = [
+        "build",
+        "--root",
+        env!("CARGO_MANIFEST_DIR"),
+        "--today",
+        "2020-12-01",
+        "--output",
+        out.to_str().unwrap(),
+    ]
+    .map(String::from);
+    let run = common::run_lots(&args, tmp.path(), out);
+    run.assert_success();
+    let page = run.read("handlingsplaner/index.html");
+    for (committee, share) in [
+        ("Enskede-Årsta-Vantörs stadsdelsnämnd", "7,8 %"),
+        ("Skärholmens stadsdelsnämnd", "9,4 %"),
+        ("Spånga-Tensta stadsdelsnämnd", "7,6 %"),
+    ] {
+        let at = page
+            .find(&format!("<th scope=\"row\">{committee}</th>"))
+            .unwrap_or_else(|| panic!("no {committee}:\n{page}"));
+        assert!(
+            page[at..at + 300].contains(share),
+            "{committee}: {}",
+            &page[at..at + 300]
+        );
+    }
+    assert!(page.contains("Uppföljningen är exempeldata"));
+    let plan = run.read("handlingsplaner/socialnamnden-2020/index.html");
+    assert!(
+        plan.contains("8 av 23 aktiviteter genomförda, T2 2020"),
+        "{plan}"
+    );
+    assert!(plan.contains("Uppföljningen är exempeldata"));
+    assert!(run
+        .read("uppfoljningar/alvsjo-2020-t2/index.html")
+        .contains("Uppföljningen är exempeldata"));
+}

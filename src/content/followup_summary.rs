@@ -156,6 +156,7 @@ impl FollowUp {
             committees.push(row(plan, None, &all, latest, previous));
         }
         json!({
+            "enabled": self.collection.is_some(),
             "statuses": STATUSES.iter().chain([&MISSING]).collect::<Vec<_>>(),
             "areas": areas,
             "rows": rows,
