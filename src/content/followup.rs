@@ -148,6 +148,32 @@ pub(super) fn unpublish_reports(library: &mut Library, config: &Config) {
     library.drafts.extend(removed);
 }
 
+/// For `serve`: the reports to read again after the pages `edited` were, published or left
+/// out, when one of those is a plan (its publishing decides theirs). Plans first, then these.
+pub fn reports_to_reload(library: &Library, config: &Config, edited: &[String]) -> Vec<String> {
+    let Some((name, rule)) = follow_up_collection(config) else {
+        return Vec::new();
+    };
+    let is = |key: &str, collection: &str| {
+        config
+            .collection_for(key)
+            .is_some_and(|c| c.name == collection)
+    };
+    if !edited.iter().any(|key| is(key, &rule.plans)) {
+        return Vec::new();
+    }
+    let published = library.pages.keys();
+    let left_out = library.drafts.iter();
+    let mut reports: Vec<String> = published
+        .chain(left_out)
+        .filter(|key| is(key, name) && !edited.contains(key))
+        .cloned()
+        .collect();
+    reports.sort();
+    reports.dedup();
+    reports
+}
+
 impl FollowUp {
     /// Reads and checks every report of the library against its plan.
     pub fn load(library: &Library, config: &Config) -> Loaded {

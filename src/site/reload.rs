@@ -144,7 +144,9 @@ pub fn reload_pages(
     let mut timer = super::timing::Timer::new();
     let mut touched = Touched::default();
     let mut problems = Diagnostics::default();
-    for key in keys {
+    // A plan's publishing decides its reports': read them again after it.
+    let reports = crate::content::followup::reports_to_reload(library, &site.config, keys);
+    for key in keys.iter().chain(&reports) {
         let before = Outline::of(library.pages.get(key));
         if let Some(old) = library.pages.get(key) {
             touched.note(library, old);
