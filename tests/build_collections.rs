@@ -149,12 +149,12 @@ fn activities_csv_has_a_header_and_one_row_per_published_activity() {
     let lines: Vec<&str> = body.split_terminator("\r\n").collect();
     assert_eq!(
         lines.first().copied(),
-        Some("nämnd;år;dnr;aktivitet;ansvarig;tidplan;uppföljning;åtgärdsområde")
+        Some("nämnd;år;dnr;aktivitet;ansvarig;tidplan;uppföljning;åtgärdsområde;status;kommentar;period")
     );
     assert_eq!(lines.len(), 1 + 3, "csv:\n{csv}");
     assert_eq!(
         lines[1],
-        "Älvsjö stadsdelsnämnd;2020;1.2.3-456/2020;\"Skolprogram i alla grundskolor; MVP som metod\";Samordnare för MVP;Pågående;VB;Allmänna insatser"
+        "Älvsjö stadsdelsnämnd;2020;1.2.3-456/2020;\"Skolprogram i alla grundskolor; MVP som metod\";Samordnare för MVP;Pågående;VB;Allmänna insatser;;;"
     );
     assert!(
         lines[3].contains(";\"Säga \"\"nej\"\" till bidrag för odemokratiska föreningar\";"),

@@ -111,3 +111,56 @@ fn after_edits_the_served_site_equals_a_fresh_one() {
         },
     );
 }
+
+/// Follow-up reports: a report's edit re-renders its plan's page, the consolidated page and
+/// the CSV files; a plan approved while serving brings its report in, one unapproved takes its
+/// reports out.
+#[test]
+fn after_follow_up_edits_the_served_site_equals_a_fresh_one() {
+    let site = fixture("followup");
+    let server = start(&site);
+    let shows = |path: &str, text: &str| {
+        wait_for(&server, path, text, |s, b| s == 200 && b.contains(text));
+    };
+    shows(
+        "/handlingsplaner/norr-2020/",
+        "2 av 4 aktiviteter genomförda",
+    );
+    edit(
+        &site,
+        "uppfoljningar/norr-2020-t2.md",
+        "status: genomford\n    kommentar",
+        "status: pagar\n    kommentar",
+    );
+    shows(
+        "/handlingsplaner/norr-2020/",
+        "1 av 4 aktiviteter genomförda",
+    );
+    edit(
+        &site,
+        "handlingsplaner/utkast-2020.md",
+        "status: utkast",
+        "status: godkand",
+    );
+    shows("/uppfoljningar/utkast-2020-t1/", "zqxrapportx");
+    edit(
+        &site,
+        "handlingsplaner/norr-2020.md",
+        "status: godkand",
+        "status: beslutad",
+    );
+    wait_for(&server, "/uppfoljningar/norr-2020-t2/", "a 404", |s, _| {
+        s == 404
+    });
+
+    let files = site_files(&site);
+    assert!(files.contains(&"handlingsplaner/uppfoljning.csv".to_string()));
+    let fresh = start(&site);
+    poll(
+        "the edited site to equal a fresh one",
+        || match first_difference(&server, &fresh, &files) {
+            None => Ok(()),
+            Some(difference) => Err(difference),
+        },
+    );
+}

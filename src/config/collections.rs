@@ -32,6 +32,24 @@ pub struct Collection {
     pub list_outputs: Vec<PageOutput>,
     #[serde(default)]
     pub fields: BTreeMap<String, FieldSpec>,
+    /// The collection's pages are follow-up reports of another collection's plans.
+    #[serde(default)]
+    pub follow_up: Option<FollowUpOf>,
+}
+
+/// `follow_up: {plans: handlingsplaner, grace_days: 30}`: each page reports, for one plan
+/// of `plans` and one period, the status of the plan's activities (`content::followup`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUpOf {
+    pub plans: String,
+    /// Days after a period's end before its missing report is flagged.
+    #[serde(default = "default_grace_days")]
+    pub grace_days: u32,
+}
+
+fn default_grace_days() -> u32 {
+    30
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -77,6 +95,9 @@ pub struct FieldSpec {
     /// review dates without it.
     #[serde(default)]
     pub review: bool,
+    /// A field of `records` whose value no two records of the list may share (an id).
+    #[serde(default)]
+    pub unique: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

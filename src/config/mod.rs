@@ -13,7 +13,7 @@ use crate::diagnostics::{read_text, Diagnostic};
 use crate::yaml::{self, Spanned};
 
 pub use check::CheckConfig;
-pub use collections::{Collection, FieldKind, FieldSpec, PageOutput, PublishIf};
+pub use collections::{Collection, FieldKind, FieldSpec, FollowUpOf, PageOutput, PublishIf};
 pub use images::{ImageOutputFormat, ImagesConfig, MAX_IMAGE_SIDE};
 
 pub const CONFIG_FILE: &str = "config.yaml";

@@ -130,6 +130,9 @@ pub fn load(
     }
     ensure_root(&mut library, config);
     remove_drafts(&mut library, config, options.include_drafts);
+    if !options.include_drafts {
+        super::followup::unpublish_reports(&mut library, config);
+    }
     problems.extend(super::active::refuse_active(
         content_dir,
         &found.assets,
@@ -185,6 +188,7 @@ impl Library {
         page.meta.draft
             || !super::schema::passes_publish_rule(config, &page.fields)
             || in_draft_section
+            || super::followup::names_unpublished_plan(self, config, page)
     }
 }
 

@@ -7,6 +7,8 @@
 pub mod active;
 pub mod dates;
 pub mod discover;
+pub mod followup;
+mod followup_summary;
 pub mod freshness;
 pub mod front_matter;
 pub mod kind;

@@ -279,7 +279,37 @@ impl Checker<'_> {
                 }
             }
         }
+        self.check_unique(spec, items, name);
         Value::Array(out)
+    }
+
+    /// Fields marked `unique` must differ between the records of one list: the second
+    /// record with a value is reported, pointing at where the first one is.
+    fn check_unique(&mut self, spec: &FieldSpec, items: &[Spanned<Node>], name: &str) {
+        for (field, _) in spec.fields.iter().filter(|(_, f)| f.unique) {
+            let mut seen: Vec<(String, usize)> = Vec::new();
+            for item in items {
+                let Node::Map(entries) = &item.value else {
+                    continue;
+                };
+                let Some((_, node)) = entries.iter().find(|(k, _)| k.value == *field) else {
+                    continue;
+                };
+                let Some(text) = scalar_text(&node.value) else {
+                    continue;
+                };
+                let line = node.referenced.line() as usize + self.block.first_line - 1;
+                match seen.iter().find(|(t, _)| *t == text) {
+                    Some((_, first)) => {
+                        let message = format!(
+                            "`{field}: {text}` is used twice in `{name}` (first on line {first}); each record needs its own `{field}`"
+                        );
+                        self.fail(node, message);
+                    }
+                    None => seen.push((text, line)),
+                }
+            }
+        }
     }
 
     fn file(

@@ -146,10 +146,12 @@ pub fn document(page: &Page, collection: usize, keyword_keys: &[String]) -> Sear
     }
 }
 
-/// Strings, numbers and the texts inside lists and records; file URLs are no text.
+/// Strings, numbers and the texts inside lists and records. Addresses are no words to search
+/// for: a file field's URL, and a link to another page (`plan: "@/handlingsplaner/x.md"`
+/// would make a report outrank its plan for "handlingsplan x").
 fn flatten(value: &Value, out: &mut Vec<String>) {
     match value {
-        Value::String(s) if !s.contains(ROOT_MARK) => out.push(s.clone()),
+        Value::String(s) if !s.contains(ROOT_MARK) && !s.starts_with("@/") => out.push(s.clone()),
         Value::Number(n) => out.push(n.to_string()),
         Value::Array(items) => items.iter().for_each(|v| flatten(v, out)),
         Value::Object(map) => map.values().for_each(|v| flatten(v, out)),

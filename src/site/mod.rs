@@ -60,6 +60,8 @@ pub struct Site {
     pub images: Arc<Images>,
     /// The day due dates are judged on (`--today`, else `LOTS_TODAY`, else today).
     pub today: chrono::NaiveDate,
+    /// The follow-up reports of the action plans, read and checked once.
+    pub followup: Arc<content::followup::FollowUp>,
 }
 
 impl Site {
@@ -118,6 +120,9 @@ impl Site {
             }
         };
         let mut warnings = coded(std::mem::take(&mut library.warnings), "content.warning");
+        let followup = content::followup::FollowUp::load(&library, &config);
+        problems.extend(followup.problems);
+        warnings.extend(followup.warnings);
         let images = Arc::new(Images::new(root, &config.images));
         let anchor_checks = render_markdown(&mut library, &images, &mut problems, &mut warnings);
         // Only now is it known which files the published pages link to.
@@ -142,6 +147,7 @@ impl Site {
             warnings,
             images,
             today: crate::content::freshness::default_today(),
+            followup: Arc::new(followup.followup),
         };
         problems.extend(checks::all(
             &site,
@@ -167,6 +173,15 @@ impl Site {
     pub fn freshness(&self) -> Vec<freshness::Finding> {
         let rules = freshness::Rules::new(&self.config, self.today);
         freshness::findings(&self.library, &self.config, &rules)
+    }
+
+    fn followup_data(&self) -> crate::templates::followup::FollowUpData {
+        crate::templates::followup::FollowUpData::new(
+            &self.followup,
+            &self.library,
+            &self.config,
+            self.today,
+        )
     }
 
     fn review_list(&self) -> crate::templates::functions::ReviewList {

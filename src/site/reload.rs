@@ -144,7 +144,9 @@ pub fn reload_pages(
     let mut timer = super::timing::Timer::new();
     let mut touched = Touched::default();
     let mut problems = Diagnostics::default();
-    for key in keys {
+    // A plan's publishing decides its reports': read them again after it.
+    let reports = crate::content::followup::reports_to_reload(library, &site.config, keys);
+    for key in keys.iter().chain(&reports) {
         let before = Outline::of(library.pages.get(key));
         if let Some(old) = library.pages.get(key) {
             touched.note(library, old);
@@ -176,6 +178,11 @@ pub fn reload_pages(
     problems.extend(image_problems);
     warnings.extend(image_warnings);
     timer.lap("markdown");
+    // Any edited page may be a report or a plan: the reports are read again (they are few).
+    let followup = crate::content::followup::FollowUp::load(library, &site.config);
+    problems.extend(followup.problems);
+    warnings.extend(followup.warnings);
+    site.followup = std::sync::Arc::new(followup.followup);
     let claims = match touched.claims_changed {
         true => checks::Claims::MayHaveChanged,
         false => checks::Claims::Unchanged,

@@ -72,11 +72,21 @@ pub fn render_jobs(site: &Site, jobs: &[Job<'_>], sink: &dyn Sink) -> Result<(),
         .take(NAV_LIMIT)
         .map(|s| (s.title.as_str(), s.doc.output_path.as_str()))
         .collect();
+    let mut tera =
+        site.templates
+            .for_site(library.clone(), site.images.clone(), site.review_list());
+    let followup = site.followup_data();
+    tera.register_function(
+        "get_followup",
+        crate::templates::followup::GetFollowUp(followup.clone()),
+    );
+    tera.register_function(
+        "get_followup_summary",
+        crate::templates::followup::GetFollowUpSummary(followup),
+    );
     let renderer = Renderer {
         site,
-        tera: site
-            .templates
-            .for_site(library.clone(), site.images.clone(), site.review_list()),
+        tera,
         base,
         nav,
     };

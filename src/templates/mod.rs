@@ -8,6 +8,7 @@ pub mod deps;
 mod errors;
 pub mod escape;
 pub mod filters;
+pub mod followup;
 pub mod functions;
 pub mod views;
 
