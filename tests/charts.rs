@@ -4,21 +4,8 @@
 
 mod common;
 
-use common::{fixture, xml};
-
-/// The `<figure id="ID">` of a built page, parsed.
-fn figure(html: &str, id: &str) -> xml::Element {
-    let start = html
-        .match_indices("<figure ")
-        .map(|(at, _)| at)
-        .find(|at| {
-            let tag = html[*at..].split('>').next().unwrap_or("");
-            tag.contains(r#"class="chart "#) && tag.contains(&format!(r#"id="{id}""#))
-        })
-        .unwrap_or_else(|| panic!("no chart `{id}` in:\n{html}"));
-    let end = start + html[start..].find("</figure>").expect("figure closed") + "</figure>".len();
-    xml::parse(&html[start..end])
-}
+use common::fixture;
+use common::xml::figure;
 
 #[test]
 fn a_template_draws_the_stacked_bars_from_its_numbers() {

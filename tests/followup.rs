@@ -4,6 +4,7 @@
 mod common;
 
 use common::fixture;
+use common::xml::figure;
 
 const PLAN: &str = "content/handlingsplaner/norr-2020.md";
 
@@ -346,4 +347,57 @@ fn the_example_site_marks_its_reports_as_example_data_and_shows_the_audits_train
     assert!(run
         .read("uppfoljningar/alvsjo-2020-t2/index.html")
         .contains("Uppföljningen är exempeldata"));
+}
+
+#[test]
+fn the_consolidated_page_draws_the_same_numbers_as_its_tables() {
+    let site = fixture("followup");
+    let run = site.build_ok(&["--today", "2021-01-15"]);
+    let page = run.read("handlingsplaner/index.html");
+    // The bars: one per committee, its segments as long as its counts (T2 2020: 2 genomförda,
+    // 1 pågår, 1 inställd), on one scale, each labelled with its count.
+    let bars = figure(&page, "lots-chart-committees");
+    let rows = bars.find("g", "chart-row");
+    assert_eq!(rows.len(), 1, "one approved plan");
+    let segments: Vec<(String, f64)> = rows[0]
+        .find("rect", "chart-seg")
+        .iter()
+        .map(|r| {
+            (
+                r.attr("data-value").unwrap_or("").to_string(),
+                r.num("width"),
+            )
+        })
+        .collect();
+    let values: Vec<&str> = segments.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(values, ["2", "1", "1"], "{segments:?}");
+    let per_activity = segments[0].1 / 2.0;
+    for (value, width) in &segments {
+        let value: f64 = value.parse().unwrap();
+        assert!((width - value * per_activity).abs() < 0.01, "{segments:?}");
+    }
+    let labels: Vec<String> = rows[0]
+        .find("text", "chart-value")
+        .iter()
+        .map(|t| t.text())
+        .collect();
+    assert_eq!(labels, ["2", "1", "1"]);
+    // The trend: each status's share of the plan's activities per period; a status no period
+    // has (saknas) is left out.
+    let trend = figure(&page, "lots-chart-trend");
+    let series: Vec<Vec<String>> = trend
+        .find("g", "chart-series")
+        .iter()
+        .map(|g| {
+            g.find("g", "chart-point")
+                .iter()
+                .map(|p| p.attr("data-value").unwrap_or("").to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        series,
+        [["0", "50"], ["75", "25"], ["25", "0"], ["0", "25"]],
+        "genomförd, pågår, ej påbörjad, inställd in T1 and T2 2020"
+    );
 }

@@ -155,6 +155,8 @@ impl FollowUp {
             let all: Vec<&str> = all.iter().map(String::as_str).collect();
             committees.push(row(plan, None, &all, latest, previous));
         }
+        let trend = self.trend(library);
+        let chart = chart_data(&committees, &trend);
         json!({
             "enabled": self.collection.is_some(),
             "statuses": STATUSES.iter().chain([&MISSING]).collect::<Vec<_>>(),
@@ -163,7 +165,8 @@ impl FollowUp {
             "committees": committees,
             "missing": self.missing(&plans, today),
             "training": self.training(),
-            "trend": self.trend(library),
+            "trend": trend,
+            "chart": chart,
             "grace_days": self.grace_days,
             "exempeldata": self.reports.iter().any(|r| r.example),
         })
@@ -265,6 +268,63 @@ impl FollowUp {
             .map(|(period, counts)| json!({"period": period.label(), "counts": counts}))
             .collect()
     }
+}
+
+/// The numbers the consolidated page's charts draw, as the chart functions take them: per
+/// committee its activities by status in the latest period (`counts[committee][status]`), and
+/// per status that occurs its share of all reported activities in each period
+/// (`shares[status][period]`, in percent with one decimal, statuses as in `trend_statuses`).
+fn chart_data(committees: &[Value], trend: &[Value]) -> Value {
+    let statuses: Vec<&str> = STATUSES.iter().copied().chain([MISSING]).collect();
+    let count = |counts: &Value, status: &str| counts.get(status).and_then(Value::as_u64);
+    let counts: Vec<Vec<u64>> = committees
+        .iter()
+        .map(|c| {
+            let latest = &c["latest"];
+            statuses
+                .iter()
+                .map(|s| count(latest, s).unwrap_or(0))
+                .collect()
+        })
+        .collect();
+    let totals: Vec<u64> = trend
+        .iter()
+        .map(|p| statuses.iter().filter_map(|s| count(&p["counts"], s)).sum())
+        .collect();
+    // A status no period has is left out of the trend: a flat line at 0 says nothing and its
+    // end label would crowd the axis.
+    let trend_statuses: Vec<&str> = statuses
+        .iter()
+        .copied()
+        .filter(|s| {
+            trend
+                .iter()
+                .any(|p| count(&p["counts"], s).unwrap_or(0) > 0)
+        })
+        .collect();
+    let shares: Vec<Vec<f64>> = trend_statuses
+        .iter()
+        .map(|s| {
+            trend
+                .iter()
+                .zip(&totals)
+                .map(|(p, &total)| {
+                    let n = count(&p["counts"], s).unwrap_or(0);
+                    match total {
+                        0 => 0.0,
+                        _ => (n as f64 * 1000.0 / total as f64).round() / 10.0,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    json!({
+        "committees": committees.iter().map(|c| c["namnd"].clone()).collect::<Vec<_>>(),
+        "counts": counts,
+        "periods": trend.iter().map(|p| p["period"].clone()).collect::<Vec<_>>(),
+        "trend_statuses": trend_statuses,
+        "shares": shares,
+    })
 }
 
 fn plan_year(plan: &Page) -> Option<i64> {

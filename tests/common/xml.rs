@@ -158,3 +158,17 @@ fn element(start: &quick_xml::events::BytesStart) -> Element {
         children: vec![],
     }
 }
+
+/// The `<figure id="ID">` of a built page, parsed.
+pub fn figure(html: &str, id: &str) -> Element {
+    let start = html
+        .match_indices("<figure ")
+        .map(|(at, _)| at)
+        .find(|at| {
+            let tag = html[*at..].split('>').next().unwrap_or("");
+            tag.contains(r#"class="chart "#) && tag.contains(&format!(r#"id="{id}""#))
+        })
+        .unwrap_or_else(|| panic!("no chart `{id}` in:\n{html}"));
+    let end = start + html[start..].find("</figure>").expect("figure closed") + "</figure>".len();
+    parse(&html[start..end])
+}
