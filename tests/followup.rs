@@ -286,6 +286,42 @@ fn a_report_due_and_missing_is_flagged_on_the_consolidated_page() {
         "no missing VB report:\n{page}"
     );
     assert_eq!(common::count(&page, "missing-report"), 1, "{page}");
+    // The same report is a finding of `lots check` and a row of "Att se över".
+    let review = run.read("att-se-over/index.html");
+    assert!(
+        review.contains("<td>Uppföljningsrapport VB 2020</td>"),
+        "{review}"
+    );
+    let check = common::run_lots(
+        &[
+            "check".into(),
+            "--root".into(),
+            site.root.display().to_string(),
+            "--today".into(),
+            "2021-02-15".into(),
+            "--format".into(),
+            "json".into(),
+        ],
+        &site.root,
+        std::path::PathBuf::new(),
+    );
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).expect("JSON");
+    let missing: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "freshness.followup_missing")
+        .collect();
+    assert_eq!(missing.len(), 1, "{}", check.stdout);
+    assert!(
+        missing[0]["file"].as_str().unwrap_or("").ends_with(PLAN),
+        "{}",
+        check.stdout
+    );
+    assert!(missing[0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("VB 2020 was due 2021-01-30 (16 days ago)"));
     // The grace period is the collection's: with 60 days VB 2020 is due on 1 March.
     replaced(&site, "config.yaml", "grace_days: 30", "grace_days: 60");
     let run = site.build_ok(&["--today", "2021-02-15"]);

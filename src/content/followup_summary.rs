@@ -18,6 +18,15 @@ fn permalink(output_path: &str) -> String {
     format!("{}{output_path}", super::paths::ROOT_MARK)
 }
 
+/// A follow-up report that is due and not written.
+pub struct Missing<'a> {
+    pub plan: &'a Page,
+    /// `VB 2020`.
+    pub period: String,
+    /// The period's end plus the grace days.
+    pub due: NaiveDate,
+}
+
 /// What an activity left out of a report counts as.
 const MISSING: &str = "saknas";
 
@@ -184,6 +193,33 @@ impl FollowUp {
 
     /// Periods of each plan's year whose end plus the grace days has passed with no report.
     fn missing(&self, plans: &[&Page], today: NaiveDate) -> Vec<Value> {
+        self.missing_of(plans, today)
+            .into_iter()
+            .map(|m| {
+                json!({
+                    "namnd": committee(m.plan),
+                    "plan": plan_title(m.plan),
+                    "permalink": permalink(&m.plan.doc.output_path),
+                    "period": m.period,
+                    "due": m.due.format("%Y-%m-%d").to_string(),
+                    "days_overdue": (today - m.due).num_days(),
+                })
+            })
+            .collect()
+    }
+
+    /// The follow-up reports due and missing on `today`, for every plan of the library:
+    /// what the consolidated page flags and `lots check` reports.
+    pub fn missing_reports<'a>(&self, library: &'a Library, today: NaiveDate) -> Vec<Missing<'a>> {
+        let plans: Vec<&Page> = library
+            .pages
+            .values()
+            .filter(|p| p.fields.collection.as_deref() == Some(self.plans.as_str()))
+            .collect();
+        self.missing_of(&plans, today)
+    }
+
+    fn missing_of<'a>(&self, plans: &[&'a Page], today: NaiveDate) -> Vec<Missing<'a>> {
         let mut missing = Vec::new();
         for plan in plans {
             let Some(year) = plan_year(plan).and_then(|y| i32::try_from(y).ok()) else {
@@ -200,14 +236,11 @@ impl FollowUp {
                 if reported || due >= today {
                     continue;
                 }
-                missing.push(json!({
-                    "namnd": committee(plan),
-                    "plan": plan_title(plan),
-                    "permalink": permalink(&plan.doc.output_path),
-                    "period": period.label(),
-                    "due": due.format("%Y-%m-%d").to_string(),
-                    "days_overdue": (today - due).num_days(),
-                }));
+                missing.push(Missing {
+                    plan,
+                    period: period.label(),
+                    due,
+                });
             }
         }
         missing

@@ -9,6 +9,7 @@ use crate::config::{Config, FieldKind};
 use crate::diagnostics::Diagnostic;
 
 use super::dates::DateValue;
+use super::followup::FollowUp;
 use super::{Library, Page};
 
 /// Fields that are review dates in every collection that has them, without `review: true`.
@@ -61,6 +62,9 @@ pub enum Rule {
     VerificationOld,
     /// `updated` (else `date`) is older than `check.stale_after_months`.
     NotUpdated,
+    /// A plan's follow-up report for a period is due (its end plus the grace days) and
+    /// missing; `date` holds the period.
+    FollowupMissing,
 }
 
 impl Rule {
@@ -69,6 +73,7 @@ impl Rule {
             Rule::ReviewOverdue => "freshness.review_overdue",
             Rule::VerificationOld => "freshness.verification_old",
             Rule::NotUpdated => "freshness.not_updated",
+            Rule::FollowupMissing => "freshness.followup_missing",
         }
     }
 }
@@ -114,6 +119,10 @@ impl Finding {
                 "the page was last updated {} (`check.stale_after_months` made it due {}, {} days ago); review it and set `updated:`",
                 self.date, self.due, self.days_overdue
             ),
+            Rule::FollowupMissing => format!(
+                "the plan's follow-up report for {} was due {} ({} days ago); write it in the follow-up collection with `plan:` linking here, its `period:` and `ar:`",
+                self.date, self.due, self.days_overdue
+            ),
         };
         let diagnostic = match library.pages.get(&self.key) {
             Some(page) if self.line > 0 => Diagnostic::at(
@@ -130,13 +139,37 @@ impl Finding {
     }
 }
 
-/// Every freshness finding of the published pages, the most overdue first.
-pub fn findings(library: &Library, config: &Config, rules: &Rules) -> Vec<Finding> {
+/// Every freshness finding of the published pages, and every follow-up report due and
+/// missing, the most overdue first.
+pub fn findings(
+    library: &Library,
+    config: &Config,
+    followup: &FollowUp,
+    rules: &Rules,
+) -> Vec<Finding> {
     let mut found: Vec<Finding> = library
         .pages
         .values()
         .flat_map(|page| page_findings(page, config, rules))
         .collect();
+    found.extend(
+        followup
+            .missing_reports(library, rules.today)
+            .into_iter()
+            .map(|missing| Finding {
+                rule: Rule::FollowupMissing,
+                key: missing.plan.doc.key.clone(),
+                title: missing.plan.meta.title.clone(),
+                output_path: missing.plan.doc.output_path.clone(),
+                field: "uppfoljning".into(),
+                date: missing.period,
+                due: missing.due.format("%Y-%m-%d").to_string(),
+                days_overdue: (rules.today - missing.due).num_days(),
+                owner: owner(missing.plan),
+                line: 0,
+                column: 0,
+            }),
+    );
     found.sort_by(|a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)

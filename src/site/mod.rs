@@ -172,7 +172,7 @@ impl Site {
     /// "Att se över" page lists, from one function.
     pub fn freshness(&self) -> Vec<freshness::Finding> {
         let rules = freshness::Rules::new(&self.config, self.today);
-        freshness::findings(&self.library, &self.config, &rules)
+        freshness::findings(&self.library, &self.config, &self.followup, &rules)
     }
 
     fn followup_data(&self) -> crate::templates::followup::FollowUpData {
