@@ -246,18 +246,7 @@ fn build_is_deterministic() {
 
 #[test]
 fn the_example_site_in_the_repository_builds() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let args = [
-        "build",
-        "--root",
-        env!("CARGO_MANIFEST_DIR"),
-        "--output",
-        out.to_str().unwrap(),
-    ]
-    .map(String::from);
-    let run = common::run_lots(&args, tmp.path(), out);
-    run.assert_success();
+    let (_tmp, run) = common::build_example_site(&[]);
     run.assert_file("index.html");
     run.assert_file("sitemap.xml");
     run.assert_file(".lots-build");

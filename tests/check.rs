@@ -525,15 +525,8 @@ fn example_site_check_and_review_page_agree() {
         .collect();
     assert!(!reviews.is_empty() && !plans.is_empty(), "{from_check:?}");
 
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let mut args = vec![
-        "build".to_string(),
-        "--root".to_string(),
-        root.display().to_string(),
-    ];
-    args.extend(["--output", out.to_str().unwrap(), "--today", TODAY].map(String::from));
-    run_lots(&args, root, out.clone()).assert_success();
+    let (_tmp, built) = common::build_example_site(&["--today", TODAY]);
+    let out = built.out.clone();
     let html = std::fs::read_to_string(out.join("att-se-over/index.html")).unwrap();
     let rows = review_rows(&html);
     assert_eq!(rows.len(), from_check.len(), "{rows:?}\n{from_check:?}");

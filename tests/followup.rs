@@ -344,20 +344,7 @@ fn a_report_due_and_missing_is_flagged_on_the_consolidated_page() {
 
 #[test]
 fn the_example_site_marks_its_reports_as_example_data_and_shows_the_audits_training_figures() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let args = [
-        "build",
-        "--root",
-        env!("CARGO_MANIFEST_DIR"),
-        "--today",
-        "2020-12-01",
-        "--output",
-        out.to_str().unwrap(),
-    ]
-    .map(String::from);
-    let run = common::run_lots(&args, tmp.path(), out);
-    run.assert_success();
+    let (_tmp, run) = common::build_example_site(&["--today", "2020-12-01"]);
     let page = run.read("handlingsplaner/index.html");
     for (committee, share) in [
         ("Enskede-Årsta-Vantörs stadsdelsnämnd", "7,8 %"),

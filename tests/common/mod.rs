@@ -321,3 +321,18 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
         .expect("encode");
     bytes.into_inner()
 }
+
+/// Builds the example site of the repository (its `content/`) into a fresh temporary folder,
+/// with `extra` arguments, and checks that it built. Keep the folder while reading `Run.out`.
+pub fn build_example_site(extra: &[&str]) -> (tempfile::TempDir, Run) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let out = tmp.path().join("public");
+    let mut args: Vec<String> = ["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"]
+        .map(String::from)
+        .to_vec();
+    args.push(out.display().to_string());
+    args.extend(extra.iter().map(|a| a.to_string()));
+    let run = run_lots(&args, tmp.path(), out);
+    run.assert_success();
+    (tmp, run)
+}
