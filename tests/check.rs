@@ -599,7 +599,7 @@ fn build_errors_have_their_codes() {
     let site = fixture("check");
     site.write(
         "content/vagledningar/fel.md",
-        "---\ntitle: \"Fel\"\nagare: \"X\"\nnasta_granskning: 2030-01-01\naliases: [\"vagledningar/ny/\"]\ntemplate: saknas.html\n---\n![bild](saknas.png)\n\nSe [rubriken](@/vagledningar/ny.md#finns-inte).\n",
+        "---\ntitle: \"Fel\"\nagare: \"X\"\nnasta_granskning: 2030-01-01\naliases: [\"vagledningar/ny/\"]\ntemplate: saknas.html\n---\n![bild](saknas.png)\n\nSe [rubriken](@/vagledningar/ny.md#finns-inte).\n\n[x](/javascript:alert(1)) [y](#saknas-har)\n",
     );
     let run = check(&site, &["--today", TODAY, "--format", "json"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
@@ -612,6 +612,7 @@ fn build_errors_have_their_codes() {
     for code in [
         "link.internal.missing",
         "link.anchor.missing",
+        "link.scheme",
         "template.missing",
         "output.collision",
     ] {

@@ -6,6 +6,20 @@ use crate::content::kind::FileKind;
 use crate::content::paths::{join_relative, percent_decode, scheme_of, ROOT_MARK};
 use crate::content::Library;
 
+/// Why a destination is refused: a stable diagnostic code and what to do about it.
+pub struct Refused {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Codes of refused links: a target that is not there, and a scheme that is not allowed.
+const MISSING: &str = "link.internal.missing";
+const SCHEME: &str = "link.scheme";
+
+fn refused(code: &'static str, message: String) -> Refused {
+    Refused { code, message }
+}
+
 /// A link to another page's heading, checked once every page is rendered.
 #[derive(Debug, Clone)]
 pub struct AnchorCheck {
@@ -38,7 +52,7 @@ pub fn resolve(
     from: &str,
     dest: &str,
     is_image: bool,
-) -> Result<Resolved, String> {
+) -> Result<Resolved, Refused> {
     let dest = dest.trim();
     if let Some(internal) = dest.strip_prefix("@/") {
         return resolve_document(library, internal, dest);
@@ -48,7 +62,8 @@ pub fn resolve(
     }
     if let Some(scheme) = scheme_of(dest) {
         return check_scheme(&scheme, dest, is_image)
-            .map(|()| Resolved::Url(dest.to_string(), None));
+            .map(|()| Resolved::Url(dest.to_string(), None))
+            .map_err(|message| refused(SCHEME, message));
     }
     if dest.starts_with("//") {
         return Ok(Resolved::Url(dest.to_string(), None));
@@ -57,7 +72,7 @@ pub fn resolve(
         // At the top of the site the root prefix is empty: `/javascript:…` would become
         // `javascript:…`.
         if let Some(scheme) = scheme_of(rooted) {
-            return Err(rooted_scheme_error(dest, &scheme));
+            return Err(refused(SCHEME, rooted_scheme_error(dest, &scheme)));
         }
         let (path, rest) = split_suffix(rooted);
         let file = if path.is_empty() || path.ends_with('/') {
@@ -74,7 +89,10 @@ pub fn resolve(
     }
     let (path, rest) = split_suffix(dest);
     let Some(key) = join_relative(parent_dir(from), &percent_decode(path)) else {
-        return Err(format!("`{dest}` points outside the content folder"));
+        return Err(refused(
+            MISSING,
+            format!("`{dest}` points outside the content folder"),
+        ));
     };
     if FileKind::of(&key).is_document() {
         return resolve_document(library, &format!("{key}{rest}"), dest);
@@ -84,8 +102,9 @@ pub fn resolve(
             url: format!("{ROOT_MARK}{}{rest}", asset.output),
             key,
         }),
-        None => Err(format!(
-            "`{dest}` links to content/{key}, which does not exist"
+        None => Err(refused(
+            MISSING,
+            format!("`{dest}` links to content/{key}, which does not exist"),
         )),
     }
 }
@@ -108,7 +127,7 @@ pub fn asset_key(library: &Library, from: &str, dest: &str) -> Option<String> {
     library.linkable.contains_key(&key).then_some(key)
 }
 
-fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<Resolved, String> {
+fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<Resolved, Refused> {
     let (key, anchor) = match internal.split_once('#') {
         Some((key, anchor)) => (key, Some(anchor)),
         None => (internal, None),
@@ -119,9 +138,9 @@ fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<
             return Ok(Resolved::Url(String::new(), None));
         }
         if library.drafts.contains(&key) {
-            return Err(format!("`{written}` links to a draft, which is not published; remove the link or publish the page"));
+            return Err(refused(MISSING, format!("`{written}` links to a draft, which is not published; remove the link or publish the page")));
         }
-        return Err(format!("`{written}` links to content/{key}, which does not exist; internal links are written @/folder/file.md"));
+        return Err(refused(MISSING, format!("`{written}` links to content/{key}, which does not exist; internal links are written @/folder/file.md")));
     };
     let url = match anchor {
         Some(anchor) => format!("{ROOT_MARK}{output}#{anchor}"),

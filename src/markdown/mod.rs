@@ -314,12 +314,15 @@ impl<'a> Renderer<'a> {
         };
         match images.markdown_img(&image) {
             Ok(html) => self.events.push(Event::InlineHtml(html.into())),
-            Err(why) => self.output.problems.push(Diagnostic::at_offset(
-                &self.path,
-                &self.doc.source,
-                picture.offset,
-                format!("cannot use the image content/{}: {why}", picture.key),
-            )),
+            Err(why) => self.output.problems.push(
+                Diagnostic::at_offset(
+                    &self.path,
+                    &self.doc.source,
+                    picture.offset,
+                    format!("cannot use the image content/{}: {why}", picture.key),
+                )
+                .with_code("image.invalid"),
+            ),
         }
     }
 
@@ -459,13 +462,11 @@ impl<'a> Renderer<'a> {
                 self.own_anchors.push((anchor.clone(), offset));
                 format!("#{anchor}").into()
             }
-            Err(message) => {
-                self.output.problems.push(Diagnostic::at_offset(
-                    &self.path,
-                    &self.doc.source,
-                    offset,
-                    message,
-                ));
+            Err(refused) => {
+                self.output.problems.push(
+                    Diagnostic::at_offset(&self.path, &self.doc.source, offset, refused.message)
+                        .with_code(refused.code),
+                );
                 CowStr::from("#")
             }
         }
@@ -486,12 +487,10 @@ impl<'a> Renderer<'a> {
             if !anchors.contains(&anchor) && !is_footnote_anchor(&anchor) {
                 let message =
                     format!("`#{anchor}` links to a heading that does not exist in this page");
-                self.output.problems.push(Diagnostic::at_offset(
-                    &self.path,
-                    &self.doc.source,
-                    offset,
-                    message,
-                ));
+                self.output.problems.push(
+                    Diagnostic::at_offset(&self.path, &self.doc.source, offset, message)
+                        .with_code("link.anchor.missing"),
+                );
             }
         }
         let summary = self.summary_at.map(|at| {

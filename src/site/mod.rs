@@ -230,8 +230,8 @@ fn render_markdown_of(
         .collect();
     let mut anchor_checks = Vec::new();
     for (key, output) in outputs {
-        // Markdown's errors are links and images of the body that do not resolve.
-        problems.extend(coded(output.problems, "link.internal.missing"));
+        // Markdown names each of its errors (a link, an anchor, an image) where it finds it.
+        problems.extend(output.problems);
         warnings.extend(coded(output.warnings, "markdown.warning"));
         anchor_checks.extend(output.anchor_checks.into_iter().map(|c| (key.clone(), c)));
         let rendered = Some(output.rendered);
