@@ -1,9 +1,10 @@
 //! Typed collections: which section folders belong to each, and the schema of their pages'
 //! front matter. Declared in `config.yaml`, so nothing site-specific lives in Rust.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
+
+/// A collection's fields in the order `config.yaml` lists them.
+pub type FieldSpecs = indexmap::IndexMap<String, FieldSpec>;
 
 /// A kind of page, such as symbols or action plans, with its own fields and templates.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -31,7 +32,7 @@ pub struct Collection {
     #[serde(default)]
     pub list_outputs: Vec<PageOutput>,
     #[serde(default)]
-    pub fields: BTreeMap<String, FieldSpec>,
+    pub fields: FieldSpecs,
     /// The collection's pages are follow-up reports of another collection's plans.
     #[serde(default)]
     pub follow_up: Option<FollowUpOf>,
@@ -80,7 +81,7 @@ pub struct FieldSpec {
     pub values: Vec<String>,
     /// The fields of each record, for `records`.
     #[serde(default)]
-    pub fields: BTreeMap<String, FieldSpec>,
+    pub fields: FieldSpecs,
     /// What the field is for; shown in error messages.
     #[serde(default)]
     pub description: Option<String>,

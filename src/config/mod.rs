@@ -13,7 +13,9 @@ use crate::diagnostics::{read_text, Diagnostic};
 use crate::yaml::{self, Spanned};
 
 pub use check::CheckConfig;
-pub use collections::{Collection, FieldKind, FieldSpec, FollowUpOf, PageOutput, PublishIf};
+pub use collections::{
+    Collection, FieldKind, FieldSpec, FieldSpecs, FollowUpOf, PageOutput, PublishIf,
+};
 pub use images::{ImageOutputFormat, ImagesConfig, MAX_IMAGE_SIDE};
 
 pub const CONFIG_FILE: &str = "config.yaml";
@@ -285,7 +287,7 @@ fn check_collections(
 }
 
 fn check_field_specs(
-    fields: &std::collections::BTreeMap<String, FieldSpec>,
+    fields: &crate::config::FieldSpecs,
     at: &Spanned<Collection>,
     block: yaml::Block<'_>,
     problems: &mut Vec<Diagnostic>,

@@ -50,7 +50,7 @@ impl Checker<'_> {
 
     fn record(
         &mut self,
-        specs: &std::collections::BTreeMap<String, FieldSpec>,
+        specs: &crate::config::FieldSpecs,
         entries: &Entries,
         pointer: &str,
         label: &str,
@@ -104,7 +104,7 @@ impl Checker<'_> {
     /// A field whose `requires` names other fields that are not set.
     fn check_requires(
         &mut self,
-        specs: &std::collections::BTreeMap<String, FieldSpec>,
+        specs: &crate::config::FieldSpecs,
         entries: &Entries,
         label: &str,
     ) {

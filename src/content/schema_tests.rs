@@ -7,7 +7,6 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use super::Checker;
-use crate::config::FieldSpec;
 use crate::diagnostics::Diagnostic;
 use crate::yaml::{self, Block, Node, Spanned};
 
@@ -52,7 +51,7 @@ fn check(front_matter: &str) -> (BTreeMap<String, Value>, Vec<String>) {
         file_text: SPECS,
         first_line: 1,
     };
-    let specs: BTreeMap<String, FieldSpec> = yaml::parse(specs_block, SPECS).expect("specs");
+    let specs: crate::config::FieldSpecs = yaml::parse(specs_block, SPECS).expect("specs");
     let block = Block {
         path: Path::new("sida.md"),
         file_text: front_matter,
@@ -164,19 +163,19 @@ fn date_number_and_bool_fields_read_their_own_type() {
     let (values, problems) = check("n: 2.5\nb: false\n");
     assert_eq!(problems, Vec::<String>::new());
     assert_eq!((&values["n"], &values["b"]), (&json!(2.5), &json!(false)));
-    // Not a date, a number, or true/false: refused where written.
+    // Not a date, a number, or true/false: refused where written, in the schema's order.
     let (_, problems) = check("d: 12:30\nn: \"12\"\nb: no\n");
     assert_eq!(problems.len(), 3, "{problems:?}");
     assert!(
-        problems[0].starts_with("3:4 `b` must be true or false"),
+        problems[2].starts_with("3:4 `b` must be true or false"),
         "{problems:?}"
     );
     assert!(
-        problems[1].starts_with("1:4 `d: 12:30` is not a date"),
+        problems[0].starts_with("1:4 `d: 12:30` is not a date"),
         "{problems:?}"
     );
     assert!(
-        problems[2].starts_with("2:4 `n` must be a number"),
+        problems[1].starts_with("2:4 `n` must be a number"),
         "{problems:?}"
     );
 }
