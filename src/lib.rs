@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod edit;
 pub mod images;
 pub mod markdown;
 pub mod offline;

@@ -6,6 +6,7 @@ mod collisions;
 mod extras;
 mod layouts;
 mod output;
+pub mod preview;
 mod progress;
 mod reload;
 mod render;
