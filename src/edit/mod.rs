@@ -4,3 +4,6 @@
 
 pub mod front_matter;
 pub mod paths;
+mod yaml_lines;
+mod yaml_out;
+mod yaml_patch;
