@@ -14,7 +14,7 @@ taxonomies:
   tags: ["handlingsplan", "vit makt"]
 okant_falt: behålls   # unknown field
 ar: 2020
-status: godkand
+status:  godkand
 exempeldata: true
 aktiviteter:
   # Förebyggande
@@ -112,6 +112,12 @@ fn every_file_of_the_example_site_reads_and_writes_back_unchanged() {
         if path.extension().is_some_and(|e| e == "md") {
             let text = std::fs::read_to_string(&path).unwrap();
             assert_eq!(edit(&text, json!({})), text, "{}", path.display());
+            let title = text.lines().find(|l| l.starts_with("title: ")).unwrap();
+            let changed = (lines(&[title]), lines(&[r#"title: "Ny titel""#]));
+            assert_eq!(
+                diff(&text, &edit(&text, json!({"title": "Ny titel"}))),
+                changed
+            );
             seen += 1;
         }
     }
@@ -180,6 +186,8 @@ fn text_round_trips_whatever_it_holds() {
                 "{field}: {sample:?} read back as {:?}\n{out}",
                 back[field]
             );
+            let raw = |c: char| c.is_control() && c != '\n' || "\u{85}\u{2028}\u{feff}".contains(c);
+            assert!(!out.chars().any(raw), "a raw control character: {out:?}");
         }
     }
 }
@@ -479,6 +487,37 @@ fn broken_files_are_refused_with_their_line() {
         let err = update(bytes, &Map::new(), &[], "").unwrap_err();
         assert!(err.contains(expected), "{err}");
     }
+}
+
+#[test]
+fn an_edit_that_would_change_another_field_is_refused() {
+    // `b` repeats `a` through an alias: rewriting `a` would change `b` too.
+    let text = "---\na: &x gammal\nb: *x\n---\n";
+    let file = read(text.as_bytes()).unwrap();
+    assert_eq!(file.values["b"], json!("gammal"));
+    let values = json!({"a": "ny", "b": "gammal"});
+    let err = update(text.as_bytes(), values.as_object().unwrap(), &["a"], "").unwrap_err();
+    assert!(err.contains("would not read back"), "{err}");
+}
+
+#[test]
+fn the_read_back_check_refuses_changes_to_fields_not_shown_and_values_not_written() {
+    let split = split(PLAN).unwrap();
+    let old = parse(&split).unwrap();
+    let file = read(PLAN.as_bytes()).unwrap();
+    let mut values = file.values.clone();
+    values.insert("title".into(), json!("Ny"));
+    let mut back = file.clone();
+    back.values.insert("title".into(), json!("Ny"));
+    assert_eq!(check(&old, &values, &["title"], back.clone()), Ok(()));
+    let mut other = back.clone();
+    other.values.insert("okant_falt".into(), json!("ändrad"));
+    let err = check(&old, &values, &["title"], other).unwrap_err();
+    assert!(err.contains("`okant_falt`"), "{err}");
+    let mut lost = back;
+    lost.values.insert("title".into(), json!("Annan"));
+    let err = check(&old, &values, &["title"], lost).unwrap_err();
+    assert!(err.contains("`title`"), "{err}");
 }
 
 #[test]
