@@ -550,5 +550,57 @@ fn body_first_line_is_after_the_closing_dashes() {
     assert_eq!(body_first_line("---\ntitle: a\n"), None);
 }
 
+fn example(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/content/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn a_real_plans_third_row_is_found_and_changed_by_its_line() {
+    let text = example("handlingsplaner/alvsjo-2020.md");
+    let line = 33;
+    let written = text.lines().nth(line - 1).unwrap();
+    assert!(written.contains("ansvarig:"), "{written}");
+    assert_eq!(
+        field_at_line(&text, line).as_deref(),
+        Some("aktiviteter/2/ansvarig")
+    );
+    assert_eq!(field_at_line(&text, 2).as_deref(), Some("title"));
+    let mut rows = read(text.as_bytes()).unwrap().values["aktiviteter"].clone();
+    rows[2]["ansvarig"] = json!("Enhetschef");
+    let out = edit(&text, json!({ "aktiviteter": rows }));
+    assert_eq!(
+        diff(&text, &out),
+        (lines(&[written]), lines(&[r#"    ansvarig: "Enhetschef""#]))
+    );
+}
+
+#[test]
+fn a_cell_added_to_a_row_goes_after_its_last_line() {
+    let text = example("uppfoljningar/alvsjo-2020-t1.md");
+    let mut rows = read(text.as_bytes()).unwrap().values["aktiviteter"].clone();
+    rows[1]["kommentar"] = json!("Klar i maj.");
+    let out = edit(&text, json!({ "aktiviteter": rows }));
+    assert_eq!(
+        diff(&text, &out),
+        (vec![], lines(&[r#"    kommentar: "Klar i maj.""#]))
+    );
+    let at = out.find("  - id: a2\n    status: pagar\n    kommentar:");
+    assert!(at.is_some(), "{out}");
+}
+
+#[test]
+fn block_scalars_and_multi_line_quotes_are_one_field_each() {
+    let text = "---\ntitle: a\ntext: |\n  # inte en kommentar\n  nyckel: inte heller\n\n  # slut\ncitat: \"rad ett\n  # fortsätter\"\nsist: b\n---\n";
+    assert_eq!(field_at_line(text, 4).as_deref(), Some("text"));
+    assert_eq!(field_at_line(text, 7).as_deref(), Some("text"));
+    assert_eq!(field_at_line(text, 9).as_deref(), Some("citat"));
+    assert_eq!(edit(text, json!({})), text);
+    let out = edit(text, json!({"text": "ny", "citat": "nytt", "sist": "c"}));
+    assert_eq!(
+        out,
+        "---\ntitle: a\ntext: ny\ncitat: \"nytt\"\nsist: c\n---\n"
+    );
+}
+
 #[path = "front_matter_props.rs"]
 mod props;
