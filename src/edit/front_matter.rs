@@ -180,11 +180,11 @@ pub fn update(
         out.push_str(split.eol);
     }
     out.push_str(&body);
-    check(&fields, values, shown, body_text(&out)?)?;
+    check(&fields, values, shown, read_back(&out)?)?;
     Ok(out.into_bytes())
 }
 
-fn body_text(out: &str) -> Result<EditableFile, String> {
+fn read_back(out: &str) -> Result<EditableFile, String> {
     read(out.as_bytes()).map_err(|why| format!("the edited file would not read back ({why})"))
 }
 

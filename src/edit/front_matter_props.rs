@@ -43,7 +43,7 @@ fn yamlish() -> impl Strategy<Value = String> {
     (vec(line, 0..14), any::<bool>(), "[a-z\n]{0,10}").prop_map(|(lines, crlf, body)| {
         let eol = if crlf { "\r\n" } else { "\n" };
         let front: String = lines.iter().map(|l| format!("{l}{eol}")).collect();
-        format!("---{eol}{front}---{eol}{body}")
+        format!("---{eol}title: t{eol}{front}---{eol}{body}")
     })
 }
 

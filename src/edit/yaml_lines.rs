@@ -104,20 +104,12 @@ fn scan_line(text: &str, indent: usize, state: &mut State) -> Option<usize> {
     let mut prev_blank = true;
     while i < bytes.len() {
         let c = bytes[i];
-        if let Some(q) = state.quote {
-            if q == '"' && c == b'\\' {
-                i += 2;
-                continue;
-            }
-            if c == q as u8 {
-                if q == '\'' && bytes.get(i + 1) == Some(&b'\'') {
-                    i += 2;
-                    continue;
-                }
+        if let Some(quote) = state.quote {
+            i = after_quoted(bytes, i, quote as u8);
+            if i <= bytes.len() {
                 state.quote = None;
                 node_start = false;
             }
-            i += 1;
             prev_blank = false;
             continue;
         }
@@ -182,6 +174,24 @@ fn scan_line(text: &str, indent: usize, state: &mut State) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The index after the quote at or after `i` that closes a scalar quoted with `quote`, or
+/// past the end of `bytes` when the scalar goes on to the next line.
+fn after_quoted(bytes: &[u8], mut i: usize, quote: u8) -> usize {
+    while i < bytes.len() {
+        let c = bytes[i];
+        if quote == b'"' && c == b'\\' {
+            i += 2;
+        } else if c == quote && quote == b'\'' && bytes.get(i + 1) == Some(&quote) {
+            i += 2;
+        } else if c == quote {
+            return i + 1;
+        } else {
+            i += 1;
+        }
+    }
+    bytes.len() + 1
 }
 
 /// The end of `range` without its trailing blank and comment lines.
