@@ -181,9 +181,9 @@ fn scan_line(text: &str, indent: usize, state: &mut State) -> Option<usize> {
 fn after_quoted(bytes: &[u8], mut i: usize, quote: u8) -> usize {
     while i < bytes.len() {
         let c = bytes[i];
-        if quote == b'"' && c == b'\\' {
-            i += 2;
-        } else if c == quote && quote == b'\'' && bytes.get(i + 1) == Some(&quote) {
+        let escaped = quote == b'"' && c == b'\\';
+        let doubled = quote == b'\'' && c == quote && bytes.get(i + 1) == Some(&quote);
+        if escaped || doubled {
             i += 2;
         } else if c == quote {
             return i + 1;
