@@ -602,5 +602,35 @@ fn block_scalars_and_multi_line_quotes_are_one_field_each() {
     );
 }
 
+#[test]
+fn comments_inside_a_replaced_value_are_kept_after_it() {
+    let text = "---\ntitle: a\n  # om titeln\nlista: [a,\n  # mitt i\n  b]\n---\n";
+    assert_eq!(edit(text, json!({})), text);
+    let out = edit(text, json!({"title": "b", "lista": ["c"]}));
+    assert_eq!(
+        out,
+        "---\ntitle: b\n  # om titeln\nlista: [c]\n  # mitt i\n---\n"
+    );
+}
+
+/// A page as `lots new` writes it: placeholders with comments, optional fields commented out.
+const NEW_PLAN: &str = "---\ntitle: \"Ny plan\"\ndescription: \"\"  # en mening\ndate: 2026-12-02\nar: FYLL I  # ett tal\n# dnr:  # valfritt; text\nstatus: FYLL I  # utkast, beslutad eller godkand\naktiviteter:  # en rad per aktivitet\n  - id: FYLL I  # kortnamn\n    aktivitet: FYLL I  # text\n    # avsnitt:  # valfritt; text\n---\n\nSkriv här.\n";
+
+#[test]
+fn filling_in_a_new_page_keeps_its_hints() {
+    let rows =
+        json!([{"id": "a1", "aktivitet": "Skolprogram"}, {"id": "a2", "aktivitet": "Rutiner"}]);
+    let out = edit(
+        NEW_PLAN,
+        json!({"ar": 2021, "status": "utkast", "aktiviteter": rows}),
+    );
+    let expected = "---\ntitle: \"Ny plan\"\ndescription: \"\"  # en mening\ndate: 2026-12-02\nar: 2021  # ett tal\n# dnr:  # valfritt; text\nstatus: utkast  # utkast, beslutad eller godkand\naktiviteter:  # en rad per aktivitet\n  - id: a1  # kortnamn\n    aktivitet: Skolprogram  # text\n    # avsnitt:  # valfritt; text\n  - id: a2\n    aktivitet: Rutiner\n---\n\nSkriv här.\n";
+    assert_eq!(out, expected);
+    assert_eq!(
+        field_at_line(NEW_PLAN, 10).as_deref(),
+        Some("aktiviteter/0/aktivitet")
+    );
+}
+
 #[path = "front_matter_props.rs"]
 mod props;

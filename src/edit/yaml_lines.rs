@@ -65,9 +65,10 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             }
             state.block = None;
         }
-        let inside = state.quote.is_some() || state.depth > 0;
+        let in_quote = state.quote.is_some();
+        let inside = in_quote || state.depth > 0;
         let comment = scan_line(text, indent, &mut state);
-        let kind = if inside {
+        let kind = if inside && !(comment == Some(indent) && !in_quote) {
             Kind::Inside
         } else if blank {
             Kind::Blank
@@ -194,10 +195,21 @@ fn after_quoted(bytes: &[u8], mut i: usize, quote: u8) -> usize {
     bytes.len() + 1
 }
 
-/// The end of `range` without its trailing blank and comment lines.
-pub fn trim_end(lines: &[Line], range: Range<usize>) -> usize {
+/// The end of `range` without its trailing blank lines and the comments after it that are
+/// not indented more than `col` (those indented more belong to what is above them, like a
+/// hint for a row's optional field).
+pub fn trim_end(lines: &[Line], range: Range<usize>, col: usize) -> usize {
     let mut end = range.end;
-    while end > range.start && matches!(lines[end - 1].kind, Kind::Blank | Kind::Comment) {
+    while end > range.start {
+        let line = &lines[end - 1];
+        let outside = match line.kind {
+            Kind::Blank => true,
+            Kind::Comment => line.indent <= col,
+            Kind::Content | Kind::Inside => false,
+        };
+        if !outside {
+            break;
+        }
         end -= 1;
     }
     end
@@ -263,7 +275,7 @@ pub fn map_entries(
             key,
             line,
             col,
-            end: trim_end(lines, line + 1..next).max(line + 1),
+            end: trim_end(lines, line + 1..next, col).max(line + 1),
             colon: after,
             inline: (value < stop).then_some(value),
         });
@@ -369,7 +381,7 @@ pub fn seq_items(lines: &[Line], range: Range<usize>, indent: usize) -> Option<V
         items.push(Item {
             lead,
             line,
-            end: trim_end(lines, line + 1..next).max(line + 1),
+            end: trim_end(lines, line + 1..next, indent).max(line + 1),
             content: (content < stop).then_some(content),
         });
     }

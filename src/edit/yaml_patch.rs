@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde_json::{Map, Value};
 
 use super::front_matter::{Fields, Split};
-use super::yaml_lines::{self, Entry, Item, Line, Nested};
+use super::yaml_lines::{self, Entry, Item, Kind, Line, Nested};
 use super::yaml_out::{self, is_empty, same, Hints};
 use crate::yaml::{Node, Spanned};
 
@@ -174,6 +174,17 @@ impl Patcher<'_> {
         let hints = self.hints(entry, old);
         let lines = yaml_out::entry_as(head, new, entry.col, hints);
         self.emit(prefix, lines, comment);
+        self.copy_comments(entry.line + 1..entry.end);
+    }
+
+    /// Copies the comment lines of `range`: what replaces a value keeps the comments
+    /// written between its lines, after it.
+    fn copy_comments(&mut self, range: Range<usize>) {
+        for line in &self.lines[range] {
+            if line.kind == Kind::Comment {
+                self.out.push_str(line.full);
+            }
+        }
     }
 
     fn hints(&self, entry: &Entry, old: &Node) -> Hints {
@@ -315,6 +326,7 @@ impl Patcher<'_> {
         }
         let lines = yaml_out::item_in_order(new, indent, order);
         self.emit(&" ".repeat(indent), lines, "");
+        self.copy_comments(item.line + 1..item.end);
     }
 }
 
