@@ -68,7 +68,9 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
         let in_quote = state.quote.is_some();
         let inside = in_quote || state.depth > 0;
         let comment = scan_line(text, indent, &mut state);
-        let kind = if inside && !(comment == Some(indent) && !in_quote) {
+        // A line inside a flow collection can still be a comment of its own.
+        let own_comment = !in_quote && comment == Some(indent);
+        let kind = if inside && !own_comment {
             Kind::Inside
         } else if blank {
             Kind::Blank
