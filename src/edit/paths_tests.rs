@@ -57,14 +57,14 @@ fn existing_and_new_pages_resolve_inside_content() {
 #[test]
 fn parent_and_current_folder_components_are_refused() {
     let (_tmp, root) = site(&SECTIONS);
-    for key in [
-        "../config.md",
-        "symboler/../../x.md",
-        "symboler/..",
-        "./samordnare/anna.md",
-        "samordnare/./anna.md",
+    for (key, part) in [
+        ("../config.md", "delen \"..\""),
+        ("symboler/../../x.md", "delen \"..\""),
+        ("symboler/..", "delen \"..\""),
+        ("./samordnare/anna.md", "delen \".\""),
+        ("samordnare/./anna.md", "delen \".\""),
     ] {
-        refused(root.file_for_write(key), "innehåller");
+        refused(root.file_for_write(key), part);
     }
 }
 
@@ -89,7 +89,10 @@ fn backslashes_nul_and_empty_components_are_refused() {
         "omvänt snedstreck",
     );
     refused(root.file_for_write("..\\..\\x.md"), "omvänt snedstreck");
-    refused(root.file_for_write("samordnare/an\0na.md"), "NUL");
+    refused(
+        root.file_for_write("samordnare/an\0na.md"),
+        "ett NUL-tecken",
+    );
     refused(root.file_for_write("samordnare//anna.md"), "tom del");
     refused(root.file_for_write("samordnare/"), "tom del");
     refused(root.file_for_write(""), "tom");
@@ -250,6 +253,14 @@ fn new_pages_need_an_existing_section() {
     refused(
         root.new_page_key("saknas/_index.md", "X", false),
         "finns inte",
+    );
+    refused(
+        root.new_page_key("symboler/kod-88/_index.md", "X", false),
+        "ingen sektion",
+    );
+    refused(
+        root.section_of_folder("symboler/kod-88"),
+        "samordnare, symboler",
     );
     refused(root.new_page_key("../_index.md", "X", false), "innehåller");
     refused(root.section_of_folder("saknas"), "samordnare, symboler");
