@@ -226,10 +226,14 @@ fn sections_outside_content_are_refused() {
 }
 
 #[test]
-fn a_section_named_as_the_shell_completes_it_is_found() {
+fn a_section_named_as_the_shell_completes_it_or_as_dot_is_found() {
     let site = fixture("collections");
     lots_new(&site, &["content/samordnare/", "Bo Ek"]).assert_success();
     assert!(site.path("content/samordnare/bo-ek.md").is_file());
+    // `.` is content/ itself, the front page's section.
+    lots_new(&site, &[".", "  Om oss "]).assert_success();
+    let text = read(&site, "content/om-oss.md");
+    assert!(text.starts_with("---\ntitle: \"Om oss\"\n"), "{text}");
 }
 
 #[test]

@@ -127,7 +127,7 @@ pub struct NewArgs {
     /// Date the page on this day (YYYY-MM-DD) instead of today
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     today: Option<chrono::NaiveDate>,
-    /// The section's folder in content/, such as `symboler` or `a/b`
+    /// The section's folder in content/, such as `symboler` or `a/b` (`.` for content/ itself)
     section: String,
     /// The page's title; its file name is made from it (`Kod 88` → kod-88)
     title: String,

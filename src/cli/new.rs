@@ -13,7 +13,9 @@ pub fn run(args: NewArgs) -> i32 {
     let config = match Config::load(&args.root) {
         Ok(config) => config,
         Err(problems) => {
-            eprintln!("{}", crate::diagnostics::BuildError::Content(problems));
+            for problem in problems {
+                eprintln!("{problem}");
+            }
             return 1;
         }
     };
@@ -23,7 +25,8 @@ pub fn run(args: NewArgs) -> i32 {
             .today
             .unwrap_or_else(crate::content::freshness::default_today),
     };
-    match new_page::create(&args.root, &config, &args.section, &args.title, &options) {
+    let title = args.title.trim();
+    match new_page::create(&args.root, &config, &args.section, title, &options) {
         Ok(created) => {
             let shown = shown_path(&args.root, &created.key);
             println!(

@@ -111,12 +111,17 @@ impl ContentRoot {
         Ok((name, path))
     }
 
-    /// The section key (`a/b/_index.md`) of the content folder `folder` (`a/b`), which must
-    /// hold an `_index.md`.
+    /// The section key (`a/b/_index.md`) of the content folder `folder` (`a/b`, or `.` for
+    /// content/ itself), which must hold an `_index.md`.
     pub fn section_of_folder(&self, folder: &str) -> Result<String, PathProblem> {
         let folder = folder.trim_end_matches('/');
-        checked_parts(folder)?;
-        let key = format!("{folder}/_index.md");
+        let key = if folder.is_empty() || folder == "." {
+            // The site's own front page: its pages sit at the top of content/.
+            "_index.md".to_string()
+        } else {
+            checked_parts(folder)?;
+            format!("{folder}/_index.md")
+        };
         if fs::symlink_metadata(self.dir.join(&key)).is_err() {
             return Err(PathProblem(messages::unknown_section(
                 folder,

@@ -269,6 +269,8 @@ fn new_pages_need_an_existing_section() {
         root.section_of_folder("samordnare/"),
         Ok("samordnare/_index.md".to_string())
     );
+    assert_eq!(root.section_of_folder("."), Ok("_index.md".to_string()));
+    assert_eq!(root.section_of_folder(""), Ok("_index.md".to_string()));
 }
 
 #[test]
