@@ -84,3 +84,64 @@ fn filling_in_a_new_page_keeps_its_hints() {
         Some("aktiviteter/0/aktivitet")
     );
 }
+
+/// A value of the kind `spec` asks for, as the form would send it.
+fn filled(spec: &crate::config::FieldSpec) -> Value {
+    use crate::config::FieldKind;
+    let first = spec.values.first().cloned();
+    match spec.kind {
+        FieldKind::Text => json!("Ifylld: text med # och \"citat\""),
+        FieldKind::Number => json!(2021),
+        FieldKind::Bool => json!(true),
+        FieldKind::Date => json!("2026-12-02"),
+        FieldKind::List => json!([first.unwrap_or_else(|| "något".into())]),
+        FieldKind::Enum => json!(first),
+        FieldKind::File => json!(format!("fil.{}", spec.extensions[0])),
+        FieldKind::Email => json!("vbe@example.stockholm.se"),
+        FieldKind::Phone => json!("08-123 456 78"),
+        FieldKind::Url => json!("https://example.se/sida"),
+        FieldKind::Records => {
+            let row: Map<String, Value> = spec
+                .fields
+                .iter()
+                .map(|(name, cell)| (name.clone(), filled(cell)))
+                .collect();
+            json!([row])
+        }
+    }
+}
+
+#[test]
+fn every_page_lots_new_writes_can_be_filled_in_to_a_page_the_schema_accepts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = crate::config::Config::load(root).unwrap();
+    let options = crate::edit::new_page::Options {
+        draft: false,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+    };
+    for collection in &config.collections {
+        let section = format!("{}/_index.md", collection.sections[0]);
+        let (text, _) = crate::edit::new_page::page_text(&config, &section, "Ny sida", &options);
+        let file = read(text.as_bytes()).unwrap();
+        let mut values = file.values.clone();
+        for (name, spec) in collection.fields.iter().filter(|(_, s)| s.required) {
+            values.insert(name.clone(), filled(spec));
+        }
+        let out = update(text.as_bytes(), &values, &keys(&values), &file.body).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        for comment in text.lines().filter(|l| l.trim_start().starts_with('#')) {
+            assert!(out.contains(comment), "{comment} lost:\n{out}");
+        }
+        let key = format!("{}/ny-sida/index.md", collection.sections[0]);
+        let split =
+            crate::content::front_matter::split(std::path::Path::new("x.md"), &out).unwrap();
+        let block = crate::yaml::Block {
+            path: std::path::Path::new("x.md"),
+            file_text: &out,
+            first_line: 2,
+        };
+        let mut problems = Vec::new();
+        crate::content::schema::page_fields(&config, &key, block, split.yaml, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}\n{out}");
+    }
+}
