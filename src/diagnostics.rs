@@ -40,6 +40,10 @@ pub struct Diagnostic {
     pub message: String,
     /// The source line the position points into, shown under the message.
     pub source_line: Option<String>,
+    /// The front-matter field the problem is about, as a path (`miljo`,
+    /// `aktiviteter/2/ansvarig`), when the position alone does not say it: a required field
+    /// that is missing is reported where its page or row starts.
+    pub field: Option<String>,
 }
 
 impl Diagnostic {
@@ -53,6 +57,7 @@ impl Diagnostic {
             column: 0,
             message: message.into(),
             source_line: None,
+            field: None,
         }
     }
 
@@ -76,12 +81,19 @@ impl Diagnostic {
             column: column.max(1),
             message: message.into(),
             source_line,
+            field: None,
         }
     }
 
     /// The same problem under a stable code.
     pub fn with_code(mut self, code: &'static str) -> Self {
         self.code = code;
+        self
+    }
+
+    /// The same problem, about the front-matter field at `path` (`a/0/b`).
+    pub fn with_field(mut self, path: &str) -> Self {
+        self.field = Some(path.trim_start_matches('/').to_string());
         self
     }
 
@@ -246,6 +258,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 column,
                 message: "the file is not valid UTF-8; save it as UTF-8 in your editor".into(),
                 source_line: None,
+                field: None,
             });
         }
     };

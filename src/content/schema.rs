@@ -73,11 +73,13 @@ impl Checker<'_> {
                         .unwrap_or_default();
                     let message =
                         format!("`{name}` is required for {label}{why}; add `{name}: ...`");
-                    self.problems.push(match (present, at) {
+                    let problem = match (present, at) {
                         (Some((key, _)), _) => self.block.at(key, message),
                         (None, Some(record)) => self.block.at(record, message),
                         (None, None) => self.block.diagnostic(1, 1, message),
-                    });
+                    };
+                    self.problems
+                        .push(problem.with_field(&format!("{pointer}/{name}")));
                 }
                 _ => {
                     out.insert(name.clone(), Value::Null);

@@ -233,3 +233,45 @@ fn the_placeholder_of_a_new_page_is_refused_in_every_field_type() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn a_missing_required_field_names_its_path_though_it_is_reported_where_its_page_or_row_starts() {
+    const RECORD_SPECS: &str = "\
+namn: {type: text, required: true}
+rader:
+  type: records
+  fields:
+    id: {type: text, required: true}
+    vem: {type: text, required: true}
+";
+    let specs_block = Block {
+        path: Path::new("config.yaml"),
+        file_text: RECORD_SPECS,
+        first_line: 1,
+    };
+    let specs: crate::config::FieldSpecs = yaml::parse(specs_block, RECORD_SPECS).expect("specs");
+    let text = "rader:\n  - id: a1\n    vem: x\n  - id: a2\n";
+    let block = Block {
+        path: Path::new("sida.md"),
+        file_text: text,
+        first_line: 1,
+    };
+    let node: Spanned<Node> = yaml::parse(block, text).expect("front matter parses");
+    let Node::Map(entries) = &node.value else {
+        panic!("fields expected")
+    };
+    let mut checker = Checker {
+        block,
+        page_dir: "",
+        problems: Vec::new(),
+        files: Vec::new(),
+        urls: Vec::new(),
+    };
+    checker.record(&specs, entries, "", "test pages", None);
+    let fields: Vec<(usize, Option<&str>)> = checker
+        .problems
+        .iter()
+        .map(|p| (p.line, p.field.as_deref()))
+        .collect();
+    assert_eq!(fields, vec![(1, Some("namn")), (4, Some("rader/1/vem"))]);
+}
