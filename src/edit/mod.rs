@@ -2,5 +2,10 @@
 //! collection's schema, a live preview by the real pipeline, and writes that change only what
 //! the user changed. A client of the pipeline (`site`, `content`): nothing there imports it.
 
+mod api;
+mod form;
 pub mod front_matter;
+pub mod http;
+mod nav;
 pub mod paths;
+mod security;
