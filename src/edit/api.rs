@@ -63,6 +63,8 @@ struct Checked {
     /// The file to write, as `front_matter::update` made it (the file's line ends).
     bytes: Vec<u8>,
     html: Option<String>,
+    /// Where the page is served.
+    url: Option<String>,
     problems: Vec<Problem>,
 }
 
@@ -153,6 +155,7 @@ async fn check(editor: &Editor, draft: &Draft, request: EditRequest) -> Result<C
         Ok::<_, String>(Checked {
             bytes,
             html: preview.html,
+            url: preview.url,
             problems,
         })
     });
@@ -231,6 +234,10 @@ pub async fn save(State(editor): State<Arc<Editor>>, headers: HeaderMap, body: B
         Err(refusal) => return refusal.into_response(),
     };
     let expected = request.version.clone();
+    if request.key.is_some() && expected.is_none() {
+        let text = "Begäran saknar sidans version; ladda om redigeringssidan.";
+        return message(StatusCode::BAD_REQUEST, text);
+    }
     if request.key.is_some() {
         if let Some(conflict) = conflict(&editor, &draft, expected.as_deref()).await {
             return conflict;
@@ -246,12 +253,19 @@ pub async fn save(State(editor): State<Arc<Editor>>, headers: HeaderMap, body: B
             &json!({"problems": checked.problems}),
         );
     }
-    write(&editor, &draft, expected.as_deref(), &checked.bytes).await
+    let url = checked.url.clone();
+    write(&editor, &draft, expected.as_deref(), &checked.bytes, url).await
 }
 
 /// Writes the checked file, unless it changed on disk meanwhile (an existing page) or was
 /// created meanwhile (a new one).
-async fn write(editor: &Editor, draft: &Draft, expected: Option<&str>, bytes: &[u8]) -> Response {
+async fn write(
+    editor: &Editor,
+    draft: &Draft,
+    expected: Option<&str>,
+    bytes: &[u8],
+    url: Option<String>,
+) -> Response {
     let Some(path) = &draft.path else {
         return message(StatusCode::INTERNAL_SERVER_ERROR, "Ingen fil att skriva.");
     };
@@ -275,12 +289,10 @@ async fn write(editor: &Editor, draft: &Draft, expected: Option<&str>, bytes: &[
         let text = format!("Sidan kunde inte sparas: {why}");
         return message(StatusCode::INTERNAL_SERVER_ERROR, &text);
     }
-    let url = url_of(
-        &draft
-            .key
-            .replace("index.md", "index.html")
-            .replace(".md", "/"),
-    );
+    let url = url.unwrap_or_else(|| {
+        let output = draft.key.replace("index.md", "index.html");
+        url_of(&output.replace(".md", "/"))
+    });
     json(StatusCode::OK, &json!({"key": draft.key, "url": url}))
 }
 
