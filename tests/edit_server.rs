@@ -285,6 +285,7 @@ fn keys_that_leave_content_are_refused() {
     let outside_key = format!("{}/sida.md", outside.display());
     let keys = [
         "../utanfor/sida.md",
+        "../../utanfor/sida.md",
         "symboler/../../utanfor/sida.md",
         outside_key.as_str(),
         "/etc/passwd.md",
