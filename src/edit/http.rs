@@ -14,6 +14,7 @@ use axum::Router;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::content::kind::FileKind;
 use crate::serve::hooks::{Extension, Hooks, MakeExtension, SiteHandle};
 use crate::site::Site;
 
@@ -162,7 +163,10 @@ pub fn url_of(output_path: &str) -> String {
 
 /// The section a page key sits in: `a/b/index.md` and `a/b.md` → `a/_index.md`.
 pub fn section_of(key: &str) -> String {
-    let folder = key.strip_suffix("/index.md").unwrap_or(key);
+    let folder = match is_bundle_key(key) {
+        true => key.rsplit_once('/').map_or("", |(folder, _)| folder),
+        false => key,
+    };
     match folder.rsplit_once('/') {
         Some((parent, _)) => format!("{parent}/_index.md"),
         None => "_index.md".into(),
@@ -197,8 +201,12 @@ struct KeyQuery {
 
 /// Whether `key` names a page's file (not a section's).
 pub fn is_page_key(key: &str) -> bool {
-    let name = key.rsplit('/').next().unwrap_or(key);
-    key.ends_with(".md") && name != "_index.md"
+    matches!(FileKind::of(key), FileKind::Page | FileKind::BundlePage)
+}
+
+/// Whether `key` names the `index.md` of a page bundle.
+pub fn is_bundle_key(key: &str) -> bool {
+    FileKind::of(key) == FileKind::BundlePage
 }
 
 async fn edit_page(State(editor): State<Arc<Editor>>, Query(query): Query<KeyQuery>) -> Response {
@@ -243,7 +251,7 @@ async fn edit_page(State(editor): State<Arc<Editor>>, Query(query): Query<KeyQue
         .get("title")
         .and_then(Value::as_str)
         .unwrap_or(&key);
-    let bundle = key.ends_with("/index.md");
+    let bundle = is_bundle_key(&key);
     let data = PageData {
         values: form::form_values(&prepared.fields, &file.values),
         files: if bundle {
@@ -466,5 +474,6 @@ mod tests {
         assert_eq!(url_of("symboler/kod-88/index.html"), "/symboler/kod-88/");
         assert_eq!(url_of("index.html"), "/");
         assert!(is_page_key("a/b.md") && !is_page_key("a/_index.md") && !is_page_key("a/b.svg"));
+        assert!(is_bundle_key("a/b/index.md") && !is_bundle_key("a/b.md"));
     }
 }
