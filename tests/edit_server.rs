@@ -427,6 +427,18 @@ fn a_save_with_a_schema_error_is_refused_at_its_field() {
         "{answer}"
     );
     assert_eq!(std::fs::read(site.path(SYMBOL_FILE)).expect("read"), before);
+    // A required field left empty has no line in the file: the problem names it all the same.
+    let body = save_body(&data, json!({"bild_alt": ""}));
+    let (status, answer) = post_json(&server, "/__lots/edit/api/save", &token, &body);
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer["problems"]
+            .as_array()
+            .expect("problems")
+            .iter()
+            .any(|p| p["field"] == "bild_alt"),
+        "{answer}"
+    );
     // A broken link in the body is placed at its line of the body.
     let mut body = save_body(&data, json!({}));
     body["body"] = json!("Första raden.\n\nSe [saknad](@/finns-inte.md).\n");
@@ -505,6 +517,9 @@ fn a_new_page_is_written_in_its_section_and_a_taken_name_is_refused() {
         "an unticked box is not written: {text}"
     );
     let url = answer["url"].as_str().expect("url").to_string();
+    // Opened at once, before the rebuild has loaded it, the editor knows where it is served.
+    let (_, data) = open_editor(&server, key);
+    assert_eq!(data["url"], url.as_str());
     wait_for(&server, &url, "the new page", |s, b| {
         s == 200 && b.contains("Skarpnäck")
     });

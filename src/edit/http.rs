@@ -16,6 +16,7 @@ use serde_json::{Map, Value};
 
 use crate::content::kind::FileKind;
 use crate::serve::hooks::{Extension, Hooks, MakeExtension, SiteHandle};
+use crate::site::preview::preview_page;
 use crate::site::Site;
 
 use super::form::{self, Field};
@@ -238,9 +239,18 @@ async fn edit_page(State(editor): State<Arc<Editor>>, Query(query): Query<KeyQue
     };
     let section = section_of(&key);
     let (job_key, job_section, file_values) = (key.clone(), section.clone(), file.values.clone());
+    let text = api::as_lf_text(&bytes);
     let prepared = editor
         .site
-        .run(move |site| prepare(site, &job_key, &job_section, &file_values))
+        .run(move |site| {
+            let mut prepared = prepare(site, &job_key, &job_section, &file_values);
+            // A page saved a moment ago may not be loaded yet: the pipeline says where it
+            // will be served. A draft left out of the site is served nowhere.
+            if prepared.url.is_none() && !site.library.drafts.contains(&job_key) {
+                prepared.url = preview_page(site, &job_key, &text).url;
+            }
+            prepared
+        })
         .await;
     let prepared = match prepared {
         Ok(prepared) => prepared,
