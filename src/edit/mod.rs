@@ -6,6 +6,8 @@ mod api;
 mod form;
 pub mod front_matter;
 pub mod http;
+pub mod messages;
 mod nav;
+pub mod new_page;
 pub mod paths;
 mod security;
