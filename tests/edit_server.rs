@@ -493,6 +493,10 @@ fn a_new_page_is_written_in_its_section_and_a_taken_name_is_refused() {
     assert_eq!(status, 200, "{html}");
     let token = between(&html, "<meta name=\"lots-edit-token\" content=\"", "\"");
     assert!(html.contains("\"key\":null"), "{html}");
+    // The coordinators are single files; a symbol gets a folder for its picture.
+    assert!(html.contains("\"bundle\":false"), "{html}");
+    let (_, symbol) = get(&server, "/__lots/edit/new?section=symboler/_index.md");
+    assert!(symbol.contains("\"bundle\":true"), "{symbol}");
     let values = json!({
         "title": "Samordnare i Skarpnäck", "roll": "Lokal samordnare",
         "forvaltning": "Skarpnäcks stadsdelsförvaltning", "forvaltningstyp": "stadsdelsforvaltning",
@@ -503,10 +507,7 @@ fn a_new_page_is_written_in_its_section_and_a_taken_name_is_refused() {
     let (status, answer) = post_json(&server, "/__lots/edit/api/save", &token, &body);
     assert_eq!(status, 200, "{answer}");
     let key = answer["key"].as_str().expect("the new key");
-    assert!(
-        key.starts_with("samordnare/samordnare-i-skarpnack"),
-        "{key}"
-    );
+    assert_eq!(key, "samordnare/samordnare-i-skarpnack.md");
     let text = std::fs::read_to_string(site.path(&format!("content/{key}"))).expect("written");
     assert!(
         text.contains("forvaltningstyp: stadsdelsforvaltning"),

@@ -21,7 +21,7 @@ use super::http::{
     json, message, page_file, prepare, section_of, url_of, version_of, Editor, Refusal,
     UPLOAD_LIMIT,
 };
-use super::paths::write_atomically;
+use super::paths::{self, create_atomically, write_atomically, ContentRoot};
 
 /// The form as the editor sends it to `preview` and `save`.
 #[derive(Debug, Deserialize)]
@@ -87,7 +87,7 @@ fn parse_json(headers: &HeaderMap, body: &Bytes) -> Result<EditRequest, Refusal>
 }
 
 /// The page the form is for: its file on disk, or a new page's key in the section.
-fn draft(editor: &Editor, request: &EditRequest, saving: bool) -> Result<Draft, Refusal> {
+async fn draft(editor: &Editor, request: &EditRequest, saving: bool) -> Result<Draft, Refusal> {
     if let Some(key) = &request.key {
         let path = page_file(editor, key)?;
         let original = std::fs::read(&path).map_err(|_| {
@@ -113,14 +113,20 @@ fn draft(editor: &Editor, request: &EditRequest, saving: bool) -> Result<Draft, 
         .get("title")
         .and_then(Value::as_str)
         .unwrap_or("");
-    let key = editor.content.new_page_key(&request.section, title, true);
+    let bundle = new_page_is_bundle(editor, &request.section)
+        .await
+        .map_err(|why| Refusal::new(StatusCode::SERVICE_UNAVAILABLE, &why))?;
+    let key = editor.content.new_page_key(&request.section, title, bundle);
     let key = match (key, saving) {
         (Ok(key), _) => key,
         (Err(problem), true) => return Err(Refusal::new(StatusCode::BAD_REQUEST, &problem.0)),
         // A preview before the title is typed (or while it collides) still shows the page.
         (Err(_), false) => {
             let folder = request.section.strip_suffix("_index.md").unwrap_or("");
-            format!("{folder}ny-sida/index.md")
+            match bundle {
+                true => format!("{folder}ny-sida/index.md"),
+                false => format!("{folder}ny-sida.md"),
+            }
         }
     };
     let path = match saving {
@@ -132,6 +138,19 @@ fn draft(editor: &Editor, request: &EditRequest, saving: bool) -> Result<Draft, 
         path,
         original: EMPTY_FILE.to_vec(),
     })
+}
+
+/// Whether a new page of `section` gets a folder of its own (so files can be uploaded beside
+/// it), as `lots new` decides.
+pub async fn new_page_is_bundle(editor: &Editor, section: &str) -> Result<bool, String> {
+    let content = ContentRoot {
+        dir: editor.content.dir.clone(),
+    };
+    let section = section.to_string();
+    editor
+        .site
+        .run(move |site| paths::new_page_is_bundle(&site.config, &content, &section))
+        .await
 }
 
 /// Applies the form to the file and runs the page through the pipeline on the engine thread.
@@ -233,7 +252,7 @@ pub async fn preview(
         Ok(request) => request,
         Err(refusal) => return refusal.into_response(),
     };
-    let checked = match draft(&editor, &request, false) {
+    let checked = match draft(&editor, &request, false).await {
         Ok(draft) => check(&editor, &draft, request).await,
         Err(refusal) => return refusal.into_response(),
     };
@@ -251,7 +270,7 @@ pub async fn save(State(editor): State<Arc<Editor>>, headers: HeaderMap, body: B
         Ok(request) => request,
         Err(refusal) => return refusal.into_response(),
     };
-    let draft = match draft(&editor, &request, true) {
+    let draft = match draft(&editor, &request, true).await {
         Ok(draft) => draft,
         Err(refusal) => return refusal.into_response(),
     };
@@ -291,25 +310,26 @@ async fn write(
     let Some(path) = &draft.path else {
         return message(StatusCode::INTERNAL_SERVER_ERROR, "Ingen fil att skriva.");
     };
-    match expected {
+    let written = match expected {
         Some(_) => {
             if let Some(conflict) = conflict(editor, draft, expected).await {
                 return conflict;
             }
+            write_atomically(path, bytes)
         }
-        None if path.exists() => {
+        // A new page: never over a file that appeared since its name was chosen.
+        None => create_atomically(path, bytes),
+    };
+    match written {
+        Ok(()) => {}
+        Err(why) if why.kind() == std::io::ErrorKind::AlreadyExists => {
             let text = "En sida med det namnet finns redan; ge sidan en annan titel.";
             return message(StatusCode::BAD_REQUEST, text);
         }
-        None => {}
-    }
-    let made = match path.parent() {
-        Some(folder) => std::fs::create_dir_all(folder),
-        None => Ok(()),
-    };
-    if let Err(why) = made.and_then(|_| write_atomically(path, bytes)) {
-        let text = format!("Sidan kunde inte sparas: {why}");
-        return message(StatusCode::INTERNAL_SERVER_ERROR, &text);
+        Err(why) => {
+            let text = format!("Sidan kunde inte sparas: {why}");
+            return message(StatusCode::INTERNAL_SERVER_ERROR, &text);
+        }
     }
     let url = url.unwrap_or_else(|| {
         let output = draft.key.replace("index.md", "index.html");

@@ -312,6 +312,10 @@ async fn new_page(
             "Avsnittet finns inte på webbplatsen.",
         );
     };
+    let bundle = match api::new_page_is_bundle(&editor, &section).await {
+        Ok(bundle) => bundle,
+        Err(why) => return error_page(StatusCode::SERVICE_UNAVAILABLE, &why),
+    };
     let data = PageData {
         key: None,
         section,
@@ -321,7 +325,7 @@ async fn new_page(
         body: String::new(),
         version: None,
         files: Vec::new(),
-        bundle: true,
+        bundle,
         url: None,
         upload_extensions: prepared.upload_extensions,
     };
