@@ -530,3 +530,37 @@ fn a_new_page_is_written_in_its_section_and_a_taken_name_is_refused() {
     let (status, _) = get(&server, "/__lots/edit/new?section=finns-inte/_index.md");
     assert_eq!(status, 404);
 }
+
+#[test]
+fn a_section_s_further_pages_and_pages_outside_collections_get_their_links() {
+    let site = fixture("basic");
+    let server = start_editing(&site);
+    let second = wait_for(&server, "/nyheter/page/2/", "the second page", |s, _| {
+        s == 200
+    });
+    assert!(
+        second.contains("<a href=\"/__lots/edit/new?section=nyheter/_index.md\">Ny sida</a>"),
+        "{second}"
+    );
+    let (status, page) = get(&server, "/nyheter/nyhet-1/");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("/__lots/edit/page?key=nyheter/nyhet-1.md\">Redigera sidan</a>"),
+        "{page}"
+    );
+    let (_, data) = open_editor(&server, "nyheter/nyhet-1.md");
+    assert_eq!(data["collection"], Value::Null);
+    let names: Vec<&str> = data["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|f| f["name"].as_str())
+        .collect();
+    assert_eq!(&names[..3], ["title", "description", "date"]);
+    assert!(!names.contains(&"draft"), "{names:?}");
+    let (_, missing) = get(&server, "/finns-inte/");
+    assert!(
+        !missing.contains("lots-edit-nav"),
+        "the 404 page has no source"
+    );
+}

@@ -167,22 +167,22 @@ impl Engine {
         if !track {
             return;
         }
-        let library = &site.library;
-        let pages = library.pages.iter().map(|(key, page)| {
-            let source = Source {
-                key: key.clone(),
-                kind: SourceKind::Page,
-            };
-            (page.doc.output_path.clone(), source)
-        });
-        let sections = library.sections.iter().map(|(key, section)| {
-            let source = Source {
-                key: key.clone(),
-                kind: SourceKind::Section,
-            };
-            (section.doc.output_path.clone(), source)
-        });
-        let map: HashMap<String, Source> = pages.chain(sections).collect();
+        // Every file a page or a section renders, a section's further pages included.
+        let map: HashMap<String, Source> = site::jobs(site)
+            .iter()
+            .filter_map(|job| {
+                let (doc, kind) = match job {
+                    Job::Page(page) => (&page.doc, SourceKind::Page),
+                    Job::Section(section, _) => (&section.doc, SourceKind::Section),
+                    _ => return None,
+                };
+                let source = Source {
+                    key: doc.key.clone(),
+                    kind,
+                };
+                Some((job.path(), source))
+            })
+            .collect();
         if let Ok(mut sources) = shared.sources.write() {
             *sources = map;
         }
