@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::content::kind::FileKind;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::site::preview::preview_page;
 
@@ -102,7 +103,7 @@ async fn draft(editor: &Editor, request: &EditRequest, saving: bool) -> Result<D
             original,
         });
     }
-    if !request.section.ends_with("_index.md") {
+    if FileKind::of(&request.section) != FileKind::Section {
         return Err(Refusal::new(
             StatusCode::BAD_REQUEST,
             "Okänt avsnitt för den nya sidan.",
