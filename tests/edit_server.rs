@@ -564,3 +564,32 @@ fn a_section_s_further_pages_and_pages_outside_collections_get_their_links() {
         "the 404 page has no source"
     );
 }
+
+#[test]
+fn a_save_keeps_a_crlf_file_crlf() {
+    let site = fixture("collections");
+    let lf = std::fs::read_to_string(site.path(SYMBOL_FILE)).expect("read");
+    site.write(SYMBOL_FILE, lf.replace('\n', "\r\n"));
+    let server = start_editing(&site);
+    let (token, data) = open_editor(&server, SYMBOL);
+    assert!(
+        !data["body"].as_str().expect("body").contains('\r'),
+        "{data}"
+    );
+    let mut body = save_body(&data, json!({"bild_alt": "Siffrorna 88"}));
+    body["body"] = json!(format!("{}Ny rad.\n", data["body"].as_str().expect("body")));
+    let (status, answer) = post_json(&server, "/__lots/edit/api/save", &token, &body);
+    assert_eq!(status, 200, "{answer}");
+    let after = std::fs::read_to_string(site.path(SYMBOL_FILE)).expect("read");
+    assert_eq!(
+        after.matches('\n').count(),
+        after.matches("\r\n").count(),
+        "{after:?}"
+    );
+    assert!(
+        after.contains("bild_alt: \"Siffrorna 88\"\r\n")
+            || after.contains("bild_alt: Siffrorna 88\r\n"),
+        "{after:?}"
+    );
+    assert!(after.ends_with("Ny rad.\r\n"), "{after:?}");
+}
