@@ -92,3 +92,42 @@ impl SiteHandle {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stand-in engine thread that answers every job with `site` absent, or drops it.
+    fn engine(run_jobs: bool) -> SiteHandle {
+        let (sender, receiver) = mpsc::channel::<Work>();
+        std::thread::spawn(move || {
+            while let Ok(work) = receiver.recv() {
+                if let (Work::Job(job), true) = (work, run_jobs) {
+                    job(None);
+                }
+            }
+        });
+        SiteHandle::new(sender)
+    }
+
+    fn block_on<T>(future: impl std::future::Future<Output = T>) -> T {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime");
+        runtime.block_on(future)
+    }
+
+    #[test]
+    fn a_job_without_a_loaded_site_or_an_engine_says_why() {
+        let no_site = block_on(engine(true).run(|_| 1));
+        assert!(no_site
+            .expect_err("no site")
+            .contains("kunde inte läsas in"));
+        let dropped = block_on(engine(false).run(|_| 1));
+        assert!(dropped.expect_err("no answer").contains("kraschade"));
+        let (sender, receiver) = mpsc::channel::<Work>();
+        drop(receiver);
+        let stopped = block_on(SiteHandle::new(sender).run(|_| 1));
+        assert!(stopped.expect_err("stopped").contains("stängas"));
+    }
+}
