@@ -269,6 +269,17 @@ fn writes_without_the_token_or_from_another_origin_are_refused() {
     assert_eq!(status, 415, "only JSON is taken");
     assert_eq!(std::fs::read(site.path(SYMBOL_FILE)).expect("read"), before);
     assert!(!site.path("content/symboler/kod-88/bild.png").exists());
+    // A page that DNS rebinding pointed here names its own host: it never sees the token.
+    let mut stream = TcpStream::connect(&server.address).expect("connect");
+    let rebound = format!(
+        "GET /__lots/edit/page?key={SYMBOL} HTTP/1.1\r\nHost: evil.example:{}\r\nConnection: close\r\n\r\n",
+        server.address.rsplit(':').next().expect("port")
+    );
+    stream.write_all(rebound.as_bytes()).expect("send");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 421"), "{answer}");
+    assert!(!answer.contains(&token), "{answer}");
 }
 
 #[test]
