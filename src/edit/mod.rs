@@ -11,3 +11,6 @@ mod nav;
 pub mod new_page;
 pub mod paths;
 mod security;
+mod yaml_lines;
+mod yaml_out;
+mod yaml_patch;

@@ -237,14 +237,19 @@ async function withProfile(body) {
 }
 
 /** The names of this origin's caches and how many entries each holds. */
-async function cacheState(page) {
-  return page.evaluate(async () => {
+// The caches that exist, each with its number of files; -1 for a cache not in `count`.
+// Only the counted caches are opened: `caches.open` creates a cache that the service worker
+// deleted a moment before, which made a deleted old cache reappear, empty, and stay.
+async function cacheState(page, count) {
+  return page.evaluate(async (count) => {
     const state = {};
     for (const name of await caches.keys()) {
-      state[name] = (await (await caches.open(name)).keys()).length;
+      state[name] = count.includes(name) && (await caches.has(name))
+        ? (await (await caches.open(name)).keys()).length
+        : -1;
     }
     return state;
-  });
+  }, count);
 }
 
 function cacheName(site, version) {
@@ -265,7 +270,7 @@ async function install(context) {
       const started = Date.now();
       let state = {};
       while (Date.now() - started < 60000) {
-        state = await cacheState(page);
+        state = await cacheState(page, [name]);
         if (state[name] === site.files) break;
         await page.waitForTimeout(200);
       }
@@ -364,7 +369,7 @@ async function update(context) {
       let state = {};
       const started = Date.now();
       while (Date.now() - started < 30000) {
-        state = await cacheState(page);
+        state = await cacheState(page, [fresh]);
         if (state[fresh] === site.files && !(stale in state)) break;
         await page.waitForTimeout(200);
       }
