@@ -114,6 +114,10 @@ pub struct ServeArgs {
     /// Open the site in the browser
     #[arg(long)]
     open: bool,
+    /// Add "Redigera sidan" and "Ny sida" to every page: a form editor that writes to
+    /// content/ (only on this computer: refused with a --bind that is not loopback)
+    #[arg(long)]
+    edit: bool,
 }
 
 #[derive(clap::Args)]

@@ -2,10 +2,15 @@
 //! collection's schema, a live preview by the real pipeline, and writes that change only what
 //! the user changed. A client of the pipeline (`site`, `content`): nothing there imports it.
 
+mod api;
+mod form;
 pub mod front_matter;
+pub mod http;
 pub mod messages;
+mod nav;
 pub mod new_page;
 pub mod paths;
+mod security;
 mod yaml_lines;
 mod yaml_out;
 mod yaml_patch;

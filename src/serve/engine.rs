@@ -15,6 +15,7 @@ use crate::site::{self, reload_pages, Job, Site};
 use crate::templates::deps::Dep;
 
 use super::guard;
+use super::hooks::{SiteJob, Source, SourceKind};
 use super::memory::{Entry, MemorySink};
 use super::watch::Change;
 
@@ -82,6 +83,9 @@ pub struct Shared {
     /// Output paths of the pages browsers show now, with how many show each: a template edit
     /// re-renders these first.
     open: Mutex<HashMap<String, usize>>,
+    /// What produced each page's and section's output path, kept only when a decorator
+    /// asks for it (`Engine::track_sources`).
+    pub sources: RwLock<HashMap<String, Source>>,
 }
 
 impl Shared {
@@ -91,6 +95,7 @@ impl Shared {
             error: RwLock::new(None),
             events: broadcast::channel(64).0,
             open: Mutex::new(HashMap::new()),
+            sources: RwLock::new(HashMap::new()),
         }
     }
 
@@ -130,6 +135,8 @@ pub struct Engine {
     search: Option<LiveIndex>,
     /// Pages whose Markdown was rendered again since the search index was last patched.
     search_stale: HashSet<String>,
+    /// Whether `shared.sources` is kept up to date.
+    track_sources: bool,
     pub shared: Arc<Shared>,
 }
 
@@ -144,7 +151,48 @@ impl Engine {
             claimed: HashSet::new(),
             search: None,
             search_stale: HashSet::new(),
+            track_sources: false,
             shared,
+        }
+    }
+
+    /// Keeps the map from output paths to the pages and sections that produce them.
+    pub fn track_sources(&mut self) {
+        self.track_sources = true;
+    }
+
+    /// Updates the sources before the rendered files are published, so a page is never
+    /// served without its source known.
+    fn note_sources(track: bool, shared: &Shared, site: &Site) {
+        if !track {
+            return;
+        }
+        // Every file a page or a section renders, a section's further pages included.
+        let map: HashMap<String, Source> = site::jobs(site)
+            .iter()
+            .filter_map(|job| {
+                let (doc, kind) = match job {
+                    Job::Page(page) => (&page.doc, SourceKind::Page),
+                    Job::Section(section, _) => (&section.doc, SourceKind::Section),
+                    _ => return None,
+                };
+                let source = Source {
+                    key: doc.key.clone(),
+                    kind,
+                };
+                Some((job.path(), source))
+            })
+            .collect();
+        if let Ok(mut sources) = shared.sources.write() {
+            *sources = map;
+        }
+    }
+
+    /// Runs a client's job with the loaded site; a panic in it is reported and leaves the
+    /// site as it was (the job only reads it).
+    pub fn run_job(&self, job: SiteJob) {
+        if let Err(crash) = guard::catch(|| job(self.site.as_ref())) {
+            eprintln!("{crash}");
         }
     }
 
@@ -160,6 +208,7 @@ impl Engine {
             || LiveIndex::build(&site.library, &site.config),
         );
         let count = rendered?;
+        Engine::note_sources(self.track_sources, &self.shared, &site);
         self.search = Some(search);
         self.search_stale.clear();
         let (mut files, deps) = sink.into_parts();
@@ -184,6 +233,9 @@ impl Engine {
         let mut timer = crate::site::timing::Timer::new();
         let touched = reload_pages(site, keys, self.include_drafts)?;
         crate::diagnostics::print_warnings(&touched.warnings);
+        if touched.claims_changed {
+            Engine::note_sources(self.track_sources, &self.shared, site);
+        }
         // Their search text may have changed with their Markdown (a backlink's too).
         self.search_stale.extend(touched.pages.iter().cloned());
         self.search_stale.extend(keys.iter().cloned());

@@ -20,6 +20,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 
 use super::disk;
 use super::engine::{Event, Shared};
+use super::hooks::{Decorator, Extension};
 use super::host::Hosts;
 use super::memory::Entry;
 
@@ -32,21 +33,36 @@ pub struct Server {
     pub shared: Arc<Shared>,
     pub root: PathBuf,
     hosts: Hosts,
+    decorate: Option<Decorator>,
 }
 
-/// Every route, the event stream included, answers only requests naming an allowed host.
-pub fn router(shared: Arc<Shared>, root: &Path, bound: SocketAddr) -> Router {
+/// Every route, the event stream and an extension's included, answers only requests naming
+/// an allowed host.
+pub fn router(
+    shared: Arc<Shared>,
+    root: &Path,
+    bound: SocketAddr,
+    extension: Option<Extension>,
+) -> Router {
+    let (routes, decorate) = match extension {
+        Some(extension) => (Some(extension.routes), Some(extension.decorate)),
+        None => (None, None),
+    };
     let server = Arc::new(Server {
         shared,
         root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
         hosts: Hosts::new(bound),
+        decorate,
     });
-    Router::new()
+    let mut router = Router::new()
         .route("/__lots/reload.js", get(reload_js))
         .route("/__lots/events", get(events))
         .fallback(file)
-        .layer(middleware::from_fn_with_state(server.clone(), check_host))
-        .with_state(server)
+        .with_state(server.clone());
+    if let Some(routes) = routes {
+        router = router.merge(routes);
+    }
+    router.layer(middleware::from_fn_with_state(server, check_host))
 }
 
 /// Refuses a request whose `Host` (and absolute URL, if any) names another host: a page that
@@ -198,35 +214,36 @@ async fn file(State(server): State<Arc<Server>>, request: Request) -> Response {
     };
     match entry {
         Some((found, Entry::Bytes(bytes))) => {
-            bytes_response(shared, &found, &bytes, StatusCode::OK)
+            bytes_response(&server, &found, &bytes, StatusCode::OK)
         }
         Some((found, Entry::Disk(from))) => {
             let range = request.headers().get(header::RANGE);
             match disk::response(&server.root, &from, content_type(&found), range).await {
                 Some(response) => response,
-                None => not_found(shared),
+                None => not_found(&server),
             }
         }
-        None => not_found(shared),
+        None => not_found(&server),
     }
 }
 
 const NO_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Sidan finns inte</title></head><body><p>Sidan finns inte</p></body></html>\n";
 
-fn not_found(shared: &Shared) -> Response {
-    let page = shared
+fn not_found(server: &Server) -> Response {
+    let page = server
+        .shared
         .files
         .read()
         .ok()
         .and_then(|f| f.get("404.html").cloned());
     match page {
         Some(Entry::Bytes(bytes)) => {
-            bytes_response(shared, "404.html", &bytes, StatusCode::NOT_FOUND)
+            bytes_response(server, "404.html", &bytes, StatusCode::NOT_FOUND)
         }
         // No site yet (it failed to load): a bare page still carries the error overlay and
         // the reload script, so the browser shows the problem and follows the fix.
         _ => bytes_response(
-            shared,
+            server,
             "404.html",
             NO_PAGE.as_bytes(),
             StatusCode::NOT_FOUND,
@@ -244,11 +261,11 @@ fn content_type(path: &str) -> String {
     }
 }
 
-fn bytes_response(shared: &Shared, path: &str, bytes: &[u8], status: StatusCode) -> Response {
+fn bytes_response(server: &Server, path: &str, bytes: &[u8], status: StatusCode) -> Response {
     let content_type = content_type(path);
     let is_html = content_type.starts_with("text/html");
     let body = if is_html {
-        Body::from(inject(shared, bytes))
+        Body::from(inject(server, path, bytes))
     } else {
         Body::from(bytes.to_vec())
     };
@@ -263,12 +280,17 @@ fn bytes_response(shared: &Shared, path: &str, bytes: &[u8], status: StatusCode)
     response
 }
 
-/// Adds the reload script, and the current build error as a box the page shows even
-/// without JavaScript.
-fn inject(shared: &Shared, bytes: &[u8]) -> Vec<u8> {
+/// Adds the reload script, what an extension adds, and the current build error as a box the
+/// page shows even without JavaScript.
+fn inject(server: &Server, path: &str, bytes: &[u8]) -> Vec<u8> {
     let html = String::from_utf8_lossy(bytes);
-    let error = shared.error.read().ok().and_then(|e| e.clone());
+    let error = server.shared.error.read().ok().and_then(|e| e.clone());
     let mut extra = String::from(RELOAD_TAG);
+    if let Some(decorate) = &server.decorate {
+        let sources = server.shared.sources.read().ok();
+        let source = sources.as_ref().and_then(|s| s.get(path));
+        extra.push_str(&decorate(path, source));
+    }
     if let Some(text) = error {
         extra.push_str("<div id=\"lots-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#4a0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.4 monospace\"><pre style=\"white-space:pre-wrap\">");
         extra.push_str(&crate::markdown::highlight::escape(&text));

@@ -4,6 +4,7 @@
 mod disk;
 mod engine;
 mod guard;
+pub mod hooks;
 mod host;
 mod http;
 mod memory;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use std::sync::{mpsc, Arc};
 
 use engine::{Engine, Shared};
+use hooks::{Hooks, MakeExtension, SiteHandle, Work};
 use watch::Change;
 
 pub use http::site_path;
@@ -24,6 +26,9 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     pub include_drafts: bool,
     pub open: bool,
+    /// Routes and a page decorator a client adds (the editor under `--edit`); `None` adds
+    /// nothing, and costs nothing.
+    pub extension: Option<MakeExtension>,
 }
 
 /// How many ports after the asked one are tried when it is taken.
@@ -46,30 +51,73 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         base_url.clone(),
         shared.clone(),
     );
+    if options.extension.is_some() {
+        engine.track_sources();
+    }
     engine.apply(&[Change::Site]);
-    let (sender, receiver) = mpsc::channel::<Vec<Change>>();
-    watch::start(&options.root, sender)?;
+    let (sender, receiver) = mpsc::channel::<Work>();
+    let (changes, changed) = mpsc::channel::<Vec<Change>>();
+    watch::start(&options.root, changes)?;
+    let forward = sender.clone();
     std::thread::spawn(move || {
-        while let Ok(mut batch) = receiver.recv() {
-            // Changes that arrived while the last rebuild ran are handled together.
-            while let Ok(more) = receiver.try_recv() {
-                batch.extend(more);
+        while let Ok(batch) = changed.recv() {
+            if forward.send(Work::Changes(batch)).is_err() {
+                return;
             }
-            engine.apply(&watch::merge(batch));
         }
     });
+    std::thread::spawn(move || run_engine(engine, receiver));
+    let extension = match options.extension {
+        Some(make) => Some(make(Hooks {
+            address,
+            root: options.root.clone(),
+            site: SiteHandle::new(sender),
+        })?),
+        None => None,
+    };
     println!("Serving {base_url}/ (Ctrl+C stops)");
     if options.open {
         open_browser(&format!("{base_url}/"));
     }
     runtime.block_on(async move {
-        axum::serve(listener, http::router(shared, &options.root, address))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        axum::serve(
+            listener,
+            http::router(shared, &options.root, address, extension),
+        )
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("the server stopped: {e}"))
     })
+}
+
+/// The engine's thread: rebuilds on changes, runs clients' jobs between rebuilds.
+fn run_engine(mut engine: Engine, receiver: mpsc::Receiver<Work>) {
+    let mut jobs = std::collections::VecDeque::new();
+    loop {
+        let work = match jobs.pop_front() {
+            Some(job) => Work::Job(job),
+            None => match receiver.recv() {
+                Ok(work) => work,
+                Err(_) => return,
+            },
+        };
+        match work {
+            Work::Job(job) => engine.run_job(job),
+            Work::Changes(mut batch) => {
+                // Changes that arrived while the last rebuild ran are handled together; jobs
+                // that came meanwhile wait for the rebuild, so they see the new site.
+                while let Ok(more) = receiver.try_recv() {
+                    match more {
+                        Work::Changes(changes) => batch.extend(changes),
+                        Work::Job(job) => jobs.push_back(job),
+                    }
+                }
+                engine.apply(&watch::merge(batch));
+            }
+        }
+    }
 }
 
 async fn bind(address: IpAddr, port: u16) -> Result<tokio::net::TcpListener, String> {

@@ -27,7 +27,7 @@ use crate::templates::Templates;
 
 pub use output::{Sink, MARKER};
 pub use reload::{reload_pages, reload_static, Touched};
-pub use render::Job;
+pub use render::{jobs, Job};
 
 pub struct BuildOptions {
     pub root: PathBuf,

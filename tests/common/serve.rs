@@ -48,9 +48,20 @@ pub fn start(site: &Site) -> Server {
 /// [`start`] with extra environment variables (the test hooks, such as
 /// `LOTS_TEST_PANIC_ON_TEXT`).
 pub fn start_with_env(site: &Site, env: &[(&str, &str)]) -> Server {
+    start_with(site, env, &[])
+}
+
+/// [`start`] with extra arguments to `lots serve` (`--edit`).
+pub fn start_with_args(site: &Site, args: &[&str]) -> Server {
+    start_with(site, &[], args)
+}
+
+fn start_with(site: &Site, env: &[(&str, &str)], args: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lots"))
         .envs(env.iter().copied())
-        .args(["serve", "--root"])
+        .args(["serve"])
+        .args(args)
+        .arg("--root")
         .arg(&site.root)
         .args(["--port", &free_port().to_string()])
         .env("NO_COLOR", "1")

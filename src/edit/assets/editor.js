@@ -1,0 +1,2 @@
+// The editor's page (helper D replaces this placeholder).
+"use strict";
