@@ -39,11 +39,11 @@ pub struct Diagnostic {
     pub column: usize,
     pub message: String,
     /// The source line the position points into, shown under the message.
-    pub source_line: Option<String>,
+    pub source_line: Option<Box<str>>,
     /// The front-matter field the problem is about, as a path (`miljo`,
     /// `aktiviteter/2/ansvarig`), when the position alone does not say it: a required field
     /// that is missing is reported where its page or row starts.
-    pub field: Option<String>,
+    pub field: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -72,7 +72,7 @@ impl Diagnostic {
         let source_line = line
             .checked_sub(1)
             .and_then(|index| source.lines().nth(index))
-            .map(|text| text.to_string());
+            .map(Box::from);
         Diagnostic {
             severity: Severity::Error,
             code: GENERIC_CODE,
@@ -93,7 +93,7 @@ impl Diagnostic {
 
     /// The same problem, about the front-matter field at `path` (`a/0/b`).
     pub fn with_field(mut self, path: &str) -> Self {
-        self.field = Some(path.trim_start_matches('/').to_string());
+        self.field = Some(path.trim_start_matches('/').into());
         self
     }
 

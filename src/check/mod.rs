@@ -63,7 +63,7 @@ impl Finding {
             message: diagnostic.message,
             url: None,
             status: None,
-            source_line: diagnostic.source_line,
+            source_line: diagnostic.source_line.map(String::from),
         }
     }
 }

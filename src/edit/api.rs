@@ -205,10 +205,7 @@ pub fn problem(diagnostic: &Diagnostic, text: &str) -> Problem {
         true => front_matter::field_at_line(text, line),
         false => None,
     };
-    let field = match missing_field(&diagnostic.message) {
-        Some(name) => Some(missing_field_path(at_line.as_deref(), name)),
-        None => at_line,
-    };
+    let field = diagnostic.field.as_deref().map(String::from).or(at_line);
     Problem {
         severity: match diagnostic.severity {
             Severity::Error => "error",
@@ -223,24 +220,6 @@ pub fn problem(diagnostic: &Diagnostic, text: &str) -> Problem {
             (true, Some(start)) => Some(line - start + 1),
             _ => None,
         },
-    }
-}
-
-/// The field a "`name` is required" problem is about: it has no line of its own, the problem
-/// points at the front matter or at the record that lacks it.
-// The diagnostic carries no field path yet (DESIGN: "one diagnostic"), so its message says it.
-fn missing_field(message: &str) -> Option<&str> {
-    let (name, after) = message.strip_prefix('`')?.split_once('`')?;
-    after.starts_with(" is required").then_some(name)
-}
-
-/// `name` inside the record `at` points into (`aktiviteter/2/id` → `aktiviteter/2/name`), or
-/// at the top.
-fn missing_field_path(at: Option<&str>, name: &str) -> String {
-    let mut parts = at.unwrap_or("").split('/');
-    match (parts.next(), parts.next()) {
-        (Some(list), Some(row)) if row.parse::<usize>().is_ok() => format!("{list}/{row}/{name}"),
-        _ => name.to_string(),
     }
 }
 
@@ -475,20 +454,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_missing_required_field_is_placed_at_its_own_name() {
-        let message =
-            "`bild_alt` is required for a page of symboler (alternativtext); add `bild_alt: ...`";
-        assert_eq!(missing_field(message), Some("bild_alt"));
-        assert_eq!(missing_field("`miljo` must be one of a, b"), None);
-        assert_eq!(missing_field_path(Some("title"), "bild_alt"), "bild_alt");
-        assert_eq!(missing_field_path(None, "bild_alt"), "bild_alt");
+    fn a_problem_is_placed_at_the_field_it_names_else_at_its_line() {
+        let text = "---\ntitle: x\nmiljo: okand\n---\n\nett\ntva\n";
+        let path = std::path::Path::new("a.md");
+        let missing =
+            Diagnostic::at(path, text, 2, 1, "`bild_alt` is required").with_field("/bild_alt");
+        let at_value = Diagnostic::at(path, text, 3, 8, "`miljo: okand` is not one of");
+        let in_body = Diagnostic::at(path, text, 7, 1, "link");
+        let placed: Vec<(Option<String>, Option<usize>)> = [missing, at_value, in_body]
+            .iter()
+            .map(|d| problem(d, text))
+            .map(|p| (p.field, p.body_line))
+            .collect();
         assert_eq!(
-            missing_field_path(Some("aktiviteter/2/id"), "ansvarig"),
-            "aktiviteter/2/ansvarig"
-        );
-        assert_eq!(
-            missing_field_path(Some("aktiviteter/2"), "ansvarig"),
-            "aktiviteter/2/ansvarig"
+            placed,
+            vec![
+                (Some("bild_alt".into()), None),
+                (Some("miljo".into()), None),
+                (None, Some(3)),
+            ]
         );
     }
 }
