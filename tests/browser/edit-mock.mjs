@@ -109,7 +109,7 @@ async function api(req, res, url, page) {
   }
   if (found.some((p) => p.severity === 'error')) return reply(res, 422, { problems: found });
   saved.push(body);
-  return reply(res, 200, { key: body.key || 'handlingsplaner/ny-plan.md', url: '/ny/' });
+  return reply(res, 200, { key: body.key || 'handlingsplaner/ny-plan.md', url: '/ny/', version });
 }
 
 const server = http.createServer(async (req, res) => {

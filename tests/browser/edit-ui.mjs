@@ -6,15 +6,13 @@
 //   node tests/browser/edit-ui.mjs URL      (URL: the mock's root, ending in /)
 import { chromium } from 'playwright-core';
 import { LAUNCH } from './chromium.mjs';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { axeViolations, unreachedByTab } from './edit-checks.mjs';
 
 const [base] = process.argv.slice(2);
 if (!base) {
   console.error('usage: edit-ui.mjs URL');
   process.exit(2);
 }
-const axe = readFileSync(process.env.AXE_CORE || join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 const results = { passed: 0, failed: 0 };
 function check(name, ok, detail) {
   results[ok ? 'passed' : 'failed'] += 1;
@@ -32,35 +30,9 @@ async function until(page, test, arg) {
   }
 }
 
-async function axeViolations(page) {
-  await page.addScriptTag({ content: axe });
-  const found = await page.evaluate(async () => (await window.axe.run(document, {
-    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-  })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-  return found;
-}
-
-/** Tabs through the page and returns the ids of every form control it did not reach. */
-async function unreachedByTab(page) {
-  await page.evaluate(() => document.activeElement && document.activeElement.blur());
-  await page.locator('body').focus();
-  const reached = new Set();
-  let previous = null;
-  for (let i = 0; i < 300; i += 1) {
-    await page.keyboard.press('Tab');
-    const id = await page.evaluate(() => {
-      const a = document.activeElement;
-      if (!a.dataset.tabSeen) a.dataset.tabSeen = String(Math.random());
-      return a.dataset.tabSeen;
-    });
-    // A date input keeps focus over its parts; coming back to an earlier control is the end.
-    if (reached.has(id) && id !== previous) break;
-    reached.add(id);
-    previous = id;
-  }
-  return page.evaluate(() => [...document.querySelectorAll('#edit-app input, #edit-app select, #edit-app textarea, #edit-app button')]
-    .filter((n) => !n.disabled && n.offsetParent !== null && !n.dataset.tabSeen)
-    .map((n) => n.id || n.textContent));
+async function noViolations(page, name) {
+  const found = await axeViolations(page);
+  check(name, found.length === 0, found.join(' | '));
 }
 
 const preview = (page) => page.frameLocator('iframe.edit-preview__frame');
@@ -96,7 +68,7 @@ try {
   const options = await page.$$eval('#f-bild option', (o) => o.map((x) => x.value));
   check('a file field offers the bundle files with its extensions', options.join() === ',bild.svg,foto.png', options.join());
 
-  check('no WCAG 2.1 A/AA violations (axe-core) in the editor', (await axeViolations(page)).length === 0, (await axeViolations(page)).join(' | '));
+  await noViolations(page, 'no WCAG 2.1 A/AA violations (axe-core) in the editor');
   const unreached = await unreachedByTab(page);
   check('every control is reached with Tab', unreached.length === 0, unreached.join(', '));
 
@@ -149,7 +121,7 @@ try {
     return t.id === 'edit-body' ? t.value.slice(0, t.selectionStart).split('\n').length : -1;
   });
   check('following a body error puts the caret on its line', caret === 3, `line ${caret}`);
-  check('no axe violations with errors shown', (await axeViolations(page)).length === 0, (await axeViolations(page)).join(' | '));
+  await noViolations(page, 'no axe violations with errors shown');
 
   // Saving with errors is refused and keeps the text.
   await page.click('button[type=submit]');
@@ -185,7 +157,7 @@ try {
     yours: document.getElementById('edit-conflict-yours')?.value, disk: document.getElementById('edit-conflict-disk')?.value,
   }));
   check('a conflict shows your version and the disk version', both.yours?.includes('Åttioåtta') && both.disk?.includes('Från disken'), JSON.stringify(both));
-  check('no axe violations with the conflict shown', (await axeViolations(page)).length === 0, (await axeViolations(page)).join(' | '));
+  await noViolations(page, 'no axe violations with the conflict shown');
   await page.click('text=Läs in versionen på disken');
   const loaded = await page.evaluate(() => [document.getElementById('f-title').value, document.getElementById('edit-body').value]);
   check('the disk version can be loaded', loaded[0] === 'Från disken' && loaded[1] === 'Diskens text.\n', loaded.join('|'));
@@ -203,7 +175,7 @@ try {
   await until(page, () => document.getElementById('f-aktiviteter-0-aktivitet')?.getAttribute('aria-invalid') === 'true');
   const rowError = await page.evaluate(() => document.getElementById('f-aktiviteter-0-aktivitet').getAttribute('aria-describedby'));
   check('an error in a record row is shown at its cell', /err-/.test(rowError || ''), rowError);
-  check('no axe violations in the records editor', (await axeViolations(page)).length === 0, (await axeViolations(page)).join(' | '));
+  await noViolations(page, 'no axe violations in the records editor');
 
   // A new page goes to its own editor once saved.
   await page.goto(`${base}__lots/edit/new?section=handlingsplaner/_index.md`);

@@ -591,12 +591,18 @@
 
   function saved(json) {
     state.dirty = false;
+    const here = `/__lots/edit/page?key=${encodeURIComponent(json.key || data.key)}`;
     if (isNew || (json.key && json.key !== data.key)) {
       // A new page gets its own address: edit it there, where uploads work.
-      location.assign(`/__lots/edit/page?key=${encodeURIComponent(json.key)}`);
+      location.assign(`${here}&sparat=1`);
       return;
     }
-    if (json.version) state.version = json.version;
+    if (!json.version) {
+      // Without the new version the next save would look like a conflict: start afresh.
+      location.replace(`${here}&sparat=1`);
+      return;
+    }
+    state.version = json.version;
     const time = new Date().toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
     say(`Sparat kl. ${time}.`, false, json.url ? { href: json.url, text: 'Visa sidan' } : null);
     schedulePreview();
@@ -678,6 +684,9 @@
       el('div', { class: 'edit-layout' }, form,
         el('section', { class: 'edit-preview', 'aria-labelledby': 'edit-preview-heading' },
           el('h2', { id: 'edit-preview-heading', text: 'Förhandsvisning' }), frameNote, frame)));
+    if (new URLSearchParams(location.search).has('sparat')) {
+      say('Sparat.', false, data.url ? { href: data.url, text: 'Visa sidan' } : null);
+    }
     window.addEventListener('beforeunload', (event) => {
       if (state.dirty) event.preventDefault();
     });
@@ -685,6 +694,6 @@
   }
 
   // For the browser tests: the state and what would be sent.
-  window.lotsEdit = { state, payload };
+  window.lotsEdit = { state, data, payload };
   start();
 })();
