@@ -104,7 +104,7 @@ async function api(req, res, url, page) {
     return reply(res, 200, { html, problems: found });
   }
   if (body.version === 'stale' || (body.key && body.version !== version)) {
-    return reply(res, 409, { message: 'The file changed on disk.', version: 'v2',
+    return reply(res, 409, { message: 'The file changed on disk.', version,
       disk: { values: { ...page.values, title: 'Från disken' }, body: 'Diskens text.\n', text: '---\ntitle: Från disken\n---\nDiskens text.\n' } });
   }
   if (found.some((p) => p.severity === 'error')) return reply(res, 422, { problems: found });
@@ -132,7 +132,7 @@ const server = http.createServer(async (req, res) => {
       { key: 'rutiner/rutin.md', title: 'Rutin vid oro', url: '/rutiner/rutin/', link: '@/rutiner/rutin.md' }]);
   }
   if (url.pathname === '/__lots/edit/api/saved') return reply(res, 200, saved);
-  if (url.pathname === '/__lots/edit/api/stale') { version = 'v2'; return reply(res, 200, {}); }
+  if (url.pathname === '/__lots/edit/api/stale') { version = `v${Number(version.slice(1)) + 1}`; return reply(res, 200, {}); }
   if (req.method === 'POST' && url.pathname.startsWith('/__lots/edit/api/')) {
     const page = PAGES[key || ''] || PAGES[(await peekKey(req))] || Object.values(PAGES)[0];
     return api(req, res, url, page);
