@@ -81,7 +81,6 @@
     if (field.requires && field.requires.length) {
       parts.push(`Fylls fältet i måste även ${field.requires.map(labelOf).join(', ')} fyllas i.`);
     }
-    if (field.type === 'date') parts.push('Datum skrivs ÅÅÅÅ-MM-DD.');
     return parts.length ? el('p', { class: 'edit-hint', id: id + '-hint', text: parts.join(' ') }) : null;
   }
 
