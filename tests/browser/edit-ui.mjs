@@ -23,7 +23,7 @@ const PLAN = `${base}__lots/edit/page?key=handlingsplaner/plan.md`;
 
 async function until(page, test, arg) {
   try {
-    await page.waitForFunction(test, arg, { timeout: 10000, polling: 50 });
+    await page.waitForFunction(test, arg, { timeout: 20000, polling: 50 });
     return true;
   } catch {
     return false;
@@ -76,10 +76,12 @@ try {
   await page.fill('#f-title', 'Åttioåtta');
   await page.fill('#edit-body', 'Ny text om koden.\n');
   const previewed = await until(page, () => {
-    const doc = document.querySelector('iframe').contentDocument;
-    return doc && doc.body.textContent.includes('Åttioåtta') && doc.body.textContent.includes('Ny text om koden');
+    // While the frame loads its new document, that document has no body yet.
+    const text = document.querySelector('iframe').contentDocument?.body?.textContent || '';
+    return text.includes('Åttioåtta') && text.includes('Ny text om koden');
   });
-  check('the preview follows the fields and the body', previewed);
+  const seen = await page.evaluate(() => document.querySelector('iframe').contentDocument?.body?.textContent);
+  check('the preview follows the fields and the body', previewed, `${seen} / ${await page.textContent('.edit-preview')}`);
   const text = await preview(page).locator('h1').textContent().catch(() => '');
   check('the preview is the page as rendered', text === 'Åttioåtta', text);
   const sandbox = await page.getAttribute('iframe', 'sandbox');
