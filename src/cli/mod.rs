@@ -3,6 +3,7 @@
 mod build;
 mod bundle;
 mod check;
+mod new;
 mod serve;
 
 use std::path::PathBuf;
@@ -29,6 +30,9 @@ enum Command {
     Bundle(BundleArgs),
     /// Serve the site on this computer and rebuild it as files change (for writing).
     Serve(ServeArgs),
+    /// Create a new page in a section, its title given and every required field waiting to be
+    /// filled in (the build refuses the page until they are).
+    New(NewArgs),
 }
 
 #[derive(clap::Args)]
@@ -112,6 +116,23 @@ pub struct ServeArgs {
     open: bool,
 }
 
+#[derive(clap::Args)]
+pub struct NewArgs {
+    /// The site folder, holding config.yaml and content/ [default: the current folder]
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Mark the page `draft: true`: it is left out of the site until that line is removed
+    #[arg(long)]
+    draft: bool,
+    /// Date the page on this day (YYYY-MM-DD) instead of today
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    today: Option<chrono::NaiveDate>,
+    /// The section's folder in content/, such as `symboler` or `a/b` (`.` for content/ itself)
+    section: String,
+    /// The page's title; its file name is made from it (`Kod 88` → kod-88)
+    title: String,
+}
+
 /// Runs the command line and returns the exit code: 0 success, 1 content errors, 2 usage.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
@@ -126,5 +147,6 @@ pub fn run() -> i32 {
         Command::Serve(args) => serve::run(args),
         Command::Bundle(args) => bundle::run(args),
         Command::Check(args) => check::run(args),
+        Command::New(args) => new::run(args),
     }
 }

@@ -200,10 +200,16 @@ type Loaded<T> = Result<T, Failed>;
 type Checked<T> = Result<(T, Vec<Diagnostic>), Failed>;
 
 fn read_document(source: &Source) -> Loaded<(String, usize, usize)> {
-    let fail = |d: Diagnostic| (source.key.clone(), vec![d]);
-    let text = read_text(&source.file).map_err(fail)?;
-    let split = front_matter::split(&source.file, &text).map_err(fail)?;
-    Ok((text.clone(), split.body_offset, split.yaml.len()))
+    let text = read_text(&source.file).map_err(|d| (source.key.clone(), vec![d]))?;
+    split_document(source, text)
+}
+
+/// The text with the offset of its body and the length of its front matter.
+fn split_document(source: &Source, text: String) -> Loaded<(String, usize, usize)> {
+    let split =
+        front_matter::split(&source.file, &text).map_err(|d| (source.key.clone(), vec![d]))?;
+    let (body_offset, yaml_len) = (split.body_offset, split.yaml.len());
+    Ok((text, body_offset, yaml_len))
 }
 
 fn parse_meta<R: serde::de::DeserializeOwned>(
@@ -257,7 +263,14 @@ pub(super) fn load_section(source: &Source, config: &Config) -> Checked<Section>
 }
 
 pub(super) fn load_page(source: &Source, config: &Config) -> Checked<Page> {
-    let (text, body_offset, yaml_len) = read_document(source)?;
+    let text = read_text(&source.file).map_err(|d| (source.key.clone(), vec![d]))?;
+    page_from_text(source, text, config)
+}
+
+/// A page read from `text` (LF line ends) as if it were the file of `source`: the same checks
+/// as a file on disk, for the editor's preview of text it has not saved.
+pub(super) fn page_from_text(source: &Source, text: String, config: &Config) -> Checked<Page> {
+    let (text, body_offset, yaml_len) = split_document(source, text)?;
     let raw: RawPage = parse_meta(source, &text, yaml_len)?;
     let block = front_matter_block(source, &text);
     let mut validator = Validator::new(block, config);

@@ -14,6 +14,7 @@ pub mod front_matter;
 pub mod kind;
 mod library;
 pub mod paths;
+pub mod placeholder;
 mod published;
 mod reload;
 pub mod schema;

@@ -11,7 +11,8 @@ use crate::diagnostics::Diagnostic;
 use super::discover::Source;
 use super::kind::{bundle_folder, FileKind};
 use super::library::{
-    file_keys, load_page, owning_section, page_dir, set_neighbours, sort_pages, LoadOptions,
+    file_keys, load_page, owning_section, page_dir, page_from_text, set_neighbours, sort_pages,
+    LoadOptions,
 };
 use super::{schema, taxonomies, Library, Page};
 
@@ -75,6 +76,31 @@ impl Library {
             );
         }
         problems
+    }
+
+    /// The page with content key `key` as `text` (its whole file, LF line ends) would make it,
+    /// linked to its section and files but not put into the library: the editor's preview.
+    /// Returns the page and its problems, or only the problems when it cannot be read at all.
+    pub fn detached_page(
+        &self,
+        content_dir: &Path,
+        config: &Config,
+        key: &str,
+        text: String,
+    ) -> Result<(Page, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let source = Source {
+            key: key.to_string(),
+            kind: FileKind::of(key),
+            file: content_dir.join(key),
+        };
+        let (mut page, mut problems) =
+            page_from_text(&source, text, config).map_err(|(_, problems)| problems)?;
+        page.section = owning_section(&self.sections, page_dir(key));
+        if let Some(old) = self.pages.get(key) {
+            page.assets = old.assets.clone();
+        }
+        problems.extend(schema::resolve_page_files(&mut page, &self.linkable));
+        Ok((page, problems))
     }
 
     /// Takes the page out of every map, remembering what the relink needs of it.

@@ -9,6 +9,7 @@ use crate::yaml::{Block, Guess, Node, Plain, Spanned};
 
 use super::dates::DateValue;
 use super::paths::join_relative;
+use super::placeholder;
 
 /// A `file` field: checked against the page's files once every asset is known.
 #[derive(Debug, Clone)]
@@ -138,6 +139,9 @@ impl Checker<'_> {
         name: &str,
         pointer: &str,
     ) -> Value {
+        if placeholder::holds(&node.value) {
+            return self.fail(node, placeholder::message(name, spec));
+        }
         match spec.kind {
             FieldKind::Records => self.records(spec, node, name, pointer),
             FieldKind::List => match &node.value {
@@ -225,6 +229,9 @@ impl Checker<'_> {
     }
 
     fn list_item(&mut self, spec: &FieldSpec, item: &Spanned<Node>, name: &str) -> Value {
+        if placeholder::holds(&item.value) {
+            return self.fail(item, placeholder::message(name, spec));
+        }
         match scalar_text(&item.value) {
             Some(text) if spec.values.is_empty() || spec.values.contains(&text) => {
                 Value::String(text)

@@ -202,3 +202,34 @@ fn a_value_whose_characters_are_lost_is_refused_not_changed() {
         ["2:4 `t` cannot be kept as written (YAML reads it as a number); put it in quotes (\"...\")"]
     );
 }
+
+#[test]
+fn the_placeholder_of_a_new_page_is_refused_in_every_field_type() {
+    let (values, problems) = check(
+        "t: FYLL I\ne: FYLL I\nl: [ett, FYLL I]\np: \"FYLL I\"\nd: FYLL I\nn: FYLL I\nb: FYLL I\n",
+    );
+    let expected = [
+        "1:4 `t` still holds the placeholder `FYLL I`; write its text",
+        "2:4 `e` still holds the placeholder `FYLL I`; write one of no, yes",
+        "3:10 `l` still holds the placeholder `FYLL I`; write its items as `[one, two]`",
+        "4:4 `p` still holds the placeholder `FYLL I`; write a phone number",
+        "5:4 `d` still holds the placeholder `FYLL I`; write a date as YYYY-MM-DD",
+        "6:4 `n` still holds the placeholder `FYLL I`; write a number",
+        "7:4 `b` still holds the placeholder `FYLL I`; write true or false",
+    ];
+    assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    for (problem, start) in problems.iter().zip(expected) {
+        assert!(
+            problem.starts_with(start),
+            "{problem:?} should start {start:?}"
+        );
+    }
+    assert_eq!(values["t"], Value::Null);
+    // Only the whole value is the placeholder: text that mentions it is text.
+    let (_, problems) = check("t: FYLL I senare\nl: FYLL I\n");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].starts_with("2:4 `l` still holds"),
+        "{problems:#?}"
+    );
+}

@@ -3,4 +3,6 @@
 //! the user changed. A client of the pipeline (`site`, `content`): nothing there imports it.
 
 pub mod front_matter;
+pub mod messages;
+pub mod new_page;
 pub mod paths;

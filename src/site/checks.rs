@@ -54,26 +54,33 @@ pub fn without_templates(
 fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagnostic> {
     checks
         .iter()
-        .filter_map(|(from, check)| {
-            let target = library.document(&check.target_key)?;
-            let known = target
-                .rendered
-                .as_ref()
-                .is_some_and(|r| r.anchors.contains(&check.anchor));
-            if known {
-                return None;
-            }
-            let doc = library.document(from)?;
-            let message = format!(
-                "`@/{}#{}` links to a heading that does not exist in that page",
-                check.target_key, check.anchor
-            );
-            Some(
-                Diagnostic::at_offset(&doc.file_path(), &doc.source, check.offset, message)
-                    .with_code("link.anchor.missing"),
-            )
-        })
+        .filter_map(|(from, check)| anchor_problem(library, library.document(from)?, check))
         .collect()
+}
+
+/// The problem of a link from `doc` into a heading of another page, if that heading is not
+/// there: `doc` need not be in the library (the editor's preview).
+pub fn anchor_problem(
+    library: &Library,
+    doc: &crate::content::Document,
+    check: &AnchorCheck,
+) -> Option<Diagnostic> {
+    let target = library.document(&check.target_key)?;
+    let known = target
+        .rendered
+        .as_ref()
+        .is_some_and(|r| r.anchors.contains(&check.anchor));
+    if known {
+        return None;
+    }
+    let message = format!(
+        "`@/{}#{}` links to a heading that does not exist in that page",
+        check.target_key, check.anchor
+    );
+    Some(
+        Diagnostic::at_offset(&doc.file_path(), &doc.source, check.offset, message)
+            .with_code("link.anchor.missing"),
+    )
 }
 
 /// Templates named in front matter must exist.
