@@ -182,6 +182,12 @@ try {
   // A new page goes to its own editor once saved.
   await page.goto(`${base}__lots/edit/new?section=handlingsplaner/_index.md`);
   check('a new page cannot upload before it is saved', await page.isDisabled('#edit-image'));
+  await until(page, () => window.lotsEdit.state.problems.length > 0);
+  const early = await page.evaluate(() => document.getElementById('edit-summary').hidden && !document.querySelector('[aria-invalid]'));
+  await page.click('button[type=submit]');
+  const later = await until(page, () => !document.getElementById('edit-summary').hidden
+    && document.getElementById('f-title').getAttribute('aria-invalid') === 'true');
+  check('a new page shows its errors from the first save on, not before', early && later, `before ${early}, after ${later}`);
   await page.fill('#f-title', 'Ny plan');
   await page.click('text=Lägg till en rad i aktiviteter');
   await page.fill('#f-aktiviteter-0-id', 'a1');

@@ -17,6 +17,9 @@
     files: [...(data.files || [])],
     problems: [],
     shownErrors: '',
+    // A new page starts empty, so all its required fields are missing: its errors are shown
+    // from the first try to save on, not before anything was typed.
+    showErrors: !isNew,
     dirty: false,
   };
   // Where each problem's `field` is shown: path → {control, host, label}.
@@ -490,7 +493,9 @@
       }, { once: true });
       frame.srcdoc = json.html;
     } else {
-      frameNote.textContent = 'Förhandsvisningen visar den senaste versionen utan fel.';
+      frameNote.textContent = frame.srcdoc
+        ? 'Förhandsvisningen visar den senaste versionen utan fel.'
+        : 'Förhandsvisningen visas när sidan inte har några fel.';
     }
   }
 
@@ -517,6 +522,7 @@
   function showProblems(problems) {
     state.problems = problems;
     clearProblems();
+    if (!state.showErrors) return;
     const items = [];
     problems.forEach((problem, index) => {
       const kind = problem.severity === 'warning' ? 'Varning' : 'Fel';
@@ -578,6 +584,7 @@
     const { status, json } = await post('save', { ...payload(), version: state.version ?? null });
     if (status === 200) return saved(json);
     if (status === 422) {
+      state.showErrors = true;
       showProblems(json.problems || []);
       say('Sidan sparades inte: den har fel. Din text finns kvar.', true);
       const heading = document.getElementById('edit-summary-heading');
@@ -634,6 +641,7 @@
           state.version = json.version;
           bodyArea.value = disk.body || '';
           box.hidden = true;
+          state.dirty = false;
           renderFields();
           say('Versionen på disken är inläst. Dina ändringar är borta.');
           schedulePreview();
