@@ -65,6 +65,11 @@ function problems(page, values, body) {
     }
   };
   need(page.fields, values, '');
+  (Array.isArray(values.tags) ? values.tags : []).forEach((tag, i) => {
+    if (tag === 'fel tagg') {
+      out.push({ severity: 'error', code: 'schema.invalid', message: 'a tag the site refuses', line: 5, column: 3, field: `taxonomies/tags/${i}`, body_line: null });
+    }
+  });
   body.split('\n').forEach((line, i) => {
     if (line.includes('@/finns-inte')) {
       out.push({ severity: 'error', code: 'link.internal.missing', message: 'link to a page that does not exist', line: 20 + i, column: 1, field: null, body_line: i + 1 });

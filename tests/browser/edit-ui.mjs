@@ -95,6 +95,13 @@ try {
   const tags = await page.evaluate(() => window.lotsEdit.payload().values.tags);
   check('list rows are added and removed', JSON.stringify(tags) === '["sifferkoder","ny tagg"]' && focused === 'f-tags-2', `${JSON.stringify(tags)} focus ${focused}`);
 
+  // An error in a tag (at `taxonomies/tags/N` in the file) is shown at that row of the form.
+  await page.fill('#f-tags-1', 'fel tagg');
+  const tagError = await until(page, () => document.getElementById('f-tags-1').getAttribute('aria-invalid') === 'true');
+  check('an error in the file\'s taxonomies.tags is shown at the form\'s tag row', tagError);
+  await page.fill('#f-tags-1', 'ny tagg');
+  await until(page, () => !document.getElementById('f-tags-1').hasAttribute('aria-invalid'));
+
   // A required field left empty: the error at the field and in the summary.
   await page.selectOption('#f-miljo', '');
   const shown = await until(page, () => document.getElementById('f-miljo').getAttribute('aria-invalid') === 'true');

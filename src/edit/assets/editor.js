@@ -502,7 +502,8 @@
   /** Where a problem's field is shown: the field itself, else the nearest enclosing one. */
   function targetFor(field) {
     if (!field) return null;
-    let path = field.replace(/^taxonomies\/?/, 'tags').replace(/^tags(\/|$)/, 'tags$1');
+    // Tags live in `taxonomies: {tags: [...]}` in the file and in the form's `tags` field.
+    let path = field.replace(/^taxonomies(\/tags)?(?=\/|$)/, 'tags');
     while (path) {
       if (targets.has(path)) return targets.get(path);
       path = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
