@@ -69,6 +69,9 @@ try {
   check('a file field offers the bundle files with its extensions', options.join() === ',bild.svg,foto.png', options.join());
 
   await noViolations(page, 'no WCAG 2.1 A/AA violations (axe-core) in the editor');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await noViolations(page, 'no axe violations in the dark colour scheme');
+  await page.emulateMedia({ colorScheme: 'light' });
   const unreached = await unreachedByTab(page);
   check('every control is reached with Tab', unreached.length === 0, unreached.join(', '));
 
