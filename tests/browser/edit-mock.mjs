@@ -1,5 +1,5 @@
-// A stand-in for `lots serve --edit`'s editor routes, speaking the HTTP contract of
-// /work/wt/EDIT-SPEC.md with made-up pages, so the editor's page (src/edit/assets) can be
+// A stand-in for `lots serve --edit`'s editor routes, speaking the same HTTP contract as
+// src/edit/http.rs (the page data JSON, api/preview, save, upload, pages) with made-up pages, so the editor's page (src/edit/assets) can be
 // checked on its own: every field type, errors, conflicts. Used by tests/browser/edit-ui.mjs;
 // the real server is checked by tests/browser/edit.mjs.
 //
@@ -146,8 +146,7 @@ const server = http.createServer(async (req, res) => {
   res.end('not found');
 });
 
-// The page a POST is about is in its JSON; the mock reads it from a header the page does not
-// send, so it falls back on the referring editor page's key.
+// Which made-up page a POST is about: the referring editor page's key or section.
 async function peekKey(req) {
   const ref = req.headers.referer ? new URL(req.headers.referer) : null;
   return ref ? ref.searchParams.get('key') || Object.keys(PAGES).find((k) => PAGES[k].section === ref.searchParams.get('section')) : null;
