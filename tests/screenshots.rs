@@ -3,7 +3,13 @@
 //! committed; CI keeps them) for people to look at. The browser script also fails on script
 //! errors, broken images or a page without exactly one h1.
 //!
+//! The editor (`lots serve --edit` on a copy of the site) is photographed too; its desktop
+//! picture is the README's (docs/redigera.png, copied from tests/artifacts/editor-dator.png
+//! by hand when the editor's look changes).
+//!
 //! Needs `npm ci` and Debian's chromium, like the other browser tests.
+
+mod edit_site;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -31,10 +37,16 @@ fn screenshots_of_the_example_site() {
     );
     let artifacts = repo.join("tests").join("artifacts");
     let root = format!("file://{}/", site.display());
+    let editing = edit_site::serve_example_site();
+    let editor = format!(
+        "{}__lots/edit/page?key=symboler/kod-88/index.md",
+        editing.url
+    );
     let run = Command::new("node")
         .arg(repo.join("tests/browser/screenshots.mjs"))
         .arg(&root)
         .arg(&artifacts)
+        .arg(&editor)
         .current_dir(&repo)
         .output()
         .expect("run node");
@@ -44,7 +56,14 @@ fn screenshots_of_the_example_site() {
         "{report}\n{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    for name in ["start", "symbol", "galleri", "samordnare", "samlad-bild"] {
+    for name in [
+        "start",
+        "symbol",
+        "galleri",
+        "samordnare",
+        "samlad-bild",
+        "editor",
+    ] {
         for width in ["dator", "mobil"] {
             let png = artifacts.join(format!("{name}-{width}.png"));
             let size = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);

@@ -2,12 +2,15 @@
 // artefacts), plus the checks a screenshot cannot make by eye: each page loads without script
 // errors, has exactly one h1, and its images have loaded.
 //
-//   node tests/browser/screenshots.mjs SITE_ROOT_URL OUT_DIR
+//   node tests/browser/screenshots.mjs SITE_ROOT_URL OUT_DIR [EDITOR_URL]
+//
+// With EDITOR_URL (a page's editor under `lots serve --edit`), the editor is photographed too,
+// once its preview has loaded (editor-dator.png is the README's picture).
 import { chromium } from 'playwright-core';
 import { LAUNCH } from './chromium.mjs';
 import { mkdirSync } from 'node:fs';
 
-const [root, out] = process.argv.slice(2);
+const [root, out, editor] = process.argv.slice(2);
 if (!root || !out) {
   console.error('usage: screenshots.mjs SITE_ROOT_URL OUT_DIR');
   process.exit(2);
@@ -23,6 +26,7 @@ const PAGES = [
   ['att-se-over', 'att-se-over/index.html'],
 ];
 const WIDTHS = [['dator', 1280], ['mobil', 390]];
+if (editor) PAGES.push(['editor', editor]);
 
 const browser = await chromium.launch(LAUNCH);
 let failed = 0;
@@ -34,6 +38,10 @@ try {
     for (const [name, path] of PAGES) {
       errors.length = 0;
       await page.goto(new URL(path, root).href, { waitUntil: 'load' });
+      if (name === 'editor') {
+        await page.waitForFunction(() => document.querySelector('iframe.edit-preview__frame')?.srcdoc, null, { timeout: 15000 });
+        await page.waitForTimeout(500);
+      }
       // Scroll through once so lazily loaded images are in the full-page picture.
       await page.evaluate(async () => {
         for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
@@ -46,7 +54,10 @@ try {
       const h1 = await page.locator('h1').count();
       const broken = await page.evaluate(() =>
         [...document.images].filter((i) => i.complete && i.naturalWidth === 0 && i.loading !== 'lazy').map((i) => i.src));
-      await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: true });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      // The editor's save bar sticks to the window's bottom: a window-sized picture shows it
+      // where people see it.
+      await page.screenshot({ path: `${out}/${name}-${label}.png`, fullPage: name !== 'editor' });
       const problems = [];
       if (h1 !== 1) problems.push(`${h1} h1 elements`);
       if (errors.length) problems.push(`script errors: ${errors.join('; ')}`);
