@@ -82,6 +82,10 @@ pub struct FieldSpec {
     /// The fields of each record, for `records`.
     #[serde(default)]
     pub fields: FieldSpecs,
+    /// The field's name for people (`Förekomst` for `forekomst`): the editor's label.
+    /// Without it the editor makes one from the key.
+    #[serde(default)]
+    pub label: Option<String>,
     /// What the field is for; shown in error messages.
     #[serde(default)]
     pub description: Option<String>,

@@ -94,7 +94,7 @@ fn field(name: &str, spec: &FieldSpec, value: Option<&Value>) -> Field {
     let rows = spec.fields.iter().map(|(n, s)| field(n, s, None)).collect();
     Field {
         name: name.into(),
-        label: label(name),
+        label: spec.label.clone().unwrap_or_else(|| label(name)),
         kind,
         required: spec.required,
         description: spec.description.clone(),
@@ -121,8 +121,7 @@ fn kind_name(kind: FieldKind) -> &'static str {
     }
 }
 
-/// `nasta_granskning` → `Nasta granskning`: config.yaml names fields without å, ä, ö, and
-/// their descriptions say the rest.
+/// `nasta_granskning` → `Nasta granskning`, for a field config.yaml gives no `label`.
 fn label(name: &str) -> String {
     let spaced = name.replace(['_', '-'], " ");
     let mut chars = spaced.chars();
@@ -236,7 +235,7 @@ mod tests {
     }
 
     fn config() -> Config {
-        let yaml = "title: T\nbase_url: https://x.example\ntaxonomies:\n  - name: tags\ncollections:\n  - name: symboler\n    sections: [symboler]\n    fields:\n      miljo: {type: enum, required: true, values: [a, b]}\n      bild: {type: file, extensions: [svg, PDF]}\n      betydelse: {type: text}\n      rader:\n        type: records\n        fields:\n          id: {type: text, required: true}\n";
+        let yaml = "title: T\nbase_url: https://x.example\ntaxonomies:\n  - name: tags\ncollections:\n  - name: symboler\n    sections: [symboler]\n    fields:\n      miljo: {type: enum, label: \"Miljö\", required: true, values: [a, b]}\n      bild: {type: file, extensions: [svg, PDF]}\n      betydelse: {type: text}\n      rader:\n        type: records\n        fields:\n          id: {type: text, required: true}\n";
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("config.yaml"), yaml).expect("write");
         Config::load(dir.path()).expect("config")
@@ -264,6 +263,8 @@ mod tests {
             ]
         );
         assert_eq!(fields[6].kind, "enum");
+        // A label from config.yaml, else one made from the key.
+        assert_eq!((&*fields[6].label, &*fields[7].label), ("Miljö", "Bild"));
         assert_eq!(fields[6].values, ["a", "b"]);
         assert!(fields[6].required);
         assert_eq!(fields[8].kind, "longtext");
