@@ -604,3 +604,47 @@ fn a_save_keeps_a_crlf_file_crlf() {
     );
     assert!(after.ends_with("Ny rad.\r\n"), "{after:?}");
 }
+
+/// Whatever `build` and `bundle` write of the example site: files by path, and zip entries.
+fn built_and_bundled() -> Vec<(String, Vec<u8>)> {
+    let (tmp, run) = common::build_example_site(&[]);
+    let mut texts = common::snapshot(&run.out);
+    let zip = tmp.path().join("kunskapsbank.zip");
+    let args = ["bundle", "--root", env!("CARGO_MANIFEST_DIR"), "--output"];
+    let mut args: Vec<String> = args.map(String::from).to_vec();
+    args.push(zip.display().to_string());
+    common::run_lots(&args, tmp.path(), zip.clone()).assert_success();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).unwrap()).expect("a zip");
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        texts.push((format!("zip:{name}"), bytes));
+    }
+    texts
+}
+
+#[test]
+fn the_built_and_bundled_site_has_no_editor_link_script_or_route() {
+    let texts = built_and_bundled();
+    assert!(texts.len() > 100, "the example site was written");
+    assert!(
+        texts.iter().any(|(name, _)| name.starts_with("zip:")),
+        "the bundle was read"
+    );
+    for marker in [
+        "__lots",
+        "Redigera sidan",
+        "lots-edit",
+        "Ny sida",
+        "editor.js",
+    ] {
+        let found: Vec<&str> = texts
+            .iter()
+            .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(marker))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        assert!(found.is_empty(), "`{marker}` in {found:?}");
+    }
+}
