@@ -46,12 +46,18 @@ b: {type: bool}
 
 /// Checks `front_matter` against [`SPECS`]: the values, and the problems as `line:col message`.
 fn check(front_matter: &str) -> (BTreeMap<String, Value>, Vec<String>) {
+    let (values, problems) = check_against(SPECS, front_matter);
+    (values, problems.iter().map(short).collect())
+}
+
+/// Checks `front_matter` against the field specs `specs` (YAML as in config.yaml).
+fn check_against(specs: &str, front_matter: &str) -> (BTreeMap<String, Value>, Vec<Diagnostic>) {
     let specs_block = Block {
         path: Path::new("config.yaml"),
-        file_text: SPECS,
+        file_text: specs,
         first_line: 1,
     };
-    let specs: crate::config::FieldSpecs = yaml::parse(specs_block, SPECS).expect("specs");
+    let specs: crate::config::FieldSpecs = yaml::parse(specs_block, specs).expect("specs");
     let block = Block {
         path: Path::new("sida.md"),
         file_text: front_matter,
@@ -69,8 +75,7 @@ fn check(front_matter: &str) -> (BTreeMap<String, Value>, Vec<String>) {
         urls: Vec::new(),
     };
     let values = checker.record(&specs, entries, "", "test pages", None);
-    let problems = checker.problems.iter().map(short).collect();
-    (values.into_iter().collect(), problems)
+    (values.into_iter().collect(), checker.problems)
 }
 
 fn short(d: &Diagnostic) -> String {
@@ -244,32 +249,9 @@ rader:
     id: {type: text, required: true}
     vem: {type: text, required: true}
 ";
-    let specs_block = Block {
-        path: Path::new("config.yaml"),
-        file_text: RECORD_SPECS,
-        first_line: 1,
-    };
-    let specs: crate::config::FieldSpecs = yaml::parse(specs_block, RECORD_SPECS).expect("specs");
     let text = "rader:\n  - id: a1\n    vem: x\n  - id: a2\n";
-    let block = Block {
-        path: Path::new("sida.md"),
-        file_text: text,
-        first_line: 1,
-    };
-    let node: Spanned<Node> = yaml::parse(block, text).expect("front matter parses");
-    let Node::Map(entries) = &node.value else {
-        panic!("fields expected")
-    };
-    let mut checker = Checker {
-        block,
-        page_dir: "",
-        problems: Vec::new(),
-        files: Vec::new(),
-        urls: Vec::new(),
-    };
-    checker.record(&specs, entries, "", "test pages", None);
-    let fields: Vec<(usize, Option<&str>)> = checker
-        .problems
+    let (_, problems) = check_against(RECORD_SPECS, text);
+    let fields: Vec<(usize, Option<&str>)> = problems
         .iter()
         .map(|p| (p.line, p.field.as_deref()))
         .collect();
