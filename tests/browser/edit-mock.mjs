@@ -124,7 +124,7 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/css' });
     return res.end(fs.readFileSync(path.join(repo, 'themes/lots/static/style.css')));
   }
-  if (/^\/__lots\/edit\/editor\.(js|css)$/.test(url.pathname)) {
+  if (/^\/__lots\/edit\/editor(-[a-z]+)?\.js$|^\/__lots\/edit\/editor\.css$/.test(url.pathname)) {
     const name = url.pathname.split('/').pop();
     res.writeHead(200, { 'Content-Type': name.endsWith('.js') ? 'text/javascript' : 'text/css' });
     return res.end(fs.readFileSync(path.join(assets, name)));
