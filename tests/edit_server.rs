@@ -345,6 +345,24 @@ fn a_save_changes_only_the_edited_line_and_the_served_page() {
 }
 
 #[test]
+fn a_save_answers_the_new_version_so_the_next_save_needs_no_reload() {
+    let site = fixture("collections");
+    let server = start_editing(&site);
+    let (token, data) = open_editor(&server, SYMBOL);
+    let mut version = data["version"].clone();
+    for text in ["Första sparningen.", "Andra sparningen."] {
+        let mut body = save_body(&data, json!({ "betydelse": text }));
+        body["version"] = version;
+        let (status, answer) = post_json(&server, "/__lots/edit/api/save", &token, &body);
+        assert_eq!(status, 200, "{text}: {answer}");
+        let disk = std::fs::read(site.path(SYMBOL_FILE)).expect("read");
+        assert!(String::from_utf8_lossy(&disk).contains(text));
+        assert_eq!(answer["version"], blake3::hash(&disk).to_hex().as_str());
+        version = answer["version"].clone();
+    }
+}
+
+#[test]
 fn a_save_with_a_schema_error_is_refused_at_its_field() {
     let site = fixture("collections");
     let server = start_editing(&site);
@@ -456,6 +474,10 @@ fn a_new_page_is_written_in_its_section_and_a_taken_name_is_refused() {
     assert!(
         !text.contains("draft"),
         "an unticked box is not written: {text}"
+    );
+    assert_eq!(
+        answer["version"],
+        blake3::hash(text.as_bytes()).to_hex().as_str()
     );
     let url = answer["url"].as_str().expect("url").to_string();
     // Opened at once, before the rebuild has loaded it, the editor knows where it is served.

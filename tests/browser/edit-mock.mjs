@@ -114,6 +114,8 @@ async function api(req, res, url, page) {
   }
   if (found.some((p) => p.severity === 'error')) return reply(res, 422, { problems: found });
   saved.push(body);
+  // As on disk, the file written is a new version: the next save must name it.
+  if (body.key) version = `v${Number(version.slice(1)) + 1}`;
   return reply(res, 200, { key: body.key || 'handlingsplaner/ny-plan.md', url: '/ny/', version });
 }
 

@@ -25,17 +25,12 @@ export async function save() {
 
 function saved(json) {
   state.dirty = false;
-  const here = `/__lots/edit/page?key=${encodeURIComponent(json.key || data.key)}`;
   if (isNew || (json.key && json.key !== data.key)) {
     // A new page gets its own address: edit it there, where uploads work.
-    location.assign(`${here}&sparat=1`);
+    location.assign(`/__lots/edit/page?key=${encodeURIComponent(json.key || data.key)}&sparat=1`);
     return;
   }
-  if (!json.version) {
-    // Without the new version the next save would look like a conflict: start afresh.
-    location.replace(`${here}&sparat=1`);
-    return;
-  }
+  // The file's new version: the next save is checked against what this save wrote.
   state.version = json.version;
   const time = new Date().toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
   say(`Sparat kl. ${time}.`, false, json.url ? { href: json.url, text: 'Visa sidan' } : null);
