@@ -1,13 +1,13 @@
 //! The editor (`lots serve --edit`) in a real browser, Debian's Chromium driven by
 //! playwright-core:
 //! - tests/browser/edit.mjs on a copy of the example site: edit a symbol (preview, save, the
-//!   served page, only the changed lines on disk), a required field left empty, a conflict
-//!   with a change on disk, a new coordinator in the list and its vCard, an activity added to
-//!   a plan, axe-core and Tab;
+//!   served page, only the changed lines on disk, a second save without reloading), a
+//!   required field left empty, a conflict with a change on disk, a new coordinator in the
+//!   list and its vCard, an activity added to a plan, axe-core and Tab;
 //! - tests/browser/edit-ui.mjs on tests/browser/edit-mock.mjs, a stand-in speaking the HTTP
 //!   contract: every field type, list and record rows, the summary and the body's lines, the
-//!   link picker and image upload, the conflict view, in states the example site cannot
-//!   reach on demand.
+//!   link picker and image upload, two saves in a row with the answered version, the
+//!   conflict view, in states the example site cannot reach on demand.
 //!
 //! Needs `npm ci` (playwright-core, axe-core) and `apt-get install -y chromium`.
 

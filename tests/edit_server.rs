@@ -4,6 +4,7 @@
 //! refuses errors and never overwrites a file that changed on disk.
 
 mod common;
+mod edit_http;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -11,107 +12,15 @@ use std::os::unix::fs::symlink;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::serve::{get, start, start_with_args, wait_for, Server};
-use common::{fixture, Site};
+use common::fixture;
+use common::serve::{get, start, wait_for};
+use edit_http::{
+    between, exchange, open_editor, origin, post_json, request, save_body, start_editing,
+};
 use serde_json::{json, Value};
 
 const SYMBOL: &str = "symboler/kod-88/index.md";
 const SYMBOL_FILE: &str = "content/symboler/kod-88/index.md";
-
-fn start_editing(site: &Site) -> Server {
-    start_with_args(site, &["--edit"])
-}
-
-/// One HTTP/1.1 request with `headers` and `body`: the status and the body.
-fn request(
-    server: &Server,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> (u16, String) {
-    let mut stream = TcpStream::connect(&server.address).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .expect("timeout");
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        server.address,
-        body.len()
-    );
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).expect("send");
-    // A server refusing a large body may answer and close before it is all sent.
-    let _ = stream.write_all(body);
-    let mut response = Vec::new();
-    let _ = stream.read_to_end(&mut response);
-    let text = String::from_utf8_lossy(&response).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
-}
-
-/// The editor's page of `key`: its token and page data.
-fn open_editor(server: &Server, key: &str) -> (String, Value) {
-    let (status, html) = get(server, &format!("/__lots/edit/page?key={key}"));
-    assert_eq!(status, 200, "{html}");
-    let token = between(&html, "<meta name=\"lots-edit-token\" content=\"", "\"");
-    let data = between(
-        &html,
-        "<script type=\"application/json\" id=\"lots-edit-data\">",
-        "</script>",
-    );
-    let data = serde_json::from_str(&data).unwrap_or_else(|e| panic!("{e}: {data}"));
-    (token, data)
-}
-
-fn between(text: &str, start: &str, end: &str) -> String {
-    let from = text
-        .find(start)
-        .unwrap_or_else(|| panic!("no {start} in\n{text}"))
-        + start.len();
-    let to = text[from..].find(end).expect("end") + from;
-    text[from..to].to_string()
-}
-
-fn origin(server: &Server) -> String {
-    format!("http://{}", server.address)
-}
-
-/// A POST of JSON as the editor's page sends it.
-fn post_json(server: &Server, path: &str, token: &str, body: &Value) -> (u16, Value) {
-    let origin = origin(server);
-    let headers = [
-        ("X-Lots-Token", token),
-        ("Origin", origin.as_str()),
-        ("Content-Type", "application/json"),
-    ];
-    let (status, text) = request(server, "POST", path, &headers, body.to_string().as_bytes());
-    let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {status} {text}"));
-    (status, value)
-}
-
-/// The save request of the page data with `changes` made to its values.
-fn save_body(data: &Value, changes: Value) -> Value {
-    let mut values = data["values"].clone();
-    for (name, value) in changes.as_object().expect("changes") {
-        values[name] = value.clone();
-    }
-    json!({
-        "key": data["key"], "section": data["section"], "values": values,
-        "body": data["body"], "version": data["version"],
-    })
-}
 
 #[test]
 fn without_edit_there_is_no_editor_and_no_link() {
@@ -177,8 +86,28 @@ fn with_edit_pages_link_to_their_editor_and_sections_to_a_new_page() {
     );
     assert_eq!(data["values"]["miljo"], "vit-makt");
     assert_eq!(data["files"], json!(["kod-88.svg"]));
-    let (status, script) = get(&server, "/__lots/edit/editor.js");
-    assert_eq!(status, 200, "{script}");
+    // The editor's modules, from editor.js through its imports: browsers run a module only
+    // when it is served as JavaScript.
+    let mut modules = vec!["editor.js".to_string()];
+    let mut next = 0;
+    while let Some(name) = modules.get(next).cloned() {
+        let path = format!("/__lots/edit/{name}");
+        let (status, head, script) = exchange(&server, "GET", &path, &[], b"");
+        assert_eq!(status, 200, "{path}: {script}");
+        let head = head.to_ascii_lowercase();
+        assert!(
+            head.contains("content-type: text/javascript"),
+            "{path}: {head}"
+        );
+        for import in script.split(" from './").skip(1) {
+            let import = import.split('\'').next().unwrap_or_default().to_string();
+            if !modules.contains(&import) {
+                modules.push(import);
+            }
+        }
+        next += 1;
+    }
+    assert!(modules.len() > 3, "{modules:?}");
 }
 
 #[test]
@@ -416,6 +345,24 @@ fn a_save_changes_only_the_edited_line_and_the_served_page() {
 }
 
 #[test]
+fn a_save_answers_the_new_version_so_the_next_save_needs_no_reload() {
+    let site = fixture("collections");
+    let server = start_editing(&site);
+    let (token, data) = open_editor(&server, SYMBOL);
+    let mut version = data["version"].clone();
+    for text in ["Första sparningen.", "Andra sparningen."] {
+        let mut body = save_body(&data, json!({ "betydelse": text }));
+        body["version"] = version;
+        let (status, answer) = post_json(&server, "/__lots/edit/api/save", &token, &body);
+        assert_eq!(status, 200, "{text}: {answer}");
+        let disk = std::fs::read(site.path(SYMBOL_FILE)).expect("read");
+        assert!(String::from_utf8_lossy(&disk).contains(text));
+        assert_eq!(answer["version"], blake3::hash(&disk).to_hex().as_str());
+        version = answer["version"].clone();
+    }
+}
+
+#[test]
 fn a_save_with_a_schema_error_is_refused_at_its_field() {
     let site = fixture("collections");
     let server = start_editing(&site);
@@ -527,6 +474,10 @@ fn a_new_page_is_written_in_its_section_and_a_taken_name_is_refused() {
     assert!(
         !text.contains("draft"),
         "an unticked box is not written: {text}"
+    );
+    assert_eq!(
+        answer["version"],
+        blake3::hash(text.as_bytes()).to_hex().as_str()
     );
     let url = answer["url"].as_str().expect("url").to_string();
     // Opened at once, before the rebuild has loaded it, the editor knows where it is served.

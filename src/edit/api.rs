@@ -315,7 +315,12 @@ async fn write(
         let output = draft.key.replace("index.md", "index.html");
         url_of(&output.replace(".md", "/"))
     });
-    json(StatusCode::OK, &json!({"key": draft.key, "url": url}))
+    // The next save of the same editor page names this version: no reload between saves.
+    let version = version_of(bytes);
+    json(
+        StatusCode::OK,
+        &json!({"key": draft.key, "url": url, "version": version}),
+    )
 }
 
 /// A 409 answer when the file on disk is not the version the editor read.

@@ -26,7 +26,19 @@ use super::security::{self, Token};
 use super::{api, nav};
 
 const EDITOR_HTML: &str = include_str!("assets/editor.html");
-const EDITOR_JS: &str = include_str!("assets/editor.js");
+/// The editor's ES modules, served as `/__lots/edit/NAME`; `editor.js` imports the others.
+const EDITOR_SCRIPTS: [(&str, &str); 7] = [
+    ("editor.js", include_str!("assets/editor.js")),
+    ("editor-base.js", include_str!("assets/editor-base.js")),
+    ("editor-fields.js", include_str!("assets/editor-fields.js")),
+    ("editor-rows.js", include_str!("assets/editor-rows.js")),
+    ("editor-body.js", include_str!("assets/editor-body.js")),
+    (
+        "editor-problems.js",
+        include_str!("assets/editor-problems.js"),
+    ),
+    ("editor-save.js", include_str!("assets/editor-save.js")),
+];
 const EDITOR_CSS: &str = include_str!("assets/editor.css");
 
 /// The largest upload, in bytes.
@@ -73,14 +85,17 @@ fn routes(editor: Arc<Editor>) -> Router {
             editor.clone(),
             security::guard,
         ));
-    Router::new()
+    let mut pages = Router::new()
         .route("/__lots/edit/page", get(edit_page))
         .route("/__lots/edit/new", get(new_page))
-        .route("/__lots/edit/editor.js", get(script))
         .route("/__lots/edit/editor.css", get(styles))
-        .route("/__lots/edit/api/pages", get(api::pages))
-        .merge(writes)
-        .with_state(editor)
+        .route("/__lots/edit/api/pages", get(api::pages));
+    for (name, text) in EDITOR_SCRIPTS {
+        // Modules are refused by browsers unless served as JavaScript.
+        let script = move || async move { asset("text/javascript; charset=utf-8", text) };
+        pages = pages.route(&format!("/__lots/edit/{name}"), get(script));
+    }
+    pages.merge(writes).with_state(editor)
 }
 
 /// A JSON answer.
@@ -426,10 +441,6 @@ pub fn script_json(json: &str) -> String {
         .replace('&', "\\u0026")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
-}
-
-async fn script() -> Response {
-    asset("text/javascript; charset=utf-8", EDITOR_JS)
 }
 
 async fn styles() -> Response {

@@ -114,6 +114,8 @@ async function api(req, res, url, page) {
   }
   if (found.some((p) => p.severity === 'error')) return reply(res, 422, { problems: found });
   saved.push(body);
+  // As on disk, the file written is a new version: the next save must name it.
+  if (body.key) version = `v${Number(version.slice(1)) + 1}`;
   return reply(res, 200, { key: body.key || 'handlingsplaner/ny-plan.md', url: '/ny/', version });
 }
 
@@ -124,7 +126,7 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/css' });
     return res.end(fs.readFileSync(path.join(repo, 'themes/lots/static/style.css')));
   }
-  if (/^\/__lots\/edit\/editor\.(js|css)$/.test(url.pathname)) {
+  if (/^\/__lots\/edit\/editor(-[a-z]+)?\.js$|^\/__lots\/edit\/editor\.css$/.test(url.pathname)) {
     const name = url.pathname.split('/').pop();
     res.writeHead(200, { 'Content-Type': name.endsWith('.js') ? 'text/javascript' : 'text/css' });
     return res.end(fs.readFileSync(path.join(assets, name)));

@@ -162,6 +162,19 @@ try {
   await page.click('button[type=submit]');
   const ok = await until(page, () => /Sparat/.test(document.querySelector('.edit-message[role=status]').textContent));
   check('a page without errors is saved', ok);
+  // Saved again without reloading: the second save names the version the first one answered.
+  await page.evaluate(() => {
+    window.notReloaded = true;
+    document.querySelector('.edit-message[role=status]').textContent = '';
+  });
+  await page.fill('#f-title', 'Åttioåtta igen');
+  await page.click('button[type=submit]');
+  const again = await until(page, () => /Sparat/.test(document.querySelector('.edit-message[role=status]').textContent));
+  const saves = await (await page.request.get(`${base}__lots/edit/api/saved`)).json();
+  const versions = saves.slice(-2).map((s) => s.version).join(',');
+  check('a second save without reload sends the version the first save answered', again && versions === 'v1,v2'
+    && await page.evaluate(() => window.notReloaded === true), `saved ${again}, versions ${versions}`);
+  await page.fill('#f-title', 'Åttioåtta');
   await page.request.get(`${base}__lots/edit/api/stale`);
   await page.click('button[type=submit]');
   await until(page, () => !document.getElementById('edit-conflict').hidden);

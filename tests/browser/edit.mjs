@@ -98,6 +98,18 @@ try {
     && old[changed[0]].startsWith('betydelse:') && now[changed[0]].startsWith('betydelse:') && now[changed[0]].includes('Zebrafinken')
     && now.length === old.length + 2 && added === '\nEn ny mening om zebrafinkar.\n', `lines ${changed.join(',')}, added ${JSON.stringify(added)}`);
 
+  // A second save from the same page, not reloaded: the first save's answer held the version.
+  await page.evaluate(() => {
+    window.notReloaded = true;
+    document.querySelector('.edit-message[role=status]').textContent = '';
+  });
+  await page.fill('#f-betydelse', 'Zebrafinken betyder något ännu nyare');
+  await page.click('button[type=submit]');
+  const again = await saved(page);
+  const still = await page.evaluate(() => window.notReloaded === true && document.getElementById('edit-conflict').hidden);
+  check('a second save without reloading the page is written, not taken for a conflict', again && still
+    && read(SYMBOL).includes('ännu nyare'), `saved ${again}, same page without conflict ${still}`);
+
   // A required field left empty: at the field, in the summary, and the save refused.
   await openEditor(page, 'symboler/kod-88/');
   await page.fill('#f-bild_alt', '');
