@@ -11,12 +11,19 @@
 //!
 //! Needs `npm ci` (playwright-core, axe-core) and `apt-get install -y chromium`.
 
+mod common;
 mod edit_site;
 
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use edit_site::{repo, run_node, serve_example_site};
+use common::run_node;
+use edit_site::serve_example_site;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
 
 #[test]
 fn a_coordinator_edits_the_example_site_in_the_browser() {

@@ -13,10 +13,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::fixture;
-use common::serve::{get, start, wait_for};
-use edit_http::{
-    between, exchange, open_editor, origin, post_json, request, save_body, start_editing,
-};
+use common::serve::{exchange, get, start, wait_for};
+use edit_http::{between, open_editor, origin, post_json, request, save_body, start_editing};
 use serde_json::{json, Value};
 
 const SYMBOL: &str = "symboler/kod-88/index.md";

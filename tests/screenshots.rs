@@ -9,6 +9,7 @@
 //!
 //! Needs `npm ci` and Debian's chromium, like the other browser tests.
 
+mod common;
 mod edit_site;
 
 use std::path::PathBuf;

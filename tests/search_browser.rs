@@ -10,7 +10,6 @@ mod common;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::thread;
 
 fn repo() -> PathBuf {
@@ -126,21 +125,16 @@ fn search_works_in_chromium_over_http_and_from_file() {
     build(&fixture_site.root, &fixture);
     let port = serve(sites.clone());
     let http = format!("http://127.0.0.1:{port}/");
-    let output = Command::new("node")
-        .arg(repo().join("tests/browser/search.mjs"))
-        .args(["--example", &format!("{http}example/")])
-        .args(["--fixture", &format!("{http}fixture/")])
-        .args(["--example", &file_url(&example)])
-        .args(["--fixture", &file_url(&fixture)])
-        .current_dir(repo())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run `node` ({e}); install Node.js"));
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    println!("{stdout}");
-    assert!(
-        output.status.success(),
-        "browser checks failed:\n{stdout}\n{stderr}"
-    );
+    let args = [
+        "--example".to_string(),
+        format!("{http}example/"),
+        "--fixture".to_string(),
+        format!("{http}fixture/"),
+        "--example".to_string(),
+        file_url(&example),
+        "--fixture".to_string(),
+        file_url(&fixture),
+    ];
+    let stdout = common::run_node("tests/browser/search.mjs", &args);
     assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
 }

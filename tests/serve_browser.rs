@@ -7,9 +7,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::Command;
-
 use common::fixture;
 use common::serve::{start, wait_for};
 
@@ -27,19 +24,7 @@ fn the_open_page_follows_edits() {
     );
     let server = start(&site);
     wait_for(&server, "/guider/lang/", "the long page", |s, _| s == 200);
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let output = Command::new("node")
-        .arg(repo.join("tests/browser/serve.mjs"))
-        .arg(format!("http://{}/", server.address))
-        .arg(&site.root)
-        .current_dir(&repo)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run `node` ({e}); install Node.js"));
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    println!("{stdout}");
-    assert!(
-        output.status.success(),
-        "browser checks failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let url = format!("http://{}/", server.address);
+    let root = site.root.display().to_string();
+    common::run_node("tests/browser/serve.mjs", &[&url, &root]);
 }

@@ -44,7 +44,7 @@ pub fn fixture(name: &str) -> Site {
     Site { _tmp: tmp, root }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));
     for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
         let entry = entry.expect("dir entry");
@@ -335,4 +335,36 @@ pub fn build_example_site(extra: &[&str]) -> (tempfile::TempDir, Run) {
     let run = run_lots(&args, tmp.path(), out);
     run.assert_success();
     (tmp, run)
+}
+
+/// The repository's example site (content/, config.yaml, themes/) copied into a temporary
+/// folder, so that what a test saves never touches the repository's own files.
+pub fn example_site() -> Site {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("site");
+    copy_dir(&repo.join("content"), &root.join("content"));
+    copy_dir(&repo.join("themes"), &root.join("themes"));
+    fs::copy(repo.join("config.yaml"), root.join("config.yaml")).expect("copy config.yaml");
+    Site { _tmp: tmp, root }
+}
+
+/// Runs a browser script of the repository with node, `args` after it, and fails with its
+/// report when any of its checks failed; returns what it printed.
+pub fn run_node<S: AsRef<std::ffi::OsStr>>(script: &str, args: &[S]) -> String {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::new("node")
+        .arg(repo.join(script))
+        .args(args)
+        .current_dir(repo)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run `node` ({e}); install Node.js"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "browser checks failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout.into_owned()
 }

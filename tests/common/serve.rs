@@ -101,15 +101,35 @@ fn start_with(site: &Site, env: &[(&str, &str)], args: &[&str]) -> Server {
 
 /// A minimal HTTP/1.1 GET: the status code and the body. `raw_path` is sent as written.
 pub fn get(server: &Server, raw_path: &str) -> (u16, String) {
+    let (status, _, body) = exchange(server, "GET", raw_path, &[], b"");
+    (status, body)
+}
+
+/// One HTTP/1.1 request with `headers` and `body`, `path` sent as written (so a test sets any
+/// header, or none): the status, the answer's head and its body.
+pub fn exchange(
+    server: &Server,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, String, String) {
     let mut stream = TcpStream::connect(&server.address).expect("connect");
     stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
+        .set_read_timeout(Some(Duration::from_secs(20)))
         .expect("timeout");
-    let request = format!(
-        "GET {raw_path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-        server.address
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        server.address,
+        body.len()
     );
-    stream.write_all(request.as_bytes()).expect("send");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).expect("send");
+    // A server refusing a large body may answer and close before it is all sent.
+    let _ = stream.write_all(body);
     let mut response = Vec::new();
     let _ = stream.read_to_end(&mut response);
     let text = String::from_utf8_lossy(&response).into_owned();
@@ -118,11 +138,8 @@ pub fn get(server: &Server, raw_path: &str) -> (u16, String) {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_string(), body.to_string())
 }
 
 /// Polls `probe` until it gives `Ok`, or fails after [`WAIT`] with what it last saw.

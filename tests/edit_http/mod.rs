@@ -1,11 +1,7 @@
 //! HTTP for the editor's server tests: raw requests (so a test sets any header, or none), the
 //! editor's page data and token, and JSON posts as the editor's page sends them.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::time::Duration;
-
-use crate::common::serve::{get, start_with_args, Server};
+use crate::common::serve::{exchange, get, start_with_args, Server};
 use crate::common::Site;
 use serde_json::{json, Value};
 
@@ -23,42 +19,6 @@ pub fn request(
 ) -> (u16, String) {
     let (status, _, body) = exchange(server, method, path, headers, body);
     (status, body)
-}
-
-/// `request`, with the answer's head too.
-pub fn exchange(
-    server: &Server,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> (u16, String, String) {
-    let mut stream = TcpStream::connect(&server.address).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .expect("timeout");
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        server.address,
-        body.len()
-    );
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).expect("send");
-    // A server refusing a large body may answer and close before it is all sent.
-    let _ = stream.write_all(body);
-    let mut response = Vec::new();
-    let _ = stream.read_to_end(&mut response);
-    let text = String::from_utf8_lossy(&response).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    (status, head.to_string(), body.to_string())
 }
 
 /// The editor's page of `key`: its token and page data.
