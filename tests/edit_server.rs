@@ -64,12 +64,7 @@ fn with_edit_pages_link_to_their_editor_and_sections_to_a_new_page() {
     assert_eq!(data["key"], SYMBOL);
     assert_eq!(data["section"], "symboler/_index.md");
     assert_eq!(data["collection"]["name"], "symboler");
-    let names: Vec<&str> = data["fields"]
-        .as_array()
-        .expect("fields")
-        .iter()
-        .filter_map(|f| f["name"].as_str())
-        .collect();
+    let names = field_names(&data);
     assert_eq!(
         &names[..7],
         [
@@ -510,12 +505,7 @@ fn a_section_s_further_pages_and_pages_outside_collections_get_their_links() {
     );
     let (_, data) = open_editor(&server, "nyheter/nyhet-1.md");
     assert_eq!(data["collection"], Value::Null);
-    let names: Vec<&str> = data["fields"]
-        .as_array()
-        .expect("fields")
-        .iter()
-        .filter_map(|f| f["name"].as_str())
-        .collect();
+    let names = field_names(&data);
     assert_eq!(&names[..3], ["title", "description", "date"]);
     assert!(!names.contains(&"draft"), "{names:?}");
     let (_, missing) = get(&server, "/finns-inte/");
@@ -596,4 +586,14 @@ fn the_built_and_bundled_site_has_no_editor_link_script_or_route() {
             .collect();
         assert!(found.is_empty(), "`{marker}` in {found:?}");
     }
+}
+
+/// The names of the editor's fields in the page data, in the order the form shows them.
+fn field_names(data: &Value) -> Vec<&str> {
+    data["fields"]
+        .as_array()
+        .expect("fields")
+        .iter()
+        .filter_map(|f| f["name"].as_str())
+        .collect()
 }
