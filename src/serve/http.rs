@@ -251,13 +251,19 @@ fn not_found(server: &Server) -> Response {
     }
 }
 
-/// The `Content-Type` of an output path; text is always UTF-8.
+/// The `Content-Type` of an output path; text is always UTF-8, so captions and CSV files in
+/// Swedish read as written (a browser guesses Latin-1 for text without a charset).
 fn content_type(path: &str) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
-    if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
-        format!("{}; charset=utf-8", mime.essence_str())
+    // mime_guess still says text/x-vcard; RFC 6350 registered text/vcard.
+    let essence = match mime.essence_str() {
+        "text/x-vcard" => "text/vcard",
+        other => other,
+    };
+    if mime.type_() == "text" || essence == "application/javascript" {
+        format!("{essence}; charset=utf-8")
     } else {
-        mime.essence_str().to_string()
+        essence.to_string()
     }
 }
 
@@ -318,5 +324,23 @@ mod tests {
         assert_eq!(site_path("/a%5c..%5cb"), None);
         assert_eq!(site_path("/%00"), None);
         assert_eq!(site_path("/%zz"), None);
+    }
+
+    #[test]
+    fn text_files_are_served_as_utf8() {
+        for (path, expected) in [
+            ("a/textning.vtt", "text/vtt; charset=utf-8"),
+            ("a.txt", "text/plain; charset=utf-8"),
+            ("a.csv", "text/csv; charset=utf-8"),
+            ("kontakt.vcf", "text/vcard; charset=utf-8"),
+            ("a.js", "text/javascript; charset=utf-8"),
+            ("a.mjs", "application/javascript; charset=utf-8"),
+            ("style.css", "text/css; charset=utf-8"),
+            ("a/index.html", "text/html; charset=utf-8"),
+            ("bild.png", "image/png"),
+            ("film.mp4", "video/mp4"),
+        ] {
+            assert_eq!(content_type(path), expected, "{path}");
+        }
     }
 }
