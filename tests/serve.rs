@@ -136,8 +136,22 @@ fn an_error_keeps_the_old_page_and_shows_an_overlay_until_fixed() {
         "the last good page is still served"
     );
     assert!(
-        body.contains("forsta.md:2:8"),
-        "the overlay names file:line:col:\n{body}"
+        body.contains("<code>content/guider/forsta.md:2:8</code>"),
+        "the overlay names file:line:col, relative to the site:\n{body}"
+    );
+    assert!(
+        body.contains("Webbplatsen kunde inte byggas om: 1 problem"),
+        "the overlay has a Swedish heading:\n{body}"
+    );
+    let root = site.root.display().to_string();
+    assert!(
+        !body.contains(&root),
+        "no absolute path in the page:\n{body}"
+    );
+    let (status, css) = get(&server, "/__lots/overlay.css");
+    assert!(
+        status == 200 && css.contains("prefers-color-scheme: dark"),
+        "the overlay's stylesheet is served: {status}"
     );
     site.write("content/guider/forsta.md", good);
     wait_for(&server, "/guider/forsta/", "the overlay gone", |s, b| {
