@@ -103,9 +103,16 @@ fn readme_coordinator_section_is_what_lots_schema_prints() {
         .expect("README has `<!-- /lots schema -->`");
     let pasted = &readme[start..end];
     let printed = schema(repo());
+    // After a change to config.yaml or the example pages, `LOTS_UPDATE_README=1 cargo test
+    // --test schema` pastes the new output.
+    if pasted != printed && std::env::var_os("LOTS_UPDATE_README").is_some() {
+        let updated = format!("{}{printed}{}", &readme[..start], &readme[end..]);
+        std::fs::write(repo().join("README.md"), updated).expect("write README.md");
+        return;
+    }
     assert!(
         pasted == printed,
-        "README's tables differ from `lots schema`: paste `cargo run -- schema` between the \
-         markers.\n--- README\n{pasted}\n--- lots schema\n{printed}"
+        "README's tables differ from `lots schema`: run `LOTS_UPDATE_README=1 cargo test \
+         --test schema`.\n--- README\n{pasted}\n--- lots schema\n{printed}"
     );
 }
