@@ -113,8 +113,8 @@ impl Report {
     }
 }
 
-/// Under the heading: why the page looks as it did, and that nothing needs reloading.
-const NOTE: &str = "Sidan visar den senaste versionen som gick att bygga. Rutan försvinner av sig själv när du har rättat felet och sparat.";
+/// Under the heading: what to do, and that nothing needs reloading by hand.
+const NOTE: &str = "Rätta felet och spara: rutan försvinner av sig själv och sidan laddas om.";
 
 fn heading(count: usize) -> String {
     // "problem" is both singular and plural in Swedish.
@@ -214,6 +214,15 @@ mod tests {
         );
         assert!(html.contains("<button type=\"button\" class=\"lots-error__close\">Stäng</button>"));
         assert!(!html.contains("/s/content"), "{html}");
+    }
+
+    /// The reload script draws the same box from the JSON; its words must not drift.
+    #[test]
+    fn the_reload_script_uses_the_same_words() {
+        let script = include_str!("reload.js");
+        assert!(script.contains(NOTE));
+        assert!(script.contains(&heading(0).replace(" 0 problem", " \" + ")));
+        assert!(script.contains("\"Stäng\""));
     }
 
     #[test]

@@ -48,7 +48,7 @@
     head.appendChild(close);
     box.appendChild(head);
     box.appendChild(el("p", "lots-error__note",
-      "Sidan visar den senaste versionen som gick att bygga. Rutan försvinner av sig själv när du har rättat felet och sparat."));
+      "Rätta felet och spara: rutan försvinner av sig själv och sidan laddas om."));
     var list = el("ol", "lots-error__list");
     report.problems.forEach(function (p) {
       var item = el("li");
