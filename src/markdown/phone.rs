@@ -94,8 +94,17 @@ fn free_after(text: &str, end: usize) -> bool {
         None => true,
         Some(c) if c.is_alphanumeric() || "/-+_%§".contains(c) => false,
         Some('.' | ',' | ':') => !rest.next().is_some_and(|c| c.is_ascii_digit() || c == '-'),
-        Some(_) => !is_price(&text[end..]),
+        Some(_) => !is_price(&text[end..]) && !is_placeholder(&text[end..]),
     }
+}
+
+/// `08-123 456 xx`: a series of numbers with placeholder digits, not one to call.
+fn is_placeholder(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    !word.is_empty() && word.chars().all(|c| c == 'x' || c == 'X')
 }
 
 /// `112 kr`, `114 14 SEK`: an amount, not a number to call.
@@ -257,6 +266,8 @@ mod tests {
             "§ 112",
             "112%",
             "nr 112",
+            "i serien 08-123 456 xx och",
+            "i serien 08-123 456 XX.",
             "sidan 08-508 000 00",
         ];
         for text in cases {
