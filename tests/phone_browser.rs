@@ -2,8 +2,9 @@
 //! routine's first step on the first screen and 112 a `tel:` link in it; the header at most a
 //! fifth of the screen with the routine link and search visible; the menu opening with and
 //! without JavaScript; every visible link and button of the start page, the routine, a
-//! symbol, the coordinator list and a lecture at least 24 px each way (WCAG 2.5.8); a
-//! checklist item ticked, labelled, and still ticked after a reload.
+//! symbol, the coordinator list and a lecture at least 24 px each way (WCAG 2.5.8); the
+//! coordinator list's jump list; a checklist item ticked, labelled, and still ticked after a
+//! reload.
 //!
 //! Needs `npm ci` (playwright-core in node_modules/) and `apt-get install -y chromium`.
 

@@ -1,7 +1,8 @@
 // The example site on a 390×844 phone, as a worried reader uses it: the routine's first step
 // on the first screen, 112 a tel: link, a header of at most a fifth of the screen, the menu
 // opening with and without JavaScript, every visible link and button of the main page types
-// at least 24 px each way (WCAG 2.5.8), a checklist item that stays ticked after a reload.
+// at least 24 px each way (WCAG 2.5.8), the coordinator list's jump list, a checklist item
+// that stays ticked after a reload.
 // Prints "ok …" or "not ok …" per check; exits 1 when one fails.
 //
 //   node tests/browser/phone.mjs SITE_DIR
@@ -96,6 +97,20 @@ try {
   report(closedBefore && opened && usable && closedAgain, 'the menu opens and closes with JavaScript',
     `closed at first ${closedBefore}, opened ${opened}, closed again ${closedAgain}`);
 
+  // The coordinator list's jump list: opened, one tap brings an administration into view.
+  await page.goto(url('samordnare/index.html'), { waitUntil: 'load' });
+  await page.locator('.jump-list summary').click();
+  const jump = page.locator('.jump-list li a').nth(3);
+  const target = ((await jump.getAttribute('href')) || '').slice(1);
+  await jump.click();
+  // The stylesheet scrolls smoothly (unless reduced motion is asked for): wait for it to land.
+  const inView = await page.waitForFunction((id) => {
+    const heading = document.getElementById(id);
+    const top = heading ? heading.getBoundingClientRect().top : -1;
+    return top >= 0 && top < window.innerHeight / 2;
+  }, target, { timeout: 5000 }).then(() => true, () => false);
+  report(inView, 'the coordinator list\'s jump list brings an administration into view', target);
+
   // A checklist item is ticked, and still ticked after a reload (kept in this browser).
   await page.goto(url(ROUTINE), { waitUntil: 'load' });
   const box = page.locator('.content .task input[type="checkbox"]').first();
@@ -105,7 +120,7 @@ try {
   });
   let kept = false;
   if (labelled) {
-    await page.locator('.content .task .task__label').first().click();
+    await box.click();
     await page.reload({ waitUntil: 'load' });
     kept = await page.locator('.content .task input[type="checkbox"]').first().isChecked();
     const others = await page.locator('.content .task input[type="checkbox"]:checked').count();

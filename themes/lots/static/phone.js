@@ -57,14 +57,17 @@
       var holder = box.parentElement; // the <li>, or its <p> in a loose list
       var label = document.createElement('label');
       label.className = 'task__label';
+      var text = document.createElement('span');
+      text.className = 'task__text';
       var node = box.nextSibling;
       while (node && !(node.nodeType === 1 && /^(UL|OL)$/.test(node.tagName))) {
         var next = node.nextSibling;
-        label.appendChild(node);
+        text.appendChild(node);
         node = next;
       }
       holder.insertBefore(label, node);
-      label.insertBefore(box, label.firstChild);
+      label.appendChild(box);
+      label.appendChild(text);
       box.disabled = false;
       box.removeAttribute('disabled');
       box.className = 'task__box';
@@ -76,8 +79,7 @@
         lists.push(list);
       }
       // Keyed by page and the item's text, so a reordered list keeps its ticks.
-      var text = label.textContent.replace(/\s+/g, ' ').trim();
-      var key = 'lots-checklist:' + location.pathname + ':' + text;
+      var key = 'lots-checklist:' + location.pathname + ':' + text.textContent.replace(/\s+/g, ' ').trim();
       seen[key] = (seen[key] || 0) + 1;
       if (seen[key] > 1) key += ':' + seen[key];
       if (store) {
