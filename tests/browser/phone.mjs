@@ -58,6 +58,20 @@ function smallTargets() {
   return small;
 }
 
+// What people tap most on a phone, under 44 px tall (WCAG 2.5.5, the aim): navigation,
+// breadcrumbs, a contact's phone and e-mail, the header's controls, checklist lines.
+function shortTargets() {
+  const short = [];
+  const taps = '.main-nav a, .breadcrumbs a, .facts--contact a, .menu-button, .quick-link, ' +
+    '.lots-search__button, .lots-search__input, .task__label, .jump-list a, .jump-list summary';
+  for (const el of document.querySelectorAll(taps)) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    if (box.height < 43.5) short.push(`${el.className || el.tagName} "${el.textContent.trim().slice(0, 30)}" ${Math.round(box.height)} px`);
+  }
+  return short;
+}
+
 const browser = await chromium.launch(LAUNCH);
 try {
   const context = await browser.newContext({ viewport: SCREEN });
@@ -81,6 +95,8 @@ try {
     report(routine && search, `routine link and search visible on ${path}`);
     const small = await page.evaluate(smallTargets);
     report(small.length === 0, `targets at least 24 px on ${path}`, small.slice(0, 6).join('; '));
+    const short = await page.evaluate(shortTargets);
+    report(short.length === 0, `the most tapped targets at least 44 px tall on ${path}`, short.slice(0, 6).join('; '));
   }
 
   // The menu with JavaScript: a disclosure button.
@@ -92,6 +108,8 @@ try {
   const opened = await nav.isVisible() && (await button.getAttribute('aria-expanded')) === 'true';
   const firstLink = nav.locator('a').first();
   const usable = await firstLink.isVisible();
+  const shortInMenu = await page.evaluate(shortTargets);
+  report(shortInMenu.length === 0, 'the open menu\'s links at least 44 px tall', shortInMenu.slice(0, 6).join('; '));
   await button.click();
   const closedAgain = !(await nav.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false';
   report(closedBefore && opened && usable && closedAgain, 'the menu opens and closes with JavaScript',
