@@ -196,6 +196,14 @@ try {
     `closed at first ${hidden}, opened ${shown}, closed again ${closed}`);
   const header = await still.locator('.site-header').boundingBox();
   report(header.height <= SCREEN.height / 5, 'header at most a fifth of the screen without JavaScript', `${Math.round(header.height)} px`);
+  await still.goto(url(ROUTINE), { waitUntil: 'load' });
+  const plainList = await still.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.content li input[type="checkbox"]')];
+    const shown = boxes.filter((b) => b.getBoundingClientRect().width > 0);
+    const items = boxes.map((b) => b.closest('li')).filter((li) => li.getBoundingClientRect().height > 0);
+    return boxes.length > 0 && shown.length === 0 && items.length === boxes.length;
+  });
+  report(plainList, 'without JavaScript the checklist is a plain list, no boxes that cannot be ticked');
   await plain.close();
 } finally {
   await browser.close();
