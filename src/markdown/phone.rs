@@ -55,10 +55,13 @@ fn href_of(shown: &str) -> String {
 
 /// Nothing that makes the number part of something else comes right before it: a letter or
 /// digit, a diary number's slash, a range's or date's hyphen, a decimal point.
+/// A digit before a space makes it a group of a larger number (`3 112`, `1 114 14`).
 fn free_before(text: &str, at: usize) -> bool {
-    match text[..at].chars().next_back() {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
         None => true,
         Some(c) if c.is_alphanumeric() || "/-+.,:_§#".contains(c) => false,
+        Some(c) if c.is_whitespace() && before.next().is_some_and(|d| d.is_ascii_digit()) => false,
         Some(_) => !after_reference_word(&text[..at]),
     }
 }
@@ -87,13 +90,15 @@ fn after_reference_word(before: &str) -> bool {
     )
 }
 
-/// The same after it; a full stop or comma ending a sentence is fine, one before a digit is not.
+/// The same after it; a full stop or comma ending a sentence is fine, one before a digit is
+/// not, nor a space before more digits (`112 000 kronor`, a number longer than the rule takes).
 fn free_after(text: &str, end: usize) -> bool {
     let mut rest = text[end..].chars();
     match rest.next() {
         None => true,
         Some(c) if c.is_alphanumeric() || "/-+_%§".contains(c) => false,
         Some('.' | ',' | ':') => !rest.next().is_some_and(|c| c.is_ascii_digit() || c == '-'),
+        Some(c) if c.is_whitespace() && rest.next().is_some_and(|d| d.is_ascii_digit()) => false,
         Some(_) => !is_price(&text[end..]) && !is_placeholder(&text[end..]),
     }
 }
@@ -266,6 +271,11 @@ mod tests {
             "§ 112",
             "112%",
             "nr 112",
+            "112 000 kronor",
+            "112\u{a0}000 kr",
+            "3 112 personer",
+            "070-123 45 67 89",
+            "08-508 000 00 12",
             "i serien 08-123 456 xx och",
             "i serien 08-123 456 XX.",
             "sidan 08-508 000 00",
