@@ -24,6 +24,31 @@ fn assert_before(text: &str, needle: &str, later: &str) {
     assert!(a < b, "`{needle}` should come before `{later}`:\n{text}");
 }
 
+/// The directory is long on a phone: a jump list of plain anchors (no JavaScript needed) to
+/// each type of administration and each administration, before the first group.
+#[test]
+fn directory_has_a_jump_list_to_each_type_and_administration() {
+    let (_site, run) = built();
+    let page = "samordnare/index.html";
+    let html = run.read(page);
+    let jump = r##"<li><a href="#lots-forvaltning-alvsjo-stadsdelsforvaltning">Älvsjö stadsdelsförvaltning</a></li>"##;
+    run.assert_contains(
+        page,
+        "<nav class=\"jump-list\" aria-label=\"Hoppa till förvaltning\">\n  <details>",
+    );
+    run.assert_contains(page, jump);
+    run.assert_contains(page, r##"<a href="#lots-typ-1">"##);
+    run.assert_contains(
+        page,
+        r#"id="lots-forvaltning-alvsjo-stadsdelsforvaltning">Älvsjö stadsdelsförvaltning</h3>"#,
+    );
+    assert_before(&html, jump, "<h2 id=\"lots-typ-1\"");
+    assert_eq!(
+        count(&html, "id=\"lots-forvaltning-"),
+        count(&html, "href=\"#lots-forvaltning-")
+    );
+}
+
 #[test]
 fn symbol_gallery_has_thumbnails_and_filters_that_work_without_javascript() {
     let (_site, run) = built();
@@ -94,8 +119,8 @@ fn directory_links_phone_mail_and_vcard_and_puts_the_central_coordinator_first()
     assert_before(&html, "Central samordnare</a>", "Samordnare i Älvsjö</a>");
     assert_before(
         &html,
-        "<h2",
-        "<h3 class=\"directory-group__title\">Stadsledningskontoret",
+        "<h2 id=\"lots-typ-1\"",
+        "<h3 class=\"directory-group__title\" id=\"lots-forvaltning-stadsledningskontoret\">Stadsledningskontoret",
     );
 
     // The contact page has the same details and its own vCard beside it.

@@ -44,6 +44,7 @@ fn basic_site_writes_exactly_the_expected_files() {
         "nyheter/page/3/index.html",
         "nyheter/varnyhet/index.html",
         "offline.js",
+        "phone.js",
         "sitemap.xml",
         "style.css",
         "sw.js",

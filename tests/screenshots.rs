@@ -1,6 +1,6 @@
-//! Screenshots of the example site (start page, a symbol, the gallery, the directory, the
-//! consolidated plans) at desktop and phone width, written to tests/artifacts/ (not
-//! committed; CI keeps them) for people to look at. The browser script also fails on script
+//! Screenshots of the example site (start page, the routine, a symbol, the gallery, the
+//! directory, the consolidated plans) at desktop and phone width, written to tests/artifacts/
+//! (not committed; CI keeps them) for people to look at. The browser script also fails on script
 //! errors, broken images or a page without exactly one h1.
 //!
 //! The editor (`lots serve --edit` on a copy of the site) is photographed too; its desktop
@@ -59,6 +59,7 @@ fn screenshots_of_the_example_site() {
     );
     for name in [
         "start",
+        "rutin",
         "symbol",
         "galleri",
         "samordnare",

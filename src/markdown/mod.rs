@@ -4,6 +4,7 @@
 
 pub mod highlight;
 mod links;
+mod phone;
 #[cfg(test)]
 mod text_tests;
 mod toc;
@@ -62,6 +63,7 @@ pub fn render_with_images(library: &Library, doc: &Document, images: Option<&Ima
         code: None,
         html_block: None,
         image: None,
+        link_depth: 0,
         summary_at: None,
         words: 0,
         text: String::new(),
@@ -113,6 +115,8 @@ struct Renderer<'a> {
     html_block: Option<(String, usize)>,
     /// Offset of an image being read, and whether it has alt text yet.
     image: Option<(usize, bool)>,
+    /// Links open around the current text: a phone number inside one stays as written.
+    link_depth: usize,
     summary_at: Option<usize>,
     words: usize,
     /// The body as plain text for the search index, taken from the events: no HTML is
@@ -186,6 +190,7 @@ impl<'a> Renderer<'a> {
                     other => (other, dest_url),
                 };
                 let dest_url = self.link(&dest_url, offset, false);
+                self.link_depth += 1;
                 self.events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -230,6 +235,10 @@ impl<'a> Renderer<'a> {
                 self.events.push(Event::End(TagEnd::Image));
             }
             Event::Text(text) => self.text(text),
+            Event::End(TagEnd::Link) => {
+                self.link_depth = self.link_depth.saturating_sub(1);
+                self.events.push(Event::End(TagEnd::Link));
+            }
             Event::Code(code) => {
                 if let Some(heading) = &mut self.heading {
                     heading.text.push_str(&code);
@@ -336,11 +345,31 @@ impl<'a> Renderer<'a> {
             // An image's alt text is no text of the page (it was never indexed).
             None => self.plain(&text),
         }
+        if self.heading.is_none() && self.image.is_none() && self.link_depth == 0 {
+            if let Some(pieces) = phone::split(&text) {
+                self.phone_links(pieces);
+                return;
+            }
+        }
         // A single-character search is a fast byte search; a set of characters is not.
         if text.contains('\u{201c}') || text.contains('\u{2018}') {
             self.events.push(Event::Text(swedish_quotes(&text).into()));
         } else {
             self.events.push(Event::Text(text));
+        }
+    }
+
+    /// Text holding phone numbers: each number a `tel:` link, the rest as written.
+    fn phone_links(&mut self, pieces: Vec<phone::Piece<'_>>) {
+        for piece in pieces {
+            let html = match piece {
+                phone::Piece::Text(text) => highlight::escape(&swedish_quotes(text)),
+                phone::Piece::Phone { shown, href } => format!(
+                    "<a class=\"tel\" href=\"{href}\">{}</a>",
+                    highlight::escape(shown)
+                ),
+            };
+            self.events.push(Event::InlineHtml(html.into()));
         }
     }
 

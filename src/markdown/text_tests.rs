@@ -6,7 +6,15 @@ use proptest::prelude::*;
 use crate::content::kind::FileKind;
 use crate::content::{Document, Library};
 
+fn html_of(body: &str) -> String {
+    rendered(body).html
+}
+
 fn text_of(body: &str) -> String {
+    rendered(body).text
+}
+
+fn rendered(body: &str) -> crate::content::Rendered {
     let source = format!("---\ntitle: \"Sida\"\n---\n{body}");
     let doc = Document {
         key: "sida.md".into(),
@@ -17,7 +25,7 @@ fn text_of(body: &str) -> String {
         output_path: "sida/index.html".into(),
         rendered: None,
     };
-    super::render(&Library::default(), &doc).rendered.text
+    super::render(&Library::default(), &doc).rendered
 }
 
 #[test]
@@ -43,6 +51,28 @@ fn blocks_separate_words_and_inline_markup_does_not() {
         text.split_whitespace().collect::<Vec<_>>().join(" "),
         "Rubrik Vid Härnösand och länk ett två a b c d let x = 1; rad ny kod <div>rå</div>"
     );
+}
+
+#[test]
+fn phone_numbers_in_text_are_tel_links_but_not_in_links_code_or_headings() {
+    let html = html_of("Ring **112** eller 114 14 & \u{201c}08-508 000 00\u{201d}.");
+    assert!(
+        html.contains(r#"<strong><a class="tel" href="tel:112">112</a></strong>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<a class="tel" href="tel:11414">114 14</a> &amp; ”"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<a class="tel" href="tel:0850800000">08-508 000 00</a>”."#),
+        "{html}"
+    );
+    let html =
+        html_of("## Ring 112 {#ring}\n\n[ring 112 nu](https://example.org) och `112`\n\n    112\n");
+    assert!(!html.contains("tel:"), "{html}");
+    assert!(html.contains(r#"<h2 id="ring">Ring 112</h2>"#), "{html}");
+    assert_eq!(text_of("Ring 112 nu."), "Ring 112 nu.");
 }
 
 /// Markdown made mostly of what a scanner reacts to, beside multi-byte letters and emoji.

@@ -19,6 +19,7 @@ mkdirSync(out, { recursive: true });
 
 const PAGES = [
   ['start', 'index.html'],
+  ['rutin', 'rutiner/rutin-vid-oro-eller-handelse/index.html'],
   ['symbol', 'symboler/kod-88/index.html'],
   ['galleri', 'symboler/index.html'],
   ['samordnare', 'samordnare/index.html'],
