@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::messages::{self, Args, Lang};
+
 /// How bad a problem is: an error stops a build, a warning is reported and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -44,6 +46,9 @@ pub struct Diagnostic {
     /// `aktiviteter/2/ansvarig`), when the position alone does not say it: a required field
     /// that is missing is reported where its page or row starts.
     pub field: Option<Box<str>>,
+    /// The named arguments of a catalogue text (`Some` when the message comes from
+    /// [`crate::messages`]): what [`Diagnostic::localize`] renders in the site's language.
+    pub args: Option<Box<Args>>,
 }
 
 impl Diagnostic {
@@ -58,6 +63,7 @@ impl Diagnostic {
             message: message.into(),
             source_line: None,
             field: None,
+            args: None,
         }
     }
 
@@ -82,12 +88,43 @@ impl Diagnostic {
             message: message.into(),
             source_line,
             field: None,
+            args: None,
         }
     }
 
     /// The same problem under a stable code.
     pub fn with_code(mut self, code: &'static str) -> Self {
         self.code = code;
+        self
+    }
+
+    /// The same problem as the catalogue's text `code` with `args` (in English until
+    /// [`Diagnostic::localize`] renders it in the site's language).
+    pub fn with_text(mut self, code: &'static str, args: Args) -> Self {
+        self.code = code;
+        self.message = messages::english(code, &args);
+        self.args = Some(Box::new(args));
+        self
+    }
+
+    /// Renders a catalogue message in `lang`; other messages stay as they are.
+    pub fn localize(&mut self, lang: Lang) {
+        if let Some(args) = &self.args {
+            if let Some(text) = messages::text(lang, self.code, args) {
+                self.message = text;
+            }
+        }
+    }
+
+    /// The same problem pointing `index` characters into the value it points at (past an
+    /// opening quote when the value is quoted).
+    pub fn pointing_into(mut self, index: usize) -> Self {
+        let quoted = self
+            .source_line
+            .as_deref()
+            .and_then(|line| line.chars().nth(self.column.saturating_sub(1)))
+            .is_some_and(|c| c == '"' || c == '\'');
+        self.column += index + usize::from(quoted);
         self
     }
 
@@ -183,6 +220,11 @@ impl Diagnostics {
         self.items.len()
     }
 
+    /// Renders the catalogue messages in the site's `language` (see [`crate::messages`]).
+    pub fn localize(&mut self, language: &str) {
+        messages::localize(&mut self.items, language);
+    }
+
     /// The problems as collected, for a caller that reports them itself.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
@@ -259,6 +301,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 message: "the file is not valid UTF-8; save it as UTF-8 in your editor".into(),
                 source_line: None,
                 field: None,
+                args: None,
             });
         }
     };

@@ -24,7 +24,7 @@ fn every_error_of_every_file_is_reported_in_one_run() {
         &c("fel-datum.md"),
         4,
         7,
-        "`2020-02-30` is not a date",
+        "`date: 2020-02-30`: 30 februari 2020 finns inte",
         "date: 2020-02-30",
     );
     run.assert_error_at(
@@ -34,7 +34,13 @@ fn every_error_of_every_file_is_reported_in_one_run() {
         "`författare`",
         "författare: \"Anna\"",
     );
-    run.assert_error_at(&c("trasig-yaml.md"), 4, 9, "", "  weight: 2");
+    run.assert_error_at(
+        &c("trasig-yaml.md"),
+        4,
+        3,
+        "raden är indragen på ett annat sätt än raderna ovanför",
+        "  weight: 2",
+    );
     run.assert_error_at(
         &c("trasig-lank.md"),
         7,
@@ -75,7 +81,13 @@ fn a_file_with_a_front_matter_error_still_has_its_links_checked() {
     let run = site.build(&[]);
     run.assert_content_error();
     let path = site.shown("content/sida.md");
-    run.assert_error_at(&path, 3, 7, "`igår` is not a date", "date: igår");
+    run.assert_error_at(
+        &path,
+        3,
+        7,
+        "`date: igår` är inte ett datum; skriv det som ÅÅÅÅ-MM-DD",
+        "date: igår",
+    );
     run.assert_error_at(
         &path,
         6,
@@ -177,7 +189,7 @@ fn bad_updated_date_is_an_error_on_its_line() {
         &site.shown("content/sida.md"),
         4,
         10,
-        "`31/12 2021` is not a date",
+        "`updated: 31/12 2021` är inte ett datum",
         "updated: 31/12 2021",
     );
 }
