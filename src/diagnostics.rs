@@ -46,9 +46,9 @@ pub struct Diagnostic {
     /// `aktiviteter/2/ansvarig`), when the position alone does not say it: a required field
     /// that is missing is reported where its page or row starts.
     pub field: Option<Box<str>>,
-    /// The named arguments of a catalogue text (`Some` when the message comes from
-    /// [`crate::messages`]): what [`Diagnostic::localize`] renders in the site's language.
-    pub args: Option<Box<Args>>,
+    /// The catalogue text the message comes from, with its named arguments: what
+    /// [`Diagnostic::localize`] renders in the site's language. `None` for a message of its own.
+    pub text: Option<Box<Text>>,
 }
 
 impl Diagnostic {
@@ -63,7 +63,7 @@ impl Diagnostic {
             message: message.into(),
             source_line: None,
             field: None,
-            args: None,
+            text: None,
         }
     }
 
@@ -88,7 +88,7 @@ impl Diagnostic {
             message: message.into(),
             source_line,
             field: None,
-            args: None,
+            text: None,
         }
     }
 
@@ -100,18 +100,24 @@ impl Diagnostic {
 
     /// The same problem as the catalogue's text `code` with `args` (in English until
     /// [`Diagnostic::localize`] renders it in the site's language).
-    pub fn with_text(mut self, code: &'static str, args: Args) -> Self {
+    pub fn with_text(self, code: &'static str, args: Args) -> Self {
+        self.with_text_as(code, code, args)
+    }
+
+    /// [`Diagnostic::with_text`] for a code with several texts: `key` is `code/variant`
+    /// (`link.internal.missing/draft`).
+    pub fn with_text_as(mut self, code: &'static str, key: &'static str, args: Args) -> Self {
         self.code = code;
-        self.message = messages::english(code, &args);
-        self.args = Some(Box::new(args));
+        self.message = messages::english(key, &args);
+        self.text = Some(Box::new(Text { key, args }));
         self
     }
 
     /// Renders a catalogue message in `lang`; other messages stay as they are.
     pub fn localize(&mut self, lang: Lang) {
-        if let Some(args) = &self.args {
-            if let Some(text) = messages::text(lang, self.code, args) {
-                self.message = text;
+        if let Some(text) = &self.text {
+            if let Some(message) = messages::text(lang, text.key, &text.args) {
+                self.message = message;
             }
         }
     }
@@ -157,6 +163,13 @@ impl Diagnostic {
         let (line, column) = line_col(source, offset);
         Self::at(path, source, line, column, message)
     }
+}
+
+/// A message's catalogue key and arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub key: &'static str,
+    pub args: Args,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -301,7 +314,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 message: "the file is not valid UTF-8; save it as UTF-8 in your editor".into(),
                 source_line: None,
                 field: None,
-                args: None,
+                text: None,
             });
         }
     };

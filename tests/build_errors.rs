@@ -45,7 +45,7 @@ fn every_error_of_every_file_is_reported_in_one_run() {
         &c("trasig-lank.md"),
         7,
         4,
-        "`@/finns/inte.md` links to content/finns/inte.md, which does not exist",
+        "`@/finns/inte.md` pekar på content/finns/inte.md, som inte finns",
         "Se [den saknade sidan](@/finns/inte.md) för mer.",
     );
     // The column counts characters: `ä` is one column although it is two bytes.
@@ -53,7 +53,7 @@ fn every_error_of_every_file_is_reported_in_one_run() {
         &c("saknat-ankare.md"),
         5,
         5,
-        "`@/ok.md#finns-inte` links to a heading that does not exist",
+        "`@/ok.md#finns-inte` pekar på en rubrik som inte finns på den sidan",
         "Läs [rubriken](@/ok.md#finns-inte).",
     );
     assert_eq!(
@@ -319,7 +319,7 @@ fn link_to_a_draft_is_an_error() {
         &site.shown("content/sida.md"),
         9,
         4,
-        "draft",
+        "pekar på ett utkast som inte är publicerat",
         "Se [utkastet](@/utkast.md).",
     );
     // With --drafts the draft is published and the link is fine.

@@ -83,3 +83,13 @@ month.11 = November
 month.12 = December
 yaml.expected_list = `{field}` must be a list: write `{field}: [{value}]`, or each item on a line of its own starting with `- ` under `{field}`
 yaml.expected_fields = `{field}` must hold fields: write them on lines of their own under `{field}`, indented by two spaces (`  name: value`)
+
+# Links.
+link.internal.missing = `{link}` links to content/{path}, which does not exist; internal links are written @/folder/file.md
+link.internal.missing/file = `{link}` links to content/{path}, which does not exist
+link.internal.missing/draft = `{link}` links to a draft, which is not published; remove the link or publish the page
+link.internal.missing/outside = `{link}` points outside the content folder
+link.anchor.missing = `{link}` links to a heading that does not exist in that page
+link.anchor.missing/own = `{link}` links to a heading that does not exist in this page
+link.scheme = links with `{scheme}:` are not allowed (only {allowed}); write a web address or an @/ link
+link.scheme/rooted = `{link}` starts with `{scheme}:` after the `/`, which browsers would read as a `{scheme}:` link; such links are not allowed: write a web address (https://…) without the `/`, or an @/ link

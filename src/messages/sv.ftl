@@ -78,3 +78,12 @@ month.11 = november
 month.12 = december
 yaml.expected_list = `{field}` ska vara en lista: skriv `{field}: [{value}]`, eller varje punkt på en egen rad som börjar med `- ` under `{field}`
 yaml.expected_fields = `{field}` ska innehålla fält: skriv dem på egna rader under `{field}`, indragna med två mellanslag (`  namn: värde`)
+
+link.internal.missing = `{link}` pekar på content/{path}, som inte finns; länkar inom kunskapsbanken skrivs @/mapp/fil.md
+link.internal.missing/file = `{link}` pekar på content/{path}, som inte finns; lägg filen där eller rätta länken
+link.internal.missing/draft = `{link}` pekar på ett utkast som inte är publicerat; ta bort länken eller publicera sidan
+link.internal.missing/outside = `{link}` pekar utanför mappen content
+link.anchor.missing = `{link}` pekar på en rubrik som inte finns på den sidan; kontrollera rubrikens namn
+link.anchor.missing/own = `{link}` pekar på en rubrik som inte finns på den här sidan; kontrollera rubrikens namn
+link.scheme = länkar som börjar med `{scheme}:` är inte tillåtna (bara {allowed}); skriv en webbadress eller en @/-länk
+link.scheme/rooted = `{link}` börjar med `{scheme}:` efter `/`, vilket webbläsare läser som en `{scheme}:`-länk; sådana länkar är inte tillåtna: skriv en webbadress (https://…) utan `/`, eller en @/-länk

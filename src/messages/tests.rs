@@ -14,6 +14,7 @@ fn codes_used_in_sources() -> Vec<String> {
         "kind.",
         "expect.",
         "dash.",
+        "link.",
     ];
     let mut found = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(
@@ -32,7 +33,7 @@ fn codes_used_in_sources() -> Vec<String> {
                     let is_code = prefixes.iter().any(|p| literal.starts_with(p))
                         && literal
                             .chars()
-                            .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
+                            .all(|c| c.is_ascii_lowercase() || "._/".contains(c));
                     if is_code && !NOT_TEXTS.contains(&literal) {
                         found.push(literal.to_string());
                     }
