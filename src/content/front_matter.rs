@@ -170,11 +170,9 @@ impl<'a> Validator<'a> {
         let title = match raw.title.0 {
             Some(title) if !title.trim().is_empty() => title,
             _ => {
-                self.problems.push(self.block.diagnostic(
-                    1,
-                    1,
-                    "the page has no `title`; add `title: ...` to its front matter",
-                ));
+                let problem = self.block.diagnostic(1, 1, "");
+                self.problems
+                    .push(problem.with_text("front_matter.no_title", Vec::new()));
                 String::new()
             }
         };

@@ -93,3 +93,4 @@ link.anchor.missing = `{link}` links to a heading that does not exist in that pa
 link.anchor.missing/own = `{link}` links to a heading that does not exist in this page
 link.scheme = links with `{scheme}:` are not allowed (only {allowed}); write a web address or an @/ link
 link.scheme/rooted = `{link}` starts with `{scheme}:` after the `/`, which browsers would read as a `{scheme}:` link; such links are not allowed: write a web address (https://…) without the `/`, or an @/ link
+front_matter.no_title = the page has no `title`; add `title: ...` to its front matter

@@ -87,3 +87,4 @@ link.anchor.missing = `{link}` pekar på en rubrik som inte finns på den sidan;
 link.anchor.missing/own = `{link}` pekar på en rubrik som inte finns på den här sidan; kontrollera rubrikens namn
 link.scheme = länkar som börjar med `{scheme}:` är inte tillåtna (bara {allowed}); skriv en webbadress eller en @/-länk
 link.scheme/rooted = `{link}` börjar med `{scheme}:` efter `/`, vilket webbläsare läser som en `{scheme}:`-länk; sådana länkar är inte tillåtna: skriv en webbadress (https://…) utan `/`, eller en @/-länk
+front_matter.no_title = sidan saknar rubrik; lägg till `title: ...` i sidhuvudet
