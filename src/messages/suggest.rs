@@ -75,6 +75,10 @@ mod tests {
             Some("stadsdelsforvaltning")
         );
         assert_eq!(closest("facknämnd", &allowed), Some("facknamnd"));
+        // Folded, not guessed: three Swedish letters in five are no edit at all.
+        assert_eq!(fold("ÅLDRÖ Vård"), "aldro-vard");
+        let short = vec!["aao".to_string()];
+        assert_eq!(closest("ÅÄÖ", &short), Some("aao"));
     }
 
     #[test]
