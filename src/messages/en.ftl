@@ -94,3 +94,5 @@ link.anchor.missing/own = `{link}` links to a heading that does not exist in thi
 link.scheme = links with `{scheme}:` are not allowed (only {allowed}); write a web address or an @/ link
 link.scheme/rooted = `{link}` starts with `{scheme}:` after the `/`, which browsers would read as a `{scheme}:` link; such links are not allowed: write a web address (https://…) without the `/`, or an @/ link
 front_matter.no_title = the page has no `title`; add `title: ...` to its front matter
+yaml.text_after_quote = there is text after the quote that ends the value; put the whole value inside the quotes, and use ' for quotes inside the text
+yaml.unclosed_bracket = the bracket {bracket} opened here is never closed; end the list with {close} on the same line, or put the value in quotes if it is text

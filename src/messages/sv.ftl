@@ -88,3 +88,5 @@ link.anchor.missing/own = `{link}` pekar på en rubrik som inte finns på den h�
 link.scheme = länkar som börjar med `{scheme}:` är inte tillåtna (bara {allowed}); skriv en webbadress eller en @/-länk
 link.scheme/rooted = `{link}` börjar med `{scheme}:` efter `/`, vilket webbläsare läser som en `{scheme}:`-länk; sådana länkar är inte tillåtna: skriv en webbadress (https://…) utan `/`, eller en @/-länk
 front_matter.no_title = sidan saknar rubrik; lägg till `title: ...` i sidhuvudet
+yaml.text_after_quote = det står text efter citattecknet som avslutar värdet; sätt hela värdet inom citattecknen, och använd ' för citat inne i texten
+yaml.unclosed_bracket = hakparentesen {bracket} som börjar här avslutas aldrig; avsluta listan med {close} på samma rad, eller sätt värdet inom citattecken om det är text

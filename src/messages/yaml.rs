@@ -33,6 +33,24 @@ pub fn explain(yaml: &str, message: &str, line: usize, column: usize) -> Option<
         }
     }
     let text = |n: usize| lines.get(n.checked_sub(1)?).copied();
+    if message.contains("trailing content after") {
+        return Some(Found {
+            code: "yaml.text_after_quote",
+            args: Vec::new(),
+            line,
+            column,
+        });
+    }
+    if let Some(bracket) = message.strip_prefix("unclosed bracket '") {
+        let open = bracket.chars().next()?;
+        let close = if open == '[' { ']' } else { '}' };
+        return Some(Found {
+            code: "yaml.unclosed_bracket",
+            args: args!("bracket" => open, "close" => close),
+            line,
+            column,
+        });
+    }
     if message.contains("simple key expected") {
         if let Some(found) = missing_space(text(line)?, line) {
             return Some(found);
@@ -57,9 +75,12 @@ pub fn explain(yaml: &str, message: &str, line: usize, column: usize) -> Option<
     if let Some(kind) = message.strip_prefix("unexpected event: expected ") {
         return expected(text(line)?, line, kind);
     }
+    let detail = message
+        .rfind(" at line ")
+        .map_or(message, |at| &message[..at]);
     syntax.then(|| Found {
         code: "yaml.syntax",
-        args: args!("detail" => message),
+        args: args!("detail" => detail),
         line,
         column,
     })
@@ -78,6 +99,9 @@ fn is_syntax(message: &str) -> bool {
         "could not find",
         "found character",
         "block sequence entries",
+        "unclosed bracket",
+        "illegal placement",
+        "trailing content",
     ]
     .iter()
     .any(|m| message.contains(m))

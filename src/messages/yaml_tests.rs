@@ -102,11 +102,31 @@ fn a_value_where_a_list_belongs_says_how_to_write_the_list() {
 }
 
 #[test]
-fn other_parser_messages_keep_their_words_in_a_plain_frame() {
+fn text_after_a_closing_quote_is_pointed_at() {
     let problem = swedish("title: \"Rutin\" och mer\n");
-    assert_eq!(problem.code, "yaml.syntax");
-    assert!(
-        problem.message.starts_with("raden går inte att läsa ("),
-        "{problem}"
+    assert_eq!((problem.line, problem.column), (2, 16), "{problem}");
+    assert_eq!(
+        problem.message,
+        "det står text efter citattecknet som avslutar värdet; sätt hela värdet inom citattecknen, och använd ' för citat inne i texten"
+    );
+}
+
+#[test]
+fn an_unclosed_bracket_is_pointed_at_where_it_opens() {
+    let problem = swedish("title: [a\n");
+    assert_eq!((problem.line, problem.column), (2, 8), "{problem}");
+    assert_eq!(
+        problem.message,
+        "hakparentesen [ som börjar här avslutas aldrig; avsluta listan med ] på samma rad, eller sätt värdet inom citattecken om det är text"
+    );
+}
+
+#[test]
+fn other_parser_messages_keep_their_words_in_a_plain_frame() {
+    let problem = swedish("title: [a\nmiljo: b\n");
+    assert_eq!(problem.code, "yaml.syntax", "{problem}");
+    assert_eq!(
+        problem.message,
+        "raden går inte att läsa (illegal placement of ':' indicator); kontrollera kolon, citattecken och indrag"
     );
 }
