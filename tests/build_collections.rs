@@ -250,6 +250,87 @@ fn lecture_has_a_captioned_video_and_a_link_to_it() {
     run.assert_not_contains(page, "lots-attachments");
 }
 
+/// A lecture page in the `collections` fixture with `fields` (YAML lines) in its front matter.
+fn lecture(site: &Site, name: &str, fields: &str) {
+    site.write(
+        &format!("content/forelasningar/{name}/index.md"),
+        format!(
+            "---\ntitle: \"Film {name}\"\ntalare: \"Stadens samordnare\"\nlangd: \"55 minuter\"\n\
+             amnen: [\"Propaganda\"]\ntextning: textning.vtt\n{fields}---\n\nKort text.\n"
+        ),
+    );
+    site.write(
+        &format!("content/forelasningar/{name}/textning.vtt"),
+        "WEBVTT\n\n00:00.000 --> 00:02.000\nFöreläsningen börjar.\n",
+    );
+}
+
+#[test]
+fn a_lecture_on_the_video_service_gets_a_link_card_not_a_player() {
+    let site = fixture("collections");
+    lecture(
+        &site,
+        "tjanst",
+        "video_url: \"https://intranat.example.se/play/vbe/propaganda\"\n",
+    );
+    // The field decides over the extension, both ways.
+    lecture(
+        &site,
+        "sida",
+        "video_url: \"https://play.example.se/visa.mp4\"\nvideo_type: sida\n",
+    );
+    lecture(
+        &site,
+        "fil",
+        "video_url: \"https://play.example.se/strom\"\nvideo_type: fil\n",
+    );
+    lecture(
+        &site,
+        "webm",
+        "video_url: \"https://play.example.se/film.WEBM?start=0#t=1\"\n",
+    );
+    let run = site.build_ok(&[]);
+    let page = "forelasningar/tjanst/index.html";
+    run.assert_not_contains(page, "<video");
+    run.assert_contains(
+        page,
+        r#"<a class="lecture__open" href="https://intranat.example.se/play/vbe/propaganda">"#,
+    );
+    run.assert_contains(
+        page,
+        r#"<span class="lecture__open-label">Öppna filmen på intranätets filmtjänst</span>"#,
+    );
+    run.assert_contains(
+        page,
+        r#"<span class="lecture__open-title">Film tjanst</span>"#,
+    );
+    run.assert_contains(
+        page,
+        r#"<span class="lecture__open-length">Filmens längd: 55 minuter</span>"#,
+    );
+    run.assert_not_contains("forelasningar/sida/index.html", "<video");
+    run.assert_contains("forelasningar/sida/index.html", "lecture__open");
+    for player in ["fil", "webm"] {
+        let page = format!("forelasningar/{player}/index.html");
+        run.assert_contains(&page, "<video controls");
+        run.assert_contains(&page, r#"<track kind="captions""#);
+        run.assert_not_contains(&page, "lecture__open");
+    }
+}
+
+#[test]
+fn a_lecture_with_a_film_shows_its_length_not_a_reading_time() {
+    let (_site, run) = built();
+    let page = "forelasningar/grundkurs/index.html";
+    run.assert_contains(
+        page,
+        r#"<span class="meta__item">Filmens längd: 45 min</span>"#,
+    );
+    run.assert_not_contains(page, "Lästid");
+    // Other pages keep their reading time.
+    run.assert_contains("vagledningar/riktlinjer/index.html", "Lästid cirka");
+}
+
 #[test]
 fn guidance_flags_a_passed_review_date_in_text_and_lists_attachments() {
     let (_site, run) = built();

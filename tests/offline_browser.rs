@@ -253,7 +253,9 @@ fn the_site_and_its_bundle_work_from_file() {
             "crawl": true,
             "min_pages": 60,
             "min_images": 10,
-            "min_tracks": 3,
+            // One example lecture plays a film file with captions; the others link to
+            // their film on the intranet's video service, with no player.
+            "min_tracks": 1,
             "query": "atervandare",
             "expect": "vagledningar/atervandare/index.html",
         }),

@@ -8,7 +8,7 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use common::fixture;
-use common::serve::{get, poll, start, wait_for, Server, WAIT};
+use common::serve::{exchange, get, poll, start, wait_for, Server, WAIT};
 
 #[test]
 fn serves_the_site_with_the_reload_script() {
@@ -136,13 +136,54 @@ fn an_error_keeps_the_old_page_and_shows_an_overlay_until_fixed() {
         "the last good page is still served"
     );
     assert!(
-        body.contains("forsta.md:2:8"),
-        "the overlay names file:line:col:\n{body}"
+        body.contains("<code>content/guider/forsta.md:2:8</code>"),
+        "the overlay names file:line:col, relative to the site:\n{body}"
+    );
+    assert!(
+        body.contains("Webbplatsen kunde inte byggas om: 1 problem"),
+        "the overlay has a Swedish heading:\n{body}"
+    );
+    let root = site.root.display().to_string();
+    assert!(
+        !body.contains(&root),
+        "no absolute path in the page:\n{body}"
+    );
+    let (status, css) = get(&server, "/__lots/overlay.css");
+    assert!(
+        status == 200 && css.contains("prefers-color-scheme: dark"),
+        "the overlay's stylesheet is served: {status}"
     );
     site.write("content/guider/forsta.md", good);
     wait_for(&server, "/guider/forsta/", "the overlay gone", |s, b| {
         s == 200 && !b.contains("lots-error\"")
     });
+}
+
+#[test]
+fn captions_and_other_text_files_are_served_as_utf8() {
+    let site = fixture("basic");
+    site.write(
+        "content/guider/film/index.md",
+        "---\ntitle: \"Film\"\n---\n\nText.\n",
+    );
+    let captions = "WEBVTT\n\n00:00.000 --> 00:02.000\nFöreläsningen börjar.\n";
+    site.write("content/guider/film/textning.vtt", captions);
+    site.write("content/guider/film/lista.csv", "namn;ort\nÅsa;Älvsjö\n");
+    let server = start(&site);
+    wait_for(&server, "/guider/film/", "the bundle", |s, _| s == 200);
+    for (path, kind, text) in [
+        ("/guider/film/textning.vtt", "text/vtt", "Föreläsningen"),
+        ("/guider/film/lista.csv", "text/csv", "Älvsjö"),
+    ] {
+        let (status, head, body) = exchange(&server, "GET", path, &[], b"");
+        assert_eq!(status, 200, "{path}: {head}");
+        let wanted = format!("content-type: {kind}; charset=utf-8");
+        assert!(
+            head.to_ascii_lowercase().contains(&wanted),
+            "{path} wants `{wanted}`:\n{head}"
+        );
+        assert!(body.contains(text), "{path}: {body}");
+    }
 }
 
 #[test]

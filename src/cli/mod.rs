@@ -4,6 +4,7 @@ mod build;
 mod bundle;
 mod check;
 mod new;
+mod schema;
 mod serve;
 
 use std::path::PathBuf;
@@ -33,6 +34,9 @@ enum Command {
     /// Create a new page in a section, its title given and every required field waiting to be
     /// filled in (the build refuses the page until they are).
     New(NewArgs),
+    /// Print the site's collections and their fields from config.yaml, a Markdown table per
+    /// collection with an example page, for the people who write the content
+    Schema(SchemaArgs),
 }
 
 #[derive(clap::Args)]
@@ -137,6 +141,21 @@ pub struct NewArgs {
     title: String,
 }
 
+#[derive(clap::Args)]
+pub struct SchemaArgs {
+    /// The site folder, holding config.yaml and content/ [default: the current folder]
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// How to print it (Markdown is the only form so far)
+    #[arg(long, value_enum, default_value_t = SchemaFormat::Markdown)]
+    format: SchemaFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaFormat {
+    Markdown,
+}
+
 /// Runs the command line and returns the exit code: 0 success, 1 content errors, 2 usage.
 pub fn run() -> i32 {
     let cli = match Cli::try_parse() {
@@ -152,5 +171,6 @@ pub fn run() -> i32 {
         Command::Bundle(args) => bundle::run(args),
         Command::Check(args) => check::run(args),
         Command::New(args) => new::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }

@@ -4,6 +4,7 @@
 mod check;
 mod collections;
 mod images;
+pub mod schema_doc;
 
 use std::path::{Path, PathBuf};
 

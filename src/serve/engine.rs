@@ -17,6 +17,7 @@ use crate::templates::deps::Dep;
 use super::guard;
 use super::hooks::{SiteJob, Source, SourceKind};
 use super::memory::{Entry, MemorySink};
+use super::overlay::Report;
 use super::watch::Change;
 
 /// Moves what a sink collected into the served files; returns the paths it wrote.
@@ -71,14 +72,14 @@ fn all_of(changes: &[Change], of_kind: impl Fn(&Change) -> Option<String>) -> Op
 pub enum Event {
     /// These output paths changed; empty means every page.
     Reload(Vec<String>),
-    Error(String),
+    Error(Arc<Report>),
 }
 
 /// The state the HTTP server reads.
 pub struct Shared {
     pub files: RwLock<HashMap<String, Entry>>,
     /// The problems of the last rebuild, shown over every page until they are fixed.
-    pub error: RwLock<Option<String>>,
+    pub error: RwLock<Option<Arc<Report>>>,
     pub events: broadcast::Sender<Event>,
     /// Output paths of the pages browsers show now, with how many show each: a template edit
     /// re-renders these first.
@@ -355,19 +356,20 @@ impl Engine {
             self.shared.files.clear_poison();
             self.shared.error.clear_poison();
             self.shared.open.clear_poison();
-            self.fail(crash);
+            self.fail(Report::from_text(crash));
         }
     }
 
     /// Shows a failed rebuild in the terminal and the browser; the site model may be
     /// half-updated, so the next change reloads everything.
-    fn fail(&mut self, text: String) {
+    fn fail(&mut self, report: Report) {
         self.site = None;
-        eprintln!("{text}");
+        eprintln!("{}", report.text);
+        let report = Arc::new(report);
         if let Ok(mut error) = self.shared.error.write() {
-            *error = Some(text.clone());
+            *error = Some(report.clone());
         }
-        let _ = self.shared.events.send(Event::Error(text));
+        let _ = self.shared.events.send(Event::Error(report));
     }
 
     fn rebuild(&mut self, changes: &[Change]) {
@@ -423,7 +425,10 @@ impl Engine {
                     self.refresh_search();
                 }
             }
-            Err(err) => self.fail(err.to_string()),
+            Err(err) => {
+                let report = Report::from_error(&err, &self.root);
+                self.fail(report);
+            }
         }
     }
 }

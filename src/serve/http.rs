@@ -23,6 +23,7 @@ use super::engine::{Event, Shared};
 use super::hooks::{Decorator, Extension};
 use super::host::Hosts;
 use super::memory::Entry;
+use super::overlay;
 
 const RELOAD_JS: &str = include_str!("reload.js");
 const RELOAD_TAG: &str = "<script src=\"/__lots/reload.js\"></script>";
@@ -56,6 +57,7 @@ pub fn router(
     });
     let mut router = Router::new()
         .route("/__lots/reload.js", get(reload_js))
+        .route(overlay::STYLE_URL, get(overlay_css))
         .route("/__lots/events", get(events))
         .fallback(file)
         .with_state(server.clone());
@@ -89,6 +91,13 @@ async fn reload_js() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
         RELOAD_JS,
+    )
+}
+
+async fn overlay_css() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        overlay::STYLE,
     )
 }
 
@@ -141,19 +150,31 @@ async fn events(
             }
         }
     });
-    let all = stream::iter(initial).chain(updates).map(|event| {
-        Ok(match event {
-            Event::Reload(paths) => {
-                let data = if paths.is_empty() {
-                    "*".to_string()
-                } else {
-                    serde_json::to_string(&paths).unwrap_or_else(|_| "*".to_string())
-                };
-                SseEvent::default().event("reload").data(data)
-            }
-            Event::Error(text) => SseEvent::default().event("build-error").data(text),
+    // An error goes out twice: as the text the terminal shows (`build-error`), and as the
+    // problems the overlay draws (`build-problems`, JSON).
+    let all = stream::iter(initial)
+        .chain(updates)
+        .flat_map(|event| {
+            stream::iter(match event {
+                Event::Reload(paths) => {
+                    let data = if paths.is_empty() {
+                        "*".to_string()
+                    } else {
+                        serde_json::to_string(&paths).unwrap_or_else(|_| "*".to_string())
+                    };
+                    vec![SseEvent::default().event("reload").data(data)]
+                }
+                Event::Error(report) => vec![
+                    SseEvent::default()
+                        .event("build-error")
+                        .data(report.text.as_str()),
+                    SseEvent::default()
+                        .event("build-problems")
+                        .data(report.json()),
+                ],
+            })
         })
-    });
+        .map(Ok);
     Sse::new(all).keep_alive(KeepAlive::default())
 }
 
@@ -251,13 +272,19 @@ fn not_found(server: &Server) -> Response {
     }
 }
 
-/// The `Content-Type` of an output path; text is always UTF-8.
+/// The `Content-Type` of an output path; text is always UTF-8, so captions and CSV files in
+/// Swedish read as written (a browser guesses Latin-1 for text without a charset).
 fn content_type(path: &str) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
-    if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
-        format!("{}; charset=utf-8", mime.essence_str())
+    // mime_guess still says text/x-vcard; RFC 6350 registered text/vcard.
+    let essence = match mime.essence_str() {
+        "text/x-vcard" => "text/vcard",
+        other => other,
+    };
+    if mime.type_() == "text" || essence == "application/javascript" {
+        format!("{essence}; charset=utf-8")
     } else {
-        mime.essence_str().to_string()
+        essence.to_string()
     }
 }
 
@@ -291,10 +318,8 @@ fn inject(server: &Server, path: &str, bytes: &[u8]) -> Vec<u8> {
         let source = sources.as_ref().and_then(|s| s.get(path));
         extra.push_str(&decorate(path, source));
     }
-    if let Some(text) = error {
-        extra.push_str("<div id=\"lots-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#4a0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.4 monospace\"><pre style=\"white-space:pre-wrap\">");
-        extra.push_str(&crate::markdown::highlight::escape(&text));
-        extra.push_str("</pre></div>");
+    if let Some(report) = error {
+        extra.push_str(&report.html());
     }
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]).into_bytes(),
@@ -318,5 +343,23 @@ mod tests {
         assert_eq!(site_path("/a%5c..%5cb"), None);
         assert_eq!(site_path("/%00"), None);
         assert_eq!(site_path("/%zz"), None);
+    }
+
+    #[test]
+    fn text_files_are_served_as_utf8() {
+        for (path, expected) in [
+            ("a/textning.vtt", "text/vtt; charset=utf-8"),
+            ("a.txt", "text/plain; charset=utf-8"),
+            ("a.csv", "text/csv; charset=utf-8"),
+            ("kontakt.vcf", "text/vcard; charset=utf-8"),
+            ("a.js", "text/javascript; charset=utf-8"),
+            ("a.mjs", "application/javascript; charset=utf-8"),
+            ("style.css", "text/css; charset=utf-8"),
+            ("a/index.html", "text/html; charset=utf-8"),
+            ("bild.png", "image/png"),
+            ("film.mp4", "video/mp4"),
+        ] {
+            assert_eq!(content_type(path), expected, "{path}");
+        }
     }
 }

@@ -8,6 +8,7 @@ pub mod hooks;
 mod host;
 mod http;
 mod memory;
+mod overlay;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};

@@ -1,5 +1,5 @@
 // Injected by `lots serve` only: reloads the page when the site is rebuilt, keeping the
-// scroll position, and shows build errors over the page until they are fixed.
+// scroll position, and shows build errors over the page until they are fixed (or closed).
 (function () {
   "use strict";
   var key = "lots-scroll:" + location.pathname;
@@ -8,22 +8,81 @@
     sessionStorage.removeItem(key);
     window.addEventListener("load", function () { window.scrollTo(0, Number(saved)); });
   }
-  function overlay(text) {
-    var box = document.getElementById("lots-error");
-    if (!box) {
-      box = document.createElement("div");
-      box.id = "lots-error";
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
-        "background:#fff5f5;color:#4a0000;border-top:4px solid #b00020;padding:1rem;font:14px/1.4 monospace;";
-      document.body.appendChild(box);
+  // The box of build problems: the same markup the server puts into pages it serves while
+  // the error lasts (src/serve/overlay.rs), drawn here from the problems as data.
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
     }
-    box.textContent = "";
-    var pre = document.createElement("pre");
-    pre.style.whiteSpace = "pre-wrap";
-    pre.textContent = text;
-    box.appendChild(pre);
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
   }
+  function excerpt(p) {
+    var gutter = String(p.line);
+    var pad = Array.from(p.source_line).slice(0, Math.max(p.column - 1, 0))
+      .map(function (c) { return c === "\t" ? "\t" : " "; }).join("");
+    return gutter + " | " + p.source_line + "\n" + " ".repeat(gutter.length) + " | " + pad + "^";
+  }
+  function overlay(report) {
+    var old = document.getElementById("lots-error");
+    if (old) {
+      old.remove();
+    }
+    var box = el("div");
+    box.id = "lots-error";
+    box.setAttribute("role", "alert");
+    box.setAttribute("aria-labelledby", "lots-error-title");
+    var style = el("link");
+    style.rel = "stylesheet";
+    style.href = "/__lots/overlay.css";
+    box.appendChild(style);
+    var head = el("div", "lots-error__head");
+    var title = el("h2", "", "Webbplatsen kunde inte byggas om: " + report.problems.length + " problem");
+    title.id = "lots-error-title";
+    head.appendChild(title);
+    var close = el("button", "lots-error__close", "Stäng");
+    close.type = "button";
+    head.appendChild(close);
+    box.appendChild(head);
+    box.appendChild(el("p", "lots-error__note",
+      "Rätta felet och spara: rutan försvinner av sig själv och sidan laddas om."));
+    var list = el("ol", "lots-error__list");
+    report.problems.forEach(function (p) {
+      var item = el("li");
+      if (p.path) {
+        var where = el("p", "lots-error__where");
+        where.appendChild(el("code", "", p.line ? p.path + ":" + p.line + ":" + p.column : p.path));
+        item.appendChild(where);
+      }
+      item.appendChild(el("p", "lots-error__message", p.message));
+      if (p.source_line !== null && p.source_line !== undefined) {
+        item.appendChild(el("pre", "lots-error__source", excerpt(p)));
+      }
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    document.body.appendChild(box);
+  }
+  // Closing hides the box until the next failed rebuild; the problem itself stays.
+  function closeOverlay() {
+    var box = document.getElementById("lots-error");
+    if (box) {
+      box.remove();
+    }
+  }
+  document.addEventListener("click", function (e) {
+    if (e.target instanceof Element && e.target.closest("#lots-error .lots-error__close")) {
+      closeOverlay();
+    }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && document.getElementById("lots-error")) {
+      closeOverlay();
+    }
+  });
   // The server renders the pages browsers show first after a template edit.
   var events = new EventSource("/__lots/events?page=" + encodeURIComponent(location.pathname));
   // The server names the files that changed ("*" for all); reload only when this is one.
@@ -63,5 +122,5 @@
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
   });
-  events.addEventListener("build-error", function (e) { overlay(e.data); });
+  events.addEventListener("build-problems", function (e) { overlay(JSON.parse(e.data)); });
 })();

@@ -9,9 +9,12 @@
 import { chromium } from 'playwright-core';
 import { LAUNCH } from './chromium.mjs';
 import fs from 'node:fs';
+import { join } from 'node:path';
 import path from 'node:path';
 
 const [base, root] = process.argv.slice(2);
+const axePath = process.env.AXE_CORE || join(process.cwd(), 'node_modules/axe-core/axe.min.js');
+const axe = fs.existsSync(axePath) ? fs.readFileSync(axePath, 'utf8') : null;
 if (!base || !root) {
   console.error('usage: serve.mjs URL SITE_ROOT');
   process.exit(2);
@@ -60,12 +63,61 @@ try {
   write('content/guider/lang.md', text.replace('title:', 'title: [oavslutad'));
   const shown = await until(page, () => {
     const box = document.getElementById('lots-error');
-    return box !== null && /lang\.md:\d+:\d+/.test(box.textContent);
+    return box !== null && /lang\.md:\d+:\d+/.test(box.textContent)
+      && getComputedStyle(box).position === 'fixed';
   });
   check('an error is shown over the page with file:line:col', shown);
+  const box = await page.evaluate(() => {
+    const b = document.getElementById('lots-error');
+    const close = b && b.querySelector('button');
+    return b && {
+      heading: b.querySelector('h2') ? b.querySelector('h2').textContent : '',
+      where: b.querySelector('code') ? b.querySelector('code').textContent : '',
+      source: b.querySelector('pre') ? b.querySelector('pre').textContent : '',
+      close: close ? close.textContent : '',
+      tabbable: close ? close.tabIndex >= 0 && !close.disabled : false,
+      height: close ? close.getBoundingClientRect().height : 0,
+    };
+  });
+  check('the overlay has a Swedish heading with the number of problems',
+    box && box.heading === 'Webbplatsen kunde inte byggas om: 1 problem', JSON.stringify(box));
+  check('the overlay names the file relative to the site',
+    box && /^content\/guider\/lang\.md:\d+:\d+$/.test(box.where), JSON.stringify(box));
+  check('the overlay shows the source line with a caret',
+    box && box.source.includes('[oavslutad') && /\n *\| *\^$/.test(box.source), JSON.stringify(box));
+  check('the close button is named, in the tab order and at least 44 px tall',
+    box && box.close === 'Stäng' && box.tabbable && box.height >= 44, JSON.stringify(box));
+  if (axe) {
+    await page.addScriptTag({ content: axe });
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const result = await page.evaluate(() => window.axe.run({ include: [['#lots-error']] },
+        { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+      const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      check(`axe finds nothing in the overlay (${scheme})`, found.length === 0, found.join('; '));
+    }
+    await page.emulateMedia({ colorScheme: null });
+  } else {
+    check('axe-core is installed (npm ci)', false, axePath);
+  }
+  // The keyboard reaches the close button; it closes the box without reloading the page.
+  await page.evaluate(() => { window.lotsSameDocument = true; });
+  await page.focus('#lots-error button');
+  await page.keyboard.press('Enter');
+  const closed = await until(page, () => document.getElementById('lots-error') === null);
+  check('the close button closes the overlay', closed && await page.evaluate(() => window.lotsSameDocument === true));
+  // The next failed save shows it again; Escape closes it too.
+  write('content/guider/lang.md', text.replace('title:', 'title: [oavslutad igen'));
+  const again = await until(page, () => document.getElementById('lots-error') !== null);
+  await page.keyboard.press('Escape');
+  const escaped = await until(page, () => document.getElementById('lots-error') === null);
+  check('a new error shows again and Escape closes it', again && escaped, `again ${again}, closed ${escaped}`);
+  // Open at the next error, the box goes by itself once the file is fixed.
+  write('content/guider/lang.md', text.replace('title:', 'title: [oavslutad en tredje gång'));
+  const third = await until(page, () => document.getElementById('lots-error') !== null);
   write('content/guider/lang.md', text);
   const gone = await until(page, () => document.getElementById('lots-error') === null && !document.body.textContent.includes('zebrafink'));
-  check('the overlay goes once the error is fixed', gone);
+  check('the overlay goes once the error is fixed', third && gone, `shown ${third}, gone ${gone}`);
 } finally {
   await browser.close();
 }
