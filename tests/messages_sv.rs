@@ -18,7 +18,7 @@ collections:
 ";
 
 /// The pages with one mistake each, by file name.
-const PAGES: [(&str, &str); 7] = [
+const PAGES: [(&str, &str); 8] = [
     (
         "kolon.md",
         "title: Rutin: så gör du\nforvaltningstyp: bolag\nverifierad: 2024-01-01\n",
@@ -42,6 +42,10 @@ const PAGES: [(&str, &str); 7] = [
     (
         "datum.md",
         "title: \"Datum\"\nforvaltningstyp: bolag\nverifierad: 2020-02-30\n",
+    ),
+    (
+        "falt.md",
+        "title: \"Fält\"\nforvaltningstyp: bolag\nverifierd: 2024-01-01\n",
     ),
     (
         "streck.md",
@@ -120,6 +124,20 @@ fn a_coordinators_mistakes_are_told_in_swedish_where_they_were_made() {
         "har ett tankstreck (–) i stället för ett vanligt bindestreck (-), ofta inklistrat från Word",
         "verifierad: 2020\u{2013}05\u{2013}01",
     );
+    run.assert_error_at(
+        &c("falt.md"),
+        4,
+        1,
+        "fältet `verifierd` finns inte; menade du `verifierad`?",
+        "verifierd: 2024-01-01",
+    );
+    run.assert_error_at(
+        &c("falt.md"),
+        2,
+        1,
+        "`verifierad` måste fyllas i för sidor i samordnare; lägg till `verifierad: ...`",
+        "title: \"Fält\"",
+    );
     // The caret stands under the dash.
     assert!(
         run.stderr
@@ -127,7 +145,7 @@ fn a_coordinators_mistakes_are_told_in_swedish_where_they_were_made() {
         "{}",
         run.stderr
     );
-    assert_eq!(run.error_summary(), "Build failed: 7 errors.");
+    assert_eq!(run.error_summary(), "Build failed: 9 errors.");
     assert!(
         !run.stderr.contains("mapping values") && !run.stderr.contains("simple key"),
         "parser words left:\n{}",
