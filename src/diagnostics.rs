@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::messages::{self, Args, Lang};
+
 /// How bad a problem is: an error stops a build, a warning is reported and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -44,6 +46,9 @@ pub struct Diagnostic {
     /// `aktiviteter/2/ansvarig`), when the position alone does not say it: a required field
     /// that is missing is reported where its page or row starts.
     pub field: Option<Box<str>>,
+    /// The catalogue text the message comes from, with its named arguments: what
+    /// [`Diagnostic::localize`] renders in the site's language. `None` for a message of its own.
+    pub text: Option<Box<Text>>,
 }
 
 impl Diagnostic {
@@ -58,6 +63,7 @@ impl Diagnostic {
             message: message.into(),
             source_line: None,
             field: None,
+            text: None,
         }
     }
 
@@ -82,12 +88,49 @@ impl Diagnostic {
             message: message.into(),
             source_line,
             field: None,
+            text: None,
         }
     }
 
     /// The same problem under a stable code.
     pub fn with_code(mut self, code: &'static str) -> Self {
         self.code = code;
+        self
+    }
+
+    /// The same problem as the catalogue's text `code` with `args` (in English until
+    /// [`Diagnostic::localize`] renders it in the site's language).
+    pub fn with_text(self, code: &'static str, args: Args) -> Self {
+        self.with_text_as(code, code, args)
+    }
+
+    /// [`Diagnostic::with_text`] for a code with several texts: `key` is `code/variant`
+    /// (`link.internal.missing/draft`).
+    pub fn with_text_as(mut self, code: &'static str, key: &'static str, args: Args) -> Self {
+        self.code = code;
+        self.message = messages::english(key, &args);
+        self.text = Some(Box::new(Text { key, args }));
+        self
+    }
+
+    /// Renders a catalogue message in `lang`; other messages stay as they are.
+    pub fn localize(&mut self, lang: Lang) {
+        if let Some(text) = &self.text {
+            if let Some(message) = messages::text(lang, text.key, &text.args) {
+                self.message = message;
+            }
+        }
+    }
+
+    /// The same problem pointing `index` characters into the value it points at (past an
+    /// opening quote when the value is quoted).
+    pub fn pointing_into(mut self, index: usize) -> Self {
+        let quoted = self
+            .source_line
+            .as_deref()
+            .and_then(|line| line.chars().nth(self.column.saturating_sub(1)))
+            .is_some_and(|c| c == '"' || c == '\'');
+        self.column += index + usize::from(quoted);
         self
     }
 
@@ -120,6 +163,13 @@ impl Diagnostic {
         let (line, column) = line_col(source, offset);
         Self::at(path, source, line, column, message)
     }
+}
+
+/// A message's catalogue key and arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub key: &'static str,
+    pub args: Args,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -181,6 +231,11 @@ impl Diagnostics {
 
     pub fn len(&self) -> usize {
         self.items.len()
+    }
+
+    /// Renders the catalogue messages in the site's `language` (see [`crate::messages`]).
+    pub fn localize(&mut self, language: &str) {
+        messages::localize(&mut self.items, language);
     }
 
     /// The problems as collected, for a caller that reports them itself.
@@ -259,6 +314,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 message: "the file is not valid UTF-8; save it as UTF-8 in your editor".into(),
                 source_line: None,
                 field: None,
+                text: None,
             });
         }
     };

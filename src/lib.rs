@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod edit;
 pub mod images;
 pub mod markdown;
+pub mod messages;
 pub mod offline;
 pub mod search;
 pub mod serve;

@@ -46,12 +46,19 @@ pub fn parse<T: DeserializeOwned>(block: Block<'_>, yaml: &str) -> Result<T, Dia
             &serde_saphyr::UserMessageFormatter,
             &err,
         );
+        let position = err
+            .location()
+            .filter(|l| l.line() > 0)
+            .map(|l| (l.line() as usize, l.column() as usize));
+        let (line, column) = position.unwrap_or((1, 1));
+        if let Some(found) = crate::messages::yaml::explain(yaml, &message, line, column) {
+            let at = block.diagnostic(found.line as u64, found.column as u64, "");
+            return at.with_text(found.code, found.args);
+        }
         let message = tidy_message(&message);
-        match err.location() {
-            Some(location) if location.line() > 0 => {
-                block.diagnostic(location.line(), location.column(), message)
-            }
-            _ => Diagnostic::at(block.path, block.file_text, block.first_line, 1, message),
+        match position {
+            Some((line, column)) => block.diagnostic(line as u64, column as u64, message),
+            None => Diagnostic::at(block.path, block.file_text, block.first_line, 1, message),
         }
     })
 }
@@ -207,6 +214,21 @@ impl Node {
                     .collect(),
             ),
         }
+    }
+
+    /// The kind of value as a catalogue word (`kind.list`), for messages.
+    pub fn kind_word(&self) -> String {
+        let key = match self {
+            Node::Plain(Plain { guess, .. }) => match guess {
+                Guess::Null => "kind.nothing",
+                Guess::Bool(_) => "kind.bool",
+                Guess::Int(_) | Guess::Float(_) => "kind.number",
+            },
+            Node::Str(_) => "kind.text",
+            Node::Seq(_) => "kind.list",
+            Node::Map(_) => "kind.fields",
+        };
+        crate::messages::word(key)
     }
 
     /// A short name of the kind of value, for messages.

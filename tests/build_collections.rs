@@ -485,35 +485,35 @@ fn schema_errors_of_collection_pages_are_all_reported_with_positions() {
         &c("symboler/utan-miljo/index.md"),
         2,
         1,
-        "`miljo` is required for symboler pages",
+        "`miljo` måste fyllas i för sidor i symboler",
         "title: \"Test\"",
     );
     run.assert_error_at(
         &c("symboler/fel-miljo/index.md"),
         3,
         8,
-        "`miljo: nazism` is not one of vit-makt, autonom, islamistisk, ovrigt",
+        "`miljo: nazism` är inte ett av de tillåtna värdena: vit-makt, autonom, islamistisk, ovrigt",
         "miljo: nazism",
     );
     run.assert_error_at(
         &c("symboler/utan-bild/index.md"),
         8,
         7,
-        "`saknas.svg` does not exist",
+        "`saknas.svg` finns inte: det finns ingen fil content/symboler/utan-bild/saknas.svg",
         "bild: saknas.svg",
     );
     run.assert_error_at(
         &c("vagledningar/fel-datum.md"),
         5,
         11,
-        "`granskad: 2020-13-01` is not a date",
+        "`granskad: 2020-13-01`: det finns ingen månad 13",
         "granskad: 2020-13-01",
     );
     run.assert_error_at(
         &c("tips/okant-falt.md"),
         6,
         1,
-        "unknown field `farg`",
+        "fältet `farg` finns inte",
         "farg: röd",
     );
     assert_eq!(

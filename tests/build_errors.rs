@@ -24,7 +24,7 @@ fn every_error_of_every_file_is_reported_in_one_run() {
         &c("fel-datum.md"),
         4,
         7,
-        "`2020-02-30` is not a date",
+        "`date: 2020-02-30`: 30 februari 2020 finns inte",
         "date: 2020-02-30",
     );
     run.assert_error_at(
@@ -34,12 +34,18 @@ fn every_error_of_every_file_is_reported_in_one_run() {
         "`författare`",
         "författare: \"Anna\"",
     );
-    run.assert_error_at(&c("trasig-yaml.md"), 4, 9, "", "  weight: 2");
+    run.assert_error_at(
+        &c("trasig-yaml.md"),
+        4,
+        3,
+        "raden är indragen på ett annat sätt än raderna ovanför",
+        "  weight: 2",
+    );
     run.assert_error_at(
         &c("trasig-lank.md"),
         7,
         4,
-        "`@/finns/inte.md` links to content/finns/inte.md, which does not exist",
+        "`@/finns/inte.md` pekar på content/finns/inte.md, som inte finns",
         "Se [den saknade sidan](@/finns/inte.md) för mer.",
     );
     // The column counts characters: `ä` is one column although it is two bytes.
@@ -47,7 +53,7 @@ fn every_error_of_every_file_is_reported_in_one_run() {
         &c("saknat-ankare.md"),
         5,
         5,
-        "`@/ok.md#finns-inte` links to a heading that does not exist",
+        "`@/ok.md#finns-inte` pekar på en rubrik som inte finns på den sidan",
         "Läs [rubriken](@/ok.md#finns-inte).",
     );
     assert_eq!(
@@ -75,7 +81,13 @@ fn a_file_with_a_front_matter_error_still_has_its_links_checked() {
     let run = site.build(&[]);
     run.assert_content_error();
     let path = site.shown("content/sida.md");
-    run.assert_error_at(&path, 3, 7, "`igår` is not a date", "date: igår");
+    run.assert_error_at(
+        &path,
+        3,
+        7,
+        "`date: igår` är inte ett datum; skriv det som ÅÅÅÅ-MM-DD",
+        "date: igår",
+    );
     run.assert_error_at(
         &path,
         6,
@@ -177,7 +189,7 @@ fn bad_updated_date_is_an_error_on_its_line() {
         &site.shown("content/sida.md"),
         4,
         10,
-        "`31/12 2021` is not a date",
+        "`updated: 31/12 2021` är inte ett datum",
         "updated: 31/12 2021",
     );
 }
@@ -307,7 +319,7 @@ fn link_to_a_draft_is_an_error() {
         &site.shown("content/sida.md"),
         9,
         4,
-        "draft",
+        "pekar på ett utkast som inte är publicerat",
         "Se [utkastet](@/utkast.md).",
     );
     // With --drafts the draft is published and the link is fine.

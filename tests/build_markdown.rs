@@ -126,7 +126,7 @@ fn dangerous_link_schemes_are_errors() {
             &site.shown("content/sida.md"),
             5 + 2 * i,
             1,
-            "not allowed",
+            "är inte tillåtna",
             line,
         );
     }

@@ -171,7 +171,7 @@ fn errors_in_crlf_and_bom_files_have_the_right_position() {
         &site.shown("content/crlf.md"),
         3,
         7,
-        "not a date",
+        "30 februari 2020 finns inte",
         "date: 2020-02-30",
     );
     run.assert_error_at(

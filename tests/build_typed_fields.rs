@@ -119,7 +119,7 @@ fn a_phone_number_with_letters_or_a_second_plus_is_refused_at_its_position() {
             &site.shown(&format!("content/samordnare/{page}.md")),
             6,
             10,
-            &format!("`telefon: {written}` is not a phone number"),
+            &format!("`telefon: {written}` är inte ett telefonnummer"),
             &format!("telefon: {written}"),
         );
     }

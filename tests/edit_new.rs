@@ -83,7 +83,7 @@ fn a_new_coordinator_is_refused_at_each_placeholder_until_filled_in_then_publish
             &file,
             line,
             field.len() + 3,
-            &format!("`{field}` still holds the placeholder `FYLL I`; write"),
+            &format!("`{field}` innehåller fortfarande platshållaren `FYLL I`; skriv"),
             &format!("{field}: {placeholder}"),
         );
     }
@@ -158,7 +158,7 @@ fn every_collections_new_page_parses_and_fails_only_at_its_placeholders() {
     assert!(
         errors
             .iter()
-            .all(|l| l.contains("still holds the placeholder `FYLL I`")),
+            .all(|l| l.contains("innehåller fortfarande platshållaren `FYLL I`")),
         "{}",
         build.stderr
     );

@@ -31,14 +31,14 @@ fn a_missing_or_repeated_activity_id_is_refused_with_its_position() {
         &plan,
         22,
         9,
-        "`id: skola` is used twice in `aktiviteter` (first on line 10)",
+        "`id: skola` finns två gånger i `aktiviteter` (första gången på rad 10)",
         "  - id: skola",
     );
     run.assert_error_at(
         &plan,
         28,
         5,
-        "`id` is required for each record of `aktiviteter`",
+        "`id` måste fyllas i för varje rad i `aktiviteter`",
         "  - aktivitet: \"Stöd till enskilda\"",
     );
 }
@@ -164,7 +164,7 @@ fn bad_reports_are_refused_each_at_its_position() {
         &site.shown(T1),
         19,
         13,
-        "`status: klar` is not one of genomford, pagar, ej_paborjad, installd",
+        "`status: klar` är inte ett av de tillåtna värdena: genomford, pagar, ej_paborjad, installd",
         "    status: klar",
     );
     run.assert_error_at(

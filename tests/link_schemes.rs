@@ -47,7 +47,7 @@ fn rooted_links_that_read_as_a_scheme_are_errors_at_the_top_and_below() {
     run.assert_content_error();
     for file in [ROOT, NESTED] {
         for (i, line) in ROOTED_SCHEMES.iter().enumerate() {
-            run.assert_error_at(&site.shown(file), 5 + 2 * i, 1, "not allowed", line);
+            run.assert_error_at(&site.shown(file), 5 + 2 * i, 1, "är inte tillåtna", line);
         }
     }
     assert!(!site.public().exists());
@@ -92,7 +92,7 @@ fn no_published_url_reads_as_a_script_scheme() {
         &site.shown(ROOT),
         7,
         1,
-        "not allowed",
+        "är inte tillåtna",
         "[b](javascript:alert(1).txt \"relativ\")",
     );
     let text = std::fs::read_to_string(site.path(ROOT)).unwrap();

@@ -26,13 +26,9 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         .strip_prefix("---\n")
         .or_else(|| (text == "---").then_some(""))
     else {
-        return Err(Diagnostic::at(
-            path,
-            text,
-            1,
-            1,
-            "the file must start with front matter: a line `---`, YAML such as `title: ...`, and a closing `---`",
-        ));
+        return Err(
+            Diagnostic::at(path, text, 1, 1, "").with_text("front_matter.missing", Vec::new())
+        );
     };
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
@@ -44,13 +40,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::at(
-        path,
-        text,
-        1,
-        1,
-        "the front matter is never closed: add a line `---` after it",
-    ))
+    Err(Diagnostic::at(path, text, 1, 1, "").with_text("front_matter.unclosed", Vec::new()))
 }
 
 /// Unknown keys are not refused here: collections add fields of their own, and
@@ -180,11 +170,9 @@ impl<'a> Validator<'a> {
         let title = match raw.title.0 {
             Some(title) if !title.trim().is_empty() => title,
             _ => {
-                self.problems.push(self.block.diagnostic(
-                    1,
-                    1,
-                    "the page has no `title`; add `title: ...` to its front matter",
-                ));
+                let problem = self.block.diagnostic(1, 1, "");
+                self.problems
+                    .push(problem.with_text("front_matter.no_title", Vec::new()));
                 String::new()
             }
         };
@@ -228,8 +216,8 @@ impl<'a> Validator<'a> {
         PageMeta {
             title,
             description: raw.description.0,
-            date: raw.date.and_then(|d| self.date(&d)),
-            updated: raw.updated.and_then(|d| self.date(&d)),
+            date: raw.date.and_then(|d| self.date("date", &d)),
+            updated: raw.updated.and_then(|d| self.date("updated", &d)),
             draft: raw.draft,
             weight: raw.weight,
             slug,
@@ -279,17 +267,17 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn date(&mut self, value: &Spanned<String>) -> Option<DateValue> {
+    fn date(&mut self, field: &str, value: &Spanned<String>) -> Option<DateValue> {
         match DateValue::parse(&value.value) {
             Some(date) => Some(date),
             None => {
-                self.problems.push(self.block.at(
-                    value,
-                    format!(
-                        "`{}` is not a date; write it as YYYY-MM-DD (for example 2020-03-31)",
-                        value.value
-                    ),
-                ));
+                let (code, args, index) = super::dates::refusal(field, &value.value);
+                let problem = self.block.at(value, "");
+                let problem = match index {
+                    Some(index) => problem.pointing_into(index),
+                    None => problem,
+                };
+                self.problems.push(problem.with_text(code, args));
                 None
             }
         }

@@ -231,6 +231,20 @@ fn front_matter_block<'a>(source: &'a Source, text: &'a str) -> yaml::Block<'a> 
 }
 
 pub(super) fn load_section(source: &Source, config: &Config) -> Checked<Section> {
+    localized(read_section(source, config), config)
+}
+
+/// The problems of a file read on its own, in the site's language: pages are read on rayon
+/// threads, so this is where their messages get it (see [`crate::messages`]).
+fn localized<T>(mut result: Checked<T>, config: &Config) -> Checked<T> {
+    let problems = match &mut result {
+        Ok((_, problems)) | Err((_, problems)) => problems,
+    };
+    crate::messages::localize(problems, &config.language);
+    result
+}
+
+fn read_section(source: &Source, config: &Config) -> Checked<Section> {
     let (text, body_offset, yaml_len) = read_document(source)?;
     let raw: RawSection = parse_meta(source, &text, yaml_len)?;
     let block = front_matter_block(source, &text);
@@ -270,6 +284,10 @@ pub(super) fn load_page(source: &Source, config: &Config) -> Checked<Page> {
 /// A page read from `text` (LF line ends) as if it were the file of `source`: the same checks
 /// as a file on disk, for the editor's preview of text it has not saved.
 pub(super) fn page_from_text(source: &Source, text: String, config: &Config) -> Checked<Page> {
+    localized(read_page(source, text, config), config)
+}
+
+fn read_page(source: &Source, text: String, config: &Config) -> Checked<Page> {
     let (text, body_offset, yaml_len) = split_document(source, text)?;
     let raw: RawPage = parse_meta(source, &text, yaml_len)?;
     let block = front_matter_block(source, &text);

@@ -2,7 +2,9 @@
 //! the file parses, but no field accepts it, so a page cannot be published before every
 //! one is filled in. Each is reported with the field and what to write instead.
 
+use crate::args;
 use crate::config::{FieldKind, FieldSpec};
+use crate::messages::{word, Args};
 use crate::yaml::Node;
 
 /// The placeholder, as written in a new page's front matter (`agare: FYLL I`).
@@ -14,31 +16,38 @@ pub fn holds(node: &Node) -> bool {
 }
 
 /// `` `agare` still holds the placeholder `FYLL I`; write its text (förvaltningen …) ``.
-pub fn message(name: &str, spec: &FieldSpec) -> String {
-    let what = match spec.kind {
-        FieldKind::Text => "its text".to_string(),
-        FieldKind::Number => "a number".to_string(),
-        FieldKind::Bool => "true or false".to_string(),
-        FieldKind::Date => "a date as YYYY-MM-DD".to_string(),
-        FieldKind::Enum => format!("one of {}", spec.values.join(", ")),
-        FieldKind::List if spec.values.is_empty() => "its items as `[one, two]`".to_string(),
-        FieldKind::List => format!("some of {} as `[one, two]`", spec.values.join(", ")),
-        FieldKind::File if spec.extensions.is_empty() => {
-            "the name of a file in the page's folder".to_string()
-        }
-        FieldKind::File => format!(
-            "the name of a .{} file in the page's folder",
-            spec.extensions.join(" or .")
-        ),
-        FieldKind::Email => "an e-mail address".to_string(),
-        FieldKind::Phone => "a phone number".to_string(),
-        FieldKind::Url => "a web address starting with https://".to_string(),
-        FieldKind::Records => "its records".to_string(),
-    };
+pub fn message(name: &str, spec: &FieldSpec) -> (&'static str, Args) {
     let why = spec
         .description
         .as_deref()
         .map(|d| format!(" ({d})"))
         .unwrap_or_default();
-    format!("`{name}` still holds the placeholder `{PLACEHOLDER}`; write {what}{why}")
+    let allowed = spec.values.join(", ");
+    let what = match spec.kind {
+        FieldKind::Text => "expect.text",
+        FieldKind::Number => "expect.number",
+        FieldKind::Bool => "expect.bool",
+        FieldKind::Date => "expect.date",
+        FieldKind::Enum => {
+            let args = args!("field" => name, "allowed" => allowed, "why" => why);
+            return ("schema.placeholder_enum", args);
+        }
+        FieldKind::List if spec.values.is_empty() => "expect.items",
+        FieldKind::List => {
+            let args = args!("field" => name, "allowed" => allowed, "why" => why);
+            return ("schema.placeholder_list", args);
+        }
+        FieldKind::File if spec.extensions.is_empty() => "expect.file",
+        FieldKind::File => {
+            let extensions = spec.extensions.join(" / .");
+            let args = args!("field" => name, "extensions" => extensions, "why" => why);
+            return ("schema.placeholder_file", args);
+        }
+        FieldKind::Email => "expect.email",
+        FieldKind::Phone => "expect.phone",
+        FieldKind::Url => "expect.url",
+        FieldKind::Records => "expect.records",
+    };
+    let args = args!("field" => name, "what" => word(what), "why" => why);
+    ("schema.placeholder", args)
 }

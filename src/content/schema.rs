@@ -3,8 +3,10 @@
 
 use serde_json::{Map, Value};
 
+use crate::args;
 use crate::config::{Collection, FieldKind, FieldSpec};
 use crate::diagnostics::Diagnostic;
+use crate::messages::{suggest, Args};
 use crate::yaml::{Block, Guess, Node, Plain, Spanned};
 
 use super::dates::DateValue;
@@ -45,8 +47,7 @@ type Entries = [(Spanned<String>, Spanned<Node>)];
 impl Checker<'_> {
     /// Checks the collection's fields among `entries`; returns them as template data.
     pub fn check(&mut self, collection: &Collection, entries: &Entries) -> Map<String, Value> {
-        let label = format!("{} pages", collection.name);
-        self.record(&collection.fields, entries, "", &label, None)
+        self.record(&collection.fields, entries, "", &collection.name, None)
     }
 
     fn record(
@@ -66,51 +67,52 @@ impl Checker<'_> {
                     out.insert(name.clone(), checked);
                 }
                 _ if spec.required => {
-                    let why = spec
-                        .description
-                        .as_deref()
-                        .map(|d| format!(" ({d})"))
-                        .unwrap_or_default();
-                    let message =
-                        format!("`{name}` is required for {label}{why}; add `{name}: ...`");
-                    let problem = match (present, at) {
-                        (Some((key, _)), _) => self.block.at(key, message),
-                        (None, Some(record)) => self.block.at(record, message),
-                        (None, None) => self.block.diagnostic(1, 1, message),
+                    let why = why(spec);
+                    let (code, args) = match at {
+                        Some(_) => (
+                            "schema.required_record",
+                            args!("field" => name, "list" => label, "why" => why),
+                        ),
+                        None => (
+                            "schema.required",
+                            args!("field" => name, "collection" => label, "why" => why),
+                        ),
                     };
-                    self.problems
-                        .push(problem.with_field(&format!("{pointer}/{name}")));
+                    let problem = match (present, at) {
+                        (Some((key, _)), _) => self.block.at(key, ""),
+                        (None, Some(record)) => self.block.at(record, ""),
+                        (None, None) => self.block.diagnostic(1, 1, ""),
+                    };
+                    self.problems.push(
+                        problem
+                            .with_text(code, args)
+                            .with_field(&format!("{pointer}/{name}")),
+                    );
                 }
                 _ => {
                     out.insert(name.clone(), Value::Null);
                 }
             }
         }
-        self.check_requires(specs, entries, label);
+        self.check_requires(specs, entries);
         if !pointer.is_empty() {
             for (key, _) in entries
                 .iter()
                 .filter(|(k, _)| !specs.contains_key(&k.value))
             {
                 let known: Vec<&str> = specs.keys().map(String::as_str).collect();
-                let message = format!(
-                    "unknown field `{}` in {label}; expected one of {}",
-                    key.value,
-                    known.join(", ")
-                );
-                self.problems.push(self.block.at(key, message));
+                let args =
+                    args!("field" => key.value, "list" => label, "allowed" => known.join(", "));
+                let problem = self.block.at(key, "");
+                self.problems
+                    .push(problem.with_text("schema.unknown_field", args));
             }
         }
         out
     }
 
     /// A field whose `requires` names other fields that are not set.
-    fn check_requires(
-        &mut self,
-        specs: &crate::config::FieldSpecs,
-        entries: &Entries,
-        label: &str,
-    ) {
+    fn check_requires(&mut self, specs: &crate::config::FieldSpecs, entries: &Entries) {
         let is_set = |name: &str| {
             let spec = specs.get(name)?;
             entries
@@ -122,16 +124,22 @@ impl Checker<'_> {
                 continue;
             };
             for needed in spec.requires.iter().filter(|n| is_set(n).is_none()) {
-                let message =
-                    format!("`{name}` needs `{needed}` too in {label}; add `{needed}: ...`");
-                self.problems.push(self.block.at(key, message));
+                let args = args!("field" => name, "needed" => needed);
+                let problem = self.block.at(key, "");
+                self.problems
+                    .push(problem.with_text("schema.requires", args));
             }
         }
     }
 
-    fn fail(&mut self, at: &Spanned<Node>, message: String) -> Value {
-        self.problems.push(self.block.at(at, message));
+    fn fail(&mut self, at: &Spanned<Node>, code: &'static str, args: Args) -> Value {
+        let problem = self.block.at(at, "").with_text(code, args);
+        self.problems.push(problem);
         Value::Null
+    }
+
+    fn fail_with(&mut self, at: &Spanned<Node>, problem: (&'static str, Args)) -> Value {
+        self.fail(at, problem.0, problem.1)
     }
 
     fn value(
@@ -142,7 +150,7 @@ impl Checker<'_> {
         pointer: &str,
     ) -> Value {
         if placeholder::holds(&node.value) {
-            return self.fail(node, placeholder::message(name, spec));
+            return self.fail_with(node, placeholder::message(name, spec));
         }
         match spec.kind {
             FieldKind::Records => self.records(spec, node, name, pointer),
@@ -159,7 +167,8 @@ impl Checker<'_> {
                 Some(number) => number,
                 None => self.fail(
                     node,
-                    format!("`{name}` must be a number, not {}", node.value.kind()),
+                    "schema.number",
+                    args!("field" => name, "kind" => node.value.kind_word()),
                 ),
             },
             FieldKind::Bool => match node.value {
@@ -169,15 +178,13 @@ impl Checker<'_> {
                 }) => Value::Bool(b),
                 _ => self.fail(
                     node,
-                    format!("`{name}` must be true or false, not {}", node.value.kind()),
+                    "schema.bool",
+                    args!("field" => name, "kind" => node.value.kind_word()),
                 ),
             },
             _ => match scalar_text(&node.value) {
                 Some(text) => self.text_value(spec, node, name, pointer, text),
-                None => {
-                    let message = not_text(&node.value, &format!("`{name}`"));
-                    self.fail(node, message)
-                }
+                None => self.fail_with(node, not_text(&node.value, name)),
             },
         }
     }
@@ -190,23 +197,26 @@ impl Checker<'_> {
         pointer: &str,
         text: String,
     ) -> Value {
+        let value = || args!("field" => name, "value" => text);
         let problem = match spec.kind {
             FieldKind::Date => match DateValue::parse(&text) {
                 Some(date) => return Value::String(date.text),
-                None => Some(format!(
-                    "`{name}: {text}` is not a date; write it as YYYY-MM-DD"
-                )),
+                None => {
+                    let (code, args, index) = super::dates::refusal(name, &text);
+                    let problem = self.block.at(node, "");
+                    let problem = match index {
+                        Some(index) => problem.pointing_into(index),
+                        None => problem,
+                    };
+                    self.problems.push(problem.with_text(code, args));
+                    return Value::Null;
+                }
             },
-            FieldKind::Enum => (!spec.values.contains(&text))
-                .then(|| format!("`{name}: {text}` is not one of {}", spec.values.join(", "))),
-            FieldKind::Email => {
-                (!is_email(&text)).then(|| format!("`{name}: {text}` is not an e-mail address"))
+            FieldKind::Enum if !spec.values.contains(&text) => {
+                Some(not_allowed(name, &text, &spec.values))
             }
-            FieldKind::Phone => (!is_phone(&text)).then(|| {
-                format!(
-                    "`{name}: {text}` is not a phone number (digits, spaces, + - and parentheses)"
-                )
-            }),
+            FieldKind::Email if !is_email(&text) => Some(("schema.email", value())),
+            FieldKind::Phone if !is_phone(&text) => Some(("schema.phone", value())),
             FieldKind::Url if is_url(&text) => {
                 self.urls.push(UrlRef {
                     url: text.clone(),
@@ -215,40 +225,33 @@ impl Checker<'_> {
                 });
                 None
             }
-            FieldKind::Url => Some(format!(
-                "`{name}: {text}` is not a web address starting with https://"
-            )),
+            FieldKind::Url => Some(("schema.url", value())),
             FieldKind::File => self
                 .file(spec, node, pointer, &text)
                 .err()
-                .map(|why| format!("`{name}: {text}` {why}")),
+                .map(|(code, more)| {
+                    let mut args = value();
+                    args.extend(more);
+                    (code, args)
+                }),
             _ => None,
         };
         match problem {
-            Some(message) => self.fail(node, message),
+            Some(problem) => self.fail_with(node, problem),
             None => Value::String(text),
         }
     }
 
     fn list_item(&mut self, spec: &FieldSpec, item: &Spanned<Node>, name: &str) -> Value {
         if placeholder::holds(&item.value) {
-            return self.fail(item, placeholder::message(name, spec));
+            return self.fail_with(item, placeholder::message(name, spec));
         }
         match scalar_text(&item.value) {
             Some(text) if spec.values.is_empty() || spec.values.contains(&text) => {
                 Value::String(text)
             }
-            Some(text) => self.fail(
-                item,
-                format!(
-                    "`{name}`: `{text}` is not one of {}",
-                    spec.values.join(", ")
-                ),
-            ),
-            None => {
-                let message = not_text(&item.value, &format!("each item of `{name}`"));
-                self.fail(item, message)
-            }
+            Some(text) => self.fail_with(item, not_allowed(name, &text, &spec.values)),
+            None => self.fail_with(item, not_text(&item.value, name)),
         }
     }
 
@@ -260,31 +263,24 @@ impl Checker<'_> {
         pointer: &str,
     ) -> Value {
         let Node::Seq(items) = &node.value else {
-            return self.fail(
-                node,
-                format!("`{name}` must be a list of records (lines starting with `- `)"),
-            );
+            return self.fail(node, "schema.records", args!("field" => name));
         };
         let mut out = Vec::new();
         for (index, item) in items.iter().enumerate() {
             match &item.value {
                 Node::Map(entries) => {
-                    let label = format!("each record of `{name}`");
                     let record = self.record(
                         &spec.fields,
                         entries,
                         &format!("{pointer}/{index}"),
-                        &label,
+                        name,
                         Some(item),
                     );
                     out.push(Value::Object(record));
                 }
                 other => {
-                    let message = format!(
-                        "each item of `{name}` must be a record of fields, not {}",
-                        other.kind()
-                    );
-                    out.push(self.fail(item, message));
+                    let args = args!("field" => name, "kind" => other.kind_word());
+                    out.push(self.fail(item, "schema.record_item", args));
                 }
             }
         }
@@ -310,10 +306,8 @@ impl Checker<'_> {
                 let line = node.referenced.line() as usize + self.block.first_line - 1;
                 match seen.iter().find(|(t, _)| *t == text) {
                     Some((_, first)) => {
-                        let message = format!(
-                            "`{field}: {text}` is used twice in `{name}` (first on line {first}); each record needs its own `{field}`"
-                        );
-                        self.fail(node, message);
+                        let args = args!("field" => field, "value" => text, "list" => name, "line" => first);
+                        self.fail(node, "schema.unique", args);
                     }
                     None => seen.push((text, line)),
                 }
@@ -327,18 +321,20 @@ impl Checker<'_> {
         node: &Spanned<Node>,
         pointer: &str,
         text: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), (&'static str, Args)> {
         if text.contains("://") || text.starts_with('/') || text.contains('\\') {
-            return Err("must be the name of a file in the page's folder".into());
+            return Err(("schema.file_name", Vec::new()));
         }
         let extension = text
             .rsplit_once('.')
             .map(|(_, e)| e.to_ascii_lowercase())
             .unwrap_or_default();
         if !spec.extensions.is_empty() && !spec.extensions.contains(&extension) {
-            return Err(format!("must be a .{} file", spec.extensions.join(" or .")));
+            let extensions = spec.extensions.join(" / .");
+            return Err(("schema.file_type", args!("extensions" => extensions)));
         }
-        let key = join_relative(self.page_dir, text).ok_or("points outside the content folder")?;
+        let key = join_relative(self.page_dir, text)
+            .ok_or_else(|| ("schema.file_outside", Vec::new()))?;
         let line = node.referenced.line() as usize + self.block.first_line - 1;
         let column = node.referenced.column() as usize;
         self.files.push(FileRef {
@@ -383,14 +379,32 @@ fn number(node: &Node) -> Option<Value> {
 }
 
 /// Why a value is not text, and what to write instead.
-fn not_text(node: &Node, what: &str) -> String {
+fn not_text(node: &Node, field: &str) -> (&'static str, Args) {
+    let args = args!("field" => field, "kind" => node.kind_word());
     match node {
-        Node::Plain(_) => format!(
-            "{what} cannot be kept as written (YAML reads it as {}); put it in quotes (\"...\")",
-            node.kind()
-        ),
-        other => format!("{what} must be text, not {}", other.kind()),
+        Node::Plain(_) => ("schema.not_text", args),
+        _ => ("schema.wrong_type", args),
     }
+}
+
+/// A value that is not one of `allowed`, with the one meant when it is close to one.
+fn not_allowed(field: &str, value: &str, allowed: &[String]) -> (&'static str, Args) {
+    let mut args = args!("field" => field, "value" => value, "allowed" => allowed.join(", "));
+    match suggest::closest(value, allowed) {
+        Some(meant) => {
+            args.push(("suggestion", meant.to_string()));
+            ("schema.enum_suggest", args)
+        }
+        None => ("schema.enum", args),
+    }
+}
+
+/// ` (the field's description)` for a required field's message, or nothing.
+fn why(spec: &FieldSpec) -> String {
+    spec.description
+        .as_deref()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default()
 }
 
 fn is_email(text: &str) -> bool {
@@ -498,14 +512,12 @@ pub fn page_fields(
         Node::Map(entries) => entries,
         ref nothing if nothing.is_null() => Vec::new(),
         other => {
-            problems.push(block.diagnostic(
-                1,
-                1,
-                format!(
-                    "the front matter must be fields (`title: ...`), not {}",
-                    other.kind()
-                ),
-            ));
+            let args = args!("kind" => other.kind_word());
+            problems.push(
+                block
+                    .diagnostic(1, 1, "")
+                    .with_text("front_matter.not_fields", args),
+            );
             return PageFields::default();
         }
     };
@@ -514,7 +526,8 @@ pub fn page_fields(
         let known = PAGE_KEYS.contains(&name.value.as_str())
             || collection.is_some_and(|c| c.fields.contains_key(&name.value));
         if !known {
-            problems.push(block.at(name, unknown_key_message(&name.value, collection)));
+            let (code, args) = unknown_key_message(&name.value, collection);
+            problems.push(block.at(name, "").with_text(code, args));
         }
     }
     let Some(collection) = collection else {
@@ -555,23 +568,23 @@ fn only_page_keys(yaml: &str) -> bool {
     })
 }
 
-fn unknown_key_message(name: &str, collection: Option<&Collection>) -> String {
-    let mut expected: Vec<&str> = PAGE_KEYS.to_vec();
-    let mut message = format!(
-        "unknown field `{name}`, expected one of {}",
-        expected.join(", ")
-    );
-    if let Some(c) = collection {
-        expected = c.fields.keys().map(String::as_str).collect();
-        message.push_str(&format!(
-            ", or a field of {} pages: {}",
-            c.name,
-            expected.join(", ")
-        ));
-    } else {
-        message.push_str("; put your own data under `extra:`");
+fn unknown_key_message(name: &str, collection: Option<&Collection>) -> (&'static str, Args) {
+    let allowed = PAGE_KEYS.join(", ");
+    let Some(c) = collection else {
+        return (
+            "schema.unknown_key",
+            args!("field" => name, "allowed" => allowed),
+        );
+    };
+    let fields: Vec<String> = c.fields.keys().cloned().collect();
+    let mut args = args!("field" => name, "allowed" => allowed, "collection" => c.name, "fields" => fields.join(", "));
+    match suggest::closest(name, &fields) {
+        Some(meant) => {
+            args.push(("suggestion", meant.to_string()));
+            ("schema.unknown_key_suggest", args)
+        }
+        None => ("schema.unknown_key_collection", args),
     }
-    message
 }
 
 /// Whether a page passes its collection's `publish_if` rule (pages outside collections and
@@ -623,12 +636,12 @@ pub fn resolve_page_files(
                     &page.doc.source,
                     file.line,
                     file.column,
-                    format!(
-                        "`{}` does not exist: there is no file content/{}",
-                        file.written, file.key
-                    ),
+                    "",
                 )
-                .with_code("schema.file_missing"),
+                .with_text(
+                    "schema.file_missing",
+                    args!("value" => file.written, "path" => file.key),
+                ),
             ),
         }
     }

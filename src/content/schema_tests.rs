@@ -257,3 +257,50 @@ rader:
         .collect();
     assert_eq!(fields, vec![(1, Some("namn")), (4, Some("rader/1/vem"))]);
 }
+
+/// The problems of `front_matter` against `specs`, in Swedish, as `line:col message`.
+fn swedish(specs: &str, front_matter: &str) -> Vec<String> {
+    let (_, mut problems) = check_against(specs, front_matter);
+    crate::messages::localize(&mut problems, "sv");
+    problems.iter().map(short).collect()
+}
+
+#[test]
+fn an_enum_value_with_swedish_letters_gets_did_you_mean() {
+    let specs = "forvaltningstyp: {type: enum, values: [stadsdelsforvaltning, facknamnd, bolag]}\n";
+    let problems = swedish(specs, "forvaltningstyp: stadsdelsförvaltning\n");
+    assert_eq!(
+        problems,
+        ["1:18 `forvaltningstyp: stadsdelsförvaltning` är inte ett av de tillåtna värdena: stadsdelsforvaltning, facknamnd, bolag; menade du stadsdelsforvaltning?"]
+    );
+    // Far from every value: no guess.
+    let problems = swedish(specs, "forvaltningstyp: skola\n");
+    assert!(!problems[0].contains("menade du"), "{problems:?}");
+}
+
+#[test]
+fn an_impossible_date_names_itself() {
+    let problems = swedish("d: {type: date}\n", "d: 2020-02-30\n");
+    assert_eq!(
+        problems,
+        ["1:4 `d: 2020-02-30`: 30 februari 2020 finns inte; kontrollera dag och månad"]
+    );
+    let (_, english) = check_against("d: {type: date}\n", "d: 2021-02-29\n");
+    assert_eq!(
+        english[0].message,
+        "`d: 2021-02-29`: February 29, 2021 does not exist; check the day and the month"
+    );
+}
+
+#[test]
+fn a_dash_pasted_from_word_in_a_date_is_named_and_pointed_at() {
+    let problems = swedish("d: {type: date}\n", "d: 2020\u{2013}05\u{2013}01\n");
+    assert_eq!(
+        problems,
+        ["1:8 `d: 2020\u{2013}05\u{2013}01` har ett tankstreck (–) i stället för ett vanligt bindestreck (-), ofta inklistrat från Word; skriv datumet igen som ÅÅÅÅ-MM-DD med vanliga bindestreck"]
+    );
+    // In quotes, the caret still lands on the dash.
+    let problems = swedish("d: {type: date}\n", "d: \"2020-05\u{2212}01\"\n");
+    assert!(problems[0].starts_with("1:12 "), "{problems:?}");
+    assert!(problems[0].contains("minustecken (−)"), "{problems:?}");
+}

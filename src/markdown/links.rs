@@ -1,23 +1,27 @@
 //! Link destinations in Markdown: `@/section/page.md#anchor` and relative paths to pages or
 //! files become root-marked URLs; dangerous schemes are refused.
 
+use crate::args;
 use crate::content::discover::parent_dir;
 use crate::content::kind::FileKind;
 use crate::content::paths::{join_relative, percent_decode, scheme_of, ROOT_MARK};
 use crate::content::Library;
+use crate::messages::Args;
 
-/// Why a destination is refused: a stable diagnostic code and what to do about it.
+/// Why a destination is refused: a stable diagnostic code, the catalogue text that says what
+/// to do about it (`code` or `code/variant`), and its arguments.
 pub struct Refused {
     pub code: &'static str,
-    pub message: String,
+    pub text: &'static str,
+    pub args: Args,
 }
 
 /// Codes of refused links: a target that is not there, and a scheme that is not allowed.
 const MISSING: &str = "link.internal.missing";
 const SCHEME: &str = "link.scheme";
 
-fn refused(code: &'static str, message: String) -> Refused {
-    Refused { code, message }
+fn refused(code: &'static str, text: &'static str, args: Args) -> Refused {
+    Refused { code, text, args }
 }
 
 /// A link to another page's heading, checked once every page is rendered.
@@ -63,7 +67,11 @@ pub fn resolve(
     if let Some(scheme) = scheme_of(dest) {
         return check_scheme(&scheme, dest, is_image)
             .map(|()| Resolved::Url(dest.to_string(), None))
-            .map_err(|message| refused(SCHEME, message));
+            .map_err(|()| {
+                let allowed = ALLOWED_SCHEMES.join(", ");
+                let args = args!("scheme" => scheme, "allowed" => allowed);
+                refused(SCHEME, SCHEME, args)
+            });
     }
     if dest.starts_with("//") {
         return Ok(Resolved::Url(dest.to_string(), None));
@@ -72,7 +80,8 @@ pub fn resolve(
         // At the top of the site the root prefix is empty: `/javascript:…` would become
         // `javascript:…`.
         if let Some(scheme) = scheme_of(rooted) {
-            return Err(refused(SCHEME, rooted_scheme_error(dest, &scheme)));
+            let args = args!("link" => dest, "scheme" => scheme);
+            return Err(refused(SCHEME, "link.scheme/rooted", args));
         }
         let (path, rest) = split_suffix(rooted);
         let file = if path.is_empty() || path.ends_with('/') {
@@ -91,7 +100,8 @@ pub fn resolve(
     let Some(key) = join_relative(parent_dir(from), &percent_decode(path)) else {
         return Err(refused(
             MISSING,
-            format!("`{dest}` points outside the content folder"),
+            "link.internal.missing/outside",
+            args!("link" => dest),
         ));
     };
     if FileKind::of(&key).is_document() {
@@ -104,7 +114,8 @@ pub fn resolve(
         }),
         None => Err(refused(
             MISSING,
-            format!("`{dest}` links to content/{key}, which does not exist"),
+            "link.internal.missing/file",
+            args!("link" => dest, "path" => key),
         )),
     }
 }
@@ -138,9 +149,11 @@ fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<
             return Ok(Resolved::Url(String::new(), None));
         }
         if library.drafts.contains(&key) {
-            return Err(refused(MISSING, format!("`{written}` links to a draft, which is not published; remove the link or publish the page")));
+            let args = args!("link" => written);
+            return Err(refused(MISSING, "link.internal.missing/draft", args));
         }
-        return Err(refused(MISSING, format!("`{written}` links to content/{key}, which does not exist; internal links are written @/folder/file.md")));
+        let args = args!("link" => written, "path" => key);
+        return Err(refused(MISSING, MISSING, args));
     };
     let url = match anchor {
         Some(anchor) => format!("{ROOT_MARK}{output}#{anchor}"),
@@ -153,13 +166,6 @@ fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<
     })
 }
 
-/// For a path from the site root that starts like a URL with a scheme (`/javascript:…`).
-fn rooted_scheme_error(written: &str, scheme: &str) -> String {
-    format!(
-        "`{written}` starts with `{scheme}:` after the `/`, which browsers would read as a `{scheme}:` link; such links are not allowed: write a web address (https://…) without the `/`, or an @/ link"
-    )
-}
-
 /// `path?query#fragment` → (`path`, `?query#fragment`).
 fn split_suffix(dest: &str) -> (&str, &str) {
     match dest.find(['?', '#']) {
@@ -168,7 +174,7 @@ fn split_suffix(dest: &str) -> (&str, &str) {
     }
 }
 
-fn check_scheme(scheme: &str, dest: &str, is_image: bool) -> Result<(), String> {
+fn check_scheme(scheme: &str, dest: &str, is_image: bool) -> Result<(), ()> {
     if ALLOWED_SCHEMES.contains(&scheme) {
         return Ok(());
     }
@@ -186,10 +192,7 @@ fn check_scheme(scheme: &str, dest: &str, is_image: bool) -> Result<(), String> 
     {
         return Ok(());
     }
-    Err(format!(
-        "links with `{scheme}:` are not allowed (only {}); write a web address or an @/ link",
-        ALLOWED_SCHEMES.join(", ")
-    ))
+    Err(())
 }
 
 #[cfg(test)]

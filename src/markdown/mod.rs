@@ -493,8 +493,11 @@ impl<'a> Renderer<'a> {
             }
             Err(refused) => {
                 self.output.problems.push(
-                    Diagnostic::at_offset(&self.path, &self.doc.source, offset, refused.message)
-                        .with_code(refused.code),
+                    Diagnostic::at_offset(&self.path, &self.doc.source, offset, "").with_text_as(
+                        refused.code,
+                        refused.text,
+                        refused.args,
+                    ),
                 );
                 CowStr::from("#")
             }
@@ -514,11 +517,13 @@ impl<'a> Renderer<'a> {
         let anchors: Vec<String> = self.headings.iter().map(|(_, id, _)| id.clone()).collect();
         for (anchor, offset) in std::mem::take(&mut self.own_anchors) {
             if !anchors.contains(&anchor) && !is_footnote_anchor(&anchor) {
-                let message =
-                    format!("`#{anchor}` links to a heading that does not exist in this page");
+                let args = crate::args!("link" => format!("#{anchor}"));
                 self.output.problems.push(
-                    Diagnostic::at_offset(&self.path, &self.doc.source, offset, message)
-                        .with_code("link.anchor.missing"),
+                    Diagnostic::at_offset(&self.path, &self.doc.source, offset, "").with_text_as(
+                        "link.anchor.missing",
+                        "link.anchor.missing/own",
+                        args,
+                    ),
                 );
             }
         }

@@ -73,13 +73,10 @@ pub fn anchor_problem(
     if known {
         return None;
     }
-    let message = format!(
-        "`@/{}#{}` links to a heading that does not exist in that page",
-        check.target_key, check.anchor
-    );
+    let link = format!("@/{}#{}", check.target_key, check.anchor);
     Some(
-        Diagnostic::at_offset(&doc.file_path(), &doc.source, check.offset, message)
-            .with_code("link.anchor.missing"),
+        Diagnostic::at_offset(&doc.file_path(), &doc.source, check.offset, "")
+            .with_text("link.anchor.missing", crate::args!("link" => link)),
     )
 }
 

@@ -115,6 +115,7 @@ impl Site {
             }
             Err(errs) => {
                 problems.extend(errs);
+                problems.localize(&config.language);
                 return Err(problems
                     .into_result()
                     .expect_err("problems were just added"));
@@ -136,6 +137,7 @@ impl Site {
         warnings.extend(coded(image_warnings, "image.warning"));
         let Some(templates) = templates else {
             problems.extend(checks::without_templates(&library, &anchor_checks));
+            problems.localize(&config.language);
             return Err(problems
                 .into_result()
                 .expect_err("template problems were added"));
@@ -156,6 +158,7 @@ impl Site {
             checks::Claims::MayHaveChanged,
         ));
         timer.lap("checks");
+        problems.localize(&site.config.language);
         Ok((site, problems))
     }
 }

@@ -78,6 +78,7 @@ pub fn preview_page(site: &Site, key: &str, text: &str) -> Preview {
             None
         }
     };
+    crate::messages::localize(&mut problems, &site.config.language);
     Preview {
         html,
         url: Some(url),

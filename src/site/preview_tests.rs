@@ -63,7 +63,7 @@ fn schema_and_link_errors_are_reported_at_their_lines_of_the_given_text() {
     assert!(preview.has_errors());
     let found = codes_and_lines(&preview);
     assert!(
-        found.contains(&("schema.invalid", line_of("miljo: okand"))),
+        found.contains(&("schema.enum", line_of("miljo: okand"))),
         "{found:?}"
     );
     assert!(
@@ -93,7 +93,7 @@ fn a_new_page_missing_required_fields_names_each_and_still_renders() {
     let required: Vec<&str> = preview
         .problems
         .iter()
-        .filter(|p| p.message.contains("is required"))
+        .filter(|p| p.code == "schema.required")
         .map(|p| p.message.split('`').nth(1).unwrap_or(""))
         .collect();
     for field in ["miljo", "typ", "betydelse", "bild", "bild_alt"] {

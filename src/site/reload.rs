@@ -189,6 +189,7 @@ pub fn reload_pages(
     };
     problems.extend(checks::all(site, &anchor_checks, claims));
     timer.lap("checks");
+    problems.localize(&site.config.language);
     problems.into_result()?;
     touched.warnings = warnings;
     Ok(touched)

@@ -1,0 +1,98 @@
+# English texts of diagnostics, keyed by code. Arguments: {name}. Keep sv.ftl in step.
+
+# Words used inside other texts.
+kind.nothing = nothing
+kind.bool = true/false
+kind.number = a number
+kind.text = text
+kind.list = a list
+kind.fields = a set of fields
+expect.text = its text
+expect.number = a number
+expect.bool = true or false
+expect.date = a date as YYYY-MM-DD
+expect.items = its items as `[one, two]`
+expect.file = the name of a file in the page's folder
+expect.email = an e-mail address
+expect.phone = a phone number
+expect.url = a web address starting with https://
+expect.records = its records
+
+# Front matter.
+front_matter.missing = the file must start with front matter: a line `---`, YAML such as `title: ...`, and a closing `---`
+front_matter.unclosed = the front matter is never closed: add a line `---` after it
+front_matter.not_fields = the front matter must be fields (`title: ...`), not {kind}
+
+# YAML written wrongly.
+yaml.colon_in_value = the value of `{field}` holds a colon followed by a space, which YAML reads as a new field; put the whole value in quotes: `{field}: "{value}"`
+yaml.missing_space = a space is missing after the colon in `{written}`; write `{field}: {value}`
+yaml.tab = this line is indented with a tab; YAML needs spaces: replace the tab with spaces
+yaml.indent = this line is indented differently from the lines above it; line up fields of the same level with the same number of spaces
+yaml.unclosed_quote = the quote {quote} opened here is never closed; end the value with {quote} on the same line
+yaml.syntax = this line cannot be read as YAML ({detail}); check the colons, quotes and indentation
+
+# Dates.
+schema.date = `{field}: {value}` is not a date; write it as YYYY-MM-DD (for example 2020-03-31)
+schema.date_impossible = `{field}: {value}`: {month} {day}, {year} does not exist; check the day and the month
+schema.date_dash = `{field}: {value}` has a {dash} instead of a hyphen (-), often pasted from Word; type the date again as YYYY-MM-DD with ordinary hyphens
+
+# Collection fields.
+schema.required = `{field}` is required for {collection} pages{why}; add `{field}: ...`
+schema.required_record = `{field}` is required for each record of `{list}`{why}; add `{field}: ...`
+schema.requires = `{field}` needs `{needed}` too; add `{needed}: ...`
+schema.unknown_key = unknown field `{field}`, expected one of {allowed}; put your own data under `extra:`
+schema.unknown_key_collection = unknown field `{field}`, expected one of {allowed}, or a field of {collection} pages: {fields}
+schema.unknown_key_suggest = unknown field `{field}`; did you mean `{suggestion}`? Expected one of {allowed}, or a field of {collection} pages: {fields}
+schema.unknown_field = unknown field `{field}` in each record of `{list}`; expected one of {allowed}
+schema.enum = `{field}: {value}` is not one of {allowed}
+schema.enum_suggest = `{field}: {value}` is not one of {allowed}; did you mean {suggestion}?
+schema.number = `{field}` must be a number, not {kind}
+schema.bool = `{field}` must be true or false, not {kind}
+schema.not_text = `{field}` cannot be kept as written (YAML reads it as {kind}); put it in quotes ("...")
+schema.wrong_type = `{field}` must be text, not {kind}
+schema.email = `{field}: {value}` is not an e-mail address
+schema.phone = `{field}: {value}` is not a phone number (digits, spaces, + - and parentheses)
+schema.url = `{field}: {value}` is not a web address starting with https://
+schema.file_name = `{field}: {value}` must be the name of a file in the page's folder
+schema.file_type = `{field}: {value}` must be a .{extensions} file
+schema.file_outside = `{field}: {value}` points outside the content folder
+schema.file_missing = `{value}` does not exist: there is no file content/{path}
+schema.records = `{field}` must be a list of records (lines starting with `- `)
+schema.record_item = each item of `{field}` must be a record of fields, not {kind}
+schema.unique = `{field}: {value}` is used twice in `{list}` (first on line {line}); each record needs its own `{field}`
+schema.placeholder = `{field}` still holds the placeholder `FYLL I`; write {what}{why}
+schema.placeholder_enum = `{field}` still holds the placeholder `FYLL I`; write one of {allowed}{why}
+schema.placeholder_list = `{field}` still holds the placeholder `FYLL I`; write some of {allowed} as `[one, two]`{why}
+schema.placeholder_file = `{field}` still holds the placeholder `FYLL I`; write the name of a .{extensions} file in the page's folder{why}
+schema.date_no_month = `{field}: {value}`: there is no month {month}; write the date as YYYY-MM-DD
+dash.en = en dash (–)
+dash.em = em dash (—)
+dash.minus = minus sign (−)
+dash.other = long dash
+month.1 = January
+month.2 = February
+month.3 = March
+month.4 = April
+month.5 = May
+month.6 = June
+month.7 = July
+month.8 = August
+month.9 = September
+month.10 = October
+month.11 = November
+month.12 = December
+yaml.expected_list = `{field}` must be a list: write `{field}: [{value}]`, or each item on a line of its own starting with `- ` under `{field}`
+yaml.expected_fields = `{field}` must hold fields: write them on lines of their own under `{field}`, indented by two spaces (`  name: value`)
+
+# Links.
+link.internal.missing = `{link}` links to content/{path}, which does not exist; internal links are written @/folder/file.md
+link.internal.missing/file = `{link}` links to content/{path}, which does not exist
+link.internal.missing/draft = `{link}` links to a draft, which is not published; remove the link or publish the page
+link.internal.missing/outside = `{link}` points outside the content folder
+link.anchor.missing = `{link}` links to a heading that does not exist in that page
+link.anchor.missing/own = `{link}` links to a heading that does not exist in this page
+link.scheme = links with `{scheme}:` are not allowed (only {allowed}); write a web address or an @/ link
+link.scheme/rooted = `{link}` starts with `{scheme}:` after the `/`, which browsers would read as a `{scheme}:` link; such links are not allowed: write a web address (https://…) without the `/`, or an @/ link
+front_matter.no_title = the page has no `title`; add `title: ...` to its front matter
+yaml.text_after_quote = there is text after the quote that ends the value; put the whole value inside the quotes, and use ' for quotes inside the text
+yaml.unclosed_bracket = the bracket {bracket} opened here is never closed; end the list with {close} on the same line, or put the value in quotes if it is text
