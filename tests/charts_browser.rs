@@ -8,33 +8,19 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use common::fixture;
 
 #[test]
 fn chart_page_fits_320_px_in_light_and_dark() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    assert!(
-        repo.join("node_modules/playwright-core").is_dir(),
-        "node_modules/playwright-core is missing: run `npm ci` first"
-    );
     let site = fixture("charts");
     let run = site.build_ok(&[]);
     let shots = repo.join("target/chart-shots");
     std::fs::create_dir_all(&shots).expect("screenshot folder");
-    let node = Command::new("node")
-        .arg(repo.join("tests/browser/charts.mjs"))
-        .arg(run.file("diagram/index.html"))
-        .arg(&shots)
-        .current_dir(&repo)
-        .output()
-        .expect("run node");
-    let report = String::from_utf8_lossy(&node.stdout);
-    assert!(
-        node.status.success(),
-        "{report}\n{}",
-        String::from_utf8_lossy(&node.stderr)
+    let report = common::run_node(
+        "tests/browser/charts.mjs",
+        &[run.file("diagram/index.html"), shots],
     );
     assert!(report.contains("charts fit"), "{report}");
 }

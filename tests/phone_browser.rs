@@ -11,30 +11,11 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::Command;
-
 #[test]
 fn the_example_site_works_on_a_390_px_phone() {
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    assert!(
-        repo.join("node_modules/playwright-core").is_dir(),
-        "node_modules/playwright-core is missing: run `npm ci` first"
-    );
     let (out, build) = common::build_example_site(&[]);
     build.assert_success();
-    let run = Command::new("node")
-        .arg(repo.join("tests/browser/phone.mjs"))
-        .arg(out.path().join("public"))
-        .current_dir(&repo)
-        .output()
-        .expect("run node");
-    let report = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "{report}\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let report = common::run_node("tests/browser/phone.mjs", &[out.path().join("public")]);
     assert!(
         report.contains("ok the menu opens and closes without JavaScript"),
         "{report}"

@@ -61,10 +61,6 @@ Kör `lots-build-root-srv-kunskapsbank-valdsbejakande-extremism-output-srv-www-p
 #[test]
 fn no_page_scrolls_sideways_at_320_and_390_px() {
     let repo = repo();
-    assert!(
-        repo.join("node_modules/playwright-core").is_dir(),
-        "node_modules/playwright-core is missing: run `npm ci` first"
-    );
     let work = tempfile::tempdir().expect("temp dir");
     let example = work.path().join("example");
     build(&repo, &example);
@@ -72,19 +68,13 @@ fn no_page_scrolls_sideways_at_320_and_390_px() {
     site.write("content/guider/bred.md", WIDE_PAGE);
     let wide = work.path().join("wide");
     build(&site.root, &wide);
-    let run = Command::new("node")
-        .arg(repo.join("tests/browser/reflow.mjs"))
-        .arg("samordnare")
-        .arg(&example)
-        .arg(&wide)
-        .current_dir(&repo)
-        .output()
-        .expect("run node");
-    let report = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "{report}\n{}",
-        String::from_utf8_lossy(&run.stderr)
+    let report = common::run_node(
+        "tests/browser/reflow.mjs",
+        &[
+            std::ffi::OsStr::new("samordnare"),
+            example.as_os_str(),
+            wide.as_os_str(),
+        ],
     );
     assert!(report.contains(" pages fit"), "{report}");
 }

@@ -18,10 +18,6 @@ use std::process::Command;
 #[test]
 fn screenshots_of_the_example_site() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    assert!(
-        repo.join("node_modules/playwright-core").is_dir(),
-        "node_modules/playwright-core is missing: run `npm ci` first"
-    );
     let work = tempfile::tempdir().expect("temp dir");
     let site = work.path().join("site");
     let build = Command::new(env!("CARGO_BIN_EXE_lots"))
@@ -43,19 +39,9 @@ fn screenshots_of_the_example_site() {
         "{}__lots/edit/page?key=symboler/kod-88/index.md",
         editing.url
     );
-    let run = Command::new("node")
-        .arg(repo.join("tests/browser/screenshots.mjs"))
-        .arg(&root)
-        .arg(&artifacts)
-        .arg(&editor)
-        .current_dir(&repo)
-        .output()
-        .expect("run node");
-    let report = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "{report}\n{}",
-        String::from_utf8_lossy(&run.stderr)
+    common::run_node(
+        "tests/browser/screenshots.mjs",
+        &[root.as_str(), &artifacts.display().to_string(), &editor],
     );
     for name in [
         "start",

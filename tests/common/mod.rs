@@ -353,6 +353,10 @@ pub fn example_site() -> Site {
 /// report when any of its checks failed; returns what it printed.
 pub fn run_node<S: AsRef<std::ffi::OsStr>>(script: &str, args: &[S]) -> String {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        repo.join("node_modules/playwright-core").is_dir(),
+        "node_modules/playwright-core is missing: run `npm ci` (or tools/setup-tests) first"
+    );
     let output = Command::new("node")
         .arg(repo.join(script))
         .args(args)
