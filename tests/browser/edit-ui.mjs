@@ -91,7 +91,7 @@ try {
   check('the preview may not run scripts', sandbox !== null && !sandbox.includes('allow-scripts'), sandbox);
 
   // List rows: add and remove.
-  await page.click('#f-tags-group >> text=Lägg till taggar');
+  await page.click('#f-tags-group >> text=Lägg till en rad i taggar');
   const focused = await page.evaluate(() => document.activeElement.id);
   await page.keyboard.type('ny tagg');
   await page.click('#f-tags-group li:first-child button');

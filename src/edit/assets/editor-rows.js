@@ -34,7 +34,7 @@ export function buildList(field, path, get, set) {
     if (focusIndex !== undefined) (inputs[focusIndex] || add).focus();
   };
   const add = el('button', {
-    type: 'button', class: 'edit-button edit-button--secondary', text: `Lägg till ${field.label.toLowerCase()}`,
+    type: 'button', class: 'edit-button edit-button--secondary', text: `Lägg till en rad i ${field.label.toLowerCase()}`,
     onclick: () => { const all = items(); all.push(''); set(all); render(all.length - 1); changed(); },
   });
   render();
