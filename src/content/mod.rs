@@ -13,6 +13,7 @@ pub mod freshness;
 pub mod front_matter;
 pub mod kind;
 mod library;
+mod page_fields;
 pub mod paths;
 pub mod placeholder;
 mod published;
