@@ -4,6 +4,7 @@
 mod check;
 mod collections;
 mod images;
+mod search;
 pub mod schema_doc;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,8 @@ pub use collections::{
     Collection, FieldKind, FieldSpec, FieldSpecs, FollowUpOf, PageOutput, PublishIf,
 };
 pub use images::{ImageOutputFormat, ImagesConfig, MAX_IMAGE_SIDE};
+pub use search::{SearchConfig, Synonym};
+use search::RawSearchConfig;
 
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -53,16 +56,6 @@ pub struct TaxonomyConfig {
     pub paginate_by: Option<usize>,
 }
 
-/// `search:` in config.yaml.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SearchConfig {
-    /// Front-matter keys (under `extra:` or a collection's fields) whose values are other names
-    /// for a page, ranked like its title. Default: koder, kod, alias, nyckelord, sokord, keywords.
-    #[serde(default)]
-    pub keywords: Option<Vec<String>>,
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -79,7 +72,7 @@ struct RawConfig {
     #[serde(default)]
     collections: Vec<Spanned<Collection>>,
     #[serde(default)]
-    search: SearchConfig,
+    search: RawSearchConfig,
     #[serde(default)]
     check: CheckConfig,
     #[serde(default)]
@@ -157,6 +150,7 @@ impl Config {
         }
         let collections = check_collections(raw.collections, block, &mut problems);
         let images = ImagesConfig::checked(raw.images, block, &mut problems);
+        let search = SearchConfig::checked(raw.search, block, &mut problems);
         let allow_active_files = raw
             .allow_active_files
             .iter()
@@ -183,7 +177,7 @@ impl Config {
             theme,
             taxonomies,
             collections,
-            search: raw.search,
+            search,
             check: raw.check,
             images,
             extra: raw.extra.0,

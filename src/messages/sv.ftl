@@ -90,3 +90,11 @@ link.scheme/rooted = `{link}` börjar med `{scheme}:` efter `/`, vilket webbläs
 front_matter.no_title = sidan saknar rubrik; lägg till `title: ...` i sidhuvudet
 yaml.text_after_quote = det står text efter citattecknet som avslutar värdet; sätt hela värdet inom citattecknen, och använd ' för citat inne i texten
 yaml.unclosed_bracket = hakparentesen {bracket} som börjar här avslutas aldrig; avsluta listan med {close} på samma rad, eller sätt värdet inom citattecken om det är text
+
+config.synonym.alone = en grupp synonymer behöver minst två ord eller fraser som betyder samma sak: `[hemvändare, återvändare]`
+config.synonym.one_way = en synonym åt ett håll behöver både `from` och `to`: `{from: Säpo, to: [Säkerhetspolisen]}`
+config.synonym.key = `{key}` hör inte till en synonym; skriv `{from: ord, to: [ord]}`
+config.synonym.shape = en synonym är en lista med ord som betyder samma sak, `[a, b]`, eller åt ett håll `{from: a, to: [b]}`, inte {kind}
+config.synonym.empty = listan är tom; skriv minst ett ord eller en fras
+config.synonym.not_text = en synonym måste vara ett ord eller en fras, inte {kind}
+config.synonym.no_word = `{text}` har ingen bokstav eller siffra, så ingen sökning kan innehålla det; skriv ett ord eller ta bort det

@@ -77,7 +77,10 @@ impl LiveIndex {
         let (collections, docs) = super::documents(library, config);
         let pages = library.pages.keys().cloned().collect();
         let keyword_keys = extract::keyword_keys(config);
-        Self::from_docs(pages, keyword_keys, collections, docs, &shards::TARGETS)
+        let (live, mut files) =
+            Self::from_docs(pages, keyword_keys, collections, docs, &shards::TARGETS);
+        files.push(shards::synonyms_file(&config.search.synonyms));
+        (live, files)
     }
 
     /// The index of `docs` (one per page key of `pages`, in that order) and its files.

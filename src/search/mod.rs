@@ -36,7 +36,9 @@ pub struct IndexFile {
 pub fn build(library: &Library, config: &Config) -> Result<Vec<IndexFile>, Diagnostic> {
     let (collections, docs) = documents(library, config);
     let index = index::build(&docs);
-    Ok(shards::write(&index, &docs, &collections, &shards::TARGETS))
+    let mut files = shards::write(&index, &docs, &collections, &shards::TARGETS);
+    files.push(shards::synonyms_file(&config.search.synonyms));
+    Ok(files)
 }
 
 /// The collections, and every published page as the index reads it, in key order.

@@ -331,40 +331,52 @@ impl Vocabulary {
     /// Splits a compound into known parts, longest first part first, a linking `s` dropped:
     /// `handlingsplanerna` → `handling`, `planerna`. `None` when it is no compound of known words.
     pub fn split(&self, word: &str) -> Option<Vec<String>> {
-        let chars: Vec<char> = word.chars().collect();
-        self.split_chars(&chars, 0)
+        split_with(word, &|part| self.knows(part))
     }
+}
 
-    fn split_chars(&self, chars: &[char], depth: usize) -> Option<Vec<String>> {
-        let n = chars.len();
-        if n < 2 * MIN_PART_CHARS {
-            return None;
-        }
-        for i in (MIN_PART_CHARS..=n - MIN_PART_CHARS).rev() {
-            let head: String = chars[..i].iter().collect();
-            let head = if self.knows(&head) {
-                head
-            } else if i > MIN_PART_CHARS
-                && chars[i - 1] == 's'
-                && self.knows(&head[..head.len() - 1])
-            {
-                head[..head.len() - 1].to_string()
-            } else {
-                continue;
-            };
-            let tail: String = chars[i..].iter().collect();
-            if self.knows(&tail) || self.knows(&stem(&tail)) {
-                return Some(vec![head, tail]);
-            }
-            if depth < MAX_SPLIT_DEPTH {
-                if let Some(mut rest) = self.split_chars(&chars[i..], depth + 1) {
-                    rest.insert(0, head);
-                    return Some(rest);
-                }
-            }
-        }
-        None
+/// What a compound's first part may look like before its linking letter: `handlings` →
+/// `handling`, `kvinno` → `kvinna`, `gatu` → `gata`.
+fn head_forms(head: &str) -> impl Iterator<Item = String> + '_ {
+    let mut chars = head.chars();
+    let last = chars.next_back();
+    let stem_part = chars.as_str();
+    let long = stem_part.chars().count() >= MIN_PART_CHARS;
+    let dropped = (long && last == Some('s')).then(|| stem_part.to_string());
+    let changed = (long && matches!(last, Some('o' | 'u'))).then(|| format!("{stem_part}a"));
+    std::iter::once(head.to_string()).chain(dropped).chain(changed)
+}
+
+/// Splits a compound into parts that `knows` accepts, longest first part first, trying the
+/// linking letters of `head_forms`; at most `MAX_SPLIT_DEPTH + 2` parts. Indexing asks the
+/// site's words; a query asks the index's keys (the browser's `splitWith` is the same).
+pub fn split_with(word: &str, knows: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+    let chars: Vec<char> = word.chars().collect();
+    split_chars(&chars, knows, 0)
+}
+
+fn split_chars(chars: &[char], knows: &dyn Fn(&str) -> bool, depth: usize) -> Option<Vec<String>> {
+    let n = chars.len();
+    if n < 2 * MIN_PART_CHARS {
+        return None;
     }
+    for i in (MIN_PART_CHARS..=n - MIN_PART_CHARS).rev() {
+        let head: String = chars[..i].iter().collect();
+        let Some(head) = head_forms(&head).find(|form| knows(form)) else {
+            continue;
+        };
+        let tail: String = chars[i..].iter().collect();
+        if knows(&tail) || knows(&stem(&tail)) {
+            return Some(vec![head, tail]);
+        }
+        if depth < MAX_SPLIT_DEPTH {
+            if let Some(mut rest) = split_chars(&chars[i..], knows, depth + 1) {
+                rest.insert(0, head);
+                return Some(rest);
+            }
+        }
+    }
+    None
 }
 
 /// The terms of one token; `vocabulary` is given when compounds are to be split (indexing).

@@ -7,6 +7,7 @@
 //!   of the postings file that holds each, and their exact spellings when they have several.
 //! - `search/p/N.js`: the page lists of a sorted range of keys.
 //! - `search/d/N.js`: title, URL and snippet of a run of pages, loaded only for results shown.
+//! - `search/synonyms.js`: config.yaml's `search.synonyms`, loaded with the metadata.
 //!
 //! Numbers are written as base-45 varints in printable ASCII, so lists stay short strings.
 
@@ -14,6 +15,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::extract::{Collection, SearchDoc};
+use crate::config::Synonym;
 use super::index::{Entry, Index};
 use super::IndexFile;
 
@@ -212,6 +214,26 @@ pub(super) fn version(files: &[IndexFile], previous: &str) -> String {
         hasher.update(&file.bytes);
     }
     hasher.finalize().to_hex()[..12].to_string()
+}
+
+/// `search/synonyms.js`: the site's synonyms as written in config.yaml, each `[from]` for a
+/// group or `[from, to]` one way. The browser analyses them, so the index never depends on
+/// them: editing the list changes this file alone.
+pub fn synonyms_file(synonyms: &[Synonym]) -> IndexFile {
+    let entries: Vec<Value> = synonyms
+        .iter()
+        .map(|s| {
+            if s.is_group() {
+                json!([s.from])
+            } else {
+                json!([s.from, s.to])
+            }
+        })
+        .collect();
+    IndexFile {
+        path: "search/synonyms.js".into(),
+        bytes: script(&json!({"type": "synonyms", "synonyms": entries})),
+    }
 }
 
 /// One postings file: each key of a sorted run with its encoded page list.

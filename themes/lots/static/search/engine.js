@@ -19,7 +19,7 @@
   var MAX_SCORE = 31;
   var FLAG_TITLE = 1, FLAG_KEYWORD = 2, FLAG_NAME = 4;
   /* How much each kind of match counts; an exact spelling beats a folded one (för > for). */
-  var WEIGHT = { exact: 1, sub: 0.5, fuzzy: 0.3 };
+  var WEIGHT = { exact: 1, sub: 0.5, fuzzy: 0.3, synonym: 0.9, parts: 0.8 };
   var FOLDED = 0.75;
   var BONUS = { title: 0.6, keyword: 0.6, name: 0.5 };
   var MAX_PREFIX_KEYS = 24;
@@ -32,6 +32,11 @@
   /* A prefix whose keys span more vocabulary files than this is too short to expand yet. */
   var MAX_PREFIX_FILES = 4;
   var MIN_FUZZY_CHARS = 5;
+  /* A compound's split may load vocabulary files this many times, this many at a time. */
+  var MAX_SPLIT_ROUNDS = 3;
+  var MAX_SPLIT_FILES = 4;
+  /* A compound's part this long may be the beginning of a word of the index. */
+  var MIN_COMPLETED_PART = 5;
   var LAST = '\u{10ffff}';
 
   function readNumbers(text) {
@@ -94,7 +99,12 @@
   Engine.prototype.start = function () {
     var self = this;
     if (!this.started) {
-      this.started = this.load('meta').then(function (meta) {
+      // A site built before synonyms existed has no synonyms file: no synonyms, then.
+      var synonyms = this.load('synonyms').then(function (data) { return data.synonyms; },
+        function () { return []; });
+      this.started = Promise.all([this.load('meta'), synonyms]).then(function (loaded) {
+        var meta = loaded[0];
+        self.synonyms = new self.pipeline.Synonyms(loaded[1]);
         self.meta = meta;
         // (collection, page count) runs → each page's collection.
         var runs = readNumbers(meta.collectionRuns);
@@ -157,33 +167,55 @@
     return file ? file.entries.get(key) : undefined;
   };
 
-  /* The query's words: each with its terms, its typed (folded) form and its fuzzy forms.
-   * Stop words count only when the query has nothing else. */
-  Engine.prototype.units = function (query) {
-    var P = this.pipeline, all = [];
-    P.tokenize(query).forEach(function (token) {
-      var terms = [];
-      P.analyzeToken(token, null, terms);
-      if (!terms.length) return;
-      var folded = P.fold(token);
-      var fuzzy = [];
-      if (Array.from(folded).length >= MIN_FUZZY_CHARS) {
-        fuzzy = [folded, terms[0].key].filter(function (f, i, a) {
-          return a.indexOf(f) === i && Array.from(f).length >= 4;
-        });
-      }
-      all.push({
-        folded: folded,
-        terms: terms,
-        exact: terms[0].exact,
-        stop: terms.every(function (t) { return t.kind === 's'; }),
-        fuzzy: fuzzy,
-        candidates: new Map()
+  /* One word to look up: its terms, its typed (folded) form, and, for a word the user typed
+   * (not one a synonym or a split added), the fuzzy forms its typos are looked for with. */
+  Engine.prototype.word = function (token, typed) {
+    var P = this.pipeline, terms = [];
+    P.analyzeToken(token, null, terms);
+    var folded = P.fold(token);
+    var fuzzy = [];
+    if (typed && terms.length && Array.from(folded).length >= MIN_FUZZY_CHARS) {
+      fuzzy = [folded, terms[0].key].filter(function (f, i, a) {
+        return a.indexOf(f) === i && Array.from(f).length >= 4;
       });
-    });
-    var content = all.filter(function (u) { return !u.stop; });
-    return content.length ? content : all;
+    }
+    return {
+      token: token,
+      folded: folded,
+      terms: terms,
+      exact: terms.length ? terms[0].exact : token,
+      typed: typed,
+      fuzzy: fuzzy,
+      expand: false,
+      candidates: new Map()
+    };
   };
+
+  /* The query's units of meaning (pipeline.queryUnits), each with its alternatives: the words
+   * typed, then each synonym, weighed a little less. A page satisfies an alternative when it
+   * has every word of it. */
+  Engine.prototype.units = function (query) {
+    var self = this;
+    return this.pipeline.queryUnits(query, this.synonyms).map(function (unit) {
+      return {
+        typed: unit.typed,
+        alternatives: unit.alternatives.map(function (words, i) {
+          return {
+            weight: i === 0 ? 1 : WEIGHT.synonym,
+            words: words.map(function (w) { return self.word(w, i === 0); })
+          };
+        })
+      };
+    });
+  };
+
+  function wordsOf(units) {
+    var out = [];
+    units.forEach(function (u) {
+      u.alternatives.forEach(function (a) { out.push.apply(out, a.words); });
+    });
+    return out;
+  }
 
   /* Ranges where one-typo neighbours of `form` live: typos after the second letter stay in
    * its own two-letter range; a dropped, added or swapped first or second letter moves it
@@ -195,10 +227,11 @@
     return out;
   }
 
-  Engine.prototype.vocabFilesFor = function (units, wide) {
+  Engine.prototype.vocabFilesFor = function (words, wide) {
     var self = this, files = new Set();
-    units.forEach(function (u) {
+    words.forEach(function (u) {
       u.terms.forEach(function (t) { files.add(self.fileOf(t.key)); });
+      if (!u.typed) return;
       var prefixFiles = self.filesFor(u.folded);
       u.expand = prefixFiles.length <= MAX_PREFIX_FILES &&
         Array.from(u.folded).length >= MIN_PREFIX_CHARS;
@@ -277,9 +310,9 @@
     return out;
   };
 
-  Engine.prototype.loadPostings = function (units) {
+  Engine.prototype.loadPostings = function (words) {
     var self = this, shards = new Set();
-    units.forEach(function (u) {
+    words.forEach(function (u) {
       u.candidates.forEach(function (c) { if (!self.postings[c.entry.shard]) shards.add(c.entry.shard); });
     });
     return Promise.all(Array.from(shards).map(function (s) {
@@ -287,8 +320,67 @@
     }));
   };
 
-  /* Best match of one query word in each page. */
-  Engine.prototype.scoreUnit = function (unit, matched) {
+  /* Whether `part` (of a compound) is a word of the index; a key whose vocabulary file is not
+   * loaded yet counts as unknown and its file is noted in `missing`. */
+  Engine.prototype.knows = function (part, missing) {
+    var terms = [];
+    this.pipeline.analyzeToken(part, null, terms);
+    return terms.some(function (t) {
+      var file = this.fileOf(t.key);
+      if (!this.vocab[file]) {
+        missing.add(file);
+        return false;
+      }
+      return t.kind !== 's' && (this.entry(t.key) !== undefined || this.completes(t.key));
+    }, this);
+  };
+
+  /* Whether a longer key of the loaded files starts with `key` (islamist → islamistisk), for
+   * parts long enough not to be a mere beginning of anything. */
+  Engine.prototype.completes = function (key) {
+    if (Array.from(key).length < MIN_COMPLETED_PART) return false;
+    var keys = this.vocab[this.fileOf(key)].keys, lo = 0, hi = keys.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (compare(keys[mid], key) < 0) lo = mid + 1; else hi = mid;
+    }
+    return lo < keys.length && keys[lo].startsWith(key);
+  };
+
+  /* Splits a typed word the index does not have into words it has (pipeline.splitWith),
+   * loading the vocabulary files the split asks about, a few at a time. */
+  Engine.prototype.split = function (word, round) {
+    var self = this, missing = new Set();
+    var parts = this.pipeline.splitWith(word.token, function (part) { return self.knows(part, missing); });
+    if (parts || !missing.size || round >= MAX_SPLIT_ROUNDS) return Promise.resolve(parts);
+    return this.loadVocab(Array.from(missing).slice(0, MAX_SPLIT_FILES)).then(function () {
+      return self.split(word, round + 1);
+    });
+  };
+
+  /* Adds, to each unit whose typed word is not in the index, the alternative of its parts. */
+  Engine.prototype.splitCompounds = function (units) {
+    var self = this;
+    return Promise.all(units.map(function (unit) {
+      var first = unit.alternatives[0].words;
+      var word = first.length === 1 ? first[0] : null;
+      var known = word && Array.from(word.candidates.values()).some(function (c) { return c.kind === 'exact'; });
+      if (!word || known || !word.terms.length || word.terms[0].kind !== 'w') return null;
+      return self.split(word, 0).then(function (parts) {
+        if (!parts) return;
+        var words = parts.map(function (p) {
+          var part = self.word(p, false);
+          part.expand = Array.from(part.folded).length >= MIN_COMPLETED_PART;
+          self.collect(part);
+          return part;
+        });
+        unit.alternatives.push({ weight: WEIGHT.parts, words: words, parts: true });
+      });
+    }));
+  };
+
+  /* Best match of one word in each page. */
+  Engine.prototype.scoreWord = function (unit, matched) {
     var N = this.meta.docs, best = new Map();
     unit.candidates.forEach(function (c, key) {
       var list = (this.postings[c.entry.shard] || {})[key];
@@ -326,29 +418,58 @@
     return best;
   };
 
-  /* Ranks every page that matches; resolves to {results, matched keys, units}. */
+  /* Each page's best alternative of a unit: all its words present, their scores summed. */
+  Engine.prototype.scoreUnit = function (unit, matched) {
+    var best = new Map();
+    unit.alternatives.forEach(function (alternative) {
+      var hits = alternative.words.map(function (w) { return this.scoreWord(w, matched); }, this);
+      hits[0].forEach(function (first, doc) {
+        var hit = { score: 0, title: 0, name: false };
+        for (var i = 0; i < hits.length; i++) {
+          var h = hits[i].get(doc);
+          if (!h) return;
+          hit.score += h.score;
+          hit.title = Math.max(hit.title, h.title);
+          hit.name = hit.name || (h.name && hits.length === 1);
+        }
+        hit.score *= alternative.weight;
+        var had = best.get(doc);
+        if (!had || had.score < hit.score) best.set(doc, hit);
+      });
+    }, this);
+    return best;
+  };
+
+  /* Ranks every page that matches; resolves to {results, matched keys, typed words, units,
+   * suggestion}. */
   Engine.prototype.search = function (query) {
     var self = this;
     return this.start().then(function () {
       var units = self.units(query);
+      var words = wordsOf(units);
       // Nothing to look up, or nothing to look in (a site without pages has no vocabulary).
-      if (!units.length || !self.meta.vocab.length) return { results: [], matched: new Set(), units: units };
-      return self.loadVocab(self.vocabFilesFor(units, false)).then(function () {
-        units.forEach(function (u) { self.collect(u); });
-        var lost = units.filter(function (u) { return !u.candidates.size && u.fuzzy.length; });
+      if (!units.length || !self.meta.vocab.length) return self.found([], new Set(), units);
+      return self.loadVocab(self.vocabFilesFor(words, false)).then(function () {
+        words.forEach(function (u) { self.collect(u); });
+        var lost = words.filter(function (u) { return !u.candidates.size && u.fuzzy.length; });
         if (!lost.length) return;
         // No such word: look for one-typo neighbours with a wrong first or second letter too.
         return self.loadVocab(self.vocabFilesFor(lost, true)).then(function () {
           lost.forEach(function (u) { self.collect(u); });
         });
       }).then(function () {
-        return self.loadPostings(units);
+        return self.splitCompounds(units);
+      }).then(function () {
+        return self.loadPostings(wordsOf(units));
       }).then(function () {
         return self.rank(units);
       });
     });
   };
 
+  /* Pages by how many of the query's units they satisfy, then by whether a title or keyword
+   * is exactly a query word, then by title and keyword hits, then by score. No unit is
+   * required: a long question still finds the pages that have most of it. */
   Engine.prototype.rank = function (units) {
     var matched = new Set(), pages = new Map();
     units.forEach(function (unit) {
@@ -364,15 +485,55 @@
         page.titles += hit.title;
       });
     }, this);
-    var results = Array.from(pages.values());
-    var full = results.filter(function (p) { return p.covered === units.length; });
-    // Pages with every word, when there are any; else the best partial matches.
-    if (full.length) results = full;
-    results.sort(function (a, b) {
-      return b.covered - a.covered || b.names - a.names || b.titles - a.titles ||
-        b.score - a.score || a.doc - b.doc;
-    });
-    return { results: results, matched: matched, units: units };
+    var results = Array.from(pages.values()).sort(byRank);
+    return this.found(results, matched, units);
+  };
+
+  function byRank(a, b) {
+    return b.covered - a.covered || b.names - a.names || b.titles - a.titles ||
+      b.score - a.score || a.doc - b.doc;
+  }
+
+  Engine.prototype.found = function (results, matched, units) {
+    var typed = [];
+    units.forEach(function (u) { u.alternatives[0].words.forEach(function (w) { typed.push(w.folded); }); });
+    return {
+      results: results,
+      matched: matched,
+      typed: typed,
+      units: units,
+      suggestion: results.length ? null : this.suggest(units)
+    };
+  };
+
+  /* "Menade du": the query with each word the index lacks replaced by the closest word of the
+   * loaded vocabulary files (pipeline.closest); null when some word has no close neighbour. */
+  Engine.prototype.suggest = function (units) {
+    var self = this, candidates = null, changed = false, words = [];
+    for (var u = 0; u < units.length; u++) {
+      var unit = units[u];
+      if (unit.alternatives[0].words.some(function (w) { return w.candidates.size; })) {
+        words.push(unit.typed.join(' '));
+        continue;
+      }
+      if (!candidates) candidates = this.loadedKeys();
+      var best = this.pipeline.closest(unit.typed.join(''), candidates);
+      if (!best) return null;
+      words.push(best.word);
+      changed = true;
+    }
+    return changed && this.meta.vocab.length ? words.join(' ') : null;
+  };
+
+  /* Every key of the loaded vocabulary files, with its page count and the word to show. */
+  Engine.prototype.loadedKeys = function () {
+    var out = [];
+    Object.keys(this.vocab).forEach(function (f) {
+      this.vocab[f].entries.forEach(function (entry, key) {
+        out.push({ key: key, df: entry.df, word: entry.word || entry.exact });
+      });
+    }, this);
+    return out;
   };
 
   /* Title, URL, snippet and collection of pages, loading their files. */

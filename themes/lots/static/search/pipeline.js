@@ -112,30 +112,43 @@
 
   /* handlingsplanerna → [handling, planerna]; null when no split into known words exists. */
   Vocabulary.prototype.split = function (word) {
-    return this.splitChars(Array.from(word), 0);
+    var words = this.words;
+    return splitWith(word, function (part) { return words.has(part); });
   };
 
-  Vocabulary.prototype.splitChars = function (chars, depth) {
+  /* What a compound's first part may look like before its linking letter: handlings → handling,
+   * kvinno → kvinna, gatu → gata. */
+  function headForms(head) {
+    var forms = [head];
+    var last = head.slice(-1), stemPart = head.slice(0, -1);
+    if (Array.from(stemPart).length >= MIN_PART_CHARS) {
+      if (last === 's') forms.push(stemPart);
+      if (last === 'o' || last === 'u') forms.push(stemPart + 'a');
+    }
+    return forms;
+  }
+
+  /* Splits a compound into parts that `knows` accepts, longest first part first, trying the
+   * linking letters of headForms; at most MAX_SPLIT_DEPTH + 2 parts. */
+  function splitWith(word, knows) {
+    return splitChars(Array.from(word), knows, 0);
+  }
+
+  function splitChars(chars, knows, depth) {
     var n = chars.length;
     if (n < 2 * MIN_PART_CHARS) return null;
     for (var i = n - MIN_PART_CHARS; i >= MIN_PART_CHARS; i--) {
-      var head = chars.slice(0, i).join('');
-      if (!this.knows(head)) {
-        if (i > MIN_PART_CHARS && chars[i - 1] === 's' && this.knows(head.slice(0, -1))) {
-          head = head.slice(0, -1);
-        } else {
-          continue;
-        }
-      }
+      var head = headForms(chars.slice(0, i).join('')).find(knows);
+      if (head === undefined) continue;
       var tail = chars.slice(i).join('');
-      if (this.knows(tail) || this.knows(stem(tail))) return [head, tail];
+      if (knows(tail) || knows(stem(tail))) return [head, tail];
       if (depth < MAX_SPLIT_DEPTH) {
-        var rest = this.splitChars(chars.slice(i), depth + 1);
+        var rest = splitChars(chars.slice(i), knows, depth + 1);
         if (rest) return [head].concat(rest);
       }
     }
     return null;
-  };
+  }
 
   function term(key, exact, kind) {
     return { key: key, exact: exact, kind: kind };
@@ -201,6 +214,123 @@
     return out;
   }
 
+  /* Words that carry no meaning in a typed question, beside the stop words: "vem ringer jag
+   * om jag är orolig" is about ringer and orolig. Only queries drop them, never the index. */
+  var QUERY_STOP_WORDS = new Set(['ska', 'skall', 'måste', 'bör', 'borde', 'vill', 'får', 'få',
+    'finns', 'fanns', 'gör', 'göra', 'gjorde', 'gjort', 'hitta', 'hittar', 'någon', 'något',
+    'några', 'sånt', 'typ', 'liksom', 'bara', 'också', 'även', 'kanske', 'hej', 'tack', 'snälla',
+    'behöver', 'behövs', 'går', 'gå', 'vet', 'veta', 'mig', 'ngn', 'ngt', 'hos', 'sig', 'the',
+    'of', 'and']);
+
+  function isQueryStopWord(token) {
+    return QUERY_STOP_WORDS.has(token) || isStopWord(token);
+  }
+
+  /* The key a word is compared by in synonyms: its first term's key (stem, folded). */
+  function matchKey(token) {
+    var terms = [];
+    analyzeToken(token, null, terms);
+    return terms.length ? terms[0].key : token;
+  }
+
+  /* search/synonyms.js's entries, [from] for a group or [from, to] one way, each a list of
+   * words or phrases, ready to be matched: each `from` phrase as its words' match keys. */
+  function Synonyms(entries) {
+    this.entries = (entries || []).map(function (entry) {
+      return {
+        from: entry[0].map(function (text) { return tokenize(text).map(matchKey); }),
+        to: (entry[1] || entry[0]).map(tokenize)
+      };
+    });
+  }
+
+  /* The longest synonym phrase that starts at keys[at], and every word or phrase it stands for. */
+  Synonyms.prototype.match = function (keys, at) {
+    var length = 0, to = [];
+    this.entries.forEach(function (entry) {
+      entry.from.forEach(function (phrase) {
+        if (!phrase.length || phrase.length < length) return;
+        for (var i = 0; i < phrase.length; i++) if (keys[at + i] !== phrase[i]) return;
+        if (phrase.length > length) to = [];
+        length = phrase.length;
+        to = to.concat(entry.to);
+      });
+    });
+    return { length: length, to: to };
+  };
+
+  /* A phrase's meaningful words (all of them when every one is a stop word). */
+  function meaningful(words) {
+    var kept = words.filter(function (w) { return !isQueryStopWord(w); });
+    return kept.length ? kept : words;
+  }
+
+  /* The query as units of meaning: each a word or a synonym phrase as typed, with the
+   * alternatives that satisfy it (the typed words first, then each synonym), stop and question
+   * words left out unless the query has nothing else. */
+  function queryUnits(query, synonyms) {
+    var tokens = tokenize(query), keys = tokens.map(matchKey), units = [];
+    for (var at = 0; at < tokens.length;) {
+      var found = synonyms ? synonyms.match(keys, at) : { length: 0, to: [] };
+      var length = found.length || 1;
+      var typed = tokens.slice(at, at + length);
+      var seen = new Set([keys.slice(at, at + length).join(' ')]);
+      var alternatives = [meaningful(typed)];
+      found.to.forEach(function (words) {
+        var id = words.map(matchKey).join(' ');
+        if (!seen.has(id)) {
+          seen.add(id);
+          alternatives.push(meaningful(words));
+        }
+      });
+      var stop = length === 1 && alternatives.length === 1 && isQueryStopWord(typed[0]);
+      units.push({ typed: typed, alternatives: alternatives, stop: stop });
+      at += length;
+    }
+    var content = units.filter(function (u) { return !u.stop; });
+    return content.length ? content : units;
+  }
+
+  /* Optimal string alignment distance (a swap of two neighbours is one edit), or limit + 1
+   * once it is certain to exceed `limit`. */
+  function distance(a, b, limit) {
+    a = Array.from(a);
+    b = Array.from(b);
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[0].push(j); continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d = Math.min(d, rows[i - 2][j - 2] + 1);
+        }
+        rows[i].push(d);
+      }
+      if (i > 0 && Math.min.apply(null, rows[i]) > limit) return limit + 1;
+    }
+    return Math.min(rows[a.length][b.length], limit + 1);
+  }
+
+  /* "Menade du": the candidate closest to `word` within two edits (one for short words), the
+   * most common of equals, then the first in order; null when none is close. Candidates are
+   * {key, df}; the word is compared folded, as keys are. */
+  function closest(word, candidates) {
+    var folded = fold(word), n = Array.from(folded).length;
+    var limit = n <= 4 ? 1 : 2, best = null, bestDistance = limit + 1;
+    candidates.forEach(function (c) {
+      if (Array.from(c.key).length < 3 || c.key === folded) return;
+      var d = Math.min(distance(folded, c.key, limit), distance(matchKey(word), c.key, limit));
+      if (d < bestDistance || (d === bestDistance && best && c.df > best.df)) {
+        best = c;
+        bestDistance = d;
+      }
+    });
+    return bestDistance <= limit ? best : null;
+  }
+
   return {
     tokenize: tokenize,
     fold: fold,
@@ -209,6 +339,13 @@
     analyzeToken: analyzeToken,
     analyze: analyze,
     Vocabulary: Vocabulary,
+    splitWith: splitWith,
+    matchKey: matchKey,
+    isQueryStopWord: isQueryStopWord,
+    Synonyms: Synonyms,
+    queryUnits: queryUnits,
+    distance: distance,
+    closest: closest,
     /* The form the Rust-vs-JS test compares: kind:key:exact. */
     show: function (t) { return t.kind + ':' + t.key + ':' + t.exact; }
   };

@@ -13,11 +13,11 @@
   var SNIPPET_CHARS = 170;
   var LIBRARIES = ['vendor/elasticlunr.min.js', 'lunr-shim.js', 'vendor/lunr.stemmer.support.js',
     'vendor/lunr.sv.js', 'pipeline.js', 'engine.js'];
-  var FILES = { meta: 'meta.js', vocab: 'v/', postings: 'p/', docs: 'd/' };
+  var FILES = { meta: 'meta.js', synonyms: 'synonyms.js', vocab: 'v/', postings: 'p/', docs: 'd/' };
 
   var arrived = {};
   window.lotsSearch = {
-    addShard: function (data) { arrived[data.type === 'meta' ? 'meta' : data.type + '/' + data.id] = data; }
+    addShard: function (data) { arrived[data.id === undefined ? data.type : data.type + '/' + data.id] = data; }
   };
 
   function loadScript(url, ordered) {
@@ -62,8 +62,9 @@
     this.engine = libraries.then(function () {
       var version = '';
       var engine = window.lotsEngine(window.lotsPipeline, function (type, id) {
-        var key = type === 'meta' ? 'meta' : type + '/' + id;
-        var file = type === 'meta' ? FILES.meta : FILES[type] + id + '.js?v=' + version;
+        var single = id === undefined;
+        var key = single ? type : type + '/' + id;
+        var file = single ? FILES[type] : FILES[type] + id + '.js?v=' + version;
         return loadScript(new URL(file, base).href, false).then(function () {
           var data = arrived[key];
           delete arrived[key];
@@ -288,7 +289,7 @@
   function Marker(pipeline, found) {
     this.pipeline = pipeline;
     this.keys = found.matched;
-    this.typed = found.units.map(function (u) { return u.folded; }).filter(function (t) { return t.length > 1; });
+    this.typed = found.typed.filter(function (t) { return t.length > 1; });
   }
 
   Marker.prototype.hits = function (word) {
