@@ -56,6 +56,24 @@ pub struct Entry {
     pub key: String,
     pub variants: Vec<String>,
     pub postings: Vec<Posting>,
+    /// A whole word of the site with this key, to show in "Menade du …?" (a stem is not one).
+    pub word: Option<String>,
+}
+
+impl Entry {
+    /// Offers a token the key came from as the word to show: the shortest wins (most often
+    /// the base form: `återvändare` before `återvändarna`), then the first in order.
+    pub(super) fn offer_word(&mut self, token: &str, kind: Kind) {
+        if kind != Kind::Word || !token.chars().all(char::is_alphabetic) {
+            return;
+        }
+        let better = self.word.as_deref().is_none_or(|had| {
+            (token.chars().count(), token) < (had.chars().count(), had)
+        });
+        if better {
+            self.word = Some(token.to_string());
+        }
+    }
 }
 
 /// The whole index, entries sorted by key.
@@ -78,8 +96,8 @@ pub(super) struct Context {
     pub averages: [f32; FIELD_COUNT],
 }
 
-/// Every key in order, with its exact spellings.
-type Keys = Vec<(String, Vec<String>)>;
+/// Every key in order, with its exact spellings and the word to show for it.
+type Keys = Vec<Entry>;
 
 /// Every distinct token analysed once; returns the sorted keys with their spellings and,
 /// per token number, its terms as numbers.
@@ -96,9 +114,14 @@ fn analyse_tokens(tokens: &[Cow<str>], vocabulary: &Vocabulary) -> (Keys, Vec<Ve
     for term in analysed.iter().flatten() {
         spellings.entry(&term.key).or_default().insert(&term.exact);
     }
-    let keys: Keys = spellings
+    let mut keys: Keys = spellings
         .iter()
-        .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
+        .map(|(k, v)| Entry {
+            key: k.to_string(),
+            variants: v.iter().map(|s| s.to_string()).collect(),
+            postings: Vec::new(),
+            word: None,
+        })
         .collect();
     let numbers: HashMap<&str, (u32, &BTreeSet<&str>)> = spellings
         .iter()
@@ -119,9 +142,14 @@ fn analyse_tokens(tokens: &[Cow<str>], vocabulary: &Vocabulary) -> (Keys, Vec<Ve
                         kind: t.kind,
                     }
                 })
-                .collect()
+                .collect::<Vec<TermRef>>()
         })
-        .collect();
+        .collect::<Vec<_>>();
+    for (token, terms) in tokens.iter().zip(&refs) {
+        for term in terms {
+            keys[term.key as usize].offer_word(token, term.kind);
+        }
+    }
     (keys, refs)
 }
 
@@ -136,7 +164,7 @@ pub(super) fn build_with_context(docs: &[SearchDoc]) -> (Index, Context) {
     let vocabulary = Vocabulary::from_tokens(tokens.iter().map(|t| t.as_ref()));
     let (keys, refs) = analyse_tokens(&tokens, &vocabulary);
     let averages = average_lengths(&tokenized);
-    let spelled = |key: u32| keys[key as usize].1.len() > 1;
+    let spelled = |key: u32| keys[key as usize].variants.len() > 1;
     let per_doc: Vec<Vec<(u32, u32, u32)>> = tokenized
         .par_iter()
         .map(|doc| score_doc(doc, &refs, &averages, spelled))
@@ -172,11 +200,7 @@ pub(super) fn build_with_context(docs: &[SearchDoc]) -> (Index, Context) {
     let entries = keys
         .into_iter()
         .zip(postings)
-        .map(|((key, variants), postings)| Entry {
-            key,
-            variants,
-            postings,
-        })
+        .map(|(entry, postings)| Entry { postings, ..entry })
         .collect();
     let context = Context {
         vocabulary,

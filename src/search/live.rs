@@ -198,7 +198,11 @@ impl LiveIndex {
         for token in &tokens {
             terms.clear();
             pipeline::analyze_token(token, Some(&self.context.vocabulary), &mut terms);
-            refs.push(terms.iter().map(|t| self.term_ref(t)).collect());
+            let refs_of_token: Vec<TermRef> = terms.iter().map(|t| self.term_ref(t)).collect();
+            for term in &refs_of_token {
+                self.entries[term.key as usize].offer_word(token, term.kind);
+            }
+            refs.push(refs_of_token);
         }
         let entries = &self.entries;
         let spelled = |key: u32| entries[key as usize].variants.len() > 1;
@@ -215,6 +219,7 @@ impl LiveIndex {
                     key: term.key.clone(),
                     variants: Vec::new(),
                     postings: Vec::new(),
+                    word: None,
                 });
                 self.place.push(None);
                 self.numbers.insert(term.key.clone(), key);

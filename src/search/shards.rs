@@ -272,6 +272,7 @@ pub(super) fn vocab_file(id: usize, slice: &[&Entry], postings_file: &[usize]) -
         bytes: script(&json!({
             "type": "vocab", "id": id, "keys": keys.join(" "), "df": df,
             "shards": shards, "variants": variants, "exact": exact_spellings(slice),
+            "words": words_to_show(slice),
         })),
     }
 }
@@ -284,6 +285,20 @@ fn exact_spellings(slice: &[&Entry]) -> serde_json::Map<String, Value> {
         .enumerate()
         .filter(|(_, e)| e.variants.len() == 1 && e.variants[0] != e.key)
         .map(|(i, e)| (i.to_string(), Value::from(e.variants[0].as_str())))
+        .collect()
+}
+
+/// The word to show for keys whose exact spelling is not a whole word (`återvänd` →
+/// `återvändare`), by position.
+fn words_to_show(slice: &[&Entry]) -> serde_json::Map<String, Value> {
+    slice
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let word = e.word.as_deref()?;
+            (e.variants.first().map(String::as_str) != Some(word))
+                .then(|| (i.to_string(), Value::from(word)))
+        })
         .collect()
 }
 

@@ -156,7 +156,8 @@
         df: df[i],
         shard: shard,
         spellings: spelled ? spelled.split(' ') : null,
-        exact: data.exact[i] || key
+        exact: data.exact[i] || key,
+        word: data.words ? data.words[i] : undefined
       });
     });
     return { keys: keys, entries: entries };

@@ -39,6 +39,8 @@
     this.status = form.querySelector('[data-search-status]');
     this.chips = form.querySelector('[data-search-chips]');
     this.more = form.querySelector('[data-search-more]');
+    this.suggestion = form.querySelector('[data-search-suggestion]');
+    this.suggestionLink = form.querySelector('[data-search-suggestion-link]');
     this.base = new URL('.', new URL(form.getAttribute('data-search-root'), document.baseURI));
     this.root = new URL('..', this.base);
     this.text = function (name, count) {
@@ -101,6 +103,13 @@
       if (option) self.open(self.shown[Number(option.getAttribute('data-index'))]);
     });
     this.more.addEventListener('click', function () { self.render(self.shown.length + PAGE_SIZE); });
+    // "Menade du …?": runs the suggested search in place, the focus back in the box.
+    this.suggestionLink.addEventListener('click', function (event) {
+      event.preventDefault();
+      self.input.value = self.suggestionLink.textContent;
+      self.input.focus();
+      self.run();
+    });
     this.form.addEventListener('focusout', function (event) {
       if (!event.relatedTarget || !self.form.contains(event.relatedTarget)) self.close();
     });
@@ -171,6 +180,7 @@
     this.listbox.textContent = '';
     this.chips.textContent = '';
     this.more.hidden = true;
+    this.showSuggestion(null);
     this.say('');
     this.close();
   };
@@ -221,12 +231,23 @@
         self.renderList(docs, engine);
         self.more.hidden = all.length <= docs.length;
         var total = all.length;
-        self.say(total ? self.text(total === 1 ? 'one' : 'many', total) : self.text('none'));
+        var suggestion = total ? null : self.results.suggestion;
+        self.showSuggestion(suggestion);
+        self.say(total ? self.text(total === 1 ? 'one' : 'many', total) :
+          suggestion ? self.text('suggest', suggestion) : self.text('none'));
         self.show(true);
         // Tests and benchmarks wait for this.
         self.form.setAttribute('data-search-done', self.query);
       });
     });
+  };
+
+  Search.prototype.showSuggestion = function (suggestion) {
+    this.suggestion.hidden = !suggestion;
+    this.suggestionLink.textContent = suggestion || '';
+    var href = new URL(this.form.getAttribute('action'), document.baseURI);
+    href.searchParams.set('q', suggestion || '');
+    this.suggestionLink.href = href.href;
   };
 
   Search.prototype.renderChips = function (engine) {
