@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::content::paths::ROOT_MARK;
-use crate::content::{Heading, Library, Page, ROOT_SECTION};
+use crate::content::{Document, Heading, Library, Page, Section, ROOT_SECTION};
 
 /// The searchable fields, each weighed on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,9 +59,9 @@ pub struct Collection {
     pub title: String,
 }
 
-/// The top-level section a page lives under (the start page for pages at the top).
-fn top_section<'a>(library: &'a Library, page: &'a Page) -> &'a str {
-    let mut key = page.section.as_str();
+/// The top-level section under which the section `key` lives (itself when it is one; the
+/// start page for the start page).
+fn top_of<'a>(library: &'a Library, mut key: &'a str) -> &'a str {
     while let Some(section) = library.sections.get(key) {
         match section.parent.as_deref() {
             Some(ROOT_SECTION) | None => break,
@@ -71,12 +71,14 @@ fn top_section<'a>(library: &'a Library, page: &'a Page) -> &'a str {
     key
 }
 
-/// Collections in key order, and each page's collection index.
+/// Collections in key order, and the collection index of each page, then of each section
+/// (the order of [`documents`](super::documents)).
 pub fn collections(library: &Library) -> (Vec<Collection>, Vec<usize>) {
     let tops: Vec<&str> = library
         .pages
         .values()
-        .map(|p| top_section(library, p))
+        .map(|p| top_of(library, p.section.as_str()))
+        .chain(library.sections.keys().map(|k| top_of(library, k)))
         .collect();
     let mut keys: Vec<&str> = tops.clone();
     keys.sort_unstable();
@@ -99,8 +101,6 @@ pub fn collections(library: &Library) -> (Vec<Collection>, Vec<usize>) {
 }
 
 pub fn document(page: &Page, collection: usize, keyword_keys: &[String]) -> SearchDoc {
-    let rendered = page.doc.rendered.as_ref();
-    let body = rendered.map(|r| r.text.clone()).unwrap_or_default();
     let mut fields = vec![(Field::Title, page.meta.title.clone())];
     let is_keyword = |name: &str| keyword_keys.iter().any(|k| k == name);
     for (name, value) in page.meta.extra.iter().chain(page.fields.values.iter()) {
@@ -119,30 +119,61 @@ pub fn document(page: &Page, collection: usize, keyword_keys: &[String]) -> Sear
     for terms in page.meta.taxonomies.values() {
         fields.extend(terms.iter().map(|t| (Field::Tags, t.clone())));
     }
-    if let Some(description) = &page.meta.description {
-        fields.push((Field::Description, description.clone()));
-    }
-    if let Some(rendered) = rendered {
-        let mut headings = String::new();
-        collect_headings(&rendered.toc, &mut headings);
-        fields.push((Field::Headings, headings));
-    }
-    // Only the start of the body can reach the snippet; copying all of it would be waste.
-    let start = match body.char_indices().nth(SNIPPET_CHARS * 4) {
-        Some((end, _)) => &body[..end],
-        None => body.as_str(),
+    let text = Text {
+        title: &page.meta.title,
+        description: page.meta.description.as_deref(),
+        doc: &page.doc,
     };
-    let snippet_source = match &page.meta.description {
-        Some(d) if !d.trim().is_empty() => format!("{} {start}", d.trim()),
-        _ => start.to_string(),
+    text.document(fields, collection)
+}
+
+/// A section's own page (its list of pages is not its text): title, description, headings
+/// and body, so that "samordnare" also finds the page listing every coordinator.
+pub fn section_document(section: &Section, collection: usize) -> SearchDoc {
+    let text = Text {
+        title: &section.title,
+        description: section.meta.description.as_deref(),
+        doc: &section.doc,
     };
-    fields.push((Field::Body, body));
-    SearchDoc {
-        title: page.meta.title.clone(),
-        url: page.doc.output_path.clone(),
-        collection,
-        snippet: shorten(&snippet_source, SNIPPET_CHARS),
-        fields,
+    text.document(vec![(Field::Title, section.title.clone())], collection)
+}
+
+/// What pages and sections share: a title, a description and a rendered body.
+struct Text<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    doc: &'a Document,
+}
+
+impl Text<'_> {
+    fn document(&self, mut fields: Vec<(Field, String)>, collection: usize) -> SearchDoc {
+        let rendered = self.doc.rendered.as_ref();
+        let body = rendered.map(|r| r.text.clone()).unwrap_or_default();
+        if let Some(description) = self.description {
+            fields.push((Field::Description, description.to_string()));
+        }
+        if let Some(rendered) = rendered {
+            let mut headings = String::new();
+            collect_headings(&rendered.toc, &mut headings);
+            fields.push((Field::Headings, headings));
+        }
+        // Only the start of the body can reach the snippet; copying all of it would be waste.
+        let start = match body.char_indices().nth(SNIPPET_CHARS * 4) {
+            Some((end, _)) => &body[..end],
+            None => body.as_str(),
+        };
+        let snippet_source = match self.description {
+            Some(d) if !d.trim().is_empty() => format!("{} {start}", d.trim()),
+            _ => start.to_string(),
+        };
+        fields.push((Field::Body, body));
+        SearchDoc {
+            title: self.title.to_string(),
+            url: self.doc.output_path.clone(),
+            collection,
+            snippet: shorten(&snippet_source, SNIPPET_CHARS),
+            fields,
+        }
     }
 }
 

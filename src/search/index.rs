@@ -67,9 +67,10 @@ impl Entry {
         if kind != Kind::Word || !token.chars().all(char::is_alphabetic) {
             return;
         }
-        let better = self.word.as_deref().is_none_or(|had| {
-            (token.chars().count(), token) < (had.chars().count(), had)
-        });
+        let better = self
+            .word
+            .as_deref()
+            .is_none_or(|had| (token.chars().count(), token) < (had.chars().count(), had));
         if better {
             self.word = Some(token.to_string());
         }

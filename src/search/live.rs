@@ -48,8 +48,10 @@ impl Changed {
 
 /// The index of a served site, with what patching one page needs.
 pub struct LiveIndex {
-    /// Page keys in document order; an edit that leaves them as they are keeps every number.
+    /// Page keys in document order, then section keys (documents after the pages'); an edit
+    /// that leaves both as they are keeps every number.
     pages: Vec<String>,
+    sections: Vec<String>,
     keyword_keys: Vec<String>,
     collections: Vec<Collection>,
     /// The pages as the docs files show them (their fields are not kept).
@@ -77,8 +79,9 @@ impl LiveIndex {
         let (collections, docs) = super::documents(library, config);
         let pages = library.pages.keys().cloned().collect();
         let keyword_keys = extract::keyword_keys(config);
-        let (live, mut files) =
+        let (mut live, mut files) =
             Self::from_docs(pages, keyword_keys, collections, docs, &shards::TARGETS);
+        live.sections = library.sections.keys().cloned().collect();
         files.push(shards::synonyms_file(&config.search.synonyms));
         (live, files)
     }
@@ -113,6 +116,7 @@ impl LiveIndex {
             .collect();
         let live = LiveIndex {
             pages,
+            sections: Vec::new(),
             keyword_keys,
             collections,
             docs,
@@ -140,21 +144,35 @@ impl LiveIndex {
     /// `None` when the set of published pages changed: page numbers are positions in key
     /// order, so a new, deleted or drafted page moves them, and only a whole build will do.
     pub fn update(&mut self, library: &Library, keys: &[String]) -> Option<Vec<IndexFile>> {
-        if library.pages.len() != self.pages.len() || !library.pages.keys().eq(&self.pages) {
+        if !same_keys(&self.pages, library.pages.keys())
+            || !same_keys(&self.sections, library.sections.keys())
+        {
             return None;
         }
+        let first_section = self.pages.len();
         let mut numbers: Vec<usize> = keys
             .iter()
-            .filter_map(|key| self.pages.binary_search(key).ok())
+            .filter_map(|key| match self.pages.binary_search(key) {
+                Ok(doc) => Some(doc),
+                Err(_) => Some(first_section + self.sections.binary_search(key).ok()?),
+            })
             .collect();
         numbers.sort_unstable();
         numbers.dedup();
         let edits = numbers
             .into_iter()
             .map(|doc| {
-                let page = &library.pages[&self.pages[doc]];
                 let collection = self.docs[doc].collection;
-                (doc, extract::document(page, collection, &self.keyword_keys))
+                let fresh = match self.pages.get(doc) {
+                    Some(key) => {
+                        extract::document(&library.pages[key], collection, &self.keyword_keys)
+                    }
+                    None => {
+                        let key = &self.sections[doc - first_section];
+                        extract::section_document(&library.sections[key], collection)
+                    }
+                };
+                (doc, fresh)
             })
             .collect();
         Some(self.update_docs(edits))
@@ -403,6 +421,11 @@ fn remove_key(file: &mut FileKeys, entries: &[Entry], key: u32) {
 }
 
 /// A hash of everything a page's postings are made from.
+/// Whether a library's keys are still the ones the documents were numbered by.
+fn same_keys<'a>(kept: &[String], now: impl ExactSizeIterator<Item = &'a String>) -> bool {
+    kept.len() == now.len() && now.eq(kept)
+}
+
 fn fingerprint(doc: &SearchDoc) -> blake3::Hash {
     let mut hasher = blake3::Hasher::new();
     for (field, text) in &doc.fields {

@@ -41,17 +41,25 @@ pub fn build(library: &Library, config: &Config) -> Result<Vec<IndexFile>, Diagn
     Ok(files)
 }
 
-/// The collections, and every published page as the index reads it, in key order.
+/// The collections, and every published page as the index reads it, in key order, then
+/// every section's own page in key order.
 pub fn documents(
     library: &Library,
     config: &Config,
 ) -> (Vec<extract::Collection>, Vec<extract::SearchDoc>) {
     let (collections, collection_of) = extract::collections(library);
     let keyword_keys = extract::keyword_keys(config);
-    let pages: Vec<_> = library.pages.values().zip(collection_of).collect();
-    let docs = pages
+    let (page_collections, section_collections) = collection_of.split_at(library.pages.len());
+    let pages: Vec<_> = library.pages.values().zip(page_collections).collect();
+    let sections: Vec<_> = library.sections.values().zip(section_collections).collect();
+    let mut docs: Vec<extract::SearchDoc> = pages
         .par_iter()
-        .map(|(page, collection)| extract::document(page, *collection, &keyword_keys))
+        .map(|(page, collection)| extract::document(page, **collection, &keyword_keys))
         .collect();
+    docs.par_extend(
+        sections
+            .par_iter()
+            .map(|(section, collection)| extract::section_document(section, **collection)),
+    );
     (collections, docs)
 }
