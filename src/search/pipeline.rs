@@ -344,7 +344,9 @@ fn head_forms(head: &str) -> impl Iterator<Item = String> + '_ {
     let long = stem_part.chars().count() >= MIN_PART_CHARS;
     let dropped = (long && last == Some('s')).then(|| stem_part.to_string());
     let changed = (long && matches!(last, Some('o' | 'u'))).then(|| format!("{stem_part}a"));
-    std::iter::once(head.to_string()).chain(dropped).chain(changed)
+    std::iter::once(head.to_string())
+        .chain(dropped)
+        .chain(changed)
 }
 
 /// Splits a compound into parts that `knows` accepts, longest first part first, trying the

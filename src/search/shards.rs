@@ -15,9 +15,9 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::extract::{Collection, SearchDoc};
-use crate::config::Synonym;
 use super::index::{Entry, Index};
 use super::IndexFile;
+use crate::config::Synonym;
 
 /// Rough sizes to aim for; a single long page list may exceed its target on its own.
 pub struct Targets {
