@@ -4,8 +4,8 @@
 mod check;
 mod collections;
 mod images;
-mod search;
 pub mod schema_doc;
+mod search;
 
 use std::path::{Path, PathBuf};
 
@@ -19,8 +19,8 @@ pub use collections::{
     Collection, FieldKind, FieldSpec, FieldSpecs, FollowUpOf, PageOutput, PublishIf,
 };
 pub use images::{ImageOutputFormat, ImagesConfig, MAX_IMAGE_SIDE};
-pub use search::{SearchConfig, Synonym};
 use search::RawSearchConfig;
+pub use search::{SearchConfig, Synonym};
 
 pub const CONFIG_FILE: &str = "config.yaml";
 

@@ -2,8 +2,8 @@
 //! synonyms the browser applies to every query. Synonyms are written into the index's
 //! metadata as typed; the browser analyses them, so changing the list changes no page's terms.
 
-use serde::{Deserialize, Serialize};
 use crate::yaml::Spanned;
+use serde::{Deserialize, Serialize};
 
 use crate::args;
 use crate::diagnostics::Diagnostic;
@@ -94,7 +94,11 @@ fn synonym(entry: &Spanned<Node>) -> Result<Synonym, Problem> {
                     "from" => from = Some(one_or_more(value)?),
                     "to" => to = Some(one_or_more(value)?),
                     other => {
-                        return Err((Some(place(name)), "config.synonym.key", args!["key" => other]))
+                        return Err((
+                            Some(place(name)),
+                            "config.synonym.key",
+                            args!["key" => other],
+                        ))
                     }
                 }
             }
@@ -128,7 +132,11 @@ fn words(items: &[Spanned<Node>]) -> Result<Vec<String>, Problem> {
         };
         let text = text.trim();
         if !text.chars().any(char::is_alphanumeric) {
-            return Err((Some(place(item)), "config.synonym.no_word", args!["text" => text]));
+            return Err((
+                Some(place(item)),
+                "config.synonym.no_word",
+                args!["text" => text],
+            ));
         }
         if !out.iter().any(|w| w == text) {
             out.push(text.to_string());
