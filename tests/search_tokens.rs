@@ -1,13 +1,18 @@
 //! The browser's search pipeline (themes/lots/static/search/pipeline.js, run by node) must turn
 //! text into exactly the terms the Rust index was built with: same tokens, same stop words,
-//! same Snowball stems, same folding, same compound parts.
+//! same Snowball stems, same folding, same compound parts. And it must read a query as
+//! src/search/query.rs does: same units, synonyms, compound splits and "menade du".
 
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use lots::search::pipeline::{analyze, tokenize, Vocabulary};
+use serde_json::{json, Value};
+
+use lots::config::Synonym;
+use lots::search::pipeline::{analyze, analyze_token, split_with, tokenize, Vocabulary};
+use lots::search::query::{closest, units, Candidate, Synonyms};
 
 const SENTENCES: &[&str] = &[
     "Återvändare, återvändarna och ÅTERVÄNDAREN: barn som återvänder från krigsdrabbade områden.",
@@ -54,7 +59,7 @@ fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn run_node(texts: &[String]) -> serde_json::Value {
+fn run_node(input: &Value) -> Value {
     let script = repo().join("tests/browser/tokens.cjs");
     let mut child = Command::new("node")
         .arg(&script)
@@ -62,7 +67,7 @@ fn run_node(texts: &[String]) -> serde_json::Value {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("cannot run `node` ({e}); install Node.js to run this test"));
-    let input = serde_json::json!({ "texts": texts }).to_string();
+    let input = input.to_string();
     child
         .stdin
         .take()
@@ -78,7 +83,7 @@ fn run_node(texts: &[String]) -> serde_json::Value {
 fn rust_and_js_pipelines_give_the_same_terms() {
     let mut texts: Vec<String> = SENTENCES.iter().map(|s| s.to_string()).collect();
     texts.extend(example_texts());
-    let js = run_node(&texts);
+    let js = run_node(&json!({ "texts": texts }));
 
     let rust_tokens: Vec<Vec<String>> = texts.iter().map(|t| tokenize(t)).collect();
     let distinct: BTreeSet<&str> = rust_tokens.iter().flatten().map(String::as_str).collect();
@@ -115,4 +120,239 @@ fn query_forms_meet_the_indexed_forms() {
     assert_eq!(key("vald"), key("våld"));
     assert_eq!(key("handlingsplaner"), key("handlingsplanen"));
     assert_eq!(key("samordnare"), key("samordnaren"));
+}
+
+/// Queries as people type them: questions, phrases, synonyms, stop words only, codes,
+/// missing accents, odd whitespace, emoji.
+const QUERIES: &[&str] = &[
+    "vem ringer jag om jag är orolig",
+    "jag är orolig för en elev",
+    "Vad gör man om man hittar nazistsymboler?",
+    "vad är det",
+    "och för att",
+    "ska jag",
+    "hemvändare",
+    "Återvändarna från Syrien",
+    "atervandare",
+    "Säpo",
+    "SÄPO:s telefonnummer",
+    "säkerhetspolisen",
+    "lagen om vård av unga",
+    "Lagen om vården av unga och LVU",
+    "vård av unga",
+    "lvu-ärenden",
+    "vit makt miljön",
+    "vit maktmiljö",
+    "88",
+    "koden 1488 och 14 ord",
+    "dnr 2001:453",
+    "anna88",
+    "orosanmälan\r\nsocialtjänsten",
+    "  \t handlingsplan \u{a0} våldsbejakande\textremism  ",
+    "valdsbejakande extremism",
+    "Öresund åäö ÅÄÖ",
+    "hjälp 🙂 snälla",
+    "🙂",
+    "",
+    "behöver jag göra en orosanmälan",
+    "finns det någon kvinnojour",
+    "the rules of hate and symbols",
+    "extremism extremist extremistisk",
+];
+
+/// Both kinds of entry, phrases on either side, a member written as another's inflection.
+fn test_synonyms() -> Vec<Synonym> {
+    let strings = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    let group = |w: &[&str]| Synonym {
+        from: strings(w),
+        to: strings(w),
+    };
+    let one_way = |from: &[&str], to: &[&str]| Synonym {
+        from: strings(from),
+        to: strings(to),
+    };
+    vec![
+        group(&["återvändare", "hemvändare"]),
+        one_way(&["Säpo"], &["Säkerhetspolisen"]),
+        group(&["LVU", "lagen om vård av unga"]),
+        one_way(&["vård"], &["omsorg", "vård och omsorg"]),
+        group(&["vit makt", "vit makt-miljön", "nazism"]),
+        one_way(&["orosanmälan"], &["anmälan om oro"]),
+        group(&["VBE", "våldsbejakande extremism"]),
+        one_way(&["hjälp"], &["stöd", "råd"]),
+        group(&["88", "Heil Hitler"]),
+        one_way(&["symboler", "symbol"], &["tecken"]),
+        one_way(&["extremism"], &["extremist"]),
+    ]
+}
+
+/// As search/synonyms.js writes them: `[from]` for a group, `[from, to]` one way.
+fn synonyms_js(synonyms: &[Synonym]) -> Value {
+    synonyms
+        .iter()
+        .map(|s| {
+            if s.is_group() {
+                json!([s.from])
+            } else {
+                json!([s.from, s.to])
+            }
+        })
+        .collect()
+}
+
+const SPLIT_KEYS: &[&str] = &[
+    "nazist",
+    "symbol",
+    "oro",
+    "anmalan",
+    "kvinn",
+    "jour",
+    "handling",
+    "plan",
+    "stad",
+    "del",
+    "forvaltning",
+    "vald",
+    "bejak",
+    "extremism",
+    "hat",
+    "brott",
+    "gata",
+    "barn",
+    "skydd",
+    "islamist",
+    "polis",
+    "sakerhet",
+    "samordn",
+    "ung",
+    "arbet",
+    "grupp",
+    "ar",
+];
+
+const SPLIT_WORDS: &[&str] = &[
+    "nazistsymboler",
+    "orosanmälan",
+    "kvinnojour",
+    "handlingsplan",
+    "handlingsplanerna",
+    "stadsdelsförvaltningen",
+    "våldsbejakande",
+    "hatbrott",
+    "gatubarn",
+    "barnskydd",
+    "islamistsymboler",
+    "säkerhetspolisen",
+    "ungdomsarbete",
+    "arbetsgrupp",
+    "samordnargrupp",
+    "symbol",
+    "planhat",
+    "hatare",
+    "arbetsgruppsplan",
+    "x",
+    "ungbarn",
+];
+
+const CANDIDATES: &[(&str, u32)] = &[
+    ("samordn", 3),
+    ("handlingsplan", 2),
+    ("orolig", 5),
+    ("jour", 4),
+    ("hats", 3),
+    ("hatt", 1),
+    ("hatr", 3),
+    ("extremism", 7),
+    ("extremist", 7),
+    ("atervand", 4),
+    ("sakerhetspolis", 2),
+    ("88", 2),
+    ("ar", 9),
+    ("symbol", 6),
+];
+
+const CLOSEST_WORDS: &[&str] = &[
+    "handlingsplna",
+    "handlimgsplna",
+    "hamdlimgsplna",
+    "oroilg",
+    "juor",
+    "jxor",
+    "jour",
+    "hatx",
+    "extremisn",
+    "extremizm",
+    "återvänddare",
+    "säkerhetspolsien",
+    "89",
+    "ae",
+    "symbolerna",
+    "symbler",
+    "samordnsre",
+];
+
+/// The first difference of two lists, naming the input it came from.
+fn assert_same(what: &str, inputs: &[&str], rust: &[Value], js: &Value) {
+    let js = js
+        .as_array()
+        .unwrap_or_else(|| panic!("node gave no {what}"));
+    assert_eq!(rust.len(), js.len(), "{what}: count");
+    for ((input, r), j) in inputs.iter().zip(rust).zip(js) {
+        assert_eq!(r, j, "{what} differ for {input:?}:\n Rust {r}\n JS   {j}");
+    }
+}
+
+#[test]
+fn rust_and_js_read_queries_alike() {
+    let synonym_list = test_synonyms();
+    let candidates: Vec<Candidate> = CANDIDATES
+        .iter()
+        .map(|(key, df)| Candidate {
+            key: key.to_string(),
+            df: *df,
+        })
+        .collect();
+    let js = run_node(&json!({
+        "texts": [],
+        "queries": QUERIES,
+        "synonyms": synonyms_js(&synonym_list),
+        "splits": { "keys": SPLIT_KEYS, "words": SPLIT_WORDS },
+        "closest": { "candidates": candidates, "words": CLOSEST_WORDS },
+    }));
+
+    let synonyms = Synonyms::new(&synonym_list);
+    let rust_units: Vec<Value> = QUERIES
+        .iter()
+        .map(|q| serde_json::to_value(units(q, Some(&synonyms))).unwrap())
+        .collect();
+    assert_same("query units", QUERIES, &rust_units, &js["units"]);
+    // The synonyms were met, or the comparison above proved little.
+    let widened = rust_units
+        .iter()
+        .flat_map(|u| u.as_array().unwrap())
+        .filter(|u| u["alternatives"].as_array().unwrap().len() > 1)
+        .count();
+    assert!(widened >= 10, "only {widened} units had synonyms");
+
+    let keys: BTreeSet<&str> = SPLIT_KEYS.iter().copied().collect();
+    let knows = |part: &str| {
+        let mut terms = Vec::new();
+        analyze_token(part, None, &mut terms);
+        terms.iter().any(|t| keys.contains(t.key.as_str()))
+    };
+    let rust_splits: Vec<Value> = SPLIT_WORDS
+        .iter()
+        .map(|w| json!(split_with(w, &knows)))
+        .collect();
+    assert_same("splits", SPLIT_WORDS, &rust_splits, &js["splits"]);
+    let split = rust_splits.iter().filter(|s| !s.is_null()).count();
+    assert!(split >= 12, "only {split} words split");
+
+    let rust_closest: Vec<Value> = CLOSEST_WORDS
+        .iter()
+        .map(|w| json!(closest(w, &candidates)))
+        .collect();
+    assert_same("closest", CLOSEST_WORDS, &rust_closest, &js["closest"]);
+    let found = rust_closest.iter().filter(|c| !c.is_null()).count();
+    assert!(found >= 8, "only {found} words had a close word");
 }

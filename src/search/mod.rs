@@ -11,12 +11,17 @@
 //! Pages are numbered in key order; page URLs are stored relative to the site root, and the
 //! script prefixes them with the root it was given, so the index works at any path and from
 //! `file://`.
+//!
+//! `query` is the query side of the pipeline (question words, synonyms, "menade du"), the
+//! twin of what the browser runs on a typed query, kept in Rust so that tests can prove the two
+//! agree.
 
 pub mod a_o;
 pub mod extract;
 pub mod index;
 pub mod live;
 pub mod pipeline;
+pub mod query;
 pub mod shards;
 mod tokens;
 
