@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use lots::config::Synonym;
 use lots::search::pipeline::{analyze, analyze_token, split_with, tokenize, Vocabulary};
-use lots::search::query::{closest, units, Candidate, Synonyms};
+use lots::search::query::{closest, tail_with, units, Candidate, Synonyms};
 
 const SENTENCES: &[&str] = &[
     "Återvändare, återvändarna och ÅTERVÄNDAREN: barn som återvänder från krigsdrabbade områden.",
@@ -254,24 +254,26 @@ const SPLIT_WORDS: &[&str] = &[
     "ungbarn",
 ];
 
-const CANDIDATES: &[(&str, u32)] = &[
-    ("samordn", 3),
-    ("handlingsplan", 2),
-    ("orolig", 5),
-    ("jour", 4),
-    ("hats", 3),
-    ("hatt", 1),
-    ("hatr", 3),
-    ("extremism", 7),
-    ("extremist", 7),
-    ("atervand", 4),
-    ("sakerhetspolis", 2),
-    ("88", 2),
-    ("ar", 9),
-    ("symbol", 6),
+const CANDIDATES: &[(&str, u32, Option<&str>)] = &[
+    ("samordn", 3, Some("samordnare")),
+    ("handlingsplan", 2, None),
+    ("orolig", 5, None),
+    ("jour", 4, None),
+    ("hats", 3, None),
+    ("hatt", 1, None),
+    ("hatr", 3, None),
+    ("extremism", 7, None),
+    ("extremist", 7, None),
+    ("atervand", 4, Some("återvändare")),
+    ("sakerhetspolis", 2, None),
+    ("88", 2, None),
+    ("ar", 9, None),
+    ("symbol", 6, None),
 ];
 
 const CLOSEST_WORDS: &[&str] = &[
+    "atervndaree",
+    "samordnarre",
     "handlingsplna",
     "handlimgsplna",
     "hamdlimgsplna",
@@ -307,9 +309,10 @@ fn rust_and_js_read_queries_alike() {
     let synonym_list = test_synonyms();
     let candidates: Vec<Candidate> = CANDIDATES
         .iter()
-        .map(|(key, df)| Candidate {
+        .map(|(key, df, word)| Candidate {
             key: key.to_string(),
             df: *df,
+            word: word.map(str::to_string),
         })
         .collect();
     let js = run_node(&json!({
@@ -345,6 +348,13 @@ fn rust_and_js_read_queries_alike() {
         .map(|w| json!(split_with(w, &knows)))
         .collect();
     assert_same("splits", SPLIT_WORDS, &rust_splits, &js["splits"]);
+    let rust_tails: Vec<Value> = SPLIT_WORDS
+        .iter()
+        .map(|w| json!(tail_with(w, &knows)))
+        .collect();
+    assert_same("tails", SPLIT_WORDS, &rust_tails, &js["tails"]);
+    let tails = rust_tails.iter().filter(|s| !s.is_null()).count();
+    assert!(tails >= 5, "only {tails} words have a known tail");
     let split = rust_splits.iter().filter(|s| !s.is_null()).count();
     assert!(split >= 12, "only {split} words split");
 

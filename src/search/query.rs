@@ -19,10 +19,16 @@ pub const QUERY_STOP_WORDS: &[&str] = &[
     "gjorde", "gjort", "hitta", "hittar", "någon", "något", "några", "sånt", "typ", "liksom",
     "bara", "också", "även", "kanske", "hej", "tack", "snälla", "behöver", "behövs", "går", "gå",
     "vet", "veta", "mig", "ngn", "ngt", "hos", "sig", "the", "of", "and",
+    // The same typed without å/ä/ö, where that is no other word (bör → bor is one).
+    "maste", "behover", "behovs", "nagon", "nagot", "nagra", "aven", "gora", "nar", "varfor", "ar",
+    "pa", "fran", "sadan", "sadant",
 ];
 
+/// A stop word, a question word, or a single letter (the s of "Säpo:s").
 pub fn is_query_stop_word(token: &str) -> bool {
-    QUERY_STOP_WORDS.contains(&token) || is_stop_word(token)
+    let mut chars = token.chars();
+    let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_numeric());
+    QUERY_STOP_WORDS.contains(&token) || is_stop_word(token) || single_letter
 }
 
 /// The key a word is compared by in synonyms: its first term's key (stem, folded), so that
@@ -199,12 +205,29 @@ pub fn distance(a: &str, b: &str, limit: usize) -> usize {
     rows[a.len()][b.len()].min(limit + 1)
 }
 
+/// A compound none of whose splits is known still names a kind of its last part: `hatsymbol`
+/// is a symbol. The longest tail `knows` accepts, of at least `MIN_TAIL_CHARS` after a head of
+/// at least three; `None` when none. Queries only: the index splits by `split_with` alone.
+pub fn tail_with(word: &str, knows: &dyn Fn(&str) -> bool) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (MIN_HEAD_CHARS..=chars.len().saturating_sub(MIN_TAIL_CHARS))
+        .map(|i| chars[i..].iter().collect::<String>())
+        .find(|tail| knows(tail))
+}
+
+/// The shortest tail `tail_with` takes alone, and the head it must leave.
+const MIN_TAIL_CHARS: usize = 5;
+const MIN_HEAD_CHARS: usize = 3;
+
 /// A word of the index that "menade du" may offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Candidate {
     pub key: String,
     /// How many pages have it: of equally near words, the commonest is the likelier meant.
     pub df: u32,
+    /// The whole word the key stands for, when it is not the key's spelling.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub word: Option<String>,
 }
 
 /// "Menade du": the candidate closest to `word` within two edits (one for words of four
@@ -219,10 +242,18 @@ pub fn closest<'a>(word: &str, candidates: &'a [Candidate]) -> Option<&'a Candid
     let mut best_distance = limit + 1;
     for candidate in candidates {
         // Keys of one or two letters are near everything; the word itself is no suggestion.
-        if candidate.key.chars().count() < 3 || candidate.key == folded {
+        if candidate.key.chars().count() < 3 || candidate.key == folded || candidate.key == key {
             continue;
         }
-        let d = distance(&folded, &candidate.key, limit).min(distance(&key, &candidate.key, limit));
+        // Against the key (a stem) and the whole word it stands for: återvändare is two edits
+        // from atervndaree, its stem återvänd four.
+        let whole = candidate
+            .word
+            .as_deref()
+            .map_or(limit + 1, |w| distance(&folded, &fold(w), limit));
+        let d = distance(&folded, &candidate.key, limit)
+            .min(distance(&key, &candidate.key, limit))
+            .min(whole);
         if d < best_distance || (d == best_distance && best.is_some_and(|b| candidate.df > b.df)) {
             best = Some(candidate);
             best_distance = d;
@@ -380,6 +411,7 @@ mod tests {
                 .map(|(key, df)| Candidate {
                     key: key.to_string(),
                     df: *df,
+                    word: None,
                 })
                 .collect()
         };
@@ -401,6 +433,37 @@ mod tests {
         // Of equally near words the commonest wins, then the first.
         let keys = candidates(&[("hatt", 1), ("hats", 3), ("hatr", 3)]);
         assert_eq!(closest("hatx", &keys).map(|c| c.key.as_str()), Some("hats"));
+    }
+
+    #[test]
+    fn an_unsplittable_compound_keeps_its_known_tail() {
+        let keys = ["symbol", "propagand", "verksam"];
+        let knows = |part: &str| keys.contains(&match_key(part).as_str());
+        assert_eq!(tail_with("hatsymbol", &knows).as_deref(), Some("symbol"));
+        assert_eq!(
+            tail_with("nätpropaganda", &knows).as_deref(),
+            Some("propaganda")
+        );
+        // The longest known tail: `verksamhet`, not a shorter one.
+        assert_eq!(
+            tail_with("exitverksamhet", &knows).as_deref(),
+            Some("verksamhet")
+        );
+        // Too short a head or tail.
+        assert_eq!(tail_with("symbol", &knows), None);
+        assert_eq!(tail_with("hatsymb", &knows), None);
+    }
+
+    #[test]
+    fn a_lone_letter_is_no_word_to_look_for() {
+        let found = units("SÄPO:s telefonnummer", None);
+        let typed: Vec<&str> = found
+            .iter()
+            .flat_map(|u| &u.typed)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(typed, ["säpo", "telefonnummer"]);
+        assert_eq!(units("vad är 8 s", None).len(), 1);
     }
 
     #[test]

@@ -38,6 +38,7 @@ if (input.splits) {
     return found.some((t) => keys.has(t.key));
   };
   out.splits = input.splits.words.map((w) => pipeline.splitWith(w, knows));
+  out.tails = input.splits.words.map((w) => pipeline.tailWith(w, knows));
 }
 if (input.closest) {
   out.closest = input.closest.words.map((w) => pipeline.closest(w, input.closest.candidates));

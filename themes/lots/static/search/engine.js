@@ -19,7 +19,7 @@
   var MAX_SCORE = 31;
   var FLAG_TITLE = 1, FLAG_KEYWORD = 2, FLAG_NAME = 4;
   /* How much each kind of match counts; an exact spelling beats a folded one (för > for). */
-  var WEIGHT = { exact: 1, sub: 0.5, fuzzy: 0.3, synonym: 0.9, parts: 0.8 };
+  var WEIGHT = { exact: 1, sub: 0.5, fuzzy: 0.3, synonym: 0.9, parts: 0.8, tail: 0.5 };
   var FOLDED = 0.75;
   var BONUS = { title: 0.6, keyword: 0.6, name: 0.5 };
   var MAX_PREFIX_KEYS = 24;
@@ -29,6 +29,8 @@
   var MAX_EXTRA_POSTINGS = { prefix: 3, fuzzy: 2 };
   /* Shorter words are not completed: "ha" would mean a little of everything. */
   var MIN_PREFIX_CHARS = 3;
+  /* Words before the last one typed are completed only from this length. */
+  var MIN_INNER_PREFIX_CHARS = 5;
   /* A prefix whose keys span more vocabulary files than this is too short to expand yet. */
   var MAX_PREFIX_FILES = 4;
   var MIN_FUZZY_CHARS = 5;
@@ -197,7 +199,7 @@
    * has every word of it. */
   Engine.prototype.units = function (query) {
     var self = this;
-    return this.pipeline.queryUnits(query, this.synonyms).map(function (unit) {
+    var units = this.pipeline.queryUnits(query, this.synonyms).map(function (unit) {
       return {
         typed: unit.typed,
         alternatives: unit.alternatives.map(function (words, i) {
@@ -208,6 +210,10 @@
         })
       };
     });
+    // The last word is still being typed unless a space follows it.
+    var last = units.length && !/\s$/.test(query) ? units[units.length - 1].alternatives[0].words : [];
+    if (last.length) last[last.length - 1].last = true;
+    return units;
   };
 
   function wordsOf(units) {
@@ -234,8 +240,11 @@
       u.terms.forEach(function (t) { files.add(self.fileOf(t.key)); });
       if (!u.typed) return;
       var prefixFiles = self.filesFor(u.folded);
+      // The word being typed is completed; a word already followed by others only when long
+      // (åkt in "åkt till syrien" is a whole word, not the start of aktion).
+      var typedChars = Array.from(u.folded).length;
       u.expand = prefixFiles.length <= MAX_PREFIX_FILES &&
-        Array.from(u.folded).length >= MIN_PREFIX_CHARS;
+        typedChars >= (u.last ? MIN_PREFIX_CHARS : MIN_INNER_PREFIX_CHARS);
       if (u.expand) prefixFiles.forEach(function (f) { files.add(f); });
       u.fuzzy.forEach(function (form) {
         fuzzyPrefixes(form, wide).forEach(function (p) {
@@ -257,7 +266,10 @@
   /* Exact keys, then prefix completions and one-typo neighbours from the loaded files. */
   Engine.prototype.collect = function (unit) {
     var self = this;
+    // A code the index has whole (3.1.1-212/2020) is not looked for by its parts (3, 212).
+    var whole = unit.terms.length > 1 && unit.terms[0].kind === 'c' && this.entry(unit.terms[0].key);
     unit.terms.forEach(function (t, i) {
+      if (whole && i > 0) return;
       var sub = t.kind === 'c' && i > 0;
       self.addCandidate(unit, t.key, sub ? 'sub' : 'exact', sub ? WEIGHT.sub : WEIGHT.exact);
     });
@@ -348,12 +360,20 @@
     return lo < keys.length && keys[lo].startsWith(key);
   };
 
-  /* Splits a typed word the index does not have into words it has (pipeline.splitWith),
-   * loading the vocabulary files the split asks about, a few at a time. */
+  /* Splits a typed word the index does not have into words it has (pipeline.splitWith), or
+   * else takes its last part (pipeline.tailWith), loading the vocabulary files either asks
+   * about, a few at a time; resolves to {words, weight} or null. */
   Engine.prototype.split = function (word, round) {
-    var self = this, missing = new Set();
-    var parts = this.pipeline.splitWith(word.token, function (part) { return self.knows(part, missing); });
-    if (parts || !missing.size || round >= MAX_SPLIT_ROUNDS) return Promise.resolve(parts);
+    var self = this, missing = new Set(), P = this.pipeline;
+    var knows = function (part) { return self.knows(part, missing); };
+    var parts = P.splitWith(word.token, knows);
+    if (!parts && !missing.size) {
+      var tail = P.tailWith(word.token, knows);
+      if (tail) return Promise.resolve({ words: [tail], weight: WEIGHT.tail });
+    }
+    if (parts || !missing.size || round >= MAX_SPLIT_ROUNDS) {
+      return Promise.resolve(parts && { words: parts, weight: WEIGHT.parts });
+    }
     return this.loadVocab(Array.from(missing).slice(0, MAX_SPLIT_FILES)).then(function () {
       return self.split(word, round + 1);
     });
@@ -367,15 +387,15 @@
       var word = first.length === 1 ? first[0] : null;
       var known = word && Array.from(word.candidates.values()).some(function (c) { return c.kind === 'exact'; });
       if (!word || known || !word.terms.length || word.terms[0].kind !== 'w') return null;
-      return self.split(word, 0).then(function (parts) {
-        if (!parts) return;
-        var words = parts.map(function (p) {
+      return self.split(word, 0).then(function (split) {
+        if (!split) return;
+        var words = split.words.map(function (p) {
           var part = self.word(p, false);
           part.expand = Array.from(part.folded).length >= MIN_COMPLETED_PART;
           self.collect(part);
           return part;
         });
-        unit.alternatives.push({ weight: WEIGHT.parts, words: words, parts: true });
+        unit.alternatives.push({ weight: split.weight, words: words });
       });
     }));
   };
@@ -432,6 +452,11 @@
           hit.score += h.score;
           hit.title = Math.max(hit.title, h.title);
           hit.name = hit.name || (h.name && hits.length === 1);
+        }
+        // A synonym's hit in a title counts like a completion's: below the typed word's.
+        if (alternative.weight < 1) {
+          hit.title = Math.min(hit.title, 1);
+          hit.name = false;
         }
         hit.score *= alternative.weight;
         var had = best.get(doc);

@@ -22,6 +22,7 @@
   var MAX_TOKEN_CHARS = 64;
   var MIN_PART_CHARS = 3;
   var MAX_SPLIT_DEPTH = 2;
+  var MIN_TAIL_CHARS = 5;
   var WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
   var NUMERIC = /\p{N}/u;
   var ALPHABETIC_ONLY = /^\p{Alphabetic}+$/u;
@@ -150,6 +151,18 @@
     return null;
   }
 
+  /* A compound none of whose splits is known still names a kind of its last part: hatsymbol
+   * is a symbol. The longest known tail of at least MIN_TAIL_CHARS after a head of at least
+   * MIN_PART_CHARS; null when none. Queries only: the index splits by splitWith alone. */
+  function tailWith(word, knows) {
+    var chars = Array.from(word);
+    for (var i = MIN_PART_CHARS; i <= chars.length - MIN_TAIL_CHARS; i++) {
+      var tail = chars.slice(i).join('');
+      if (knows(tail)) return tail;
+    }
+    return null;
+  }
+
   function term(key, exact, kind) {
     return { key: key, exact: exact, kind: kind };
   }
@@ -220,10 +233,15 @@
     'finns', 'fanns', 'gör', 'göra', 'gjorde', 'gjort', 'hitta', 'hittar', 'någon', 'något',
     'några', 'sånt', 'typ', 'liksom', 'bara', 'också', 'även', 'kanske', 'hej', 'tack', 'snälla',
     'behöver', 'behövs', 'går', 'gå', 'vet', 'veta', 'mig', 'ngn', 'ngt', 'hos', 'sig', 'the',
-    'of', 'and']);
+    'of', 'and',
+    // The same typed without å/ä/ö, where that is no other word (bör → bor is one).
+    'maste', 'behover', 'behovs', 'nagon', 'nagot', 'nagra', 'aven', 'gora', 'nar', 'varfor',
+    'ar', 'pa', 'fran', 'sadan', 'sadant']);
 
+  /* A stop word, a question word, or a single letter (the s of "Säpo:s"). */
   function isQueryStopWord(token) {
-    return QUERY_STOP_WORDS.has(token) || isStopWord(token);
+    return QUERY_STOP_WORDS.has(token) || isStopWord(token) ||
+      (Array.from(token).length === 1 && !NUMERIC.test(token));
   }
 
   /* The key a word is compared by in synonyms: its first term's key (stem, folded). */
@@ -316,13 +334,17 @@
 
   /* "Menade du": the candidate closest to `word` within two edits (one for short words), the
    * most common of equals, then the first in order; null when none is close. Candidates are
-   * {key, df}; the word is compared folded, as keys are. */
+   * {key, df, word}; the word is compared folded, as keys are. */
   function closest(word, candidates) {
     var folded = fold(word), n = Array.from(folded).length;
     var limit = n <= 4 ? 1 : 2, best = null, bestDistance = limit + 1;
+    var key = matchKey(word);
     candidates.forEach(function (c) {
-      if (Array.from(c.key).length < 3 || c.key === folded) return;
-      var d = Math.min(distance(folded, c.key, limit), distance(matchKey(word), c.key, limit));
+      if (Array.from(c.key).length < 3 || c.key === folded || c.key === key) return;
+      // Against the key (a stem) and the whole word it stands for: återvändare is two edits
+      // from atervndaree, its stem återvänd four.
+      var d = Math.min(distance(folded, c.key, limit), distance(key, c.key, limit),
+        c.word ? distance(folded, fold(c.word), limit) : limit + 1);
       if (d < bestDistance || (d === bestDistance && best && c.df > best.df)) {
         best = c;
         bestDistance = d;
@@ -340,6 +362,7 @@
     analyze: analyze,
     Vocabulary: Vocabulary,
     splitWith: splitWith,
+    tailWith: tailWith,
     matchKey: matchKey,
     isQueryStopWord: isQueryStopWord,
     Synonyms: Synonyms,
