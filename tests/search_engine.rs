@@ -209,3 +209,46 @@ fn the_engine_ranks_widens_splits_and_suggests() {
         );
     }
 }
+
+/// The evaluation set of benches/search-eval (questions, synonyms, slang, typos, compounds,
+/// codes, names, titles written from the example site) must keep finding a right page in the
+/// first three for 95 % of its queries; benches/search-eval.sh measures the same in Chromium
+/// and beside Pagefind.
+#[test]
+fn the_example_site_answers_its_evaluation_set() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(repo.join("benches/search-eval/queries.json"))
+        .expect("benches/search-eval/queries.json");
+    let set: Vec<Value> = serde_json::from_str(&text).expect("the evaluation set is JSON");
+    let queries: Vec<&str> = set
+        .iter()
+        .map(|q| q["query"].as_str().expect("a query"))
+        .collect();
+    let site = common::example_site();
+    let run = site.build_ok(&[]);
+    let answers = run_engine(&run.out, &queries);
+    let mut missed = Vec::new();
+    for (entry, answer) in set.iter().zip(&answers) {
+        let expected: Vec<&str> = entry["expect"]
+            .as_array()
+            .expect("expect")
+            .iter()
+            .map(|e| e.as_str().expect("a path").trim_end_matches("index.html"))
+            .collect();
+        let first = urls(answer);
+        if !first.iter().take(3).any(|url| expected.contains(url)) {
+            missed.push(format!(
+                "{:?} → {:?}",
+                entry["query"],
+                &first[..first.len().min(3)]
+            ));
+        }
+    }
+    let top3 = 100.0 * (set.len() - missed.len()) as f64 / set.len() as f64;
+    assert!(
+        set.len() >= 80 && top3 >= 95.0,
+        "top-3 {top3:.1} % of {} queries; missed:\n{}",
+        set.len(),
+        missed.join("\n")
+    );
+}
