@@ -181,9 +181,10 @@ fn index_files_are_scripts_with_relative_urls_and_short_texts() {
     let (_site, out) = fixture_output();
     let parsed = parse(&read_output(&out));
     check_consistent(&parsed);
-    assert_eq!(parsed.meta["docs"], 9);
+    // Nine pages, then the start page and the three sections' own pages.
+    assert_eq!(parsed.meta["docs"], 13);
     let collections = parsed.meta["collections"].as_array().unwrap();
-    assert_eq!(collections, &["Ord", "Symboler", "Test"]);
+    assert_eq!(collections, &["Söktest", "Ord", "Symboler", "Test"]);
     for rows in parsed.docs.values() {
         for row in rows {
             let url = row[1].as_str().unwrap();
