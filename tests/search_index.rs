@@ -189,7 +189,7 @@ fn index_files_are_scripts_with_relative_urls_and_short_texts() {
         for row in rows {
             let url = row[1].as_str().unwrap();
             assert!(
-                !url.starts_with('/') && !url.contains("://") && url.ends_with("/index.html"),
+                !url.starts_with('/') && !url.contains("://") && url.ends_with("index.html"),
                 "{url} is not relative to the site root"
             );
             assert!(out.join(url).is_file(), "{url} does not exist");
