@@ -5,9 +5,7 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 
@@ -81,29 +79,11 @@ const QUERIES: &[&str] = &[
 ];
 
 fn run_engine(site: &Path, queries: &[&str]) -> Vec<Value> {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/engine.cjs");
-    let mut child = Command::new("node")
-        .arg(&script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run `node` ({e}); install Node.js to run this test"));
-    let input = json!({ "site": site, "queries": queries }).to_string();
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write to node");
-    let output = child.wait_with_output().expect("node finishes");
-    assert!(
-        output.status.success(),
-        "node {} failed:\n{}",
-        script.display(),
-        String::from_utf8_lossy(&output.stderr)
+    let answers = common::node_json(
+        "tests/browser/engine.cjs",
+        &json!({ "site": site, "queries": queries }),
     );
-    serde_json::from_slice(&output.stdout).expect("node prints JSON")
+    serde_json::from_value(answers).expect("node prints a list of answers")
 }
 
 /// The result URLs of a query, best first, as folders (`skolan/`, whatever the URL style).

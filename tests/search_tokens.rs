@@ -3,16 +3,17 @@
 //! same Snowball stems, same folding, same compound parts. And it must read a query as
 //! src/search/query.rs does: same units, synonyms, compound splits and "menade du".
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 
 use lots::config::Synonym;
 use lots::search::pipeline::{analyze, analyze_token, split_with, tokenize, Vocabulary};
 use lots::search::query::{closest, tail_with, units, Candidate, Synonyms};
+use lots::search::shards::synonyms_json;
 
 const SENTENCES: &[&str] = &[
     "Återvändare, återvändarna och ÅTERVÄNDAREN: barn som återvänder från krigsdrabbade områden.",
@@ -60,23 +61,7 @@ fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn run_node(input: &Value) -> Value {
-    let script = repo().join("tests/browser/tokens.cjs");
-    let mut child = Command::new("node")
-        .arg(&script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run `node` ({e}); install Node.js to run this test"));
-    let input = input.to_string();
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write to node");
-    let output = child.wait_with_output().expect("node finishes");
-    assert!(output.status.success(), "node {} failed", script.display());
-    serde_json::from_slice(&output.stdout).expect("node prints JSON")
+    common::node_json("tests/browser/tokens.cjs", input)
 }
 
 #[test]
@@ -184,20 +169,6 @@ fn test_synonyms() -> Vec<Synonym> {
         one_way(&["symboler", "symbol"], &["tecken"]),
         one_way(&["extremism"], &["extremist"]),
     ]
-}
-
-/// As search/synonyms.js writes them: `[from]` for a group, `[from, to]` one way.
-fn synonyms_js(synonyms: &[Synonym]) -> Value {
-    synonyms
-        .iter()
-        .map(|s| {
-            if s.is_group() {
-                json!([s.from])
-            } else {
-                json!([s.from, s.to])
-            }
-        })
-        .collect()
 }
 
 const SPLIT_KEYS: &[&str] = &[
@@ -318,7 +289,7 @@ fn rust_and_js_read_queries_alike() {
     let js = run_node(&json!({
         "texts": [],
         "queries": QUERIES,
-        "synonyms": synonyms_js(&synonym_list),
+        "synonyms": synonyms_json(&synonym_list),
         "splits": { "keys": SPLIT_KEYS, "words": SPLIT_WORDS },
         "closest": { "candidates": candidates, "words": CLOSEST_WORDS },
     }));

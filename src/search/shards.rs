@@ -220,7 +220,15 @@ pub(super) fn version(files: &[IndexFile], previous: &str) -> String {
 /// group or `[from, to]` one way. The browser analyses them, so the index never depends on
 /// them: editing the list changes this file alone.
 pub fn synonyms_file(synonyms: &[Synonym]) -> IndexFile {
-    let entries: Vec<Value> = synonyms
+    IndexFile {
+        path: "search/synonyms.js".into(),
+        bytes: script(&json!({"type": "synonyms", "synonyms": synonyms_json(synonyms)})),
+    }
+}
+
+/// The entries of `search/synonyms.js`, as the browser's `Synonyms` takes them.
+pub fn synonyms_json(synonyms: &[Synonym]) -> Value {
+    synonyms
         .iter()
         .map(|s| {
             if s.is_group() {
@@ -229,11 +237,7 @@ pub fn synonyms_file(synonyms: &[Synonym]) -> IndexFile {
                 json!([s.from, s.to])
             }
         })
-        .collect();
-    IndexFile {
-        path: "search/synonyms.js".into(),
-        bytes: script(&json!({"type": "synonyms", "synonyms": entries})),
-    }
+        .collect()
 }
 
 /// One postings file: each key of a sorted run with its encoded page list.

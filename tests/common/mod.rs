@@ -349,6 +349,35 @@ pub fn example_site() -> Site {
     Site { _tmp: tmp, root }
 }
 
+/// Runs a script of the repository with node, `input` as JSON on its standard input, and
+/// returns the JSON it prints; fails with its standard error when it fails.
+pub fn node_json(script: &str, input: &serde_json::Value) -> serde_json::Value {
+    use std::io::Write;
+    use std::process::Stdio;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(script);
+    let mut child = Command::new("node")
+        .arg(&script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run `node` ({e}); install Node.js to run this test"));
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.to_string().as_bytes())
+        .expect("write to node");
+    let output = child.wait_with_output().expect("node finishes");
+    assert!(
+        output.status.success(),
+        "node {} failed:\n{}",
+        script.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("node prints JSON")
+}
+
 /// Runs a browser script of the repository with node, `args` after it, and fails with its
 /// report when any of its checks failed; returns what it printed.
 pub fn run_node<S: AsRef<std::ffi::OsStr>>(script: &str, args: &[S]) -> String {
