@@ -98,9 +98,9 @@ yaml.text_after_quote = there is text after the quote that ends the value; put t
 yaml.unclosed_bracket = the bracket {bracket} opened here is never closed; end the list with {close} on the same line, or put the value in quotes if it is text
 
 config.synonym.alone = a group of synonyms needs at least two words or phrases that mean the same: `[hemvändare, återvändare]`
-config.synonym.one_way = a one-way synonym needs both `from` and `to`: `{from: Säpo, to: [Säkerhetspolisen]}`
-config.synonym.key = `{key}` is not a key of a synonym; write `{from: word, to: [words]}`
-config.synonym.shape = a synonym is a list of words that mean the same, `[a, b]`, or a one-way `{from: a, to: [b]}`, not {kind}
+config.synonym.one_way = a one-way synonym needs both `from` and `to`, as in `from: Säpo` and `to: [Säkerhetspolisen]`
+config.synonym.key = `{key}` is not a key of a synonym; a one-way synonym has only `from` and `to`
+config.synonym.shape = a synonym is a list of words that mean the same, `[a, b]`, or a one-way synonym with `from` and `to`, not {kind}
 config.synonym.empty = the list is empty; write at least one word or phrase
 config.synonym.not_text = a synonym must be a word or a phrase, not {kind}
 config.synonym.no_word = `{text}` has no letter or digit, so no query can contain it; write a word or remove it

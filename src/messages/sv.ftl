@@ -92,9 +92,9 @@ yaml.text_after_quote = det står text efter citattecknet som avslutar värdet; 
 yaml.unclosed_bracket = hakparentesen {bracket} som börjar här avslutas aldrig; avsluta listan med {close} på samma rad, eller sätt värdet inom citattecken om det är text
 
 config.synonym.alone = en grupp synonymer behöver minst två ord eller fraser som betyder samma sak: `[hemvändare, återvändare]`
-config.synonym.one_way = en synonym åt ett håll behöver både `from` och `to`: `{from: Säpo, to: [Säkerhetspolisen]}`
-config.synonym.key = `{key}` hör inte till en synonym; skriv `{from: ord, to: [ord]}`
-config.synonym.shape = en synonym är en lista med ord som betyder samma sak, `[a, b]`, eller åt ett håll `{from: a, to: [b]}`, inte {kind}
+config.synonym.one_way = en synonym åt ett håll behöver både `from` och `to`, som `from: Säpo` och `to: [Säkerhetspolisen]`
+config.synonym.key = `{key}` hör inte till en synonym; en synonym åt ett håll har bara `from` och `to`
+config.synonym.shape = en synonym är en lista med ord som betyder samma sak, `[a, b]`, eller en synonym åt ett håll med `from` och `to`, inte {kind}
 config.synonym.empty = listan är tom; skriv minst ett ord eller en fras
 config.synonym.not_text = en synonym måste vara ett ord eller en fras, inte {kind}
 config.synonym.no_word = `{text}` har ingen bokstav eller siffra, så ingen sökning kan innehålla det; skriv ett ord eller ta bort det
