@@ -61,19 +61,22 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Offers a token the key came from as the word to show: the shortest wins (most often
-    /// the base form: `återvändare` before `återvändarna`), then the first in order.
-    pub(super) fn offer_word(&mut self, token: &str, kind: Kind) {
+    /// Offers a token the key came from as the word to show; it is taken when it is a whole
+    /// word and `more_common` than the one held, or as common and shorter (most often the
+    /// base form: `återvändare` before `återvändarna`), or first in order. Says if it was.
+    pub(super) fn offer_word(&mut self, token: &str, kind: Kind, more_common: bool) -> bool {
         if kind != Kind::Word || !token.chars().all(char::is_alphabetic) {
-            return;
+            return false;
         }
-        let better = self
-            .word
-            .as_deref()
-            .is_none_or(|had| (token.chars().count(), token) < (had.chars().count(), had));
+        let better = more_common
+            || self
+                .word
+                .as_deref()
+                .is_none_or(|had| (token.chars().count(), token) < (had.chars().count(), had));
         if better {
             self.word = Some(token.to_string());
         }
+        better
     }
 }
 
@@ -115,7 +118,7 @@ fn analyse_tokens(tokens: &[Cow<str>], vocabulary: &Vocabulary) -> (Keys, Vec<Ve
     for term in analysed.iter().flatten() {
         spellings.entry(&term.key).or_default().insert(&term.exact);
     }
-    let mut keys: Keys = spellings
+    let keys: Keys = spellings
         .iter()
         .map(|(k, v)| Entry {
             key: k.to_string(),
@@ -146,12 +149,32 @@ fn analyse_tokens(tokens: &[Cow<str>], vocabulary: &Vocabulary) -> (Keys, Vec<Ve
                 .collect::<Vec<TermRef>>()
         })
         .collect::<Vec<_>>();
-    for (token, terms) in tokens.iter().zip(&refs) {
-        for term in terms {
-            keys[term.key as usize].offer_word(token, term.kind);
+    (keys, refs)
+}
+
+/// Gives each key the word to show for it: of the whole words with that key, the one on the
+/// most pages (`återvändare` rather than `återvända`), then the shorter, then the first.
+fn choose_words(
+    keys: &mut [Entry],
+    tokens: &[Cow<str>],
+    refs: &[Vec<TermRef>],
+    docs: &[DocTokens],
+) {
+    let mut pages_with = vec![0u32; tokens.len()];
+    for doc in docs {
+        for (token, _) in &doc.counts {
+            pages_with[*token as usize] += 1;
         }
     }
-    (keys, refs)
+    let mut best = vec![0u32; keys.len()];
+    for ((token, terms), pages) in tokens.iter().zip(refs).zip(pages_with) {
+        for term in terms {
+            let key = term.key as usize;
+            if pages >= best[key] && keys[key].offer_word(token, term.kind, pages > best[key]) {
+                best[key] = pages;
+            }
+        }
+    }
 }
 
 /// Builds the index of `docs` (document numbers are their positions).
@@ -163,7 +186,8 @@ pub fn build(docs: &[SearchDoc]) -> Index {
 pub(super) fn build_with_context(docs: &[SearchDoc]) -> (Index, Context) {
     let (tokens, tokenized) = tokens::tokenize_all(docs);
     let vocabulary = Vocabulary::from_tokens(tokens.iter().map(|t| t.as_ref()));
-    let (keys, refs) = analyse_tokens(&tokens, &vocabulary);
+    let (mut keys, refs) = analyse_tokens(&tokens, &vocabulary);
+    choose_words(&mut keys, &tokens, &refs, &tokenized);
     let averages = average_lengths(&tokenized);
     let spelled = |key: u32| keys[key as usize].variants.len() > 1;
     let per_doc: Vec<Vec<(u32, u32, u32)>> = tokenized

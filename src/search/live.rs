@@ -217,8 +217,12 @@ impl LiveIndex {
             terms.clear();
             pipeline::analyze_token(token, Some(&self.context.vocabulary), &mut terms);
             let refs_of_token: Vec<TermRef> = terms.iter().map(|t| self.term_ref(t)).collect();
+            // A whole build chooses among all pages' words; an edit only fills a new key's.
             for term in &refs_of_token {
-                self.entries[term.key as usize].offer_word(token, term.kind);
+                let entry = &mut self.entries[term.key as usize];
+                if entry.word.is_none() {
+                    entry.offer_word(token, term.kind, false);
+                }
             }
             refs.push(refs_of_token);
         }

@@ -114,6 +114,31 @@ async function keyboard(context, root, label) {
   });
 }
 
+/* A query with no results but a near word offers "Menade du …?", a link that runs that search. */
+async function suggestion(context, root, label) {
+  await attempt(`${label}: menade du`, async () => {
+    const page = await context.newPage();
+    await page.goto(new URL('index.html', root).href);
+    const found = await search(page, 'atervndaree');
+    const link = page.locator('[data-search-suggestion-link]');
+    const shown = found.length === 0 && (await link.isVisible());
+    check(`${label}: no results offer a suggestion`, shown, `${found.length} results`);
+    const status = await page.locator('[data-search-status]').textContent();
+    check(`${label}: the status says it`, status.includes('Menade du återvändare'), status);
+    await link.click();
+    await page.waitForFunction(
+      () => document.querySelector('form[data-lots-search]').dataset.searchDone === 'återvändare',
+      null,
+      { timeout: 10000 },
+    );
+    const urls = await page.$$eval('#lots-search-results [role="option"]', (o) => o.map((x) => x.dataset.url));
+    check(`${label}: the suggestion runs its search`, urls.slice(0, 3).includes('vagledningar/atervandare/index.html'),
+      urls.slice(0, 3).join(', '));
+    check(`${label}: the suggestion is gone with results`, !(await link.isVisible()));
+    await page.close();
+  });
+}
+
 async function mouse(context, root, label) {
   await attempt(`${label}: mouse`, async () => {
     const page = await context.newPage();
@@ -203,6 +228,7 @@ try {
     await queries(context, root, EXAMPLE_QUERIES, label);
     await keyboard(context, root, label);
     await mouse(context, root, label);
+    await suggestion(context, root, label);
     await withoutJavaScript(browser, root, label);
   }
   for (const root of roots.fixture) {
