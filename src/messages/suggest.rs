@@ -1,20 +1,22 @@
 //! "Did you mean …?" for a value that is not one of a field's values: written with å/ä/ö
-//! where the value has a/a/o, in another case, or with a letter or two wrong.
+//! where the value has a/a/o, in another case, or with a letter or two wrong. Its edit
+//! distance also serves the search's "menade du" (`search::query`).
 
 /// The allowed value closest to `written`, when it is close enough to be what was meant.
 pub fn closest<'a>(written: &str, allowed: &'a [String]) -> Option<&'a str> {
     let folded = fold(written);
     let mut best: Option<(usize, &str)> = None;
     for value in allowed {
-        let distance = edit_distance(&folded, &fold(value));
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, value));
+        // No value may be more than three edits off (see `limit` below): nearer ones are exact.
+        let off = distance(&folded, &fold(value), 3);
+        if best.is_none_or(|(d, _)| off < d) {
+            best = Some((off, value));
         }
     }
-    let (distance, value) = best?;
+    let (off, value) = best?;
     // A third of the letters may be wrong, at least one and at most three: more is a guess.
     let limit = (value.chars().count() / 3).clamp(1, 3);
-    (distance <= limit).then_some(value)
+    (off <= limit).then_some(value)
 }
 
 /// Lower case without Swedish letters' dots and rings, as values are written in `config.yaml`.
@@ -33,30 +35,36 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Edit distance in characters, a swap of two neighbours counting as one edit
-/// (optimal string alignment).
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Optimal string alignment distance (a swap of two neighbours is one edit, the commonest
+/// typo), or `limit + 1` once it is certain to exceed `limit`: callers only care about near
+/// words, and stopping early keeps a scan of a whole vocabulary file cheap.
+pub fn distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        for j in 0..=b.len() {
-            d[i * width + j] = if i == 0 || j == 0 {
-                i + j
-            } else {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut best = (d[(i - 1) * width + j] + 1)
-                    .min(d[i * width + j - 1] + 1)
-                    .min(d[(i - 1) * width + j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    best = best.min(d[(i - 2) * width + j - 2] + 1);
-                }
-                best
-            };
-        }
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
     }
-    d[a.len() * width + b.len()]
+    let mut rows: Vec<Vec<usize>> = Vec::with_capacity(a.len() + 1);
+    rows.push((0..=b.len()).collect());
+    for i in 1..=a.len() {
+        let mut row = Vec::with_capacity(b.len() + 1);
+        row.push(i);
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(row[j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            row.push(d);
+        }
+        if row.iter().min().is_some_and(|&m| m > limit) {
+            return limit + 1;
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()].min(limit + 1)
 }
 
 #[cfg(test)]

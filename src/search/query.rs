@@ -11,6 +11,8 @@ use serde::Serialize;
 
 use super::pipeline::{analyze_token, fold, is_stop_word, tokenize};
 use crate::config::Synonym;
+/// The edit distance "menade du" uses for field values too.
+pub use crate::messages::suggest::distance;
 
 /// Words that carry no meaning in a typed question, beside the stop words: "vem ringer jag om
 /// jag är orolig" is about ringer and orolig. Only queries drop them, never the index.
@@ -171,38 +173,6 @@ pub fn units(query: &str, synonyms: Option<&Synonyms>) -> Vec<Unit> {
     } else {
         units.into_iter().filter(|u| !u.stop).collect()
     }
-}
-
-/// Optimal string alignment distance (a swap of two neighbours is one edit, the commonest
-/// typo), or `limit + 1` once it is certain to exceed `limit`: callers only care about near
-/// words, and stopping early keeps a scan of a whole vocabulary file cheap.
-pub fn distance(a: &str, b: &str, limit: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
-        return limit + 1;
-    }
-    let mut rows: Vec<Vec<usize>> = Vec::with_capacity(a.len() + 1);
-    rows.push((0..=b.len()).collect());
-    for i in 1..=a.len() {
-        let mut row = Vec::with_capacity(b.len() + 1);
-        row.push(i);
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1)
-                .min(row[j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
-            }
-            row.push(d);
-        }
-        if row.iter().min().is_some_and(|&m| m > limit) {
-            return limit + 1;
-        }
-        rows.push(row);
-    }
-    rows[a.len()][b.len()].min(limit + 1)
 }
 
 /// A compound none of whose splits is known still names a kind of its last part: `hatsymbol`
