@@ -1,13 +1,13 @@
 //! `search:` in config.yaml: the front-matter keys that are other names for a page, and the
-//! synonyms the browser applies to every query. Synonyms are written into the index's
-//! metadata as typed; the browser analyses them, so changing the list changes no page's terms.
+//! synonyms the browser applies to every query. Synonyms are written as typed to a file of
+//! their own (`search/synonyms.js`); the browser analyses them, so changing the list changes
+//! no page's terms.
 
-use crate::yaml::Spanned;
 use serde::{Deserialize, Serialize};
 
 use crate::args;
 use crate::diagnostics::Diagnostic;
-use crate::yaml::{self, Node};
+use crate::yaml::{self, Node, Spanned};
 
 /// `search:` as written.
 #[derive(Debug, Default, Deserialize)]

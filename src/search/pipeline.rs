@@ -12,7 +12,8 @@
 //!    stem folded (å ä → a, ö → o, é → e …), so `atervandare` finds `återvändare`; the unfolded
 //!    stem is kept beside it so that exact spellings can rank first (`för` above `for`).
 //! 4. With a vocabulary (the site's own words), compounds are split into known parts, with a
-//!    linking `s`: `handlingsplanerna` also yields `handling` and `plan`.
+//!    linking letter (`s`, or `o`/`u` for a dropped `a`): `handlingsplanerna` also yields
+//!    `handling` and `plan`, `kvinnojour` `kvinna` and `jour`.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -328,7 +329,7 @@ impl Vocabulary {
         self.words.contains(word)
     }
 
-    /// Splits a compound into known parts, longest first part first, a linking `s` dropped:
+    /// Splits a compound into known parts, longest first part first, a linking letter undone:
     /// `handlingsplanerna` → `handling`, `planerna`. `None` when it is no compound of known words.
     pub fn split(&self, word: &str) -> Option<Vec<String>> {
         split_with(word, &|part| self.knows(part))

@@ -535,7 +535,7 @@
   /* "Menade du": the query with each word the index lacks replaced by the closest word of the
    * loaded vocabulary files (pipeline.closest); null when some word has no close neighbour. */
   Engine.prototype.suggest = function (units) {
-    var self = this, candidates = null, changed = false, words = [];
+    var candidates = null, changed = false, words = [];
     for (var u = 0; u < units.length; u++) {
       var unit = units[u];
       if (unit.alternatives[0].words.some(function (w) { return w.candidates.size; })) {
