@@ -10,8 +10,7 @@
 // (200 ms a key, so a search runs after every key: what typing costs). Then, with those files loaded, times the query again
 // in the page: from calling the search to the results being in the list (median of 15).
 // Prints one JSON object.
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch } from './chromium.mjs';
 
 const [root, ...queries] = process.argv.slice(2);
 if (!root || !queries.length) {
@@ -19,7 +18,7 @@ if (!root || !queries.length) {
   process.exit(2);
 }
 
-const browser = await chromium.launch(LAUNCH);
+const browser = await launch();
 
 async function measure(query, typed) {
   const context = await browser.newContext();

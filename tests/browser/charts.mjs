@@ -5,8 +5,7 @@
 //
 //   node tests/browser/charts.mjs PAGE.html [SHOT_DIR]
 //   AXE_CORE=/path/to/axe.min.js overrides node_modules/axe-core/axe.min.js.
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch } from './chromium.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +22,7 @@ if (!existsSync(axePath)) {
 }
 const axe = readFileSync(axePath, 'utf8');
 
-const browser = await chromium.launch(LAUNCH);
+const browser = await launch();
 const failures = [];
 try {
   for (const scheme of ['light', 'dark']) {

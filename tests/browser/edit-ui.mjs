@@ -4,8 +4,7 @@
 // upload, keyboard reach and axe-core's WCAG 2.1 A/AA rules.
 //
 //   node tests/browser/edit-ui.mjs URL      (URL: the mock's root, ending in /)
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch } from './chromium.mjs';
 import { axeViolations, unreachedByTab } from './edit-checks.mjs';
 
 const [base] = process.argv.slice(2);
@@ -37,7 +36,7 @@ async function noViolations(page, name) {
 
 const preview = (page) => page.frameLocator('iframe.edit-preview__frame');
 
-const browser = await chromium.launch(LAUNCH);
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors = [];

@@ -7,8 +7,7 @@
 // URL is the server's root (ending in /), SITE_ROOT the site folder it serves (read and
 // changed here, as another editor would). With SCREENSHOT_DIR, the editor is photographed
 // there (editor-dator.png) for the README. Prints one `ok`/`not ok` line per check.
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch } from './chromium.mjs';
 import { axeViolations, unreachedByTab } from './edit-checks.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -58,7 +57,7 @@ async function openEditor(page, url, link = 'Redigera sidan') {
 const saved = (page) => until(page, () => /Sparat/.test(document.querySelector('.edit-message[role=status]')?.textContent || ''));
 const frameText = (page) => page.evaluate(() => document.querySelector('iframe.edit-preview__frame').contentDocument?.body?.textContent || '');
 
-const browser = await chromium.launch(LAUNCH);
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];

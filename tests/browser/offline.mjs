@@ -17,8 +17,7 @@
 // `profile` is a Chromium profile folder kept between phases (the service workers and their
 // caches live there). Prints one `ok`/`not ok` line per check, then `N passed, N failed`, and
 // exits non-zero when anything failed.
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch, launchPersistent } from './chromium.mjs';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -146,7 +145,7 @@ async function searchAndOpen(page, root, query, expected, label) {
 // ---- file:// ----
 
 async function fileSite() {
-  const browser = await chromium.launch(LAUNCH);
+  const browser = await launch();
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -228,7 +227,7 @@ async function fileSite() {
 // ---- over http, with the service worker ----
 
 async function withProfile(body) {
-  const context = await chromium.launchPersistentContext(options.profile, LAUNCH);
+  const context = await launchPersistent(options.profile);
   try {
     await body(context);
   } finally {

@@ -7,8 +7,7 @@
 // Prints "ok …" or "not ok …" per check; exits 1 when one fails.
 //
 //   node tests/browser/phone.mjs SITE_DIR
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch } from './chromium.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -88,7 +87,7 @@ function shortTargets() {
   return short;
 }
 
-const browser = await chromium.launch(LAUNCH);
+const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: SCREEN });
   const page = await context.newPage();

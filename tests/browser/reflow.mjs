@@ -4,8 +4,7 @@
 // results for WORD open; a failure names the elements sticking out.
 //
 //   node tests/browser/reflow.mjs WORD SITE_DIR [SITE_DIR...]
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch } from './chromium.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,7 +43,7 @@ function measure() {
   return { scroll: document.documentElement.scrollWidth, width, out: out.slice(0, 5).map(name) };
 }
 
-const browser = await chromium.launch(LAUNCH);
+const browser = await launch();
 let failed = 0;
 let checked = 0;
 async function check(page, width, what) {

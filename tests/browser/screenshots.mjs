@@ -6,8 +6,7 @@
 //
 // With EDITOR_URL (a page's editor under `lots serve --edit`), the editor is photographed too,
 // once its preview has loaded (editor-dator.png is the README's picture).
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch } from './chromium.mjs';
 import { mkdirSync } from 'node:fs';
 
 const [root, out, editor] = process.argv.slice(2);
@@ -29,7 +28,7 @@ const PAGES = [
 const WIDTHS = [['dator', 1280], ['mobil', 390]];
 if (editor) PAGES.push(['editor', editor]);
 
-const browser = await chromium.launch(LAUNCH);
+const browser = await launch();
 let failed = 0;
 try {
   for (const [label, width] of WIDTHS) {

@@ -6,8 +6,7 @@
 // Each URL is the root of a built site (ending in /), over http:// or file://; every check
 // runs against every root given. Prints one `ok`/`not ok` line per check, then
 // `N passed, N failed`, and exits non-zero when anything failed.
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch } from './chromium.mjs';
 
 const roots = { example: [], fixture: [] };
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -220,7 +219,7 @@ async function withoutJavaScript(browser, root, label) {
   });
 }
 
-const browser = await chromium.launch(LAUNCH);
+const browser = await launch();
 try {
   const context = await browser.newContext();
   for (const root of roots.example) {

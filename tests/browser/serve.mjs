@@ -6,8 +6,7 @@
 // URL is the server's root (ending in /), SITE_ROOT the site folder this script edits. Prints
 // one `ok`/`not ok` line per check, then `N passed, N failed`, and exits non-zero when
 // anything failed.
-import { chromium } from 'playwright-core';
-import { LAUNCH } from './chromium.mjs';
+import { launch } from './chromium.mjs';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import path from 'node:path';
@@ -36,7 +35,7 @@ async function until(page, test, arg) {
   }
 }
 
-const browser = await chromium.launch(LAUNCH);
+const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(`${base}guider/lang/`);
