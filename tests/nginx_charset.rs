@@ -1,7 +1,6 @@
 //! README's nginx snippet (its http-level part, beside Debian's mime.types) serves the site's
 //! text files as UTF-8: captions, CSV and vCards in Swedish read as written. Runs Debian's
-//! nginx (`apt-get install -y nginx`) in the foreground with its own files in a temporary
-//! folder.
+//! nginx (tests/common/nginx.rs) in the foreground with its own files in a temporary folder.
 
 mod common;
 
@@ -9,9 +8,9 @@ use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::nginx::Nginx;
 use common::serve::free_port;
 
 /// The lines of README's ```nginx block before its `server` part.
@@ -28,15 +27,6 @@ fn readme_http_part() -> String {
         .or_else(|| block.find("# /etc/nginx/sites-enabled"))
         .expect("the snippet has a server block");
     block[..server].to_string()
-}
-
-struct Nginx(Child);
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// The `Content-Type` nginx answers for `path`.
@@ -64,11 +54,6 @@ fn content_type(port: u16, path: &str) -> String {
 
 #[test]
 fn the_readme_nginx_snippet_serves_text_files_as_utf8() {
-    let binary = std::env::var("NGINX").unwrap_or_else(|_| "/usr/sbin/nginx".into());
-    assert!(
-        Path::new(&binary).exists(),
-        "{binary} is missing: run `apt-get install -y nginx`"
-    );
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path();
     let site = dir.join("site");
@@ -86,42 +71,8 @@ fn the_readme_nginx_snippet_serves_text_files_as_utf8() {
         fs::write(site.join(file), text).expect("write");
     }
     let port = free_port();
-    let d = dir.display();
-    let conf = format!(
-        "daemon off;\nmaster_process off;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\n\
-         events {{ worker_connections 64; }}\nhttp {{\ninclude /etc/nginx/mime.types;\n\
-         default_type application/octet-stream;\naccess_log off;\nclient_body_temp_path {d}/b;\n\
-         proxy_temp_path {d}/p;\nfastcgi_temp_path {d}/f;\nuwsgi_temp_path {d}/u;\n\
-         scgi_temp_path {d}/s;\n{}\nserver {{ listen 127.0.0.1:{port}; location / {{ root {}; }} }}\n}}\n",
-        readme_http_part(),
-        site.display()
-    );
-    fs::write(dir.join("nginx.conf"), conf).expect("nginx.conf");
-    let child = Command::new(&binary)
-        .arg("-p")
-        .arg(dir)
-        .arg("-c")
-        .arg(dir.join("nginx.conf"))
-        .arg("-e")
-        .arg(dir.join("error.log"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start nginx");
-    let mut nginx = Nginx(child);
-    let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Ok(Some(status)) = nginx.0.try_wait() {
-            let log = fs::read_to_string(dir.join("error.log")).unwrap_or_default();
-            panic!("nginx exited ({status}):\n{log}");
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "nginx did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let root = format!("    location / {{ root {}; }}", site.display());
+    let _nginx = Nginx::start(&dir.join("nginx"), port, &readme_http_part(), &root);
     for (path, expected) in [
         ("/textning.vtt", "text/vtt; charset=utf-8"),
         ("/lista.csv", "text/csv; charset=utf-8"),

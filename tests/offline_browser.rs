@@ -12,19 +12,16 @@
 mod common;
 
 use std::fs;
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
+use common::nginx::{status, Nginx};
+use common::serve::free_port;
 use serde_json::{json, Value};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn nginx_binary() -> String {
-    std::env::var("NGINX").unwrap_or_else(|_| "/usr/sbin/nginx".into())
 }
 
 /// One browser at a time: on a small machine two would slow each other past the timeouts.
@@ -142,97 +139,6 @@ fn node(phase: &str, options: &Value) -> String {
     stdout
 }
 
-/// nginx in the foreground, with its own configuration, logs and pid file in `dir`; stopped
-/// when dropped.
-struct Nginx {
-    child: Child,
-    dir: PathBuf,
-}
-
-impl Nginx {
-    /// Serves each `(location, folder)` on 127.0.0.1:`port`, as the README advises.
-    fn start(dir: &Path, port: u16, locations: &[(&str, &Path)]) -> Nginx {
-        let binary = nginx_binary();
-        assert!(
-            Path::new(&binary).exists(),
-            "{binary} is missing: run `apt-get install -y nginx`"
-        );
-        fs::create_dir_all(dir).unwrap();
-        let mut served = String::new();
-        for (location, folder) in locations {
-            served.push_str(&format!(
-                "    location {location} {{\n      alias {}/;\n      add_header Cache-Control \"no-cache\";\n      error_page 404 {location}404.html;\n    }}\n",
-                folder.display(),
-            ));
-        }
-        let d = dir.display();
-        let conf = format!(
-            "daemon off;\nmaster_process off;\nworker_processes 1;\npid {d}/nginx.pid;\n\
-             error_log {d}/error.log warn;\nevents {{ worker_connections 256; }}\n\
-             http {{\n  include /etc/nginx/mime.types;\n  types {{ application/manifest+json webmanifest; text/vtt vtt; }}\n\
-             \x20 default_type application/octet-stream;\n  access_log {d}/access.log;\n\
-             \x20 client_body_temp_path {d}/body;\n  proxy_temp_path {d}/proxy;\n  fastcgi_temp_path {d}/fastcgi;\n\
-             \x20 uwsgi_temp_path {d}/uwsgi;\n  scgi_temp_path {d}/scgi;\n  gzip on;\n  gzip_types text/css application/javascript application/manifest+json image/svg+xml;\n\
-             \x20 server {{\n    listen 127.0.0.1:{port};\n{served}  }}\n}}\n"
-        );
-        fs::write(dir.join("nginx.conf"), conf).unwrap();
-        let child = Command::new(&binary)
-            .arg("-p")
-            .arg(dir)
-            .arg("-c")
-            .arg(dir.join("nginx.conf"))
-            .arg("-e")
-            .arg(dir.join("error.log"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {binary}: {e}"));
-        let mut nginx = Nginx {
-            child,
-            dir: dir.to_path_buf(),
-        };
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(status)) = nginx.child.try_wait() {
-                panic!("nginx exited ({status}):\n{}", nginx.log());
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "nginx did not start:\n{}",
-                nginx.log()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        nginx
-    }
-
-    fn log(&self) -> String {
-        fs::read_to_string(self.dir.join("error.log")).unwrap_or_default()
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// The status of a request in nginx's access log (`… "GET /x HTTP/1.1" 200 512 …`).
-fn status(line: &str) -> u16 {
-    line.split('"')
-        .nth(2)
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|code| code.parse().ok())
-        .unwrap_or(0)
-}
-
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-    listener.local_addr().unwrap().port()
-}
-
 fn file_url(dir: &Path) -> String {
     format!("file://{}/", dir.display())
 }
@@ -319,7 +225,7 @@ fn the_service_worker_keeps_the_site_offline_and_takes_over_new_builds() {
     let nginx_dir = tmp.path().join("nginx");
     let locations = [("/", at_root.as_path()), ("/vbe/", at_vbe.as_path())];
 
-    let nginx = Nginx::start(&nginx_dir, port, &locations);
+    let nginx = Nginx::serve_sites(&nginx_dir, port, &locations);
     node(
         "install",
         &json!({
@@ -330,7 +236,7 @@ fn the_service_worker_keeps_the_site_offline_and_takes_over_new_builds() {
             ],
         }),
     );
-    let log = fs::read_to_string(nginx_dir.join("access.log")).unwrap();
+    let log = nginx.access_log();
     let failed: Vec<&str> = log.lines().filter(|l| status(l) >= 400).collect();
     assert!(
         failed.is_empty(),
@@ -379,8 +285,8 @@ fn the_service_worker_keeps_the_site_offline_and_takes_over_new_builds() {
     build(&site, &at_vbe, "http://127.0.0.1/vbe");
     let new_sw = worker(&at_vbe);
     assert_ne!(new_sw.version, vbe_sw.version);
-    fs::write(nginx_dir.join("access.log"), "").unwrap();
-    let _nginx = Nginx::start(&nginx_dir, port, &locations);
+    let nginx = Nginx::serve_sites(&nginx_dir, port, &locations);
+    nginx.clear_access_log();
     node(
         "update",
         &json!({
@@ -398,7 +304,7 @@ fn the_service_worker_keeps_the_site_offline_and_takes_over_new_builds() {
         }),
     );
     // Only what changed was downloaded again: the new worker took the rest from the old cache.
-    let log = fs::read_to_string(nginx_dir.join("access.log")).unwrap();
+    let log = nginx.access_log();
     let downloaded: Vec<&str> = log
         .lines()
         .filter(|l| l.contains("\"GET /vbe/") && !l.contains("GET /vbe/sw.js"))

@@ -32,7 +32,7 @@ fn the_routine_puts_its_steps_first_and_other_guidance_its_facts() {
         html.find(needle)
             .unwrap_or_else(|| panic!("no `{needle}` in:\n{html}"))
     };
-    assert!(at(&routine, "id=\"steg-for-steg\"") < at(&routine, "class=\"facts-box\""));
+    assert!(at(&routine, "id=\"steg-for-steg\"") < at(&routine, "<dl class=\"facts\">"));
     assert!(
         at(&routine, "id=\"steg-for-steg\"")
             < at(&routine, "id=\"lots-about\"").min(at(&routine, "notice--warning"))

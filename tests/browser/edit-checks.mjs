@@ -1,17 +1,6 @@
-// Checks shared by the editor's browser tests (edit.mjs, edit-ui.mjs): axe-core's WCAG 2.1
-// A/AA rules and reaching every control with Tab.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const axe = readFileSync(process.env.AXE_CORE || join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.1 A/AA violations on the page, one line each. */
-export async function axeViolations(page) {
-  await page.addScriptTag({ content: axe });
-  return page.evaluate(async () => (await window.axe.run(document, {
-    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
-  })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-}
+// Checks shared by the editor's browser tests (edit.mjs, edit-ui.mjs): axe-core's rules
+// (axe.mjs) and reaching every control with Tab.
+export { axeViolations } from './axe.mjs';
 
 /** Tabs through the page; returns the enabled, visible form controls it never reached. */
 export async function unreachedByTab(page) {

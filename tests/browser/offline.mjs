@@ -18,6 +18,7 @@
 // caches live there). Prints one `ok`/`not ok` line per check, then `N passed, N failed`, and
 // exits non-zero when anything failed.
 import { launch, launchPersistent } from './chromium.mjs';
+import { axeViolations } from './axe.mjs';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -335,6 +336,7 @@ async function offline(context) {
       await page.waitForSelector('#lots-offline', { timeout: 10000 }).catch(() => {});
       const shown = await inspect(page);
       check(`${label}: the offline banner shows`, shown.banners.includes('lots-offline'), shown.banners.join());
+      if (shown.banners.includes('lots-offline')) await axeInEveryView(page, `${label}: with the offline banner`);
       await attempt(`${label}: search`, () => searchAndOpen(page, site.url, site.query, site.expect, label));
       const folder = await page.goto(site.url);
       check(`${label}: the site's folder URL opens its start page`, folder && folder.status() === 200 && (await page.title()).length > 0);
@@ -350,6 +352,19 @@ async function offline(context) {
   }
 }
 
+/** axe-core on the page as it is (a banner shown), light and dark, at 1280 and 320 px. */
+async function axeInEveryView(page, label) {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme });
+      const found = await axeViolations(page);
+      check(`${label}: no axe violations (${colorScheme}, ${width}px)`, found.length === 0, found.join(' | '));
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 async function update(context) {
   for (const site of options.sites) {
     const label = `update ${new URL(site.url).pathname}`;
@@ -362,6 +377,7 @@ async function update(context) {
       if (banner) {
         const text = await page.locator('#lots-updated').innerText();
         check(`${label}: the banner says so and offers a reload`, text.includes(site.banner) && (await page.locator('#lots-updated button').count()) === 1, text);
+        await axeInEveryView(page, `${label}: with the banner`);
       }
       const fresh = cacheName(site, site.version);
       const stale = cacheName(site, site.old);

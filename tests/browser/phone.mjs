@@ -2,13 +2,13 @@
 // on the first screen, 112 a tel: link, a header of at most a fifth of the screen, the menu
 // opening with and without JavaScript, every visible link and button of the main page types
 // at least 24 px each way (WCAG 2.5.8), the coordinator list's jump list, a checklist item
-// that stays ticked after a reload; axe-core's WCAG 2.1 A/AA rules with the menu open, the
-// jump list open and the checklist enhanced.
+// that stays ticked after a reload; axe-core's rules (axe.mjs: WCAG 2.0–2.2 A/AA and best
+// practices) with the menu open, the jump list open and the checklist enhanced.
 // Prints "ok …" or "not ok …" per check; exits 1 when one fails.
 //
 //   node tests/browser/phone.mjs SITE_DIR
 import { launch } from './chromium.mjs';
-import { existsSync, readFileSync } from 'node:fs';
+import { axeViolations } from './axe.mjs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -27,21 +27,6 @@ const MAIN_PAGES = [
   'forelasningar/att-lamna-extremism/index.html',
 ];
 const SCREEN = { width: 390, height: 844 };
-const axePath = process.env.AXE_CORE || join(process.cwd(), 'node_modules/axe-core/axe.min.js');
-if (!existsSync(axePath)) {
-  console.error(`axe-core not found at ${axePath}: run npm ci`);
-  process.exit(2);
-}
-const axe = readFileSync(axePath, 'utf8');
-
-// WCAG 2.1 A/AA findings of axe-core on the page as it is now (menu open, checklist enhanced).
-async function axeFindings(page) {
-  await page.addScriptTag({ content: axe });
-  const found = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  return found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
-
 let failed = 0;
 function report(ok, what, detail = '') {
   if (!ok) failed += 1;
@@ -124,7 +109,7 @@ try {
   const firstLink = nav.locator('a').first();
   const usable = await firstLink.isVisible();
   const shortInMenu = await page.evaluate(shortTargets);
-  const menuAxe = await axeFindings(page);
+  const menuAxe = await axeViolations(page);
   report(menuAxe.length === 0, 'axe finds nothing with the menu open', menuAxe.join('; '));
   report(shortInMenu.length === 0, 'the open menu\'s links at least 44 px tall', shortInMenu.slice(0, 6).join('; '));
   await button.click();
@@ -145,7 +130,7 @@ try {
     return top >= 0 && top < window.innerHeight / 2;
   }, target, { timeout: 5000 }).then(() => true, () => false);
   report(inView, 'the coordinator list\'s jump list brings an administration into view', target);
-  const jumpAxe = await axeFindings(page);
+  const jumpAxe = await axeViolations(page);
   report(jumpAxe.length === 0, 'axe finds nothing on the coordinator list with its jump list open', jumpAxe.join('; '));
 
   // A checklist item is ticked, and still ticked after a reload (kept in this browser).
@@ -164,7 +149,7 @@ try {
     kept = kept && others === 1;
   }
   report(labelled && kept, 'a checklist item can be ticked, is labelled and stays ticked after a reload');
-  const routineAxe = await axeFindings(page);
+  const routineAxe = await axeViolations(page);
   report(routineAxe.length === 0, 'axe finds nothing on the routine with its checklist', routineAxe.join('; '));
   report(errors.length === 0, 'no script errors', errors.join('; '));
   await context.close();
@@ -174,7 +159,7 @@ try {
   const night = await dark.newPage();
   await night.goto(url(ROUTINE), { waitUntil: 'load' });
   await night.locator('button.menu-button').click();
-  const darkAxe = await axeFindings(night);
+  const darkAxe = await axeViolations(night);
   report(darkAxe.length === 0, 'axe finds nothing in dark mode with the menu open', darkAxe.join('; '));
   await dark.close();
 

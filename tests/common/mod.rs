@@ -306,6 +306,7 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn count(text: &str, needle: &str) -> usize {
     text.matches(needle).count()
 }
+pub mod nginx;
 pub mod serve;
 pub mod xml;
 
