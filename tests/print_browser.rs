@@ -1,11 +1,12 @@
-//! The printed page (issue 17): two plans, a guidance page and the consolidated page of the
-//! example site, and a page of a fixture site with links to other sites, a long URL and wide
-//! and long tables, are printed to A4 PDFs with Chromium (tests/browser/print.mjs) and read back
-//! with `pdftotext`. On paper there is no navigation, search, skip link, filter or button; every
-//! heading, every table row and every other site's URL is there; a plan's committee, year,
-//! status and diary number come before its first heading; a table running over pages has its
-//! header row on each of them; and nothing sticks out past the right edge (measured in the
-//! browser, at the page box's width with print media).
+//! The printed page (issue 17): two plans, a guidance page, the consolidated page and a tip
+//! (a link to another site) of the example site, and a page of a fixture site with links to
+//! other sites, a long URL and wide and long tables, are printed to A4 PDFs with Chromium
+//! (tests/browser/print.mjs) and read back with `pdftotext`. On paper there is no navigation,
+//! search, skip link, filter or button; every heading, every table row and every other site's
+//! URL is there, the site's own paths are not; a plan's committee, year, status and diary
+//! number come before its first heading; a table running over pages has its header row on each
+//! of them; and nothing sticks out past the right edge (measured in the browser, at the page
+//! box's width with print media).
 //!
 //! The PDFs, and what each was checked against (NAME.json), are kept in
 //! tests/artifacts/print/ (not committed; CI keeps tests/artifacts as artefacts): look at them.
@@ -284,7 +285,7 @@ fn plans_guidance_and_the_consolidated_page_print_cleanly_on_a4() {
     let fixture = work.path().join("fixture");
     build(&site.root, &fixture);
 
-    let pages: [(&str, PathBuf, Vec<String>); 5] = [
+    let pages: [(&str, PathBuf, Vec<String>); 6] = [
         (
             "plan-socialnamnden",
             example.join("handlingsplaner/socialnamnden-2020/index.html"),
@@ -303,6 +304,11 @@ fn plans_guidance_and_the_consolidated_page_print_cleanly_on_a4() {
         (
             "samlad-bild",
             example.join("handlingsplaner/index.html"),
+            Vec::new(),
+        ),
+        (
+            "tips",
+            example.join("tips/center-mot-valdsbejakande-extremism/index.html"),
             Vec::new(),
         ),
         (
