@@ -2,11 +2,12 @@
 //! (a link to another site) of the example site, and a page of a fixture site with links to
 //! other sites, a long URL and wide and long tables, are printed to A4 PDFs with Chromium
 //! (tests/browser/print.mjs) and read back with `pdftotext`. On paper there is no navigation,
-//! search, skip link, filter or button; every heading, every table row and every other site's
+//! search, skip link, filter or button; every heading, every table cell and every other site's
 //! URL is there, the site's own paths are not; a plan's committee, year, status and diary
 //! number come before its first heading; a table running over pages has its header row on each
 //! of them; and nothing sticks out past the right edge (measured in the browser, at the page
-//! box's width with print media).
+//! box's width with print media, and in the PDF: no word past the right margin, no table cell
+//! missing).
 //!
 //! The PDFs, and what each was checked against (NAME.json), are kept in
 //! tests/artifacts/print/ (not committed; CI keeps tests/artifacts as artefacts): look at them.
@@ -111,6 +112,50 @@ fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// The words of the PDF printed past the right margin (`pdftotext -bbox`), each with its page:
+/// the margin is taken as wide as the left one, which the page's leftmost word shows.
+fn past_the_right_margin(pdf: &Path) -> Vec<String> {
+    let output = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext -bbox");
+    let xml = String::from_utf8_lossy(&output.stdout);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).map(|i| i + name.len() + 2);
+        start
+            .and_then(|i| tag[i..].split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let mut words = Vec::new();
+    for (n, page) in xml.split("<page ").skip(1).enumerate() {
+        let width = attr(page, "width");
+        let boxes: Vec<(f64, f64, &str)> = page
+            .split("<word ")
+            .skip(1)
+            .map(|w| {
+                let text = w.split('>').nth(1).and_then(|t| t.split('<').next());
+                (attr(w, "xMin"), attr(w, "xMax"), text.unwrap_or(""))
+            })
+            .collect();
+        let left = boxes.iter().map(|b| b.0).fold(f64::MAX, f64::min);
+        // A glyph's box may reach a point or two past the line's end (italics, rounding).
+        let right = width - left + 2.0;
+        words.extend(boxes.iter().filter(|b| b.1 > right).map(|b| {
+            format!(
+                "\"{}\" on page {} (right edge {:.0} of {:.0} pt)",
+                b.2,
+                n + 1,
+                b.1,
+                right
+            )
+        }));
+    }
+    words
+}
+
 fn pages(pdf: &Path) -> usize {
     let output = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
     let info = String::from_utf8_lossy(&output.stdout);
@@ -120,12 +165,11 @@ fn pages(pdf: &Path) -> usize {
         .unwrap_or_else(|| panic!("no page count for {}:\n{info}", pdf.display()))
 }
 
-/// Text with every space and line break gone: a PDF breaks lines, and long words, where the
-/// page did, so that is how the page's texts are looked for in it.
+/// Text with only its letters and digits: a PDF breaks lines, and long words, where the page
+/// did, and holds what style.css adds (the "! " before a flag), so that is how the page's texts
+/// are looked for in it.
 fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
-        .collect()
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// How often `phrase` occurs in `text` as whole words (so "Sök" is not found in "Söka").
@@ -160,6 +204,14 @@ fn check(name: &str, pdf: &Path, expected: &Value, facts_labels: &[String]) -> V
         problems.push(format!(
             "{name}: {width}px wide at A4's {page_box}px, cut at the right edge: {}",
             strings(&expected["sticksOut"]).join("; ")
+        ));
+    }
+    let past = past_the_right_margin(pdf);
+    if !past.is_empty() {
+        problems.push(format!(
+            "{name}: {} words printed past the right margin: {}",
+            past.len(),
+            past.iter().take(5).cloned().collect::<Vec<_>>().join("; ")
         ));
     }
     let text = pdftotext(pdf, None);
@@ -205,11 +257,14 @@ fn check(name: &str, pdf: &Path, expected: &Value, facts_labels: &[String]) -> V
             .as_array()
             .map(|rows| rows.iter().map(strings).collect())
             .unwrap_or_default();
+        // Every cell: a column cut off at the right edge is simply not in the PDF.
         for row in &rows {
-            if let Some(first) = row.first().filter(|c| !all.contains(&squeeze(c))) {
+            let missing: Vec<&String> = row.iter().filter(|c| !all.contains(&squeeze(c))).collect();
+            if !missing.is_empty() {
                 problems.push(format!(
-                    "{name}: table {} row \"{first}\" is not in the PDF",
-                    t + 1
+                    "{name}: table {} row \"{}\" is printed without {missing:?}",
+                    t + 1,
+                    row.first().map(String::as_str).unwrap_or_default()
                 ));
             }
         }
