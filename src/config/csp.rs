@@ -1,0 +1,183 @@
+//! The Content-Security-Policy every page carries in a `<meta http-equiv>`: scripts and
+//! styles only from the site itself, never inline, so an injected `<script>` or `style=""`
+//! does nothing. A meta policy (not a header) because the site is also opened from a USB
+//! stick, where no server sends headers.
+//!
+//! `content_security_policy:` in config.yaml may add web servers to the directives that
+//! load media and the like (an internal video service), never to `script-src` or
+//! `style-src`, and never a keyword such as `'unsafe-inline'`.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::args;
+use crate::diagnostics::Diagnostic;
+use crate::yaml::{self, Spanned};
+
+/// The policy of a site that adds nothing. `'self'` in a `file:` page matches the page's own
+/// folder tree in Chromium and Firefox, so one policy serves both http(s) and `file://`.
+/// `media-src` allows `data:` because captions are inlined as `data:` URLs (see
+/// `offline::captions`: a `.vtt` beside the page is refused under `file://`).
+/// `frame-ancestors` is left out: browsers ignore it in a meta policy.
+const BASE: &[(&str, &str)] = &[
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self'"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("media-src", "'self' data:"),
+    ("frame-src", "'self'"),
+    ("worker-src", "'self'"),
+    ("manifest-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+];
+
+/// The directives a site may add servers to: what a page shows or loads, not what it runs.
+const EXTENDABLE: &[&str] = &[
+    "img-src",
+    "media-src",
+    "font-src",
+    "connect-src",
+    "frame-src",
+];
+
+/// `content_security_policy:` as written: directive to the servers it adds.
+pub type RawCsp = Option<Spanned<IndexMap<String, Vec<Spanned<String>>>>>;
+
+/// The site's policy, checked: the base policy with the servers the site added.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Csp {
+    extra: IndexMap<String, Vec<String>>,
+}
+
+impl Csp {
+    pub fn checked(raw: RawCsp, block: yaml::Block<'_>, problems: &mut Vec<Diagnostic>) -> Csp {
+        let Some(raw) = raw else {
+            return Csp::default();
+        };
+        let (line, column) = (raw.referenced.line(), raw.referenced.column());
+        let mut extra = IndexMap::new();
+        for (directive, sources) in raw.value {
+            if !EXTENDABLE.contains(&directive.as_str()) {
+                let at = block.diagnostic(line, column, "");
+                problems.push(at.with_text(
+                    "config.csp.directive",
+                    args!["directive" => directive, "allowed" => EXTENDABLE.join(", ")],
+                ));
+                continue;
+            }
+            let mut checked = Vec::new();
+            for source in sources {
+                if is_server(&source.value) {
+                    checked.push(source.value.trim_end_matches('/').to_string());
+                } else {
+                    problems.push(
+                        block
+                            .at(&source, "")
+                            .with_text("config.csp.source", args!["source" => source.value]),
+                    );
+                }
+            }
+            extra.insert(directive, checked);
+        }
+        Csp { extra }
+    }
+
+    /// The policy, as the `content` of the meta element. Its characters need no escaping
+    /// in a double-quoted attribute: added sources are checked by [`is_server`].
+    pub fn policy(&self) -> String {
+        BASE.iter()
+            .map(|(directive, sources)| match self.extra.get(*directive) {
+                Some(added) if !added.is_empty() => {
+                    format!("{directive} {sources} {}", added.join(" "))
+                }
+                _ => format!("{directive} {sources}"),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The meta element, for HTML that lots writes itself (redirects).
+    pub fn meta(&self) -> String {
+        format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            self.policy()
+        )
+    }
+}
+
+/// An http(s) server, optionally with a port or path: `https://video.example.se`,
+/// `https://*.example.se:8443/media/`. Keywords (quoted), bare schemes and anything that
+/// could end the attribute or the directive are refused.
+fn is_server(source: &str) -> bool {
+    let Some(rest) = source
+        .strip_prefix("https://")
+        .or_else(|| source.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', ':']).next().unwrap_or("");
+    let host = host.strip_prefix("*.").unwrap_or(host);
+    !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))
+        && rest.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '/' | ':' | '*' | '%')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_base_policy_allows_nothing_inline() {
+        let policy = Csp::default().policy();
+        assert!(policy.starts_with("default-src 'self'; script-src 'self'; style-src 'self';"));
+        assert!(!policy.contains("unsafe"), "{policy}");
+        assert!(policy.contains("object-src 'none'"), "{policy}");
+        assert!(!policy.contains("frame-ancestors"), "{policy}");
+    }
+
+    #[test]
+    fn added_servers_follow_their_directive() {
+        let mut extra = IndexMap::new();
+        extra.insert(
+            "media-src".to_string(),
+            vec!["https://video.example.se".to_string()],
+        );
+        let policy = Csp { extra }.policy();
+        assert!(
+            policy.contains("; media-src 'self' data: https://video.example.se; "),
+            "{policy}"
+        );
+    }
+
+    #[test]
+    fn only_servers_may_be_added() {
+        for ok in [
+            "https://video.example.se",
+            "http://localhost:8080",
+            "https://*.example.se/media/",
+        ] {
+            assert!(is_server(ok), "{ok}");
+        }
+        for bad in [
+            "'unsafe-inline'",
+            "*",
+            "https:",
+            "data:",
+            "https://",
+            "https://a.se; script-src *",
+            "https://a.se\" onload=\"x",
+            "https://a.se <x>",
+            "video.example.se",
+        ] {
+            assert!(!is_server(bad), "{bad}");
+        }
+    }
+}
