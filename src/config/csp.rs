@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::args;
 use crate::diagnostics::Diagnostic;
-use crate::yaml::{self, Spanned};
+use crate::yaml::{self, Node, Spanned};
 
 /// The policy of a site that adds nothing. `'self'` in a `file:` page matches the page's own
 /// folder tree in Chromium and Firefox, so one policy serves both http(s) and `file://`.
@@ -45,7 +45,7 @@ const EXTENDABLE: &[&str] = &[
 ];
 
 /// `content_security_policy:` as written: directive to the servers it adds.
-pub type RawCsp = Option<Spanned<IndexMap<String, Vec<Spanned<String>>>>>;
+pub type RawCsp = Option<Spanned<Node>>;
 
 /// The site's policy, checked: the base policy with the servers the site added.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -54,34 +54,45 @@ pub struct Csp {
 }
 
 impl Csp {
+    /// The policy `raw` asks for; each wrong directive or server is a problem at its place.
     pub fn checked(raw: RawCsp, block: yaml::Block<'_>, problems: &mut Vec<Diagnostic>) -> Csp {
-        let Some(raw) = raw else {
-            return Csp::default();
-        };
-        let (line, column) = (raw.referenced.line(), raw.referenced.column());
         let mut extra = IndexMap::new();
-        for (directive, sources) in raw.value {
-            if !EXTENDABLE.contains(&directive.as_str()) {
-                let at = block.diagnostic(line, column, "");
-                problems.push(at.with_text(
+        let Some(raw) = raw.filter(|raw| !raw.value.is_nothing()) else {
+            return Csp { extra };
+        };
+        let Node::Map(directives) = &raw.value else {
+            problems.push(
+                block
+                    .at(&raw, "")
+                    .with_text("config.csp.shape", args!["kind" => raw.value.kind()]),
+            );
+            return Csp { extra };
+        };
+        for (directive, sources) in directives {
+            if !EXTENDABLE.contains(&directive.value.as_str()) {
+                problems.push(block.at(directive, "").with_text(
                     "config.csp.directive",
-                    args!["directive" => directive, "allowed" => EXTENDABLE.join(", ")],
+                    args!["directive" => directive.value, "allowed" => EXTENDABLE.join(", ")],
                 ));
                 continue;
             }
+            let items = match &sources.value {
+                Node::Seq(items) => items.as_slice(),
+                _ => std::slice::from_ref(sources),
+            };
             let mut checked = Vec::new();
-            for source in sources {
-                if is_server(&source.value) {
-                    checked.push(source.value.trim_end_matches('/').to_string());
-                } else {
-                    problems.push(
-                        block
-                            .at(&source, "")
-                            .with_text("config.csp.source", args!["source" => source.value]),
-                    );
+            for source in items {
+                match source.value.text() {
+                    Some(text) if is_server(text.trim()) => {
+                        checked.push(text.trim().trim_end_matches('/').to_string());
+                    }
+                    text => problems.push(block.at(source, "").with_text(
+                        "config.csp.source",
+                        args!["source" => text.unwrap_or_else(|| source.value.kind().into())],
+                    )),
                 }
             }
-            extra.insert(directive, checked);
+            extra.insert(directive.value.clone(), checked);
         }
         Csp { extra }
     }
