@@ -14,8 +14,9 @@ use crate::args;
 use crate::diagnostics::Diagnostic;
 use crate::yaml::{self, Node, Spanned};
 
-/// The policy of a site that adds nothing. `'self'` in a `file:` page matches the page's own
-/// folder tree in Chromium and Firefox, so one policy serves both http(s) and `file://`.
+/// The policy of a site that adds nothing. In Chromium `'self'` in a `file:` page matches the
+/// other `file:` files (the browser tests open the site both ways), so one policy serves
+/// http(s) and `file://` and needs no `file:` source, which would allow any local file.
 /// `media-src` allows `data:` because captions are inlined as `data:` URLs (see
 /// `offline::captions`: a `.vtt` beside the page is refused under `file://`).
 /// `frame-ancestors` is left out: browsers ignore it in a meta policy.
