@@ -89,7 +89,7 @@ impl Csp {
                     }
                     text => problems.push(block.at(source, "").with_text(
                         "config.csp.source",
-                        args!["source" => text.unwrap_or_else(|| source.value.kind().into())],
+                        args!["source" => text.unwrap_or_else(|| source.value.kind())],
                     )),
                 }
             }
