@@ -3,6 +3,7 @@
 
 mod check;
 mod collections;
+mod csp;
 mod images;
 pub mod schema_doc;
 mod search;
@@ -18,6 +19,7 @@ pub use check::CheckConfig;
 pub use collections::{
     Collection, FieldKind, FieldSpec, FieldSpecs, FollowUpOf, PageOutput, PublishIf,
 };
+pub use csp::Csp;
 pub use images::{ImageOutputFormat, ImagesConfig, MAX_IMAGE_SIDE};
 use search::RawSearchConfig;
 pub use search::{SearchConfig, Synonym};
@@ -45,6 +47,8 @@ pub struct Config {
     /// `allow_active_files:` types of file in `content/` that a browser runs as code (`html`,
     /// `xml`, …), published anyway because the site trusts them; lower case, without the dot.
     pub allow_active_files: Vec<String>,
+    /// `content_security_policy:` servers the site adds to the policy every page carries.
+    pub content_security_policy: Csp,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -81,6 +85,8 @@ struct RawConfig {
     extra: yaml::Loose,
     #[serde(default)]
     allow_active_files: Vec<Spanned<String>>,
+    #[serde(default)]
+    content_security_policy: csp::RawCsp,
 }
 
 impl Config {
@@ -166,6 +172,8 @@ impl Config {
                 ext
             })
             .collect();
+        let content_security_policy =
+            Csp::checked(raw.content_security_policy, block, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -182,6 +190,7 @@ impl Config {
             images,
             extra: raw.extra.0,
             allow_active_files,
+            content_security_policy,
         })
     }
 

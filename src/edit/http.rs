@@ -89,6 +89,7 @@ fn routes(editor: Arc<Editor>) -> Router {
         .route("/__lots/edit/page", get(edit_page))
         .route("/__lots/edit/new", get(new_page))
         .route("/__lots/edit/editor.css", get(styles))
+        .route(nav::STYLE_URL, get(nav_styles))
         .route("/__lots/edit/api/pages", get(api::pages));
     for (name, text) in EDITOR_SCRIPTS {
         // Modules are refused by browsers unless served as JavaScript.
@@ -375,6 +376,7 @@ fn shell(editor: &Editor, title: &str, data: &PageData) -> Response {
         &[
             ("TITLE", &title),
             ("TOKEN", editor.token.as_str()),
+            ("CSP", &editor_policy()),
             ("DATA", &data),
         ],
     );
@@ -397,12 +399,19 @@ fn html_response(status: StatusCode, html: String) -> Response {
     response
 }
 
+/// The editor's pages allow what a site page allows with no servers added: the editor's
+/// own scripts and styles only. The preview (an `<iframe srcdoc>`) inherits it.
+fn editor_policy() -> String {
+    crate::config::Csp::default().policy()
+}
+
 /// A plain page saying what went wrong, with a way back.
 fn error_page(status: StatusCode, text: &str) -> Response {
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Kan inte redigera</title>\
+        "<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">{}<title>Kan inte redigera</title>\
          <link rel=\"stylesheet\" href=\"/style.css\"></head><body><main><h1>Kan inte redigera</h1>\
          <p role=\"alert\">{}</p><p><a href=\"/\">Till startsidan</a></p></main></body></html>\n",
+        crate::config::Csp::default().meta(),
         crate::markdown::highlight::escape(text)
     );
     html_response(status, html)
@@ -445,6 +454,10 @@ pub fn script_json(json: &str) -> String {
 
 async fn styles() -> Response {
     asset("text/css; charset=utf-8", EDITOR_CSS)
+}
+
+async fn nav_styles() -> Response {
+    asset("text/css; charset=utf-8", nav::STYLE)
 }
 
 fn asset(content_type: &'static str, text: &'static str) -> Response {

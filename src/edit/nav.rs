@@ -12,17 +12,11 @@ const KEY_SET: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'.');
 
-/// A bar in the bottom right corner, over the page, with a focus ring that shows on any
-/// theme; left out of print.
-const STYLE: &str = "<style>\
-#lots-edit-nav{position:fixed;right:1rem;bottom:1rem;z-index:2147483646;display:flex;gap:.25rem;\
-padding:.35rem;background:#16324f;border-radius:.5rem;box-shadow:0 2px 8px rgba(0,0,0,.3);\
-font:600 1rem/1.3 system-ui,sans-serif}\
-#lots-edit-nav a{color:#fff;text-decoration:none;padding:.35rem .7rem;border-radius:.3rem}\
-#lots-edit-nav a:hover{background:#2b5380;text-decoration:underline}\
-#lots-edit-nav a:focus-visible{outline:3px solid #ffbf47;outline-offset:2px;background:#2b5380}\
-@media print{#lots-edit-nav{display:none}}\
-</style>";
+/// Where the bar's stylesheet is served (edit/http.rs); linked, not a `<style>` in the page,
+/// which the site's Content-Security-Policy (no inline styles) would refuse.
+pub const STYLE_URL: &str = "/__lots/edit/nav.css";
+/// The bar's stylesheet.
+pub const STYLE: &str = include_str!("assets/nav.css");
 
 /// The bar for the HTML file at `_path`, by what produced it; nothing for other files.
 pub fn decorate(_path: &str, source: Option<&Source>) -> String {
@@ -34,7 +28,7 @@ pub fn decorate(_path: &str, source: Option<&Source>) -> String {
         SourceKind::Page => format!("<a href=\"/__lots/edit/page?key={key}\">Redigera sidan</a>"),
         SourceKind::Section => format!("<a href=\"/__lots/edit/new?section={key}\">Ny sida</a>"),
     };
-    format!("{STYLE}<nav id=\"lots-edit-nav\" aria-label=\"Redigering\">{link}</nav>")
+    format!("<link rel=\"stylesheet\" href=\"{STYLE_URL}\"><nav id=\"lots-edit-nav\" aria-label=\"Redigering\">{link}</nav>")
 }
 
 #[cfg(test)]
@@ -49,6 +43,11 @@ mod tests {
         };
         let html = decorate("symboler/kod-88/index.html", Some(&page));
         assert!(html.contains("aria-label=\"Redigering\""), "{html}");
+        assert!(html.contains("href=\"/__lots/edit/nav.css\""), "{html}");
+        assert!(
+            !html.contains("<style") && !html.contains("style="),
+            "{html}"
+        );
         assert!(
             html.contains(
                 "href=\"/__lots/edit/page?key=symboler/kod%2088/index.md\">Redigera sidan</a>"

@@ -5,6 +5,7 @@
 pub mod highlight;
 mod links;
 mod phone;
+mod table;
 #[cfg(test)]
 mod text_tests;
 mod toc;
@@ -68,6 +69,7 @@ pub fn render_with_images(library: &Library, doc: &Document, images: Option<&Ima
         words: 0,
         text: String::new(),
         own_anchors: Vec::new(),
+        table: table::Table::default(),
         output: Output {
             rendered: Rendered::default(),
             problems: Vec::new(),
@@ -123,6 +125,8 @@ struct Renderer<'a> {
     /// scanned for it afterwards.
     text: String,
     own_anchors: Vec<(String, usize)>,
+    /// The table being written: its cells' alignments become classes.
+    table: table::Table,
     output: Output,
 }
 
@@ -265,28 +269,6 @@ impl<'a> Renderer<'a> {
     fn gap(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
             self.text.push(' ');
-        }
-    }
-
-    /// A table goes into a box that scrolls sideways on its own when it is wider than a phone
-    /// (WCAG 1.4.10): a region that keyboards can focus to scroll, named by the heading above.
-    fn table_or(&mut self, event: Event<'a>) {
-        match &event {
-            Event::Start(Tag::Table(_)) => {
-                let name = match self.headings.last() {
-                    Some((_, id, _)) => format!("aria-labelledby=\"{}\"", highlight::escape(id)),
-                    None => "aria-label=\"Tabell\"".to_string(),
-                };
-                let open =
-                    format!("<div class=\"table-scroll\" role=\"region\" {name} tabindex=\"0\">\n");
-                self.events.push(Event::Html(open.into()));
-                self.events.push(event);
-            }
-            Event::End(TagEnd::Table) => {
-                self.events.push(event);
-                self.events.push(Event::Html("</div>\n".into()));
-            }
-            _ => self.events.push(event),
         }
     }
 

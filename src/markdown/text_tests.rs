@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use crate::content::kind::FileKind;
 use crate::content::{Document, Library};
 
-fn html_of(body: &str) -> String {
+pub(super) fn html_of(body: &str) -> String {
     rendered(body).html
 }
 

@@ -104,3 +104,6 @@ config.synonym.shape = a synonym is a list of words that mean the same, `[a, b]`
 config.synonym.empty = the list is empty; write at least one word or phrase
 config.synonym.not_text = a synonym must be a word or a phrase, not {kind}
 config.synonym.no_word = `{text}` has no letter or digit, so no query can contain it; write a word or remove it
+config.csp.directive = `content_security_policy` cannot add sources to `{directive}`; scripts and styles come only from the site itself; add servers under one of: {allowed}
+config.csp.source = `{source}` is not a server the policy can allow; write the server's address, such as `https://video.example.se`
+config.csp.shape = `content_security_policy` lists servers under the directive they are for, such as `media-src: [https://video.example.se]`, not {kind}

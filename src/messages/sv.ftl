@@ -98,3 +98,6 @@ config.synonym.shape = en synonym är en lista med ord som betyder samma sak, `[
 config.synonym.empty = listan är tom; skriv minst ett ord eller en fras
 config.synonym.not_text = en synonym måste vara ett ord eller en fras, inte {kind}
 config.synonym.no_word = `{text}` har ingen bokstav eller siffra, så ingen sökning kan innehålla det; skriv ett ord eller ta bort det
+config.csp.directive = `content_security_policy` kan inte lägga till källor i `{directive}`; skript och stilmallar kommer bara från webbplatsen själv; lägg till servrar under någon av: {allowed}
+config.csp.source = `{source}` är ingen server som policyn kan tillåta; skriv serverns adress, som `https://video.example.se`
+config.csp.shape = `content_security_policy` räknar upp servrar under den regel de gäller, som `media-src: [https://video.example.se]`, inte {kind}

@@ -108,7 +108,7 @@ fn write_aliases(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
         );
     for (doc, aliases, title) in targets {
         for alias in aliases {
-            let html = redirect_page(&site.config.language, moved, title, &doc.output_path);
+            let html = redirect_page(site, moved, title, &doc.output_path);
             sink.put(
                 alias,
                 resolve_root_marks(&html, &root_prefix(alias)).as_bytes(),
@@ -122,12 +122,7 @@ fn write_aliases(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
     {
         // `page/1/` is the section itself; send it there.
         let first = pager_path(&section.doc.output_path, 1).replace("page/2/", "page/1/");
-        let html = redirect_page(
-            &site.config.language,
-            moved,
-            &section.title,
-            &section.doc.output_path,
-        );
+        let html = redirect_page(site, moved, &section.title, &section.doc.output_path);
         sink.put(
             &first,
             resolve_root_marks(&html, &root_prefix(&first)).as_bytes(),
@@ -136,10 +131,13 @@ fn write_aliases(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
     Ok(())
 }
 
-fn redirect_page(language: &str, moved: &str, title: &str, target: &str) -> String {
+/// A page that sends the browser on to `target`, under the same policy as every page.
+fn redirect_page(site: &Site, moved: &str, title: &str, target: &str) -> String {
     let title = highlight::escape(title);
+    let language = &site.config.language;
+    let csp = site.config.content_security_policy.meta();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
+        "<!DOCTYPE html>\n<html lang=\"{language}\"><head><meta charset=\"utf-8\">{csp}<title>{title}</title>\
          <meta http-equiv=\"refresh\" content=\"0; url={ROOT_MARK}{target}\">\
          <link rel=\"canonical\" href=\"{ROOT_MARK}{target}\"></head>\
          <body><p>{moved} <a href=\"{ROOT_MARK}{target}\">{title}</a>.</p></body></html>\n"

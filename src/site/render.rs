@@ -58,6 +58,8 @@ pub fn render_jobs(site: &Site, jobs: &[Job<'_>], sink: &dyn Sink) -> Result<(),
     base.insert("config", &site.config);
     base.insert("strings", &site.templates.strings);
     base.insert("lang", &site.config.language);
+    // The theme writes it into a meta element of every page (config/csp.rs says why).
+    base.insert("csp", &site.config.content_security_policy.policy());
     // The main navigation lists the top sections, but never so many that every page grows
     // with the site: past NAV_LIMIT the theme links to the start page's full list instead.
     let top: Vec<_> = library

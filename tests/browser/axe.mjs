@@ -18,16 +18,18 @@ const axeSource = readFileSync(axePath, 'utf8');
  * selectors) and axe's one-line summary of what is wrong with the first of them.
  *
  * axe is put in with `evaluate`, not as a script element, so that it runs under the page's
- * Content-Security-Policy like the theme's own files do.
+ * Content-Security-Policy like the theme's own files do. `within`, a CSS selector, checks only
+ * that part of the page.
  */
-export async function axeViolations(page, options = {}) {
+export async function axeViolations(page, within = null) {
   await page.evaluate(axeSource);
-  const found = await page.evaluate(async (runOptions) => (await window.axe.run(document, runOptions)).violations
+  const found = await page.evaluate(async ([selector, runOptions]) => (await window.axe.run(
+    selector ? { include: [[selector]] } : document, runOptions)).violations
     .map((v) => ({
       id: v.id,
       impact: v.impact,
       targets: v.nodes.map((n) => n.target.join(' ')),
       summary: (v.nodes[0] && v.nodes[0].failureSummary || '').replace(/\s+/g, ' ').trim(),
-    })), { runOnly: { type: 'tag', values: AXE_TAGS }, ...options });
+    })), [within, { runOnly: { type: 'tag', values: AXE_TAGS } }]);
   return found.map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}: ${v.summary}`);
 }

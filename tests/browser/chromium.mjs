@@ -20,8 +20,11 @@ process.on('exit', () => {
   process.exitCode = 1;
 });
 
+const watched = new WeakSet();
+
 /** Chromium's console reports a blocked script, style or request as "Refused to …". */
 function watch(target) {
+  watched.add(target);
   target.on('console', (message) => {
     const text = message.text();
     if (/Content Security Policy/i.test(text)) {
@@ -43,7 +46,12 @@ export async function launch(options = {}) {
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);
   browser.newContext = async (...args) => watch(await newContext(...args));
-  browser.newPage = async (...args) => watch(await newPage(...args));
+  // Playwright's newPage opens its context through newContext, which watches already: a
+  // second listener on the page would report every violation twice.
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    return watched.has(page.context()) ? page : watch(page);
+  };
   return browser;
 }
 
