@@ -6,6 +6,7 @@ pub mod highlight;
 mod links;
 mod phone;
 mod table;
+mod tasks;
 #[cfg(test)]
 mod text_tests;
 mod toc;
@@ -70,6 +71,7 @@ pub fn render_with_images(library: &Library, doc: &Document, images: Option<&Ima
         text: String::new(),
         own_anchors: Vec::new(),
         table: table::Table::default(),
+        task_label: false,
         output: Output {
             rendered: Rendered::default(),
             problems: Vec::new(),
@@ -127,6 +129,8 @@ struct Renderer<'a> {
     own_anchors: Vec<(String, usize)>,
     /// The table being written: its cells' alignments become classes.
     table: table::Table,
+    /// A task's label is open: its box and the item's line of text go inside.
+    task_label: bool,
     output: Output,
 }
 
@@ -158,6 +162,7 @@ impl<'a> Renderer<'a> {
             self.picture_event(event);
             return;
         }
+        self.close_task_label(&event);
         match event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
@@ -251,6 +256,7 @@ impl<'a> Renderer<'a> {
                 self.events.push(Event::Code(code));
             }
             Event::InlineHtml(html) => self.inline_html(html, offset),
+            Event::TaskListMarker(checked) => self.task_marker(checked),
             other => {
                 if separates_words(&other) {
                     self.gap();

@@ -42,6 +42,8 @@ export const VIEWS = [
   ['section-list', 'vagledningar/index.html'],
   ['guidance', 'vagledningar/atervandare/index.html'],
   ['routine', 'rutiner/rutin-vid-oro-eller-handelse/index.html'],
+  // Without scripts its ticked boxes stay as the build wrote them (disabled, in a label).
+  ['routine-without-scripts', 'rutiner/rutin-vid-oro-eller-handelse/index.html', null, { scripts: false }],
   ['symbol', 'symboler/kod-88/index.html'],
   ['symbol-gallery-filtered', 'symboler/index.html', useFilters],
   ['coordinators', 'samordnare/index.html'],
@@ -78,10 +80,12 @@ try {
       const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
       const errors = [];
       page.on('pageerror', (e) => errors.push(String(e)));
-      for (const [name, path, setUp] of VIEWS) {
+      for (const [name, path, setUp, { scripts = true } = {}] of VIEWS) {
         const where = `${name} (${path}) ${colorScheme} ${width}px`;
         errors.length = 0;
+        if (!scripts) await page.route('**/*.js', (request) => request.abort());
         const response = await page.goto(new URL(path, root).href, { waitUntil: 'load' });
+        if (!scripts) await page.unroute('**/*.js');
         const expected = name === '404' ? 404 : 200;
         if (!response || response.status() !== expected) {
           failures.push(`${where}: HTTP ${response && response.status()}, expected ${expected}`);

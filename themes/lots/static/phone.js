@@ -47,30 +47,18 @@
   }
 
   function checklists() {
-    var boxes = document.querySelectorAll('.content li input[type="checkbox"][disabled]');
+    // The build writes each box disabled inside a label with its line of text
+    // (src/markdown/tasks.rs): here it becomes a box to tick, remembered per page.
+    var boxes = document.querySelectorAll('.content .task__label > .task__box[disabled]');
     if (!boxes.length) return;
     var store = storage();
     var script = document.querySelector('script[data-text-checklist]');
     var seen = {};
     var lists = [];
     boxes.forEach(function (box) {
-      var holder = box.parentElement; // the <li>, or its <p> in a loose list
-      var label = document.createElement('label');
-      label.className = 'task__label';
-      var text = document.createElement('span');
-      text.className = 'task__text';
-      var node = box.nextSibling;
-      while (node && !(node.nodeType === 1 && /^(UL|OL)$/.test(node.tagName))) {
-        var next = node.nextSibling;
-        text.appendChild(node);
-        node = next;
-      }
-      holder.insertBefore(label, node);
-      label.appendChild(box);
-      label.appendChild(text);
+      var text = box.parentElement.querySelector('.task__text');
       box.disabled = false;
       box.removeAttribute('disabled');
-      box.className = 'task__box';
       var item = box.closest('li');
       item.classList.add('task');
       var list = item.parentElement;
