@@ -68,21 +68,6 @@ fn lots(args: &[&str], cwd: &Path) {
     common::run_lots(&args, cwd, cwd.to_path_buf()).assert_success();
 }
 
-fn build(root: &Path, out: &Path, base_url: &str) {
-    lots(
-        &[
-            "build",
-            "--root",
-            &root.display().to_string(),
-            "--output",
-            &out.display().to_string(),
-            "--base-url",
-            base_url,
-        ],
-        root,
-    );
-}
-
 /// The service worker's version and its list of files, read from a built site.
 struct Worker {
     version: String,
@@ -151,7 +136,11 @@ fn the_site_and_its_bundle_work_from_file() {
     let site = tmp.path().join("site");
     copy_example(&site);
     let out = tmp.path().join("public");
-    build(&site, &out, "https://intranat.example.se/vbe");
+    common::build_site(
+        &site,
+        &out,
+        &["--base-url", "https://intranat.example.se/vbe"],
+    );
     node(
         "file",
         &json!({
@@ -213,8 +202,8 @@ fn the_service_worker_keeps_the_site_offline_and_takes_over_new_builds() {
     let at_root = tmp.path().join("sites/root");
     let at_vbe = tmp.path().join("sites/vbe");
     // base_url's path is where the 404 page finds the site's files.
-    build(&site, &at_root, "http://127.0.0.1/");
-    build(&site, &at_vbe, "http://127.0.0.1/vbe");
+    common::build_site(&site, &at_root, &["--base-url", "http://127.0.0.1/"]);
+    common::build_site(&site, &at_vbe, &["--base-url", "http://127.0.0.1/vbe"]);
     let (root_sw, vbe_sw) = (worker(&at_root), worker(&at_vbe));
     assert!(root_sw.files.contains(&"search/meta.js".to_string()));
     assert!(!root_sw.files.contains(&"sw.js".to_string()));
@@ -282,7 +271,7 @@ fn the_service_worker_keeps_the_site_offline_and_takes_over_new_builds() {
         format!("{text}\n\nEtt nytt stycke om hemkomst efter kriget.\n"),
     )
     .unwrap();
-    build(&site, &at_vbe, "http://127.0.0.1/vbe");
+    common::build_site(&site, &at_vbe, &["--base-url", "http://127.0.0.1/vbe"]);
     let new_sw = worker(&at_vbe);
     assert_ne!(new_sw.version, vbe_sw.version);
     let nginx = Nginx::serve_sites(&nginx_dir, port, &locations);

@@ -25,21 +25,6 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn build(root: &Path, out: &Path) {
-    let build = Command::new(env!("CARGO_BIN_EXE_lots"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(out)
-        .output()
-        .expect("run lots build");
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
-}
-
 /// Links to other sites (whose URLs must be written out, the long one broken, not cut), a
 /// table too wide for A4 at its screen size and one long enough to run over pages.
 fn fixture_page() -> String {
@@ -334,11 +319,11 @@ fn plans_guidance_and_the_consolidated_page_print_cleanly_on_a4() {
     let repo = repo();
     let work = tempfile::tempdir().expect("temp dir");
     let example = work.path().join("example");
-    build(&repo, &example);
+    common::build_site(&repo, &example, &[]);
     let site = common::fixture("basic");
     site.write("content/guider/utskrift.md", fixture_page());
     let fixture = work.path().join("fixture");
-    build(&site.root, &fixture);
+    common::build_site(&site.root, &fixture, &[]);
 
     let pages: [(&str, PathBuf, Vec<String>); 6] = [
         (

@@ -8,28 +8,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use common::fixture;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn build(root: &Path, out: &Path) {
-    let build = Command::new(env!("CARGO_BIN_EXE_lots"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(out)
-        .output()
-        .expect("run lots build");
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
 }
 
 const WIDE_PAGE: &str = r#"---
@@ -63,11 +47,11 @@ fn no_page_scrolls_sideways_at_320_and_390_px() {
     let repo = repo();
     let work = tempfile::tempdir().expect("temp dir");
     let example = work.path().join("example");
-    build(&repo, &example);
+    common::build_site(&repo, &example, &[]);
     let site = fixture("basic");
     site.write("content/guider/bred.md", WIDE_PAGE);
     let wide = work.path().join("wide");
-    build(&site.root, &wide);
+    common::build_site(&site.root, &wide, &[]);
     let report = common::run_node(
         "tests/browser/reflow.mjs",
         &[

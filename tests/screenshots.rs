@@ -13,25 +13,13 @@ mod common;
 mod edit_site;
 
 use std::path::PathBuf;
-use std::process::Command;
 
 #[test]
 fn screenshots_of_the_example_site() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let work = tempfile::tempdir().expect("temp dir");
     let site = work.path().join("site");
-    let build = Command::new(env!("CARGO_BIN_EXE_lots"))
-        .args(["build", "--root"])
-        .arg(&repo)
-        .arg("--output")
-        .arg(&site)
-        .output()
-        .expect("run lots build");
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    common::build_site(&repo, &site, &[]);
     let artifacts = repo.join("tests").join("artifacts");
     let root = format!("file://{}/", site.display());
     let editing = edit_site::serve_example_site();

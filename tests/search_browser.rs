@@ -94,21 +94,6 @@ fn prerequisites() {
     );
 }
 
-fn build(root: &Path, out: &Path) {
-    let run = common::run_lots(
-        &[
-            "build".into(),
-            "--root".into(),
-            root.display().to_string(),
-            "--output".into(),
-            out.display().to_string(),
-        ],
-        root,
-        out.to_path_buf(),
-    );
-    run.assert_success();
-}
-
 fn file_url(path: &Path) -> String {
     format!("file://{}/", path.display())
 }
@@ -120,9 +105,9 @@ fn search_works_in_chromium_over_http_and_from_file() {
     let sites = tmp.path().join("sites");
     let example = sites.join("example");
     let fixture = sites.join("fixture");
-    build(&repo(), &example);
+    common::build_site(&repo(), &example, &[]);
     let fixture_site = common::fixture("search");
-    build(&fixture_site.root, &fixture);
+    common::build_site(&fixture_site.root, &fixture, &[]);
     let port = serve(sites.clone());
     let http = format!("http://127.0.0.1:{port}/");
     let args = [

@@ -323,6 +323,21 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
     bytes.into_inner()
 }
 
+/// Builds the site at `root` into `out` with `extra` arguments, and checks that it built.
+pub fn build_site(root: &Path, out: &Path, extra: &[&str]) -> Run {
+    let mut args: Vec<String> = vec![
+        "build".into(),
+        "--root".into(),
+        root.display().to_string(),
+        "--output".into(),
+        out.display().to_string(),
+    ];
+    args.extend(extra.iter().map(|a| a.to_string()));
+    let run = run_lots(&args, root, out.to_path_buf());
+    run.assert_success();
+    run
+}
+
 /// Builds the example site of the repository (its `content/`) into a fresh temporary folder,
 /// with `extra` arguments, and checks that it built. Keep the folder while reading `Run.out`.
 pub fn build_example_site(extra: &[&str]) -> (tempfile::TempDir, Run) {
