@@ -1,41 +1,24 @@
 #!/usr/bin/env bash
-# `lots check` against `lots build` on the shared Swedish corpus (/work/shared/bench/gen_corpus.py):
+# `lots check` against `lots build` on the benchmark corpus (benches/corpus.py):
 # check loads, validates and renders every page as build does but writes nothing, so it
 # must take no longer than build.
 #
 # Usage: benches/check.sh [SIZE...]                  (default: 10000)
-#   env: RUNS=3                      timed runs of each command (the median is reported)
-#        BENCH_DIR=/tmp/lots-bench   corpora and lots site roots (shared with benches/bench.sh)
-#        PEERS=/work/shared/bench    gen_corpus.py
-#        LOTS=path/to/lots           binary (default target/release/lots, built when missing)
-#        NICE="nice -n 10"           prefix for every timed command
+#   env: RUNS=3, BENCH_DIR (corpora, shared with benches/bench.sh), LOTS, NICE: see benches/lib.sh
 set -u
-
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-RUNS=${RUNS:-3}
-NICE=${NICE-"nice -n 10"}
-BENCH_DIR=${BENCH_DIR:-/tmp/lots-bench}
-PEERS=${PEERS:-/work/shared/bench}
-LOTS=${LOTS:-$REPO/target/release/lots}
+# shellcheck source=benches/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(10000); fi
-
-die() { echo "check.sh: $*" >&2; exit 1; }
-note() { echo "check.sh: $*" >&2; }
-
-[ -f "$PEERS/gen_corpus.py" ] || die "missing $PEERS/gen_corpus.py (set PEERS=)"
-if [ ! -x "$LOTS" ]; then
-  note "building $LOTS"
-  (cd "$REPO" && cargo build --release >&2) || die "cargo build --release failed"
-fi
+check_sizes "${SIZES[@]}"
+need_lots
 mkdir -p "$BENCH_DIR" || die "cannot create $BENCH_DIR"
-
-median() { sort -g | awk '{a[NR]=$1} END{ if(NR==0){print "NA"} else if(NR%2){print a[(NR+1)/2]} else {printf "%.3f\n",(a[NR/2]+a[NR/2+1])/2} }'; }
 
 # wall CMD...: seconds CMD took; dies when it fails with 2 (usage) or more.
 wall() {
   local t0 t1 rc
   t0=$(date +%s%N)
+  # $NICE is a command prefix: split on purpose.
+  # shellcheck disable=SC2086
   $NICE "$@" > /dev/null 2>"$BENCH_DIR/check-bench.err"
   rc=$?
   t1=$(date +%s%N)
@@ -46,24 +29,9 @@ wall() {
 echo "| pages | lots build s | lots check s | check / build |"
 echo "|---:|---:|---:|---:|"
 for N in "${SIZES[@]}"; do
-  CORPUS=$BENCH_DIR/corpus-$N
+  ensure_corpus "$N" lots
   SITE=$CORPUS/lots
   OUT=$BENCH_DIR/check-bench-out-$N
-  if [ ! -d "$CORPUS/zola/content" ]; then
-    note "generating corpus-$N"
-    python3 "$PEERS/gen_corpus.py" --pages "$N" --seed 1 --out "$CORPUS" >&2 || die "gen_corpus.py failed"
-  fi
-  if [ ! -d "$SITE/content" ]; then
-    mkdir -p "$SITE"
-    cat > "$SITE/config.yaml" <<'YAML'
-title: "Förebyggande arbete mot våldsbejakande extremism"
-base_url: "https://example.org"
-language: sv
-taxonomies:
-  - name: tags
-YAML
-    cp -r "$CORPUS/zola/content" "$SITE/content" || die "copying content failed"
-  fi
   BUILDS=()
   CHECKS=()
   # Alternated, so that a busy moment of the machine hits both alike.

@@ -2,7 +2,7 @@
 """A save from the browser editor (`lots serve --edit`) beside a save from a text editor, on
 the same generated corpus: how long from the save until the new text is served.
 
-Starts `lots serve --edit` on a corpus made by ../shared/bench/gen_corpus.py (the set-up of
+Starts `lots serve --edit` on a corpus made by benches/corpus.py (the set-up of
 benches/serve.py), then alternates, RUNS times each: (1) the page's file is written with a new
 marker word, as a text editor saves; (2) the editor's save request (`POST
 /__lots/edit/api/save`, with the token and origin the editor page sends) carries a new marker.

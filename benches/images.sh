@@ -1,13 +1,11 @@
 #!/usr/bin/env bash
-# Images benchmark: what the image pipeline costs on the shared 10,000-page corpus, with an
+# Images benchmark: what the image pipeline costs on the 10,000-page benchmark corpus, with an
 # empty cache (first build) and a full one (rebuild), and how much the cache saves.
 #
 # Usage: benches/images.sh [PAGES]              (default: 10000)
-#   env: RUNS=3                 timed runs per case (medians are reported)
-#        NICE="nice -n 10"      prefix for every timed command
-#        BENCH_DIR=/tmp/lots-bench   corpora, site roots, outputs and results (shared with bench.sh)
-#        LOTS=path/to/lots      binary to time (default: target/release/lots, built when missing)
-#        PEERS=/work/shared/bench    where gen_corpus.py lives
+#   env: RUNS=3, NICE, LOTS, GNU_TIME: see benches/lib.sh
+#        BENCH_DIR              corpora (benches/corpus.py), site roots, outputs and results
+#                               (BENCH_DIR/images-N), shared with bench.sh; see benches/lib.sh
 #        CASES="corpus photos"  which sites to time:
 #          corpus  the corpus as generated: ~8% of pages are bundles with a 64x40 PNG diagram,
 #                  smaller than every configured width, so each is only stripped and checked;
@@ -21,67 +19,33 @@
 # "Images: N made, M from the cache" line, and prints a Markdown section (also written to
 # BENCH_DIR/images-report.md) for BENCHMARKS.md.
 set -u
-
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
+# shellcheck source=benches/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 N=${1:-10000}
-RUNS=${RUNS:-3}
-NICE=${NICE-"nice -n 10"}
-BENCH_DIR=${BENCH_DIR:-/tmp/lots-bench}
-PEERS=${PEERS:-/work/shared/bench}
-LOTS=${LOTS:-$REPO/target/release/lots}
 CASES=${CASES:-"corpus photos"}
-TIME=/usr/bin/time
-
-die() { echo "images.sh: $*" >&2; exit 1; }
-note() { echo "images.sh: $*" >&2; }
-
-case $RUNS in ''|*[!0-9]*|0) die "RUNS must be a positive integer (got '$RUNS')" ;; esac
-case $N in ''|*[!0-9]*|0) die "PAGES must be a positive page count (got '$N')" ;; esac
-[ -f "$PEERS/gen_corpus.py" ] || die "missing $PEERS/gen_corpus.py (set PEERS=)"
-command -v python3 >/dev/null 2>&1 || die "python3 is needed to generate the corpus"
-[ -x "$TIME" ] || die "GNU time is missing ($TIME); install it with: apt-get install -y time"
-if [ ! -x "$LOTS" ]; then
-  note "$LOTS is missing; building it with: cargo build --release"
-  (cd "$REPO" && cargo build --release) || die "cargo build --release failed"
-fi
+check_sizes "$N"
+need_time
+need_lots
 mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
-CORPUS=$BENCH_DIR/corpus-$N
 RESULTS=$BENCH_DIR/images-$N
 mkdir -p "$RESULTS"
 
-median() { sort -g | awk '{a[NR]=$1} END{ if(NR==0){print "NA"} else if(NR%2){print a[(NR+1)/2]} else {printf "%.3f\n",(a[NR/2]+a[NR/2+1])/2} }'; }
-mb() { awk -v b="$1" 'BEGIN{printf "%.1f", b/1e6}'; }
+mb1() { awk -v b="$1" 'BEGIN{printf "%.1f", b/1e6}'; }
 
 # ------------------------------------------------------------------ sites
-if [ -f "$CORPUS/corpus.json" ] && [ -d "$CORPUS/zola/content" ]; then
-  note "corpus-$N exists, not regenerating"
-else
-  note "generating corpus-$N (seed 1)"
-  rm -rf "$CORPUS"
-  python3 "$PEERS/gen_corpus.py" --pages "$N" --seed 1 --out "$CORPUS" >&2 || die "gen_corpus.py failed"
-fi
+ensure_corpus "$N" lots
 
-write_config() {
-  cat > "$1/config.yaml" <<'EOF'
-title: "Förebyggande arbete mot våldsbejakande extremism"
-base_url: "https://example.org"
-language: sv
-taxonomies:
-  - name: tags
-EOF
-}
-
-# A real copy of the corpus content (lots does not follow symlinks in content/).
+# site_root DIR: a lots site with a real copy of the corpus content (lots does not follow
+# symlinks in content/), whose images the photos case replaces.
 site_root() {
   local site=$1
   mkdir -p "$site"
-  write_config "$site"
+  cp "$CORPUS/lots/config.yaml" "$site/config.yaml"
   if [ ! -f "$site/.content-copied" ] || [ "$CORPUS/corpus.json" -nt "$site/.content-copied" ]; then
-    note "copying corpus-$N/zola/content to $site/content"
+    note "copying corpus-$N/lots/content to $site/content"
     rm -rf "$site/content" "$site/.content-copied"
-    cp -r "$CORPUS/zola/content" "$site/content" || die "copying content failed"
+    cp -r "$CORPUS/lots/content" "$site/content" || die "copying content failed"
     touch "$site/.content-copied"
   fi
 }
@@ -126,7 +90,9 @@ run_case() {
       sync
       local log=$RESULTS/$name.$kind.$r.log t0 t1 rc
       t0=$(date +%s%N)
-      $NICE $TIME -v -o "$RESULTS/$name.$kind.$r.time" "$LOTS" build --root "$site" --output "$out" > "$log" 2>&1
+      # $NICE is a command prefix: split on purpose.
+      # shellcheck disable=SC2086
+      $NICE "$TIME" -v -o "$RESULTS/$name.$kind.$r.time" "$LOTS" build --root "$site" --output "$out" > "$log" 2>&1
       rc=$?
       t1=$(date +%s%N)
       if [ "$rc" != 0 ]; then
@@ -145,8 +111,8 @@ run_case() {
   warm_made=$(sed -n 's/^Images: \([0-9]*\) made.*/\1/p' "$RESULTS/$name.warm.1.log")
   warm_reused=$(sed -n 's/^Images: [0-9]* made, \([0-9]*\) from.*/\1/p' "$RESULTS/$name.warm.1.log")
   copies=$(find "$out/processed_images" -type f 2>/dev/null | wc -l)
-  copies_mb=$(mb "$(du -sb "$out/processed_images" 2>/dev/null | cut -f1 || echo 0)")
-  cache_mb=$(mb "$(du -sb "$site/.lots-cache" | cut -f1)")
+  copies_mb=$(mb1 "$(du -sb "$out/processed_images" 2>/dev/null | cut -f1 || echo 0)")
+  cache_mb=$(mb1 "$(du -sb "$site/.lots-cache" | cut -f1)")
   local cw ww cc wc cr wr
   cw=$(median < "$RESULTS/$name.cold.walls"); ww=$(median < "$RESULTS/$name.warm.walls")
   cc=$(median < "$RESULTS/$name.cold.cpu"); wc=$(median < "$RESULTS/$name.warm.cpu")
@@ -161,7 +127,7 @@ ROWS=$(mktemp)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 for case_name in $CASES; do
   case $case_name in
-    corpus) site_root "$CORPUS/lots"; run_case corpus "$CORPUS/lots" ;;
+    corpus) run_case corpus "$CORPUS/lots" ;;
     photos)
       site_root "$CORPUS/lots-photos"
       if [ ! -f "$CORPUS/lots-photos/.photos" ] || [ "$CORPUS/lots-photos/.content-copied" -nt "$CORPUS/lots-photos/.photos" ]; then

@@ -5,7 +5,7 @@
 #
 # Usage: benches/search-eval.sh [--min-top3 PERCENT] [--json FILE]   (passed to search-eval.mjs)
 #   env: LOTS=path/to/lots           binary (default: target/release/lots, built when missing)
-#        BENCH_DIR=/tmp/lots-bench   the built site, the Pagefind install and its indexed copy
+#        BENCH_DIR=${TMPDIR:-/tmp}/lots-bench   the built site, the Pagefind install and its indexed copy
 #        PAGEFIND_VERSION=1.4.0      the npm package pagefind installed into BENCH_DIR/pagefind
 #        CHROMIUM=/usr/bin/chromium  the browser (see tests/browser/chromium.mjs)
 #
@@ -14,7 +14,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
-BENCH_DIR=${BENCH_DIR:-/tmp/lots-bench}
+BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/lots-bench}
 PAGEFIND_VERSION=${PAGEFIND_VERSION:-1.4.0}
 
 note() { echo "search-eval.sh: $*" >&2; }

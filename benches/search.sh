@@ -1,41 +1,29 @@
 #!/usr/bin/env bash
-# Benchmark of the search index on the shared Swedish corpus (/work/shared/bench/gen_corpus.py):
+# Benchmark of the search index on the benchmark corpus (benches/corpus.py):
 # index build time, total index bytes, bytes a first query loads and query latency, both
 # measured in headless Chromium, beside Zola's single index.
 #
 # Usage: benches/search.sh [SIZE...]                 (default: 1000 10000)
-#   env: BENCH_DIR=/tmp/lots-bench   corpora and lots site roots (shared with benches/bench.sh)
-#        PEERS=/work/shared/bench    gen_corpus.py and the reference results/
-#        LOTS=path/to/lots           binary (default target/release/lots, built when missing)
+#   env: BENCH_DIR, LOTS: see benches/lib.sh (the corpora are shared with benches/bench.sh)
+#        CHROMIUM=chromium on PATH   the browser (Debian's)
 #        QUERIES="…"                 queries typed in the browser, separated by |
 #
-# Needs python3, node with `npm ci` done (playwright-core) and Debian's /usr/bin/chromium.
+# Needs python3, node with `npm ci` done (playwright-core) and Debian's chromium.
 # Prints a Markdown section for BENCHMARKS.md ("## Search") on stdout; progress on stderr.
 set -u
-
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$HERE/.." && pwd)
-BENCH_DIR=${BENCH_DIR:-/tmp/lots-bench}
-PEERS=${PEERS:-/work/shared/bench}
-LOTS=${LOTS:-$REPO/target/release/lots}
+# shellcheck source=benches/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 QUERIES=${QUERIES:-"handlingsplan|återvändare|samordnare skolan|våldsbejakande extremism|handl|samordnre"}
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
-
-die() { echo "search.sh: $*" >&2; exit 1; }
-note() { echo "search.sh: $*" >&2; }
-
-for n in "${SIZES[@]}"; do
-  case $n in ''|*[!0-9]*|0) die "sizes must be positive page counts (got '$n')" ;; esac
-done
-command -v python3 >/dev/null 2>&1 || die "python3 is needed"
-command -v node >/dev/null 2>&1 || die "node is needed"
+check_sizes "${SIZES[@]}"
+has python3 || die "python3 is needed"
+has node || die "node is needed"
 [ -d "$REPO/node_modules/playwright-core" ] || die "run \`npm ci\` in $REPO first (playwright-core)"
-[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || die "install Debian's chromium: apt-get install -y chromium"
-[ -f "$PEERS/gen_corpus.py" ] || die "missing $PEERS/gen_corpus.py (set PEERS=)"
-if [ ! -x "$LOTS" ]; then
-  note "building $LOTS with cargo build --release"
-  (cd "$REPO" && cargo build --release) || die "cargo build --release failed"
-fi
+# tests/browser/chromium.mjs starts $CHROMIUM, else /usr/bin/chromium.
+CHROMIUM=${CHROMIUM:-$(type -P chromium || true)}
+[ -n "$CHROMIUM" ] && [ -x "$CHROMIUM" ] || die "install Debian's chromium: apt-get install -y chromium (or set CHROMIUM=)"
+export CHROMIUM
+need_lots
 mkdir -p "$BENCH_DIR"
 
 # A free port on 127.0.0.1 for the static server.
@@ -44,34 +32,19 @@ SERVER_PID=
 stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; SERVER_PID=; }
 trap stop_server EXIT
 
-# zola_index N: Zola's search index in MB from the reference results.
+# zola_index N: Zola's search index in MB at N pages, from the reference results
+# (benches/reference/summary-*.tsv, 2026-11-23); NA at other sizes.
 zola_index() {
-  local file=$PEERS/results/summary-$(( $1 / 1000 ))k.tsv
-  [ -f "$file" ] || { echo NA; return; }
-  awk -F'\t' -v n="$1" '$1=="zola" && $3==n {print $8; exit}' "$file"
+  cat "$BENCHES"/reference/summary-*.tsv 2>/dev/null \
+    | awk -F'\t' -v n="$1" '$1=="zola" && $3==n {v=$8} END{print (v=="" ? "NA" : v)}'
 }
 
 ROWS=()
 DETAILS=()
 for N in "${SIZES[@]}"; do
-  CORPUS=$BENCH_DIR/corpus-$N
+  ensure_corpus "$N" lots
   SITE=$CORPUS/lots
   OUT=$BENCH_DIR/search-out-$N
-  if [ ! -d "$CORPUS/zola/content" ]; then
-    note "generating corpus-$N"
-    python3 "$PEERS/gen_corpus.py" --pages "$N" --seed 1 --out "$CORPUS" >&2 || die "gen_corpus.py failed"
-  fi
-  if [ ! -d "$SITE/content" ]; then
-    mkdir -p "$SITE"
-    cat > "$SITE/config.yaml" <<'EOF'
-title: "Förebyggande arbete mot våldsbejakande extremism"
-base_url: "https://example.org"
-language: sv
-taxonomies:
-  - name: tags
-EOF
-    cp -r "$CORPUS/zola/content" "$SITE/content" || die "copying content failed"
-  fi
 
   note "corpus-$N: lots build into $OUT, 3 times; the search phase timed by LOTS_TIMINGS"
   TIMES=()

@@ -2,7 +2,7 @@
 """Edit-to-served latency of `lots serve` beside `hugo server` (and `zola serve` when a zola
 binary is on PATH), on the same generated corpus.
 
-Starts each server on a corpus made by ../shared/bench/gen_corpus.py, saves one page with a new
+Starts each server on a corpus made by benches/corpus.py, saves one page with a new
 marker word (or edits the template every page uses), and polls the page over HTTP until the
 marker is served. Reports the median over RUNS edits. Standard library only.
 
@@ -15,14 +15,17 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
 import urllib.request
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
-GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
-WORK = pathlib.Path(os.environ.get("BENCH_DIR", "/tmp/lots-bench"))
+GEN = REPO / "benches" / "corpus.py"
+# The corpora are shared with the shell scripts (benches/lib.sh): BENCH_DIR, else
+# $TMPDIR/lots-bench.
+WORK = pathlib.Path(os.environ.get("BENCH_DIR") or pathlib.Path(tempfile.gettempdir()) / "lots-bench")
 # Seconds between edits, as a writer saves: each server finishes its work around an edit
 # (lists, search) before the next one.
 PAUSE = float(os.environ.get("PAUSE", "1.0"))
@@ -36,13 +39,13 @@ taxonomies:
 
 def corpus(pages):
     root = WORK / f"corpus-{pages}"
-    if not (root / "zola").is_dir():
+    if not all((root / layout).is_dir() for layout in ("lots", "zola", "hugo")):
         subprocess.run([sys.executable, str(GEN), "--pages", str(pages), "--seed", "1", "--out", str(root)], check=True)
     site = WORK / f"serve-{pages}"
     if site.exists():
         shutil.rmtree(site)
     site.mkdir(parents=True)
-    shutil.copytree(root / "zola" / "content", site / "content")
+    shutil.copytree(root / "lots" / "content", site / "content")
     (site / "config.yaml").write_text(CONFIG, encoding="utf-8")
     return root, site
 
