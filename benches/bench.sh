@@ -113,6 +113,7 @@ add_reference() {
   done
   return 1
 }
+peer_name() { case $1 in hugo) echo Hugo ;; zola) echo Zola ;; mdbook) echo mdBook ;; *) echo "$1" ;; esac; }
 fmt_fs() { case $1 in reference) echo "reference (ext4)" ;; *) echo "$1 (${FS_TYPE[$1]})" ;; esac; }
 
 # ------------------------------------------------------------------ report
@@ -184,8 +185,8 @@ for N in "${SIZES[@]}"; do
   for fs in "${FS_LIST[@]}"; do
     for tool in $PEER_TOOLS; do
       pf=$(peer_fs "$N" "$tool" "$fs")
-      label=$(fmt_fs "$fs"); [ "$pf" = reference ] && label="$label; $tool: reference, not re-measured"
-      emit "| lots / $tool | $label | $(ratio "$(val "$N" lots "$fs" cold 6)" "$(val "$N" "$tool" "$pf" cold 6)") | $(ratio "$(val "$N" lots "$fs" cold 7)" "$(val "$N" "$tool" "$pf" cold 7)") | $(ratio "$(val "$N" lots "$fs" cold 10)" "$(val "$N" "$tool" "$pf" cold 10)") |"
+      label=$(fmt_fs "$fs"); [ "$pf" = reference ] && label="$label; $(peer_name "$tool"): reference, not re-measured"
+      emit "| lots / $(peer_name "$tool") | $label | $(ratio "$(val "$N" lots "$fs" cold 6)" "$(val "$N" "$tool" "$pf" cold 6)") | $(ratio "$(val "$N" lots "$fs" cold 7)" "$(val "$N" "$tool" "$pf" cold 7)") | $(ratio "$(val "$N" lots "$fs" cold 10)" "$(val "$N" "$tool" "$pf" cold 10)") |"
     done
   done
   emit ""
@@ -202,7 +203,9 @@ for N in "${SIZES[@]}"; do
     emit "lots / Hugo, warm rebuilds, output on $fs: $(ratio "$(val "$N" lots "$fs" warm 6)" "$(val "$N" hugo "$fs" warm 6)")"
   done
   emit ""
-  emit "lots said (first cold run on ${FS_LIST[0]}): \`$(tail -n 3 "$RESULTS/lots-${FS_LIST[0]}.log.1" 2>/dev/null | tr '\n' ' ' | cut -c1-300)\`"
+  emit "lots said (first cold build on ${FS_LIST[0]}): \`$(tail -n 3 "$RESULTS/lots-${FS_LIST[0]}.log.1" 2>/dev/null | tr '\n' ' ' | cut -c1-300)\`"
+  emit ""
+  emit "lots said (first warm rebuild on ${FS_LIST[0]}): \`$(tail -n 3 "$RESULTS/lots-${FS_LIST[0]}-warm.log.1" 2>/dev/null | tr '\n' ' ' | cut -c1-300)\`"
   emit ""
   emit "(raw runs and logs: $RESULTS)"
   emit ""
@@ -224,16 +227,23 @@ emit ""
 
 LO=${SIZES[0]}; HI=${SIZES[-1]}
 if [ "$LO" != "$HI" ]; then
-  emit "## Growth from $LO to $HI pages (×$(awk -v a="$HI" -v b="$LO" 'BEGIN{printf "%g", a/b}') pages)"
+  emit "## Growth from $LO to $HI pages (×$(awk -v a="$HI" -v b="$LO" 'BEGIN{printf "%.4g", a/b}') the pages)"
   emit ""
   emit "| tool | build | output on | wall | CPU | peak RSS |"
   emit "|---|---|---|---:|---:|---:|"
   for fs in "${FS_LIST[@]}"; do
     for tk in "lots cold" "lots warm" "hugo cold" "hugo warm" "zola cold"; do
       read -r t k <<<"$tk"
-      w=$(ratio "$(val "$HI" "$t" "$fs" "$k" 6)" "$(val "$LO" "$t" "$fs" "$k" 6)")
+      # A peer's growth from its reference figures only when both sizes have them.
+      flo=$fs; fhi=$fs
+      if [ "$t" != lots ]; then
+        flo=$(peer_fs "$LO" "$t" "$fs"); fhi=$(peer_fs "$HI" "$t" "$fs")
+        [ "$flo" = "$fhi" ] || continue
+        [ "$flo" = reference ] && [ "$fs" != "${FS_LIST[0]}" ] && continue
+      fi
+      w=$(ratio "$(val "$HI" "$t" "$fhi" "$k" 6)" "$(val "$LO" "$t" "$flo" "$k" 6)")
       [ "$w" = NA ] && continue
-      emit "| $t | $k | $fs | $w | $(ratio "$(val "$HI" "$t" "$fs" "$k" 7)" "$(val "$LO" "$t" "$fs" "$k" 7)") | $(ratio "$(val "$HI" "$t" "$fs" "$k" 10)" "$(val "$LO" "$t" "$fs" "$k" 10)") |"
+      emit "| $t | $k | $(fmt_fs "$flo") | $w | $(ratio "$(val "$HI" "$t" "$fhi" "$k" 7)" "$(val "$LO" "$t" "$flo" "$k" 7)") | $(ratio "$(val "$HI" "$t" "$fhi" "$k" 10)" "$(val "$LO" "$t" "$flo" "$k" 10)") |"
     done
   done
   emit ""
