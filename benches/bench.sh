@@ -81,7 +81,10 @@ trap 'rm -rf "$LOTS" ${OUTS_NOW:+"$OUTS_NOW"}' EXIT
 LOTS_VER=$(tool_version lots); LOTS_VER=${LOTS_VER:-?}
 LOTS_SUM=$(sha256sum "$LOTS" | cut -c1-12)
 LOTS_GIT=$(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null)
-if [ -n "$LOTS_GIT" ] && [ -n "$(cd "$REPO" && git status --porcelain --untracked-files=no -- src Cargo.toml Cargo.lock build.rs 2>/dev/null)" ]; then
+# The repository's HEAD says which source a binary came from only for the one built here.
+if [ "$(cd "$(dirname "$LOTS_SRC")" && pwd)/$(basename "$LOTS_SRC")" != "$REPO/target/release/lots" ]; then
+  LOTS_GIT="not known (LOTS names a binary from elsewhere; this checkout is at ${LOTS_GIT:-?})"
+elif [ -n "$LOTS_GIT" ] && [ -n "$(cd "$REPO" && git status --porcelain --untracked-files=no -- src Cargo.toml Cargo.lock build.rs 2>/dev/null)" ]; then
   LOTS_GIT="$LOTS_GIT + uncommitted changes in src/"
 fi
 
