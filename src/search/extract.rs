@@ -1,6 +1,8 @@
 //! What the index reads from each published page: its searchable fields as plain text, and
 //! the little a result needs to be shown (title, URL, collection, a short text).
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::config::Config;
@@ -41,7 +43,7 @@ pub const DEFAULT_KEYWORD_KEYS: [&str; 6] =
 const SNIPPET_CHARS: usize = 280;
 
 /// One page as the index sees it.
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     pub title: String,
     /// Output path relative to the site root (`vagledningar/atervandare/index.html`).
     pub url: String,
@@ -49,8 +51,23 @@ pub struct SearchDoc {
     pub collection: usize,
     pub snippet: String,
     /// Each field's texts. A keyword field holds one entry per alias, so a page whose alias
-    /// is exactly the query can be told apart.
-    pub fields: Vec<(Field, String)>,
+    /// is exactly the query can be told apart. Borrowed from the library where they are kept
+    /// as they are (the body's text, the title): at 100,000 pages a copy of every body was a
+    /// gigabyte held through the whole index build.
+    pub fields: Vec<(Field, Cow<'a, str>)>,
+}
+
+impl SearchDoc<'_> {
+    /// The document as kept after indexing: what the docs files show, without its fields.
+    pub fn without_fields(self) -> SearchDoc<'static> {
+        SearchDoc {
+            title: self.title,
+            url: self.url,
+            collection: self.collection,
+            snippet: self.snippet,
+            fields: Vec::new(),
+        }
+    }
 }
 
 /// A top-level section: its title, used as the filter chip of its pages.
@@ -100,8 +117,8 @@ pub fn collections(library: &Library) -> (Vec<Collection>, Vec<usize>) {
     (list, index)
 }
 
-pub fn document(page: &Page, collection: usize, keyword_keys: &[String]) -> SearchDoc {
-    let mut fields = vec![(Field::Title, page.meta.title.clone())];
+pub fn document<'a>(page: &'a Page, collection: usize, keyword_keys: &[String]) -> SearchDoc<'a> {
+    let mut fields = vec![(Field::Title, Cow::Borrowed(page.meta.title.as_str()))];
     let is_keyword = |name: &str| keyword_keys.iter().any(|k| k == name);
     for (name, value) in page.meta.extra.iter().chain(page.fields.values.iter()) {
         let field = if is_keyword(name) {
@@ -117,7 +134,11 @@ pub fn document(page: &Page, collection: usize, keyword_keys: &[String]) -> Sear
         fields.extend(texts.into_iter().map(|t| (field, t)));
     }
     for terms in page.meta.taxonomies.values() {
-        fields.extend(terms.iter().map(|t| (Field::Tags, t.clone())));
+        fields.extend(
+            terms
+                .iter()
+                .map(|t| (Field::Tags, Cow::Borrowed(t.as_str()))),
+        );
     }
     let text = Text {
         title: &page.meta.title,
@@ -129,13 +150,16 @@ pub fn document(page: &Page, collection: usize, keyword_keys: &[String]) -> Sear
 
 /// A section's own page (its list of pages is not its text): title, description, headings
 /// and body, so that "samordnare" also finds the page listing every coordinator.
-pub fn section_document(section: &Section, collection: usize) -> SearchDoc {
+pub fn section_document(section: &Section, collection: usize) -> SearchDoc<'_> {
     let text = Text {
         title: &section.title,
         description: section.meta.description.as_deref(),
         doc: &section.doc,
     };
-    text.document(vec![(Field::Title, section.title.clone())], collection)
+    text.document(
+        vec![(Field::Title, Cow::Borrowed(section.title.as_str()))],
+        collection,
+    )
 }
 
 /// What pages and sections share: a title, a description and a rendered body.
@@ -145,28 +169,28 @@ struct Text<'a> {
     doc: &'a Document,
 }
 
-impl Text<'_> {
-    fn document(&self, mut fields: Vec<(Field, String)>, collection: usize) -> SearchDoc {
+impl<'a> Text<'a> {
+    fn document(&self, mut fields: Vec<(Field, Cow<'a, str>)>, collection: usize) -> SearchDoc<'a> {
         let rendered = self.doc.rendered.as_ref();
-        let body = rendered.map(|r| r.text.clone()).unwrap_or_default();
+        let body = rendered.map_or("", |r| r.text.as_str());
         if let Some(description) = self.description {
-            fields.push((Field::Description, description.to_string()));
+            fields.push((Field::Description, Cow::Borrowed(description)));
         }
         if let Some(rendered) = rendered {
             let mut headings = String::new();
             collect_headings(&rendered.toc, &mut headings);
-            fields.push((Field::Headings, headings));
+            fields.push((Field::Headings, Cow::Owned(headings)));
         }
         // Only the start of the body can reach the snippet; copying all of it would be waste.
         let start = match body.char_indices().nth(SNIPPET_CHARS * 4) {
             Some((end, _)) => &body[..end],
-            None => body.as_str(),
+            None => body,
         };
         let snippet_source = match self.description {
             Some(d) if !d.trim().is_empty() => format!("{} {start}", d.trim()),
             _ => start.to_string(),
         };
-        fields.push((Field::Body, body));
+        fields.push((Field::Body, Cow::Borrowed(body)));
         SearchDoc {
             title: self.title.to_string(),
             url: self.doc.output_path.clone(),
@@ -180,10 +204,12 @@ impl Text<'_> {
 /// Strings, numbers and the texts inside lists and records. Addresses are no words to search
 /// for: a file field's URL, and a link to another page (`plan: "@/handlingsplaner/x.md"`
 /// would make a report outrank its plan for "handlingsplan x").
-fn flatten(value: &Value, out: &mut Vec<String>) {
+fn flatten<'a>(value: &'a Value, out: &mut Vec<Cow<'a, str>>) {
     match value {
-        Value::String(s) if !s.contains(ROOT_MARK) && !s.starts_with("@/") => out.push(s.clone()),
-        Value::Number(n) => out.push(n.to_string()),
+        Value::String(s) if !s.contains(ROOT_MARK) && !s.starts_with("@/") => {
+            out.push(Cow::Borrowed(s))
+        }
+        Value::Number(n) => out.push(Cow::Owned(n.to_string())),
         Value::Array(items) => items.iter().for_each(|v| flatten(v, out)),
         Value::Object(map) => map.values().for_each(|v| flatten(v, out)),
         _ => {}
@@ -231,13 +257,16 @@ pub fn keyword_keys(config: &Config) -> Vec<String> {
 
 /// A document with only a title and a body, for the index's and tokenizer's tests.
 #[cfg(test)]
-pub(crate) fn test_doc(title: &str, body: &str) -> SearchDoc {
+pub(crate) fn test_doc(title: &str, body: &str) -> SearchDoc<'static> {
     SearchDoc {
         title: title.into(),
         url: String::new(),
         collection: 0,
         snippet: String::new(),
-        fields: vec![(Field::Title, title.into()), (Field::Body, body.into())],
+        fields: vec![
+            (Field::Title, Cow::Owned(title.into())),
+            (Field::Body, Cow::Owned(body.into())),
+        ],
     }
 }
 

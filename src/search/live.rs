@@ -55,7 +55,7 @@ pub struct LiveIndex {
     keyword_keys: Vec<String>,
     collections: Vec<Collection>,
     /// The pages as the docs files show them (their fields are not kept).
-    docs: Vec<SearchDoc>,
+    docs: Vec<SearchDoc<'static>>,
     /// A hash of each page's fields: a page re-read with the same text is not scored again.
     fingerprints: Vec<blake3::Hash>,
     context: Context,
@@ -107,13 +107,7 @@ impl LiveIndex {
         }
         let entries = index.entries;
         let fingerprints = docs.par_iter().map(fingerprint).collect();
-        let docs = docs
-            .into_iter()
-            .map(|doc| SearchDoc {
-                fields: Vec::new(),
-                ..doc
-            })
-            .collect();
+        let docs = docs.into_iter().map(SearchDoc::without_fields).collect();
         let live = LiveIndex {
             pages,
             sections: Vec::new(),
@@ -191,10 +185,7 @@ impl LiveIndex {
             let old = &self.docs[doc];
             if (&old.title, &old.url, &old.snippet) != (&fresh.title, &fresh.url, &fresh.snippet) {
                 changed.docs.insert(doc / self.per_chunk);
-                self.docs[doc] = SearchDoc {
-                    fields: Vec::new(),
-                    ..fresh
-                };
+                self.docs[doc] = fresh.without_fields();
             }
         }
         if changed.is_empty() {

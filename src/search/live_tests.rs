@@ -15,7 +15,7 @@ const SMALL: Targets = Targets {
     doc_chunk_bytes: 40,
 };
 
-fn doc(title: &str, body: &str) -> SearchDoc {
+fn doc(title: &str, body: &str) -> SearchDoc<'static> {
     let mut doc = extract::test_doc(title, body);
     doc.url = format!("{}/index.html", title.to_lowercase());
     doc.snippet = body.into();
@@ -29,7 +29,7 @@ fn collections() -> Vec<Collection> {
     }]
 }
 
-fn live(docs: Vec<SearchDoc>) -> (LiveIndex, Vec<IndexFile>) {
+fn live(docs: Vec<SearchDoc<'static>>) -> (LiveIndex, Vec<IndexFile>) {
     let pages = (0..docs.len()).map(|i| format!("sida-{i}.md")).collect();
     LiveIndex::from_docs(pages, Vec::new(), collections(), docs, &SMALL)
 }
@@ -136,7 +136,7 @@ impl Served {
     }
 }
 
-fn docs() -> Vec<SearchDoc> {
+fn docs() -> Vec<SearchDoc<'static>> {
     vec![
         doc("Rutin vid oro", "Kontakta kommunen om oro uppstår."),
         doc("Koder", "Koden 88 och kommunen. Samordnaren vet mer."),

@@ -48,10 +48,10 @@ pub fn build(library: &Library, config: &Config) -> Result<Vec<IndexFile>, Diagn
 
 /// The collections, and every published page as the index reads it, in key order, then
 /// every section's own page in key order.
-pub fn documents(
-    library: &Library,
+pub fn documents<'a>(
+    library: &'a Library,
     config: &Config,
-) -> (Vec<extract::Collection>, Vec<extract::SearchDoc>) {
+) -> (Vec<extract::Collection>, Vec<extract::SearchDoc<'a>>) {
     let (collections, collection_of) = extract::collections(library);
     let keyword_keys = extract::keyword_keys(config);
     let (page_collections, section_collections) = collection_of.split_at(library.pages.len());

@@ -66,7 +66,7 @@ struct Run<'a> {
 }
 
 /// Every distinct token of the site (numbered by position) and each page's counts.
-pub fn tokenize_all(docs: &[SearchDoc]) -> (Vec<Cow<'_, str>>, Vec<DocTokens>) {
+pub fn tokenize_all<'b>(docs: &'b [SearchDoc<'_>]) -> (Vec<Cow<'b, str>>, Vec<DocTokens>) {
     let per_run = (docs.len() / (rayon::current_num_threads() * 8)).clamp(16, 512);
     let mut runs: Vec<Run> = docs.par_chunks(per_run).map(tokenize_run).collect();
     let mut numbers: FastMap<Cow<str>, u32> = FastMap::default();
@@ -100,7 +100,7 @@ pub fn tokenize_all(docs: &[SearchDoc]) -> (Vec<Cow<'_, str>>, Vec<DocTokens>) {
     (tokens, docs)
 }
 
-fn tokenize_run(docs: &[SearchDoc]) -> Run<'_> {
+fn tokenize_run<'b>(docs: &'b [SearchDoc<'_>]) -> Run<'b> {
     let mut numbers: FastMap<Cow<str>, u32> = FastMap::default();
     let mut tokens: Vec<Cow<str>> = Vec::new();
     // One map for every page of the run, emptied between pages, so it is allocated once.

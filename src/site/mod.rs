@@ -324,6 +324,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let Some(today) = options.today {
         site.today = today;
     }
+    // Every page is rendered to HTML and checked: what is left to do reads the rendered
+    // text, never the Markdown (serve and check keep it, to render or report again).
+    if let Some(library) = Arc::get_mut(&mut site.library) {
+        library
+            .pages
+            .values_mut()
+            .for_each(|p| p.doc.release_body());
+        library
+            .sections
+            .values_mut()
+            .for_each(|s| s.doc.release_body());
+    }
     timer.lap("load");
     let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
     let sink = output::FolderSink::new(staging.path());
