@@ -1,0 +1,1 @@
+lotsSearch.addShard({"synonyms":[],"type":"synonyms"});

@@ -1,0 +1,1 @@
+lotsSearch.addShard({"chunk":14,"collectionRuns":"$$%$&$'$(%)$*$+$#$$$%$&$'$($)$*$+$","collections":["Kunskapsbanken om våldsbejakande extremism","Dokument","Föreläsningar","Handlingsplaner","Rutiner","Samordnare","Symboler","Boktips och poddar","Vägledningar"],"docs":18,"type":"meta","version":"9f0599f5bf96","vocab":["00"]});

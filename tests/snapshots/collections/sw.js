@@ -1,0 +1,158 @@
+// Service worker written by `lots build`. It keeps every file of one build in a cache of its
+// own, named after the build, so the site works with the network gone, search included. A new
+// build has a new name: its worker takes every unchanged file from the old cache (files are
+// kept under their content hash), downloads the rest, takes over at once and deletes the
+// caches of older builds of the same site. Everything is relative to the worker's scope, so
+// the site works at any path (/, /vbe/, ...).
+"use strict";
+const VERSION = "408ec3ee24f2f529";
+// Every file of the build, as [path relative to the site root, start of its content hash].
+const FILES = [["404.html","3961250790ad"],["a-o/index.html","dbb34c6e2c3d"],["att-se-over/index.html","6bbb13fcfca6"],["dokument/index.html","b75a0d20bf2c"],["dokument/stadsrevisionen-2019/index.html","cb9e3071530e"],["filter.js","6b896810f97c"],["forelasningar/grundkurs/bildspel.pdf","540dd8f9acba"],["forelasningar/grundkurs/index.html","d55c3de15fbe"],["forelasningar/grundkurs/textning.vtt","d465ad391046"],["forelasningar/index.html","5ac4afaaaa9f"],["handlingsplaner/aktiviteter.csv","edb9eb5e3013"],["handlingsplaner/alvsjo-2020/index.html","fa1c84cc6859"],["handlingsplaner/index.html","5a5a257ce3c7"],["highlight.css","4aaa30fad269"],["icons/icon-192.png","5239b7bce520"],["icons/icon-512.png","db6cdfb7461a"],["icons/icon.svg","fa672f8cc5e9"],["index.html","59e748d26559"],["manifest.webmanifest","977663cd62c5"],["offline.js","ff8530977d36"],["phone.js","4a2fffa75f48"],["rutiner/index.html","07272b49597e"],["rutiner/rutin-vid-oro/index.html","62d95c6e9b46"],["samordnare/alvsjo/index.html","ea6a3e39f83c"],["samordnare/alvsjo/kontakt.vcf","153058379a2f"],["samordnare/central/index.html","6992035bd6fc"],["samordnare/central/kontakt.vcf","b1b1ef792832"],["samordnare/index.html","8e4c05d86775"],["search/d/0.js","d77c888209ec"],["search/d/1.js","e2b50c577100"],["search/engine.js","64daaf777caa"],["search/lunr-shim.js","82a8ee6908fe"],["search/meta.js","9a6ef4813948"],["search/p/0.js","0f2bab789e84"],["search/pipeline.js","f06408527f67"],["search/search.css","a4f1b626614f"],["search/search.js","ffc9e2736656"],["search/synonyms.js","b23c75f29f9c"],["search/v/0.js","170c125b2d14"],["search/vendor/LICENSE-elasticlunr.txt","d582f4b0db3d"],["search/vendor/LICENSE-lunr-languages.txt","106038b65cd9"],["search/vendor/elasticlunr.min.js","45aaf6f79e5e"],["search/vendor/lunr.stemmer.support.js","94ffcb6e61c9"],["search/vendor/lunr.sv.js","25e74539a576"],["sitemap.xml","623c5938331d"],["style.css","a1e873e327c0"],["symboler/index.html","4aca9f5fce58"],["symboler/kod-88/index.html","80bddec9c23f"],["symboler/kod-88/kod-88.svg","a811e288a213"],["tags/index.html","130dbfd0bc7f"],["tips/en-bok/index.html","4ce618d843b7"],["tips/index.html","9265de83bc60"],["vagledningar/index.html","40468142b244"],["vagledningar/riktlinjer/bilaga.pdf","5bf051070783"],["vagledningar/riktlinjer/index.html","9be58b565d96"]];
+const SCOPE = self.registration.scope;
+const PREFIX = "lots:" + SCOPE + ":";
+const CACHE = PREFIX + VERSION;
+const PARALLEL = 6;
+
+// Each file by its path relative to the scope → the URL to download it from and the key it is
+// kept under: the URL with the content hash as the query, so that the same key always holds
+// the same bytes, whichever build put it there.
+const FILE_KEYS = new Map(FILES.map(([path, hash]) => {
+  const href = new URL(path.split("/").map(encodeURIComponent).join("/"), SCOPE).href;
+  return [path, { href, key: href + "?lots=" + hash }];
+}));
+const BASE = new URL(SCOPE).pathname;
+
+// The file a request asks for, by its decoded path relative to the scope (a folder means its
+// index.html), however the link that led here spelled it.
+function pathOf(url) {
+  let path = new URL(url).pathname;
+  if (!path.startsWith(BASE)) {
+    return null;
+  }
+  path = path.slice(BASE.length);
+  if (path === "" || path.endsWith("/")) {
+    path += "index.html";
+  }
+  try {
+    return decodeURIComponent(path);
+  } catch (error) {
+    return null;
+  }
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const older = [];
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) {
+        older.push(await caches.open(name));
+      }
+    }
+    const todo = Array.from(FILE_KEYS.values());
+    let next = 0;
+    const worker = async () => {
+      while (next < todo.length) {
+        const { href, key } = todo[next++];
+        if (await cache.match(key, { ignoreVary: true })) {
+          continue; // kept by an earlier, interrupted install of this build
+        }
+        let response = null;
+        for (const old of older) {
+          response = await old.match(key, { ignoreVary: true });
+          if (response) {
+            break;
+          }
+        }
+        if (!response) {
+          response = await fetch(href, { cache: "reload", credentials: "same-origin" });
+          if (!response.ok) {
+            throw new Error("lots: cannot keep " + href + " for offline use: " + response.status);
+          }
+          if (response.redirected) {
+            // A redirected response may not answer a navigation; keep the bytes only.
+            response = new Response(await response.blob(), { headers: response.headers });
+          }
+        }
+        await cache.put(key, response);
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) {
+        await caches.delete(name);
+      }
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) {
+    return;
+  }
+  const file = FILE_KEYS.get(pathOf(request.url));
+  if (file) {
+    event.respondWith(kept(request, file.key));
+  } else if (request.mode === "navigate") {
+    event.respondWith(notKept(request));
+  }
+});
+
+// A file of the build: from the cache, else (storage cleared by the user) from the network.
+async function kept(request, key) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(key, { ignoreVary: true });
+  if (!hit) {
+    return fetch(request);
+  }
+  return request.headers.has("range") ? ranged(request.headers.get("range"), hit) : hit;
+}
+
+// A page that is not part of the build: the server's answer, or the site's 404 page offline.
+async function notKept(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const page = FILE_KEYS.get("404.html");
+    const missing = page && (await (await caches.open(CACHE)).match(page.key, { ignoreVary: true }));
+    if (missing) {
+      return new Response(missing.body, { status: 404, statusText: "Not Found", headers: missing.headers });
+    }
+    throw error;
+  }
+}
+
+// Video and audio players ask for byte ranges; the cache holds whole files.
+async function ranged(range, response) {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+  if (!match || (match[1] === "" && match[2] === "")) {
+    return response;
+  }
+  const blob = await response.blob();
+  const size = blob.size;
+  let start;
+  let end;
+  if (match[1] === "") {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  if (start >= size || start > end) {
+    return new Response(null, { status: 416, headers: { "Content-Range": "bytes */" + size } });
+  }
+  const headers = new Headers(response.headers);
+  headers.delete("content-encoding");
+  headers.set("Content-Range", "bytes " + start + "-" + end + "/" + size);
+  headers.set("Content-Length", String(end - start + 1));
+  return new Response(blob.slice(start, end + 1), { status: 206, statusText: "Partial Content", headers });
+}
