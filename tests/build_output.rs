@@ -252,3 +252,37 @@ fn the_example_site_in_the_repository_builds() {
     run.assert_file("sitemap.xml");
     run.assert_file(".lots-build");
 }
+
+/// The site a build replaces waits beside the output for the next build, which deletes it
+/// while it works: one `.lots-previous-*` folder at most, never the live site.
+#[test]
+fn the_replaced_site_is_deleted_by_the_next_build() {
+    let site = fixture("basic");
+    let previous = || -> Vec<String> {
+        std::fs::read_dir(&site.root)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".lots-previous-"))
+            .collect()
+    };
+    site.build_ok(&[]);
+    assert_eq!(
+        previous(),
+        Vec::<String>::new(),
+        "a first build replaces nothing"
+    );
+    site.write(
+        "content/guider/ny.md",
+        "---\ntitle: \"Ny\"\n---\nNy sida.\n",
+    );
+    site.build_ok(&[]);
+    let second = previous();
+    assert_eq!(second.len(), 1, "{second:?}");
+    let kept = site.root.join(&second[0]);
+    assert!(kept.join(".lots-build").is_file() && !kept.join("guider/ny/index.html").exists());
+    site.build_ok(&[]).assert_file("guider/ny/index.html");
+    let third = previous();
+    assert_eq!(third.len(), 1, "{third:?}");
+    assert_ne!(third, second, "the earlier replaced site is deleted");
+}
