@@ -97,8 +97,9 @@ fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// The words of the PDF printed past the right margin (`pdftotext -bbox`), each with its page:
-/// the margin is taken as wide as the left one, which the page's leftmost word shows.
+/// The words of the PDF printed past the right margin (`pdftotext -bbox`, read with the tests'
+/// XML tree), each with its page: the margin is taken as wide as the left one, which the
+/// page's leftmost word shows.
 fn past_the_right_margin(pdf: &Path) -> Vec<String> {
     let output = Command::new("pdftotext")
         .arg("-bbox")
@@ -106,34 +107,24 @@ fn past_the_right_margin(pdf: &Path) -> Vec<String> {
         .arg("-")
         .output()
         .expect("pdftotext -bbox");
-    let xml = String::from_utf8_lossy(&output.stdout);
-    let attr = |tag: &str, name: &str| -> f64 {
-        let start = tag.find(&format!("{name}=\"")).map(|i| i + name.len() + 2);
-        start
-            .and_then(|i| tag[i..].split('"').next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0)
+    let xhtml = String::from_utf8_lossy(&output.stdout);
+    let doc = match (xhtml.find("<doc>"), xhtml.rfind("</doc>")) {
+        (Some(start), Some(end)) => &xhtml[start..end + "</doc>".len()],
+        _ => panic!("no <doc> in pdftotext -bbox of {}", pdf.display()),
     };
+    let tree = common::xml::parse(doc);
     let mut words = Vec::new();
-    for (n, page) in xml.split("<page ").skip(1).enumerate() {
-        let width = attr(page, "width");
-        let boxes: Vec<(f64, f64, &str)> = page
-            .split("<word ")
-            .skip(1)
-            .map(|w| {
-                let text = w.split('>').nth(1).and_then(|t| t.split('<').next());
-                (attr(w, "xMin"), attr(w, "xMax"), text.unwrap_or(""))
-            })
-            .collect();
-        let left = boxes.iter().map(|b| b.0).fold(f64::MAX, f64::min);
+    for (n, page) in tree.find("page", "").into_iter().enumerate() {
+        let boxes = page.find("word", "");
+        let left = boxes.iter().map(|w| w.num("xMin")).fold(f64::MAX, f64::min);
         // A glyph's box may reach a point or two past the line's end (italics, rounding).
-        let right = width - left + 2.0;
-        words.extend(boxes.iter().filter(|b| b.1 > right).map(|b| {
+        let right = page.num("width") - left + 2.0;
+        words.extend(boxes.iter().filter(|w| w.num("xMax") > right).map(|w| {
             format!(
                 "\"{}\" on page {} (right edge {:.0} of {:.0} pt)",
-                b.2,
+                w.text(),
                 n + 1,
-                b.1,
+                w.num("xMax"),
                 right
             )
         }));
