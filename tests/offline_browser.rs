@@ -46,19 +46,7 @@ fn copy_example(to: &Path) {
     fs::copy(repo().join("config.yaml"), to.join("config.yaml")).unwrap();
     for dir in ["content", "templates", "static", "themes"] {
         if repo().join(dir).is_dir() {
-            copy_dir(&repo().join(dir), &to.join(dir));
-        }
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
+            common::copy_dir(&repo().join(dir), &to.join(dir));
         }
     }
 }
