@@ -78,6 +78,13 @@ impl Library {
             .map(|p| &p.doc)
             .or_else(|| self.sections.get(key).map(|s| &s.doc))
     }
+
+    pub fn document_mut(&mut self, key: &str) -> Option<&mut Document> {
+        match self.pages.get_mut(key) {
+            Some(page) => Some(&mut page.doc),
+            None => self.sections.get_mut(key).map(|s| &mut s.doc),
+        }
+    }
 }
 
 /// Loads `root/content` into a library. Every problem of every file is returned together.
@@ -265,6 +272,7 @@ fn read_section(source: &Source, config: &Config) -> Checked<Section> {
             body_offset,
             output_path: format!("{dir}index.html"),
             rendered: None,
+            released_body: None,
         },
         meta,
         title,
@@ -337,6 +345,7 @@ fn read_page(source: &Source, text: String, config: &Config) -> Checked<Page> {
             body_offset,
             output_path: format!("{}{slug}/index.html", slug_dir(dir)),
             rendered: None,
+            released_body: None,
         },
         meta,
         slug,
@@ -390,6 +399,7 @@ fn implicit_root(config: &Config) -> Section {
             body_offset: 0,
             output_path: "index.html".into(),
             rendered: None,
+            released_body: None,
         },
         meta: SectionMeta {
             title: None,

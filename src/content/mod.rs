@@ -45,6 +45,9 @@ pub struct Document {
     pub output_path: String,
     /// Rendered Markdown, set by the site once every page is loaded.
     pub rendered: Option<Rendered>,
+    /// Set once the body is let go ([`Document::release_body`]): its hash, to know the file
+    /// unchanged when it is read again.
+    pub released_body: Option<blake3::Hash>,
 }
 
 impl Document {
@@ -53,11 +56,48 @@ impl Document {
     }
 
     /// Lets go of the Markdown body once it is rendered and checked, keeping the front matter
-    /// (positions in it stay right, and a position in the body falls back to its start): a
-    /// build needs the body no more, and at 100,000 pages the bodies are a gigabyte.
-    pub fn release_body(&mut self) {
-        self.source.truncate(self.body_offset);
-        self.source.shrink_to_fit();
+    /// (positions in it stay right): at 100,000 pages the bodies are a gigabyte, and a build
+    /// reads each again only to write its page ([`Document::with_body`]). `hash` is
+    /// [`Document::body_hash`], made where the body was rendered, on that thread.
+    pub fn release_body(&mut self, hash: blake3::Hash) {
+        if self.released_body.is_none() {
+            self.released_body = Some(hash);
+            self.source.truncate(self.body_offset);
+            self.source.shrink_to_fit();
+        }
+    }
+
+    pub fn body_hash(&self) -> blake3::Hash {
+        blake3::hash(self.body().as_bytes())
+    }
+
+    /// This document with its whole text: itself, or, after [`Document::release_body`], a copy
+    /// with the file read again. The file must still be what was rendered and checked: a page
+    /// edited during a build is an error, never a page that mixes two versions of the file.
+    pub fn with_body(
+        &self,
+    ) -> Result<std::borrow::Cow<'_, Document>, crate::diagnostics::Diagnostic> {
+        let Some(hash) = self.released_body else {
+            return Ok(std::borrow::Cow::Borrowed(self));
+        };
+        let path = self.file_path();
+        let source = crate::diagnostics::read_text(&path)?;
+        let unchanged = source.get(..self.body_offset) == Some(self.source.as_str())
+            && blake3::hash(source[self.body_offset..].as_bytes()) == hash;
+        if !unchanged {
+            return Err(crate::diagnostics::Diagnostic::file(&path, "")
+                .with_text("file.changed", crate::args!()));
+        }
+        Ok(std::borrow::Cow::Owned(Document {
+            key: self.key.clone(),
+            kind: self.kind.clone(),
+            file: self.file.clone(),
+            source,
+            body_offset: self.body_offset,
+            output_path: self.output_path.clone(),
+            rendered: None,
+            released_body: None,
+        }))
     }
 
     pub fn file_path(&self) -> PathBuf {
@@ -70,7 +110,9 @@ impl Document {
 /// A page's body turned into HTML, with what templates and link checks need from it.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    pub html: String,
+    /// `None` after a build's first reading ([`crate::markdown::analyze_with_images`]): the
+    /// HTML is made again when its page is written, so that the site is never all in memory.
+    pub html: Option<String>,
     /// The part before `<!-- more -->`, when the page has one.
     pub summary: Option<String>,
     pub toc: Vec<Heading>,
@@ -132,4 +174,50 @@ pub struct Section {
     pub pages: Vec<String>,
     pub subsections: Vec<String>,
     pub assets: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A build lets go of a page's body after checking it and reads the file again to write
+    /// the page: an edit in between is an error, never a page of two versions.
+    #[test]
+    fn a_body_read_again_must_be_the_one_checked() {
+        let dir = std::env::temp_dir().join(format!("lots-body-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("sida.md");
+        let source = "---\r\ntitle: Sida\r\n---\r\nText som\r\nkontrollerats.\r\n";
+        std::fs::write(&file, source).unwrap();
+        let text = crate::diagnostics::read_text(&file).unwrap();
+        let mut doc = Document {
+            key: "sida.md".into(),
+            kind: kind::FileKind::Page,
+            file: Some(file.clone()),
+            body_offset: text.find("Text").unwrap(),
+            source: text.clone(),
+            output_path: "sida/index.html".into(),
+            rendered: None,
+            released_body: None,
+        };
+        assert!(matches!(doc.with_body(), Ok(std::borrow::Cow::Borrowed(_))));
+        doc.release_body(doc.body_hash());
+        assert_eq!(doc.source, "---\ntitle: Sida\n---\n");
+        let again = doc.with_body().expect("the file is unchanged");
+        assert_eq!(again.source, text, "read the same way: line ends made LF");
+        assert_eq!(again.body(), "Text som\nkontrollerats.\n");
+
+        for edited in [
+            source.replace("kontrollerats", "ändrats"),
+            source.replace("Sida", "Ny"),
+        ] {
+            std::fs::write(&file, edited).unwrap();
+            let problem = doc.with_body().expect_err("the file changed");
+            assert_eq!(problem.code, "file.changed");
+            assert_eq!(problem.path, file);
+        }
+        std::fs::remove_file(&file).unwrap();
+        assert!(doc.with_body().is_err(), "a file gone is an error too");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use pulldown_cmark_escape::{escape_href, escape_html};
 
+use crate::diagnostics::Diagnostic;
+
 use super::ops::{self, Op};
 use super::source::{Kind, Source};
 use super::{Format, Images, User};
@@ -18,9 +20,10 @@ pub struct ImageUse<'a> {
     pub src: &'a str,
     pub alt: &'a str,
     pub title: &'a str,
-    /// The page showing it, and the byte offset of the image in the page's source.
+    /// The page showing it, and where in the page: a problem without its text yet, placed
+    /// while the page's text is at hand (a build lets it go before images are processed).
     pub page: &'a str,
-    pub offset: usize,
+    pub at: Diagnostic,
 }
 
 impl Images {
@@ -38,7 +41,7 @@ impl Images {
             image.key,
             User::Page {
                 key: image.page.to_string(),
-                offset: image.offset,
+                at: image.at.clone(),
             },
         );
         let mut tag = String::from("<img src=\"");

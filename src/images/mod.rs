@@ -81,8 +81,8 @@ pub struct Images {
 /// Who asked for an image.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum User {
-    /// A Markdown image in a page or section, at a byte offset of its source.
-    Page { key: String, offset: usize },
+    /// A Markdown image in a page or section, and where it is ([`markup::ImageUse::at`]).
+    Page { key: String, at: Diagnostic },
     /// A template's `resize_image` call.
     Template,
 }

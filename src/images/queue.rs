@@ -309,13 +309,9 @@ impl Images {
         let mut found: Vec<Diagnostic> = users
             .iter()
             .filter_map(|user| match user {
-                User::Page { key: page, offset } => library.document(page).map(|doc| {
-                    Diagnostic::at_offset(
-                        &doc.file_path(),
-                        &doc.source,
-                        *offset,
-                        format!("cannot use the image content/{key}: {why}"),
-                    )
+                User::Page { key: page, at } => library.document(page).map(|_| Diagnostic {
+                    message: format!("cannot use the image content/{key}: {why}"),
+                    ..at.clone()
                 }),
                 User::Template => None,
             })

@@ -29,8 +29,9 @@ fn refused(code: &'static str, text: &'static str, args: Args) -> Refused {
 pub struct AnchorCheck {
     pub target_key: String,
     pub anchor: String,
-    /// Byte offset of the link in the source file.
-    pub offset: usize,
+    /// Where the link is, as a problem without its text yet: placed while the file's text is
+    /// at hand, which a build lets go of before the check.
+    pub at: crate::diagnostics::Diagnostic,
 }
 
 pub enum Resolved {

@@ -11,6 +11,7 @@ mod tasks;
 mod text_tests;
 mod toc;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -52,7 +53,38 @@ pub fn render(library: &Library, doc: &Document) -> Output {
 /// Renders with the image pipeline: local images become `<img>` with `srcset`, `sizes`,
 /// `width`, `height` and lazy loading, and their resized copies are queued in `images`.
 pub fn render_with_images(library: &Library, doc: &Document, images: Option<&Images>) -> Output {
+    run(library, doc, images, true)
+}
+
+/// [`render_with_images`] without the HTML (`rendered.html` is `None`): everything else a
+/// build needs to check the site, list the page and index it. The HTML is made when the page
+/// is written ([`body_html`]), so that a build never holds the whole site's HTML.
+pub fn analyze_with_images(library: &Library, doc: &Document, images: Option<&Images>) -> Output {
+    run(library, doc, images, false)
+}
+
+/// The body of `doc` as HTML: kept from rendering, or rendered again from its file.
+pub fn body_html<'d>(
+    library: &Library,
+    doc: &'d Document,
+    images: Option<&Images>,
+) -> Result<Cow<'d, str>, Diagnostic> {
+    let Some(rendered) = &doc.rendered else {
+        return Ok(Cow::Borrowed(""));
+    };
+    if let Some(html) = &rendered.html {
+        return Ok(Cow::Borrowed(html));
+    }
+    let whole = doc.with_body()?;
+    let html = render_with_images(library, &whole, images).rendered.html;
+    Ok(Cow::Owned(html.unwrap_or_default()))
+}
+
+fn run(library: &Library, doc: &Document, images: Option<&Images>, write_html: bool) -> Output {
     let mut renderer = Renderer {
+        write_html,
+        // Code before `<!-- more -->` is highlighted for the summary even when no HTML is kept.
+        may_have_summary: doc.body().contains("<!-- more -->"),
         library,
         images,
         picture: None,
@@ -106,6 +138,9 @@ struct Picture {
 }
 
 struct Renderer<'a> {
+    /// Whether the body's HTML is written ([`analyze_with_images`] says why not).
+    write_html: bool,
+    may_have_summary: bool,
     library: &'a Library,
     images: Option<&'a Images>,
     picture: Option<Picture>,
@@ -143,8 +178,10 @@ impl<'a> Renderer<'a> {
                     let (language, code) = self.code.take().expect("inside a code block");
                     self.plain(&code);
                     self.gap();
-                    self.events
-                        .push(Event::Html(highlight::code_block(&code, &language).into()));
+                    if self.write_html || (self.may_have_summary && self.summary_at.is_none()) {
+                        self.events
+                            .push(Event::Html(highlight::code_block(&code, &language).into()));
+                    }
                 }
                 _ => {}
             }
@@ -307,17 +344,15 @@ impl<'a> Renderer<'a> {
             alt: picture.alt.trim(),
             title: &picture.title,
             page: &self.doc.key,
-            offset: picture.offset,
+            at: self.at(picture.offset),
         };
         match images.markdown_img(&image) {
             Ok(html) => self.events.push(Event::InlineHtml(html.into())),
             Err(why) => self.output.problems.push(
-                Diagnostic::at_offset(
-                    &self.path,
-                    &self.doc.source,
-                    picture.offset,
-                    format!("cannot use the image content/{}: {why}", picture.key),
-                )
+                Diagnostic {
+                    message: format!("cannot use the image content/{}: {why}", picture.key),
+                    ..image.at
+                }
                 .with_code("image.invalid"),
             ),
         }
@@ -438,6 +473,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// A problem's place at byte `offset` of the file, its text still to come.
+    fn at(&self, offset: usize) -> Diagnostic {
+        Diagnostic::at_offset(&self.path, &self.doc.source, offset, "")
+    }
+
     fn link(&mut self, dest: &str, offset: usize, is_image: bool) -> CowStr<'a> {
         match links::resolve(self.library, &self.doc.key, dest, is_image) {
             Ok(links::Resolved::Document { url, key, anchor }) => {
@@ -445,10 +485,11 @@ impl<'a> Renderer<'a> {
                     self.output.rendered.links.push(key.clone());
                 }
                 if let Some(anchor) = anchor {
+                    let at = self.at(offset);
                     self.output.anchor_checks.push(AnchorCheck {
                         target_key: key,
                         anchor,
-                        offset,
+                        at,
                     });
                 }
                 url.into()
@@ -461,10 +502,11 @@ impl<'a> Renderer<'a> {
                     });
                 }
                 if let Some((target_key, anchor)) = anchor {
+                    let at = self.at(offset);
                     self.output.anchor_checks.push(AnchorCheck {
                         target_key,
                         anchor,
-                        offset,
+                        at,
                     });
                 }
                 url.into()
@@ -520,8 +562,11 @@ impl<'a> Renderer<'a> {
             pulldown_cmark::html::push_html(&mut html, self.events[..at].iter().cloned());
             html
         });
-        let mut html = String::with_capacity(self.doc.body().len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        let html = self.write_html.then(|| {
+            let mut html = String::with_capacity(self.doc.body().len() * 3 / 2);
+            pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+            html
+        });
         let links = std::mem::take(&mut self.output.rendered.links);
         let files = std::mem::take(&mut self.output.rendered.files);
         let external = std::mem::take(&mut self.output.rendered.external);

@@ -7,7 +7,7 @@ use crate::content::kind::FileKind;
 use crate::content::{Document, Library};
 
 pub(super) fn html_of(body: &str) -> String {
-    rendered(body).html
+    rendered(body).html.expect("render writes HTML")
 }
 
 fn text_of(body: &str) -> String {
@@ -15,8 +15,12 @@ fn text_of(body: &str) -> String {
 }
 
 fn rendered(body: &str) -> crate::content::Rendered {
+    super::render(&Library::default(), &document(body)).rendered
+}
+
+fn document(body: &str) -> Document {
     let source = format!("---\ntitle: \"Sida\"\n---\n{body}");
-    let doc = Document {
+    Document {
         key: "sida.md".into(),
         kind: FileKind::Page,
         file: None,
@@ -24,8 +28,32 @@ fn rendered(body: &str) -> crate::content::Rendered {
         source,
         output_path: "sida/index.html".into(),
         rendered: None,
-    };
-    super::render(&Library::default(), &doc).rendered
+        released_body: None,
+    }
+}
+
+/// A build reads each page twice: once without HTML for everything it checks and lists, once
+/// with it to write the page. Both must agree on all but the HTML.
+#[test]
+fn analysis_gives_what_rendering_gives_but_the_html() {
+    let body = "Inledning med `kod`.\n\n```rust\nfn main() {}\n```\n\n<!-- more -->\n\n\
+        ## Rubrik {#egen}\n\nText [länk](#egen).\n\n```sh\necho hej\n```\n\n### Under\n";
+    let doc = document(body);
+    let full = super::render(&Library::default(), &doc);
+    let analyzed = super::analyze_with_images(&Library::default(), &doc, None);
+    assert!(analyzed.rendered.html.is_none());
+    let (a, b) = (&analyzed.rendered, &full.rendered);
+    assert_eq!(a.text, b.text);
+    assert_eq!(a.anchors, b.anchors);
+    assert_eq!(a.word_count, b.word_count);
+    assert_eq!(format!("{:?}", a.toc), format!("{:?}", b.toc));
+    let summary = a.summary.as_deref().expect("a summary");
+    assert_eq!(Some(summary), b.summary.as_deref());
+    assert!(
+        summary.contains("fn"),
+        "code before the marker is in the summary: {summary}"
+    );
+    assert!(full.problems.is_empty() && analyzed.problems.is_empty());
 }
 
 #[test]

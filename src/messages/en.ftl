@@ -18,6 +18,9 @@ expect.phone = a phone number
 expect.url = a web address starting with https://
 expect.records = its records
 
+# Files.
+file.changed = the file changed while the site was being built; build again once it is saved
+
 # Front matter.
 front_matter.missing = the file must start with front matter: a line `---`, YAML such as `title: ...`, and a closing `---`
 front_matter.unclosed = the front matter is never closed: add a line `---` after it

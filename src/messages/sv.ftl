@@ -17,6 +17,8 @@ expect.phone = ett telefonnummer
 expect.url = en webbadress som börjar med https://
 expect.records = raderna
 
+file.changed = filen ändrades medan webbplatsen byggdes; bygg igen när den är sparad
+
 front_matter.missing = filen måste börja med ett sidhuvud: en rad `---`, fält som `title: ...` och en avslutande rad `---`
 front_matter.unclosed = sidhuvudet avslutas aldrig: lägg till en rad `---` efter fälten
 front_matter.not_fields = sidhuvudet måste bestå av fält (`title: ...`), inte {kind}

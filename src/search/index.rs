@@ -185,14 +185,20 @@ pub fn build(docs: &[SearchDoc]) -> Index {
 /// The index, and the context its pages were scored in.
 pub(super) fn build_with_context(docs: &[SearchDoc]) -> (Index, Context) {
     let (tokens, tokenized) = tokens::tokenize_all(docs);
+    from_tokens(&tokens, tokenized)
+}
+
+/// [`build_with_context`] from the pages' tokens ([`tokens::tokenize_all`]).
+pub(super) fn from_tokens(tokens: &[Cow<str>], tokenized: Vec<DocTokens>) -> (Index, Context) {
     let vocabulary = Vocabulary::from_tokens(tokens.iter().map(|t| t.as_ref()));
-    let (mut keys, refs) = analyse_tokens(&tokens, &vocabulary);
-    choose_words(&mut keys, &tokens, &refs, &tokenized);
+    let (mut keys, refs) = analyse_tokens(tokens, &vocabulary);
+    choose_words(&mut keys, tokens, &refs, &tokenized);
     let averages = average_lengths(&tokenized);
     let spelled = |key: u32| keys[key as usize].variants.len() > 1;
+    // Each page's counts go as its scores are made: the two are never all held together.
     let per_doc: Vec<Vec<(u32, u32, u32)>> = tokenized
-        .par_iter()
-        .map(|doc| score_doc(doc, &refs, &averages, spelled))
+        .into_par_iter()
+        .map(|doc| score_doc(&doc, &refs, &averages, spelled))
         .collect();
     // Sized first, so that filling the lists never reallocates.
     let df = per_doc

@@ -25,11 +25,12 @@ pub mod query;
 pub mod shards;
 mod tokens;
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::Library;
-use crate::diagnostics::Diagnostic;
 
 /// One file of the search index: its output path and bytes.
 pub struct IndexFile {
@@ -37,13 +38,43 @@ pub struct IndexFile {
     pub bytes: Vec<u8>,
 }
 
-/// Builds every file of the search index for the published pages of `library`.
-pub fn build(library: &Library, config: &Config) -> Result<Vec<IndexFile>, Diagnostic> {
+/// What the index needs of the pages, read from them: their tokens and what the result list
+/// shows. A build makes it first, then lets go of the page texts before the pages are written.
+pub struct Tokenized {
+    collections: Vec<extract::Collection>,
+    docs: Vec<extract::SearchDoc<'static>>,
+    tokens: Vec<Cow<'static, str>>,
+    counts: Vec<tokens::DocTokens>,
+}
+
+/// Reads and tokenizes every published page of `library` ([`documents`]).
+pub fn tokenize(library: &Library, config: &Config) -> Tokenized {
     let (collections, docs) = documents(library, config);
-    let index = index::build(&docs);
-    let mut files = shards::write(&index, &docs, &collections, &shards::TARGETS);
-    files.push(shards::synonyms_file(&config.search.synonyms));
-    Ok(files)
+    let (tokens, counts) = tokens::tokenize_all(&docs);
+    let tokens = tokens
+        .into_iter()
+        .map(|token| Cow::Owned(token.into_owned()))
+        .collect();
+    let docs = docs
+        .into_iter()
+        .map(extract::SearchDoc::without_fields)
+        .collect();
+    Tokenized {
+        collections,
+        docs,
+        tokens,
+        counts,
+    }
+}
+
+impl Tokenized {
+    /// Every file of the index.
+    pub fn write(self, config: &Config) -> Vec<IndexFile> {
+        let (index, _) = index::from_tokens(&self.tokens, self.counts);
+        let mut files = shards::write(&index, &self.docs, &self.collections, &shards::TARGETS);
+        files.push(shards::synonyms_file(&config.search.synonyms));
+        files
+    }
 }
 
 /// The collections, and every published page as the index reads it, in key order, then

@@ -54,17 +54,14 @@ pub fn without_templates(
 fn anchors(library: &Library, checks: &[(String, AnchorCheck)]) -> Vec<Diagnostic> {
     checks
         .iter()
-        .filter_map(|(from, check)| anchor_problem(library, library.document(from)?, check))
+        .filter(|(from, _)| library.document(from).is_some())
+        .filter_map(|(_, check)| anchor_problem(library, check))
         .collect()
 }
 
-/// The problem of a link from `doc` into a heading of another page, if that heading is not
-/// there: `doc` need not be in the library (the editor's preview).
-pub fn anchor_problem(
-    library: &Library,
-    doc: &crate::content::Document,
-    check: &AnchorCheck,
-) -> Option<Diagnostic> {
+/// The problem of a link into a heading of another page, if that heading is not there; the
+/// page linking need not be in the library (the editor's preview).
+pub fn anchor_problem(library: &Library, check: &AnchorCheck) -> Option<Diagnostic> {
     let target = library.document(&check.target_key)?;
     let known = target
         .rendered
@@ -75,7 +72,9 @@ pub fn anchor_problem(
     }
     let link = format!("@/{}#{}", check.target_key, check.anchor);
     Some(
-        Diagnostic::at_offset(&doc.file_path(), &doc.source, check.offset, "")
+        check
+            .at
+            .clone()
             .with_text("link.anchor.missing", crate::args!("link" => link)),
     )
 }

@@ -35,10 +35,14 @@ pub fn write_generated(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
         .map_err(io_error("sitemap.xml"))
 }
 
-/// The search index, the most expensive of the site-wide files.
-pub fn write_search(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
+/// The search index, the most expensive of the site-wide files, from the pages' tokens.
+pub fn write_search(
+    site: &Site,
+    tokenized: crate::search::Tokenized,
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
     let mut timer = super::timing::Timer::new();
-    let files = crate::search::build(&site.library, &site.config)?;
+    let files = tokenized.write(&site.config);
     timer.lap("search");
     files.par_iter().try_for_each(|file| {
         sink.put(&file.path, &file.bytes)

@@ -50,6 +50,19 @@ pub struct BuildReport {
     pub images: images::Stats,
 }
 
+/// How much of each page's rendered Markdown a load keeps.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Retain {
+    /// Everything, HTML included: `serve` and `check` render or report pages again from it.
+    Everything,
+    /// All but the pages' HTML, which a build makes again from each file as it writes its
+    /// page: at 100,000 pages the HTML is a gigabyte, and no later step reads another page's.
+    AllButPageHtml,
+}
+
+/// Documents whose Markdown is rendered together, in parallel, before the next ones.
+const MARKDOWN_RUN: usize = 1024;
+
 /// A loaded, validated site, ready to render.
 pub struct Site {
     pub root: PathBuf,
@@ -73,7 +86,17 @@ impl Site {
         include_drafts: bool,
         base_url: Option<&str>,
     ) -> Result<Site, BuildError> {
-        let (site, problems) = Site::load_with_problems(root, include_drafts, base_url)?;
+        Site::load_retaining(root, include_drafts, base_url, Retain::Everything)
+    }
+
+    /// [`Site::load`] keeping only `retain` of the rendered Markdown.
+    pub fn load_retaining(
+        root: &Path,
+        include_drafts: bool,
+        base_url: Option<&str>,
+        retain: Retain,
+    ) -> Result<Site, BuildError> {
+        let (site, problems) = Site::load_as(root, include_drafts, base_url, retain)?;
         problems.into_result()?;
         Ok(site)
     }
@@ -85,6 +108,15 @@ impl Site {
         root: &Path,
         include_drafts: bool,
         base_url: Option<&str>,
+    ) -> Result<(Site, Diagnostics), BuildError> {
+        Site::load_as(root, include_drafts, base_url, Retain::Everything)
+    }
+
+    fn load_as(
+        root: &Path,
+        include_drafts: bool,
+        base_url: Option<&str>,
+        retain: Retain,
     ) -> Result<(Site, Diagnostics), BuildError> {
         let mut timer = timing::Timer::new();
         let mut problems = Diagnostics::default();
@@ -126,7 +158,8 @@ impl Site {
         problems.extend(followup.problems);
         warnings.extend(followup.warnings);
         let images = Arc::new(Images::new(root, &config.images));
-        let anchor_checks = render_markdown(&mut library, &images, &mut problems, &mut warnings);
+        let anchor_checks =
+            render_markdown(&mut library, &images, retain, &mut problems, &mut warnings);
         // Only now is it known which files the published pages link to.
         library.publish_linked_files();
         timer.lap("markdown");
@@ -200,6 +233,7 @@ impl Site {
 fn render_markdown(
     library: &mut Library,
     images: &Images,
+    retain: Retain,
     problems: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<(String, markdown::AnchorCheck)> {
@@ -209,14 +243,17 @@ fn render_markdown(
         .chain(library.sections.keys())
         .cloned()
         .collect();
-    render_markdown_of(library, images, &keys, problems, warnings)
+    render_markdown_of(library, images, &keys, retain, problems, warnings)
 }
 
 /// Renders the Markdown of the documents with these keys (those still in the library).
+/// Sections keep their HTML whatever `retain` says: they are few, and a paginated one shows
+/// it on each of its pages.
 fn render_markdown_of(
     library: &mut Library,
     images: &Images,
     keys: &[String],
+    retain: Retain,
     problems: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<(String, markdown::AnchorCheck)> {
@@ -224,25 +261,36 @@ fn render_markdown_of(
         .iter()
         .filter(|k| library.document(k).is_some())
         .collect();
-    let outputs: Vec<(String, markdown::Output)> = keys
-        .par_iter()
-        .map(|key| {
-            let doc = library.document(key).expect("key from the library");
-            let output = markdown::render_with_images(library, doc, Some(images));
-            ((*key).clone(), output)
-        })
-        .collect();
+    let release = retain == Retain::AllButPageHtml;
     let mut anchor_checks = Vec::new();
-    for (key, output) in outputs {
-        // Markdown names each of its errors (a link, an anchor, an image) where it finds it.
-        problems.extend(output.problems);
-        warnings.extend(coded(output.warnings, "markdown.warning"));
-        anchor_checks.extend(output.anchor_checks.into_iter().map(|c| (key.clone(), c)));
-        let rendered = Some(output.rendered);
-        if let Some(page) = library.pages.get_mut(&key) {
-            page.doc.rendered = rendered;
-        } else if let Some(section) = library.sections.get_mut(&key) {
-            section.doc.rendered = rendered;
+    // In runs, each run's bodies let go of before the next is read: a build never holds the
+    // site's Markdown and its plain text together (at 100,000 pages, 1.5 GB).
+    for run in keys.chunks(MARKDOWN_RUN) {
+        let outputs: Vec<(&String, markdown::Output, Option<blake3::Hash>)> = run
+            .par_iter()
+            .map(|key| {
+                let doc = library.document(key).expect("key from the library");
+                let output = if release && library.pages.contains_key(*key) {
+                    markdown::analyze_with_images(library, doc, Some(images))
+                } else {
+                    markdown::render_with_images(library, doc, Some(images))
+                };
+                // A document with no file (the start page without `_index.md`) has no
+                // body to read again.
+                let hash = (release && doc.file.is_some()).then(|| doc.body_hash());
+                (*key, output, hash)
+            })
+            .collect();
+        for (key, output, hash) in outputs {
+            // Markdown names each of its errors (a link, an anchor, an image) where it finds it.
+            problems.extend(output.problems);
+            warnings.extend(coded(output.warnings, "markdown.warning"));
+            anchor_checks.extend(output.anchor_checks.into_iter().map(|c| (key.clone(), c)));
+            let doc = library.document_mut(key).expect("key from the library");
+            doc.rendered = Some(output.rendered);
+            if let Some(hash) = hash {
+                doc.release_body(hash);
+            }
         }
     }
     anchor_checks
@@ -312,39 +360,43 @@ pub fn claimed_paths(site: &Site) -> (std::collections::HashSet<String>, Vec<Dia
     collisions::claims(site)
 }
 
+/// Lets go of every page's plain text, once the search index has read it (nothing else does).
+fn release_texts(library: &mut Arc<Library>) {
+    let Some(library) = Arc::get_mut(library) else {
+        return;
+    };
+    let docs = library.pages.par_iter_mut().map(|(_, p)| &mut p.doc);
+    docs.chain(library.sections.par_iter_mut().map(|(_, s)| &mut s.doc))
+        .filter_map(|doc| doc.rendered.as_mut())
+        .for_each(|rendered| rendered.text = String::new());
+}
+
 /// `lots build`: the whole pipeline, output swapped into place only on success.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timer = timing::Timer::new();
-    let mut site = Site::load(
+    let mut site = Site::load_retaining(
         &options.root,
         options.include_drafts,
         options.base_url.as_deref(),
+        Retain::AllButPageHtml,
     )?;
     if let Some(today) = options.today {
         site.today = today;
     }
-    // Every page is rendered to HTML and checked: what is left to do reads the rendered
-    // text, never the Markdown (serve and check keep it, to render or report again).
-    if let Some(library) = Arc::get_mut(&mut site.library) {
-        library
-            .pages
-            .values_mut()
-            .for_each(|p| p.doc.release_body());
-        library
-            .sections
-            .values_mut()
-            .for_each(|s| s.doc.release_body());
-    }
     timer.lap("load");
     let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
     let sink = output::FolderSink::new(staging.path());
+    // The search index reads the page texts, then they go: the pages are written from their
+    // files, and the index is made from the tokens beside them, filling the cores where one of
+    // the two runs a sequential step.
+    let tokenized = crate::search::tokenize(&site.library, &site.config);
+    release_texts(&mut site.library);
+    timer.lap("tokens");
     let jobs = render::jobs(&site);
-    // The search index needs only the library: it is built beside the pages, filling the
-    // cores where one of the two runs a sequential step.
     let (rendered, searched) = rayon::join(
         || render::render_jobs(&site, &jobs, &sink),
-        || extras::write_search(&site, &sink),
+        || extras::write_search(&site, tokenized, &sink),
     );
     rendered?;
     searched?;

@@ -62,7 +62,7 @@ pub fn preview_page(site: &Site, key: &str, text: &str) -> Preview {
         output
             .anchor_checks
             .iter()
-            .filter_map(|check| checks::anchor_problem(library, &page.doc, check)),
+            .filter_map(|check| checks::anchor_problem(library, check)),
     );
     page.doc.rendered = Some(output.rendered);
     let url = format!("/{}", page.doc.output_path.trim_end_matches("index.html"));

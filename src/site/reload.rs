@@ -165,6 +165,7 @@ pub fn reload_pages(
         library,
         &site.images,
         &to_render,
+        super::Retain::Everything,
         &mut problems,
         &mut warnings,
     );

@@ -320,13 +320,16 @@ impl<'a> Renderer<'a> {
         let library = &self.site.library;
         let path = job.path();
         self.prepare(context, &path);
+        let images = Some(self.site.images.as_ref());
         let template = match job {
-            Job::Page(page) => {
-                context.insert("page", &PageView::new(library, page));
+            Job::Page(page) | Job::PageOutput(page, _) => {
+                let content = crate::markdown::body_html(library, &page.doc, images)?;
+                context.insert("page", &PageView::new(library, page, &content));
                 job.template(self.site)
             }
             Job::Section(section, pager) => {
-                context.insert("section", &SectionView::new(library, section));
+                let content = crate::markdown::body_html(library, &section.doc, images)?;
+                context.insert("section", &SectionView::new(library, section, &content));
                 let paginator = self.paginator(
                     &section.doc.output_path,
                     &section.pages,
@@ -347,12 +350,9 @@ impl<'a> Renderer<'a> {
                 job.template(self.site)
             }
             Job::NotFound => job.template(self.site),
-            Job::PageOutput(page, _) => {
-                context.insert("page", &PageView::new(library, page));
-                job.template(self.site)
-            }
             Job::ListOutput(section, _) => {
-                context.insert("section", &SectionView::new(library, section));
+                let content = crate::markdown::body_html(library, &section.doc, images)?;
+                context.insert("section", &SectionView::new(library, section, &content));
                 job.template(self.site)
             }
             Job::Standalone { .. } => job.template(self.site),

@@ -8,6 +8,7 @@ use tera::{to_value, Function, Result, Value};
 use crate::content::paths::{scheme_of, ROOT_MARK};
 use crate::content::slugs::slugify;
 use crate::content::Library;
+use crate::images::Images;
 
 use super::views::{permalink, PageListItem, PageView, SectionView, TaxonomyView};
 
@@ -95,8 +96,9 @@ impl Function for GetTaxonomy {
     }
 }
 
-/// `get_page(path="rutiner/rutin.md")`.
-pub struct GetPage(pub Arc<Library>);
+/// `get_page(path="rutiner/rutin.md")`. With the build's images, the page's content is made
+/// with them, as on its own page (a build keeps no page's HTML, see `markdown::body_html`).
+pub struct GetPage(pub Arc<Library>, pub Option<Arc<Images>>);
 
 impl Function for GetPage {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
@@ -108,12 +110,14 @@ impl Function for GetPage {
             .pages
             .get(key)
             .ok_or_else(|| format!("`get_page`: content/{key} is not a published page"))?;
-        Ok(to_value(PageView::new(&self.0, page))?)
+        let content = crate::markdown::body_html(&self.0, &page.doc, self.1.as_deref())
+            .map_err(|d| d.message)?;
+        Ok(to_value(PageView::new(&self.0, page, &content))?)
     }
 }
 
-/// `get_section(path="vagledningar/_index.md")`.
-pub struct GetSection(pub Arc<Library>);
+/// `get_section(path="vagledningar/_index.md")`, its content made as [`GetPage`]'s.
+pub struct GetSection(pub Arc<Library>, pub Option<Arc<Images>>);
 
 impl Function for GetSection {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
@@ -125,7 +129,9 @@ impl Function for GetSection {
             .sections
             .get(key)
             .ok_or_else(|| format!("`get_section`: content/{key} is not a section"))?;
-        Ok(to_value(SectionView::new(&self.0, section))?)
+        let content = crate::markdown::body_html(&self.0, &section.doc, self.1.as_deref())
+            .map_err(|d| d.message)?;
+        Ok(to_value(SectionView::new(&self.0, section, &content))?)
     }
 }
 

@@ -124,8 +124,8 @@ impl Templates {
             functions::GetTaxonomyUrl(library.clone()),
         );
         tera.register_function("get_taxonomy", functions::GetTaxonomy(library.clone()));
-        tera.register_function("get_page", functions::GetPage(library.clone()));
-        tera.register_function("get_section", functions::GetSection(library.clone()));
+        tera.register_function("get_page", functions::GetPage(library.clone(), None));
+        tera.register_function("get_section", functions::GetSection(library.clone(), None));
         tera.register_function("get_collection", functions::GetCollection(library.clone()));
         tera.register_function("get_recent_pages", functions::GetRecentPages(library));
         let chart_text = Arc::new(crate::charts::ChartText::from_strings(&self.strings));
@@ -151,6 +151,14 @@ impl Templates {
         let mut tera = self.for_library(library.clone());
         tera.register_filter("days_until", filters::DaysUntil(review.rules.today));
         tera.register_function("get_review_list", review);
+        tera.register_function(
+            "get_page",
+            functions::GetPage(library.clone(), Some(images.clone())),
+        );
+        tera.register_function(
+            "get_section",
+            functions::GetSection(library.clone(), Some(images.clone())),
+        );
         tera.register_function(
             "resize_image",
             crate::images::function::ResizeImage::new(images, library),

@@ -92,7 +92,8 @@ pub struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
-    pub fn new(library: &'a Library, page: &'a Page) -> Self {
+    /// `content` is the page's body as HTML ([`crate::markdown::body_html`]).
+    pub fn new(library: &'a Library, page: &'a Page, content: &'a str) -> Self {
         let rendered = page.doc.rendered.as_ref();
         let word_count = rendered.map_or(0, |r| r.word_count);
         let link = |key: &Option<String>| {
@@ -104,7 +105,7 @@ impl<'a> PageView<'a> {
         PageView {
             item: PageListItem::new(page),
             slug: &page.slug,
-            content: rendered.map_or("", |r| r.html.as_str()),
+            content,
             toc: rendered.map_or(&[], |r| r.toc.as_slice()),
             word_count,
             reading_time: word_count.div_ceil(200).max(1),
@@ -208,12 +209,13 @@ pub struct SectionView<'a> {
 }
 
 impl<'a> SectionView<'a> {
-    pub fn new(library: &'a Library, section: &'a Section) -> Self {
+    /// `content` is the section's body as HTML ([`crate::markdown::body_html`]).
+    pub fn new(library: &'a Library, section: &'a Section, content: &'a str) -> Self {
         let rendered = section.doc.rendered.as_ref();
         SectionView {
             title: &section.title,
             description: section.meta.description.as_deref(),
-            content: rendered.map_or("", |r| r.html.as_str()),
+            content,
             permalink: permalink(&section.doc.output_path),
             path: &section.doc.output_path,
             pages: section
