@@ -83,14 +83,14 @@ impl Document {
         let path = self.file_path();
         let source = crate::diagnostics::read_text(&path)?;
         let unchanged = source.get(..self.body_offset) == Some(self.source.as_str())
-            && blake3::hash(source[self.body_offset..].as_bytes()) == hash;
+            && blake3::hash(&source.as_bytes()[self.body_offset..]) == hash;
         if !unchanged {
             return Err(crate::diagnostics::Diagnostic::file(&path, "")
                 .with_text("file.changed", crate::args!()));
         }
         Ok(std::borrow::Cow::Owned(Document {
             key: self.key.clone(),
-            kind: self.kind.clone(),
+            kind: self.kind,
             file: self.file.clone(),
             source,
             body_offset: self.body_offset,
