@@ -30,9 +30,7 @@ impl Library {
     pub fn publish_linked_files(&mut self) -> bool {
         let mut named: HashSet<&str> = HashSet::new();
         for page in self.pages.values() {
-            named.extend(page.assets.iter().map(String::as_str));
-            named.extend(page.fields.files.iter().map(|f| f.key.as_str()));
-            named.extend(rendered_files(&page.doc));
+            named.extend(page_files(page));
         }
         for section in self.sections.values() {
             named.extend(rendered_files(&section.doc));
@@ -51,6 +49,27 @@ impl Library {
         self.assets = published;
         changed
     }
+
+    /// The files the page or section `key` names, as [`Library::publish_linked_files`] counts
+    /// them: when an edit leaves its pages' names as they were, what is published stays.
+    pub fn files_named_by(&self, key: &str) -> Vec<&str> {
+        match self.pages.get(key) {
+            Some(page) => page_files(page).collect(),
+            None => self
+                .sections
+                .get(key)
+                .map(|s| rendered_files(&s.doc).collect())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn page_files(page: &super::Page) -> impl Iterator<Item = &str> {
+    page.assets
+        .iter()
+        .map(String::as_str)
+        .chain(page.fields.files.iter().map(|f| f.key.as_str()))
+        .chain(rendered_files(&page.doc))
 }
 
 fn rendered_files(doc: &super::Document) -> impl Iterator<Item = &str> {

@@ -242,7 +242,7 @@ impl Engine {
         self.search_stale.extend(keys.iter().cloned());
         let edited = |job: &Job<'_>| matches!(job, Job::Page(p) | Job::PageOutput(p, _) if keys.contains(&p.doc.key));
         let first = MemorySink::default();
-        let mut count = site::render_only(site, &edited, &first)?;
+        let mut count = site::render_pages(site, keys, &first)?;
         let first_paths = publish(&self.shared, &mut self.deps, first);
         let _ = self.shared.events.send(Event::Reload(first_paths));
         timer.lap("edited page");

@@ -326,6 +326,13 @@ pub fn render_some(
     Ok(count)
 }
 
+/// Renders only the pages with these keys and their extra files, nothing else.
+pub fn render_pages(site: &Site, keys: &[String], sink: &dyn Sink) -> Result<usize, BuildError> {
+    let jobs = render::page_jobs(site, keys);
+    render::render_jobs(site, &jobs, sink)?;
+    Ok(jobs.len())
+}
+
 /// Renders only the template jobs that `wanted` picks, nothing else.
 pub fn render_only(
     site: &Site,

@@ -207,14 +207,7 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let library = &site.library;
     let mut jobs: Vec<Job> = library.pages.values().map(Job::Page).collect();
     for page in library.pages.values() {
-        let collection = page
-            .fields
-            .collection
-            .as_deref()
-            .and_then(|name| site.config.collection(name));
-        for output in collection.map_or(&[][..], |c| c.page_outputs.as_slice()) {
-            jobs.push(Job::PageOutput(page, output));
-        }
+        push_page_outputs(site, page, &mut jobs);
     }
     for section in library.sections.values() {
         let collection = site
@@ -244,6 +237,29 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
         jobs.push(Job::Standalone { template, path });
     }
     jobs
+}
+
+/// The jobs of the pages with these keys (those in the library): each page and its
+/// collection's extra files. What `serve` renders first after an edit, without listing the
+/// whole site's jobs (at 100,000 pages that alone took 20 ms).
+pub fn page_jobs<'a>(site: &'a Site, keys: &[String]) -> Vec<Job<'a>> {
+    let mut jobs = Vec::new();
+    for page in keys.iter().filter_map(|key| site.library.pages.get(key)) {
+        jobs.push(Job::Page(page));
+        push_page_outputs(site, page, &mut jobs);
+    }
+    jobs
+}
+
+fn push_page_outputs<'a>(site: &'a Site, page: &'a Page, jobs: &mut Vec<Job<'a>>) {
+    let collection = page
+        .fields
+        .collection
+        .as_deref()
+        .and_then(|name| site.config.collection(name));
+    for output in collection.map_or(&[][..], |c| c.page_outputs.as_slice()) {
+        jobs.push(Job::PageOutput(page, output));
+    }
 }
 
 /// The output path of page `pager` (0-based) of a list whose first page is `first`.
