@@ -23,7 +23,8 @@
 #   4. times the peers with benches/peers.sh in the same way (Hugo warm too: cache kept);
 #   5. prints Markdown tables: medians of wall, CPU and peak RSS, and lots / peer ratios.
 # At the end: one table over all sizes, the growth of each tool from the smallest size to the
-# largest, and the targets (wall at most half of Hugo's, memory at most half of Zola's).
+# largest, and the targets (at each size wall at most half of Hugo's and peak memory at most a
+# quarter of it; growth at most 1.05× the pages; memory at most half of Zola's).
 # Units: MB = 10^6 bytes for output, RSS MB = kB/1024 from GNU time.
 set -u
 # shellcheck source=benches/lib.sh
@@ -252,19 +253,32 @@ if [ "$LO" != "$HI" ]; then
   emit ""
 fi
 
-emit "## Targets at $HI pages"
+emit "## Targets"
 emit ""
-verdict() { awk -v r="$1" 'BEGIN{ if (r=="NA") print "NA"; else if (r+0 <= 0.5) print "met"; else print "NOT met" }'; }
-for fs in "${FS_LIST[@]}"; do
-  hf=$(peer_fs "$HI" hugo "$fs")
-  r=$(ratio "$(val "$HI" lots "$fs" cold 6)" "$(val "$HI" hugo "$hf" cold 6)")
-  noisy=""
-  [ "$(val "$HI" lots "$fs" cold 16)" = noisy ] || [ "$(val "$HI" hugo "$hf" cold 16)" = noisy ] && noisy=" (noisy runs: repeat on a quiet machine)"
-  [ "$hf" = reference ] && noisy="$noisy (Hugo: reference figures of another machine, not re-measured)"
-  emit "- wall time at most half of Hugo's, output on $fs: lots / Hugo = $r -> $(verdict "$r")$noisy"
+# verdict RATIO LIMIT: met when RATIO <= LIMIT.
+verdict() { awk -v r="$1" -v l="$2" 'BEGIN{ if (r=="NA") print "NA"; else if (r+0 <= l+0) print "met"; else print "NOT met" }'; }
+for N in "${SIZES[@]}"; do
+  for fs in "${FS_LIST[@]}"; do
+    hf=$(peer_fs "$N" hugo "$fs")
+    r=$(ratio "$(val "$N" lots "$fs" cold 6)" "$(val "$N" hugo "$hf" cold 6)")
+    m=$(ratio "$(val "$N" lots "$fs" cold 10)" "$(val "$N" hugo "$hf" cold 10)")
+    noisy=""
+    [ "$(val "$N" lots "$fs" cold 16)" = noisy ] || [ "$(val "$N" hugo "$hf" cold 16)" = noisy ] && noisy=" (noisy runs: repeat on a quiet machine)"
+    [ "$hf" = reference ] && noisy="$noisy (Hugo: reference figures of another machine, not re-measured)"
+    emit "- $N pages, output on $fs: wall at most half of Hugo's: lots / Hugo = $r -> $(verdict "$r" 0.5); peak memory at most a quarter of Hugo's: $m -> $(verdict "$m" 0.25)$noisy"
+  done
 done
+if [ "$LO" != "$HI" ]; then
+  # Linear cost: for 10× the pages at most 10.5× the time and memory (scaled to other steps).
+  limit=$(awk -v a="$HI" -v b="$LO" 'BEGIN{printf "%.4g", a/b*1.05}')
+  for fs in "${FS_LIST[@]}"; do
+    w=$(ratio "$(val "$HI" lots "$fs" cold 6)" "$(val "$LO" lots "$fs" cold 6)")
+    m=$(ratio "$(val "$HI" lots "$fs" cold 10)" "$(val "$LO" lots "$fs" cold 10)")
+    emit "- growth from $LO to $HI pages, output on $fs, at most ×$limit: wall ×$w -> $(verdict "$w" "$limit"); peak memory ×$m -> $(verdict "$m" "$limit")"
+  done
+fi
 zf=$(peer_fs "$HI" zola "${FS_LIST[0]}")
 r=$(ratio "$(val "$HI" lots "${FS_LIST[0]}" cold 10)" "$(val "$HI" zola "$zf" cold 10)")
-emit "- peak memory at most half of Zola's$([ "$zf" = reference ] && echo " (Zola: reference, not re-measured; peak RSS hardly depends on the machine)"): lots / Zola = $r -> $(verdict "$r")"
+emit "- $HI pages: peak memory at most half of Zola's$([ "$zf" = reference ] && echo " (Zola: reference, not re-measured; peak RSS hardly depends on the machine)"): lots / Zola = $r -> $(verdict "$r" 0.5)"
 emit ""
 note "report written to $REPORT; every row in $ALL"
