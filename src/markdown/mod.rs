@@ -10,6 +10,7 @@ mod tasks;
 #[cfg(test)]
 mod text_tests;
 mod toc;
+mod words;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -320,7 +321,7 @@ impl<'a> Renderer<'a> {
         let picture = self.picture.as_mut().expect("inside a picture");
         match event {
             Event::Text(text) | Event::Code(text) => {
-                self.words += text.split_whitespace().count();
+                self.words += words::count(&text);
                 picture.alt.push_str(&swedish_quotes(&text));
             }
             Event::SoftBreak | Event::HardBreak => picture.alt.push(' '),
@@ -359,7 +360,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn text(&mut self, text: CowStr<'a>) {
-        self.words += text.split_whitespace().count();
+        self.words += words::count(&text);
         if let Some(heading) = &mut self.heading {
             heading.text.push_str(&text);
         }

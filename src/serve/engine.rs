@@ -200,7 +200,12 @@ impl Engine {
     /// Loads and renders everything.
     pub fn full(&mut self) -> Result<usize, BuildError> {
         self.site = None;
-        let site = Site::load(&self.root, self.include_drafts, Some(&self.base_url))?;
+        let site = Site::load_retaining(
+            &self.root,
+            self.include_drafts,
+            Some(&self.base_url),
+            site::Retain::Markdown,
+        )?;
         crate::diagnostics::print_warnings(&site.warnings);
         let sink = MemorySink::default();
         // The search index needs only the library: built beside the pages, as in a build.

@@ -50,14 +50,17 @@ pub struct BuildReport {
     pub images: images::Stats,
 }
 
-/// How much of each page's rendered Markdown a load keeps.
+/// How much of each page a load keeps once its Markdown is rendered and checked.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Retain {
-    /// Everything, HTML included: `serve` and `check` render or report pages again from it.
+    /// Everything, HTML included: `check` reports from it, an editor's preview renders with it.
     Everything,
-    /// All but the pages' HTML, which a build makes again from each file as it writes its
-    /// page: at 100,000 pages the HTML is a gigabyte, and no later step reads another page's.
-    AllButPageHtml,
+    /// The Markdown, not the pages' HTML: `serve` makes a page's HTML again as it renders the
+    /// page, and keeps the bodies to render the pages around an edit again.
+    Markdown,
+    /// Neither the pages' HTML nor their Markdown: a build reads each page's file again to
+    /// write its page. At 100,000 pages each of the two is a gigabyte.
+    Outline,
 }
 
 /// Documents whose Markdown is rendered together, in parallel, before the next ones.
@@ -261,7 +264,8 @@ fn render_markdown_of(
         .iter()
         .filter(|k| library.document(k).is_some())
         .collect();
-    let release = retain == Retain::AllButPageHtml;
+    let analyze = retain != Retain::Everything;
+    let release = retain == Retain::Outline;
     let mut anchor_checks = Vec::new();
     // In runs, each run's bodies let go of before the next is read: a build never holds the
     // site's Markdown and its plain text together (at 100,000 pages, 1.5 GB).
@@ -270,7 +274,7 @@ fn render_markdown_of(
             .par_iter()
             .map(|key| {
                 let doc = library.document(key).expect("key from the library");
-                let output = if release && library.pages.contains_key(*key) {
+                let output = if analyze && library.pages.contains_key(*key) {
                     markdown::analyze_with_images(library, doc, Some(images))
                 } else {
                     markdown::render_with_images(library, doc, Some(images))
@@ -386,7 +390,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &options.root,
         options.include_drafts,
         options.base_url.as_deref(),
-        Retain::AllButPageHtml,
+        Retain::Outline,
     )?;
     if let Some(today) = options.today {
         site.today = today;

@@ -9,11 +9,21 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 pub struct Progress {
     bar: ProgressBar,
     started: Instant,
+    after: Duration,
     terminal: bool,
     shown: AtomicBool,
 }
 
+/// A build shorter than this shows no bar; `LOTS_PROGRESS_AFTER_MS` sets another wait (the
+/// tests show it at once).
 const SHOW_AFTER: Duration = Duration::from_secs(1);
+
+fn show_after() -> Duration {
+    std::env::var("LOTS_PROGRESS_AFTER_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(SHOW_AFTER, Duration::from_millis)
+}
 
 impl Progress {
     pub fn new(total: usize) -> Progress {
@@ -24,6 +34,7 @@ impl Progress {
         Progress {
             bar,
             started: Instant::now(),
+            after: show_after(),
             terminal: std::io::stderr().is_terminal(),
             shown: AtomicBool::new(false),
         }
@@ -32,7 +43,7 @@ impl Progress {
     pub fn inc(&self) {
         self.bar.inc(1);
         if self.terminal
-            && self.started.elapsed() > SHOW_AFTER
+            && self.started.elapsed() >= self.after
             && !self.shown.swap(true, Ordering::Relaxed)
         {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
