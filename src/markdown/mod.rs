@@ -296,7 +296,7 @@ impl<'a> Renderer<'a> {
             Event::InlineHtml(html) => self.inline_html(html, offset),
             Event::TaskListMarker(checked) => self.task_marker(checked),
             other => {
-                if separates_words(&other) {
+                if words::separates(&other) {
                     self.gap();
                 }
                 self.table_or(other);
@@ -583,29 +583,6 @@ impl<'a> Renderer<'a> {
             anchors,
         };
         self.output
-    }
-}
-
-/// Whether an event ends a word in the plain text: a block starts or ends, a line breaks.
-/// Emphasis, links and the like sit inside words (`**Här**nösand`).
-fn separates_words(event: &Event<'_>) -> bool {
-    let inline = |end: TagEnd| {
-        matches!(
-            end,
-            TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Superscript
-                | TagEnd::Subscript
-                | TagEnd::Link
-                | TagEnd::Image
-        )
-    };
-    match event {
-        Event::Start(tag) => !inline(tag.to_end()),
-        Event::End(end) => !inline(*end),
-        Event::SoftBreak | Event::HardBreak | Event::Rule | Event::TaskListMarker(_) => true,
-        _ => false,
     }
 }
 

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, TagEnd};
 
-use super::{separates_words, Renderer};
+use super::{words, Renderer};
 
 impl<'a> Renderer<'a> {
     /// Opens the label of a task's box; the item's text follows inside it.
@@ -22,7 +22,7 @@ impl<'a> Renderer<'a> {
     pub(super) fn close_task_label(&mut self, event: &Event<'_>) {
         let ends = match event {
             Event::End(TagEnd::Item | TagEnd::Paragraph) => true,
-            Event::Start(_) | Event::Rule => separates_words(event),
+            Event::Start(_) | Event::Rule => words::separates(event),
             _ => false,
         };
         if self.task_label && ends {

@@ -1,6 +1,9 @@
-//! Word counting for reading times: what `str::split_whitespace().count()` gives, without its
-//! per-character iterator, which took a tenth of a build's time (every text event of every
-//! page is counted, twice in a build).
+//! Words: where the plain text's words end, and how many a page has (for reading times),
+//! counted as `str::split_whitespace().count()` counts them but without its per-character
+//! iterator, which took a tenth of a build's time (every text event of every page is
+//! counted, twice in a build).
+
+use pulldown_cmark::{Event, TagEnd};
 
 /// The number of words in `text`, as `text.split_whitespace().count()` counts them.
 pub fn count(text: &str) -> usize {
@@ -20,6 +23,29 @@ pub fn count(text: &str) -> usize {
         at += len;
     }
     words
+}
+
+/// Whether an event ends a word in the plain text: a block starts or ends, a line breaks.
+/// Emphasis, links and the like sit inside words (`**Här**nösand`).
+pub(super) fn separates(event: &Event<'_>) -> bool {
+    let inline = |end: TagEnd| {
+        matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        )
+    };
+    match event {
+        Event::Start(tag) => !inline(tag.to_end()),
+        Event::End(end) => !inline(*end),
+        Event::SoftBreak | Event::HardBreak | Event::Rule | Event::TaskListMarker(_) => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
