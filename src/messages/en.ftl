@@ -54,7 +54,7 @@ yaml.tab = this line is indented with a tab; YAML needs spaces: replace the tab 
 yaml.indent = this line is indented differently from the lines above it; line up fields of the same level with the same number of spaces
 yaml.unclosed_quote = the quote {quote} opened here is never closed; end the value with {quote} on the same line
 yaml.too_large = this YAML is too large: lots reads at most 250,000 values in one block; split it up, or move long lists out of it
-yaml.too_deep = this YAML is nested too deeply: lots reads at most 64 levels of lists and fields inside each other; write it flatter
+yaml.too_deep = this YAML is nested too deeply: lots reads at most 32 levels of lists and fields inside each other; write it flatter
 yaml.too_many_aliases = this YAML repeats its anchors (`&name`) and aliases (`*name`) so much that it would grow enormous when read; write the values out instead of using aliases
 yaml.syntax = this line cannot be read as YAML ({detail}); check the colons, quotes and indentation
 

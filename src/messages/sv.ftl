@@ -48,7 +48,7 @@ yaml.tab = raden är indragen med tabb; YAML kräver mellanslag: byt tabben mot 
 yaml.indent = raden är indragen på ett annat sätt än raderna ovanför; fält på samma nivå ska ha lika många mellanslag först på raden
 yaml.unclosed_quote = citattecknet {quote} som börjar här avslutas aldrig; avsluta värdet med {quote} på samma rad
 yaml.too_large = YAML-blocket är för stort: lots läser högst 250 000 värden i ett block; dela upp det, eller flytta ut långa listor ur det
-yaml.too_deep = YAML-blocket är för djupt kapslat: lots läser högst 64 nivåer av listor och fält i varandra; skriv det plattare
+yaml.too_deep = YAML-blocket är för djupt kapslat: lots läser högst 32 nivåer av listor och fält i varandra; skriv det plattare
 yaml.too_many_aliases = YAML-blocket upprepar sina ankare (`&namn`) och alias (`*namn`) så mycket att det skulle bli enormt när det läses; skriv ut värdena i stället för att använda alias
 yaml.syntax = raden går inte att läsa ({detail}); kontrollera kolon, citattecken och indrag
 

@@ -1,0 +1,123 @@
+//! Hostile and broken inputs a person can put in a site, each answered with a sentence about
+//! their file: what is wrong, where (`path:line:col`) and how to fix it, in the site's
+//! language, never a library's own text (`budget breached: Nodes { nodes: 250001 }`, `Format
+//! error decoding Jpeg: I/O errors Not enough bytes`). The inputs are made here, so that the
+//! repository holds no alias bomb and no broken image.
+
+mod common;
+
+use common::{fixture, Site};
+
+/// A page of the (Swedish) basic fixture with `yaml` as its front matter.
+fn page_with(site: &Site, name: &str, yaml: &str) {
+    site.write(
+        &format!("content/guider/{name}.md"),
+        format!("---\ntitle: \"Fientlig\"\n{yaml}---\n\nText.\n"),
+    );
+}
+
+/// The one error line about `file` in stderr, for its exact message.
+fn error_line(run: &common::Run, file: &str) -> String {
+    let found: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with(file)).collect();
+    assert_eq!(found.len(), 1, "errors about {file}:\n{}", run.stderr);
+    found[0].to_string()
+}
+
+#[test]
+fn yaml_beyond_the_parsers_limits_is_told_as_what_to_change() {
+    let site = fixture("basic");
+    // An alias bomb: each line repeats the one above ten times.
+    let mut bomb = String::from("extra:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..9 {
+        let previous = format!("*a{}", level - 1);
+        let items = vec![previous.as_str(); 10].join(", ");
+        bomb.push_str(&format!("  a{level}: &a{level} [{items}]\n"));
+    }
+    page_with(&site, "bomb", &bomb);
+    // More values than the parser reads in one block.
+    let many = format!("extra:\n  lista: [{}]\n", vec!["1"; 250_001].join(", "));
+    page_with(&site, "manga", &many);
+    // Lists inside lists, 70 deep.
+    let deep = format!("extra:\n  djup: {}{}\n", "[".repeat(70), "]".repeat(70));
+    page_with(&site, "djup", &deep);
+
+    let run = site.build(&[]);
+    run.assert_content_error();
+    let said = [
+        ("bomb", "YAML-blocket upprepar sina ankare (`&namn`) och alias (`*namn`) så mycket att det skulle bli enormt när det läses; skriv ut värdena i stället för att använda alias"),
+        ("manga", "YAML-blocket är för stort: lots läser högst 250 000 värden i ett block; dela upp det, eller flytta ut långa listor ur det"),
+        ("djup", "YAML-blocket är för djupt kapslat: lots läser högst 32 nivåer av listor och fält i varandra; skriv det plattare"),
+    ];
+    for (name, message) in said {
+        let line = error_line(&run, &site.shown(&format!("content/guider/{name}.md")));
+        assert!(line.ends_with(message), "{name}: `{line}`");
+        assert!(!line.contains("budget") && !line.contains("{"), "{line}");
+    }
+}
+
+/// A JPEG of a gradient, as a camera would save it.
+fn jpeg() -> Vec<u8> {
+    use image::{DynamicImage, ImageFormat, RgbImage};
+    let image = DynamicImage::ImageRgb8(RgbImage::from_fn(400, 300, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, 90])
+    }));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut bytes, ImageFormat::Jpeg).expect("encode");
+    bytes.into_inner()
+}
+
+#[test]
+fn broken_images_are_told_as_what_happened_to_the_file() {
+    let site = fixture("basic");
+    let whole = jpeg();
+    site.write("content/bilder/avklippt.jpg", &whole[..whole.len() / 2]);
+    let mut garbage = common::png(40, 30);
+    let middle = garbage.len() / 2;
+    garbage[40..middle].fill(0x55);
+    site.write("content/bilder/skadad.png", &garbage);
+    site.write(
+        "content/bilder/index.md",
+        "---\ntitle: \"Bilder\"\n---\n\n![Avklippt](avklippt.jpg)\n\n![Skadad](skadad.png)\n",
+    );
+    let run = site.build(&[]);
+    run.assert_content_error();
+    let page = site.shown("content/bilder/index.md");
+    run.assert_error_at(
+        &page,
+        5,
+        1,
+        "cannot use the image content/bilder/avklippt.jpg: the file is cut off (incomplete) or damaged, as after an interrupted download or copy; save or copy it again from the original",
+        "![Avklippt](avklippt.jpg)",
+    );
+    run.assert_error_at(
+        &page,
+        7,
+        1,
+        "cannot use the image content/bilder/skadad.png: the PNG file is damaged: its contents do not follow the PNG format; save it again from the original",
+        "![Skadad](skadad.png)",
+    );
+    assert!(
+        !run.stderr.contains("Format error") && !run.stderr.contains("I/O error"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_page_that_is_not_utf8_is_told_in_the_sites_language() {
+    let site = fixture("basic");
+    site.write(
+        "content/guider/latin1.md",
+        b"---\ntitle: \"R\xe4ksm\xf6rg\xe5s\"\n---\n".as_slice(),
+    );
+    let run = site.build(&[]);
+    run.assert_content_error();
+    let line = error_line(&run, &site.shown("content/guider/latin1.md"));
+    assert_eq!(
+        line,
+        format!(
+            "{}:2:10: filen är inte sparad som UTF-8; spara den som UTF-8 i din textredigerare",
+            site.shown("content/guider/latin1.md")
+        )
+    );
+}
