@@ -121,3 +121,29 @@ fn a_page_that_is_not_utf8_is_told_in_the_sites_language() {
         )
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_fails_the_build_instead_of_losing_its_pages() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = fixture("basic");
+    let news = site.path("content/nyheter");
+    let mode = |bits| std::fs::set_permissions(&news, std::fs::Permissions::from_mode(bits));
+    mode(0o000).expect("chmod 000");
+    if std::fs::read_dir(&news).is_ok() {
+        mode(0o755).expect("chmod back");
+        eprintln!("skipped: this user (root?) reads a folder without permissions, so it cannot be made unreadable");
+        return;
+    }
+    let run = site.build(&[]);
+    mode(0o755).expect("chmod back");
+    run.assert_content_error();
+    assert_eq!(
+        error_line(&run, &site.shown("content/nyheter")),
+        format!(
+            "{}: den går inte att läsa, så inget i den publiceras: åtkomst nekad: ditt konto får \
+             inte öppna den; kontrollera rättigheter och ägare (ls -l)",
+            site.shown("content/nyheter")
+        )
+    );
+}
