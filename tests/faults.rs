@@ -116,7 +116,10 @@ fn a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one() {
         took = took.max(started.elapsed());
     }
     let sites = [snapshot(&site.public()), sites[1].clone()];
-    assert!(sites[0] != sites[1], "the two versions publish the same site");
+    assert!(
+        sites[0] != sites[1],
+        "the two versions publish the same site"
+    );
     let mut random = Lcg(19);
     let mut killed_while_running = 0;
     for run in 0..25 {

@@ -30,7 +30,7 @@ fn yaml_beyond_the_parsers_limits_is_told_as_what_to_change() {
     let mut bomb = String::from("extra:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for level in 1..9 {
         let previous = format!("*a{}", level - 1);
-        let items = vec![previous.as_str(); 10].join(", ");
+        let items = [previous.as_str(); 10].join(", ");
         bomb.push_str(&format!("  a{level}: &a{level} [{items}]\n"));
     }
     page_with(&site, "bomb", &bomb);
@@ -62,7 +62,9 @@ fn jpeg() -> Vec<u8> {
         image::Rgb([(x % 251) as u8, (y % 241) as u8, 90])
     }));
     let mut bytes = std::io::Cursor::new(Vec::new());
-    image.write_to(&mut bytes, ImageFormat::Jpeg).expect("encode");
+    image
+        .write_to(&mut bytes, ImageFormat::Jpeg)
+        .expect("encode");
     bytes.into_inner()
 }
 

@@ -93,7 +93,10 @@ fn cache_entries_replaced_by_folders_or_with_garbage_hashes_are_made_again() {
     let cache = site.path(".lots-cache/images");
     let rasters: Vec<&(String, Vec<u8>)> =
         cached.iter().filter(|(n, _)| n.ends_with(".png")).collect();
-    let svg = cached.iter().find(|(n, _)| n.ends_with(".svg")).expect("an SVG");
+    let svg = cached
+        .iter()
+        .find(|(n, _)| n.ends_with(".svg"))
+        .expect("an SVG");
     // A hash that is not a hash, an entry that became a folder (with a file in it), a hash
     // that became a folder, and an empty entry.
     let garbage = &rasters[0];

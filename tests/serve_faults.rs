@@ -54,9 +54,12 @@ fn watched_folders_deleted_and_made_again() {
 
     // templates/ goes: the theme's page template takes over; it comes back: the site's.
     fs::remove_dir_all(site.path("templates")).expect("remove templates/");
-    wait_for(&server, "/guider/forsta/", "the theme's template", |s, b| {
-        s == 200 && !b.contains("EGEN MALL") && b.contains("Första guiden")
-    });
+    wait_for(
+        &server,
+        "/guider/forsta/",
+        "the theme's template",
+        |s, b| s == 200 && !b.contains("EGEN MALL") && b.contains("Första guiden"),
+    );
     site.write("templates/page.html", page_template("MALLEN IGEN"));
     wait_for(&server, "/guider/forsta/", "the new template", |s, b| {
         s == 200 && b.contains("MALLEN IGEN")
@@ -64,7 +67,9 @@ fn watched_folders_deleted_and_made_again() {
 
     // static/ goes and comes back.
     fs::remove_dir_all(site.path("static")).expect("remove static/");
-    wait_for(&server, "/extra.css", "the stylesheet gone", |s, _| s == 404);
+    wait_for(&server, "/extra.css", "the stylesheet gone", |s, _| {
+        s == 404
+    });
     site.write("static/extra.css", "p { color: #222; }");
     wait_for(&server, "/extra.css", "the stylesheet back", |s, b| {
         s == 200 && b.contains("#222")

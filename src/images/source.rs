@@ -102,7 +102,8 @@ pub fn read(content_dir: &Path, key: &str) -> Result<Source, String> {
              save it as JPEG, PNG or WebP"
         ));
     }
-    let bytes = std::fs::read(content_dir.join(key)).map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
+    let bytes = std::fs::read(content_dir.join(key))
+        .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
     let hash = blake3::hash(&bytes);
     if handling(key) == Handling::Svg {
         let text = std::str::from_utf8(&bytes)
