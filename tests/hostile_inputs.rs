@@ -149,3 +149,24 @@ fn an_unreadable_folder_fails_the_build_instead_of_losing_its_pages() {
         )
     );
 }
+
+#[test]
+fn yaml_the_parser_refuses_is_told_in_the_sites_language() {
+    let site = fixture("basic");
+    let cases = [
+        ("dubbel", "title: \"B\"\n", 3, 1, "`title` står två gånger; behåll en av dem (YAML tillåter varje fält en gång)", "title: \"B\""),
+        ("alias", "extra:\n  x: *saknas\n", 4, 6, "`*saknas` hänvisar till ett ankare `&saknas` som inte finns ovanför; skriv ankaret först, eller skriv ut värdet", "  x: *saknas"),
+        ("tal", "weight: 99999999999999999999999\n", 3, 9, "talet är för stort eller för litet för att sparas; skriv ett mindre tal, eller sätt det inom citattecken om det är text", "weight: 99999999999999999999999"),
+        ("kod", "description: \"trasig \\uD800 kod\"\n", 3, 14, "texten inom citattecken har en trasig kod efter ett omvänt snedstreck (som `\\uD800`); skriv tecknet självt, eller `\\\\` för ett omvänt snedstreck, eller använd enkla citattecken", "description: \"trasig \\uD800 kod\""),
+        ("merge", "extra:\n  <<: [1, 2]\n", 4, 8, "`<<:` slår ihop fält med de här: det behöver fält, eller ett alias för fält (`<<: *namn`), inte en lista med värden", "  <<: [1, 2]"),
+    ];
+    for (name, yaml, ..) in &cases {
+        page_with(&site, name, yaml);
+    }
+    let run = site.build(&[]);
+    run.assert_content_error();
+    for (name, _, line, column, message, source) in cases {
+        let path = site.shown(&format!("content/guider/{name}.md"));
+        run.assert_error_at(&path, line, column, message, source);
+    }
+}

@@ -56,6 +56,11 @@ yaml.unclosed_quote = the quote {quote} opened here is never closed; end the val
 yaml.too_large = this YAML is too large: lots reads at most 250,000 values in one block; split it up, or move long lists out of it
 yaml.too_deep = this YAML is nested too deeply: lots reads at most 32 levels of lists and fields inside each other; write it flatter
 yaml.too_many_aliases = this YAML repeats its anchors (`&name`) and aliases (`*name`) so much that it would grow enormous when read; write the values out instead of using aliases
+yaml.duplicate_key = `{field}` is written twice; keep one of them (YAML allows each field once)
+yaml.unknown_alias = `*{name}` refers to an anchor `&{name}` that is not defined above it; define it first, or write the value out
+yaml.number_range = this number is too large or too small to be kept; write a smaller number, or put it in quotes if it is text
+yaml.merge = `<<:` merges fields into these: it needs fields, or an alias of fields (`<<: *name`), not a list of values
+yaml.bad_escape = the quoted text holds a broken escape after a backslash (such as `\uD800`); write the character itself, or `\\` for a backslash, or use single quotes
 yaml.syntax = this line cannot be read as YAML ({detail}); check the colons, quotes and indentation
 
 # Dates.

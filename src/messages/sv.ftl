@@ -50,6 +50,11 @@ yaml.unclosed_quote = citattecknet {quote} som börjar här avslutas aldrig; avs
 yaml.too_large = YAML-blocket är för stort: lots läser högst 250 000 värden i ett block; dela upp det, eller flytta ut långa listor ur det
 yaml.too_deep = YAML-blocket är för djupt kapslat: lots läser högst 32 nivåer av listor och fält i varandra; skriv det plattare
 yaml.too_many_aliases = YAML-blocket upprepar sina ankare (`&namn`) och alias (`*namn`) så mycket att det skulle bli enormt när det läses; skriv ut värdena i stället för att använda alias
+yaml.duplicate_key = `{field}` står två gånger; behåll en av dem (YAML tillåter varje fält en gång)
+yaml.unknown_alias = `*{name}` hänvisar till ett ankare `&{name}` som inte finns ovanför; skriv ankaret först, eller skriv ut värdet
+yaml.number_range = talet är för stort eller för litet för att sparas; skriv ett mindre tal, eller sätt det inom citattecken om det är text
+yaml.merge = `<<:` slår ihop fält med de här: det behöver fält, eller ett alias för fält (`<<: *namn`), inte en lista med värden
+yaml.bad_escape = texten inom citattecken har en trasig kod efter ett omvänt snedstreck (som `\uD800`); skriv tecknet självt, eller `\\` för ett omvänt snedstreck, eller använd enkla citattecken
 yaml.syntax = raden går inte att läsa ({detail}); kontrollera kolon, citattecken och indrag
 
 schema.date = `{field}: {value}` är inte ett datum; skriv det som ÅÅÅÅ-MM-DD (till exempel 2020-03-31)
