@@ -170,3 +170,23 @@ fn yaml_the_parser_refuses_is_told_in_the_sites_language() {
         run.assert_error_at(&path, line, column, message, source);
     }
 }
+
+#[test]
+fn an_output_folder_lots_did_not_make_is_refused_in_the_sites_language() {
+    let site = fixture("basic");
+    let foreign = site.beside("dokument");
+    std::fs::create_dir_all(&foreign).expect("create the folder");
+    std::fs::write(foreign.join("rapport.txt"), "spara mig").expect("write");
+    let run = site.build(&["--output", foreign.to_str().expect("UTF-8 path")]);
+    run.assert_content_error();
+    let expected = format!(
+        "Build failed: {} finns redan och är inte skapad av lots, så den ersätts inte. Ta bort \
+         den eller välj en annan --output",
+        foreign.display()
+    );
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("rapport.txt")).expect("read"),
+        "spara mig"
+    );
+}

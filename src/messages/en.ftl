@@ -25,6 +25,12 @@ file.unreadable/entry = this cannot be read, so nothing in it is published: {rea
 file.encoding = the file is not valid UTF-8; save it as UTF-8 in your editor
 
 # The output folder.
+output.holds_site = the output folder {output} holds the site itself; choose another --output
+output.inside_site = the output folder {output} is inside the site's {folder}/ folder; choose another --output
+output.is_file = {output} is a file; --output must be a folder
+output.foreign = {output} exists and was not made by lots; it will not be replaced. Delete it or choose another --output
+output.create = cannot create {folder}: {reason}
+output.staging = cannot make a folder for the new site in {folder}: {reason}
 output.write = cannot write {path}: {reason}. The previous site in {output} is left as it was
 output.swap = cannot put the new site in place of {output}: {reason}. The previous site is left as it was
 

@@ -22,6 +22,12 @@ file.unreadable = filen går inte att läsa: {reason}
 file.unreadable/entry = den går inte att läsa, så inget i den publiceras: {reason}
 file.encoding = filen är inte sparad som UTF-8; spara den som UTF-8 i din textredigerare
 
+output.holds_site = utmatningsmappen {output} innehåller själva webbplatsen; välj en annan --output
+output.inside_site = utmatningsmappen {output} ligger i webbplatsens mapp {folder}/; välj en annan --output
+output.is_file = {output} är en fil; --output måste vara en mapp
+output.foreign = {output} finns redan och är inte skapad av lots, så den ersätts inte. Ta bort den eller välj en annan --output
+output.create = kan inte skapa {folder}: {reason}
+output.staging = kan inte skapa en mapp för den nya webbplatsen i {folder}: {reason}
 output.write = kan inte skriva {path}: {reason}. Den förra webbplatsen i {output} är kvar som den var
 output.swap = kan inte sätta den nya webbplatsen på plats i {output}: {reason}. Den förra webbplatsen är kvar som den var
 

@@ -392,7 +392,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         site.today = today;
     }
     timer.lap("load");
-    let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
+    let staging = output::Staging::new(&options.output, &options.root, &site.config.language)
+        .map_err(BuildError::Io)?;
     let sink = output::FolderSink::new(staging.path());
     // The search index reads the page texts, then they go: the pages are written from their
     // files, and the index is made from the tokens beside them, filling the cores where one of

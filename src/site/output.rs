@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
-use crate::messages::io::in_english;
+use crate::messages::{self, Args, Lang};
 use crate::templates::deps::Dep;
 
 /// Written into every output folder; a folder without it is not replaced.
@@ -29,27 +29,31 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Checks that `target` may be replaced and makes an empty staging folder beside it.
-    pub fn new(target: &Path, root: &Path) -> Result<Staging, String> {
-        check_target(target, root)?;
+    /// Checks that `target` may be replaced and makes an empty staging folder beside it; a
+    /// refusal is told in the site's `language`.
+    pub fn new(target: &Path, root: &Path, language: &str) -> Result<Staging, String> {
+        let say = |(code, args): (&str, Args)| {
+            messages::text(Lang::of(language), code, &args)
+                .unwrap_or_else(|| messages::english(code, &args))
+        };
+        check_target(target, root).map_err(say)?;
         let parent = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {}", parent.display(), in_english(&e)))?;
+        let failed = |code, e: io::Error| {
+            say((
+                code,
+                crate::args!("folder" => parent.display(), "reason" => messages::io::reason(&e)),
+            ))
+        };
+        fs::create_dir_all(parent).map_err(|e| failed("output.create", e))?;
         remove_stale(parent);
         let clearing = clear_previous(parent);
         let dir = tempfile::Builder::new()
             .prefix(STAGING_PREFIX)
             .tempdir_in(parent)
-            .map_err(|e| {
-                format!(
-                    "cannot make a folder for the new site in {}: {}",
-                    parent.display(),
-                    in_english(&e)
-                )
-            })?;
+            .map_err(|e| failed("output.staging", e))?;
         let lock = lock(dir.path());
         Ok(Staging {
             dir,
@@ -146,8 +150,9 @@ fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
     Ok(false)
 }
 
-/// Refuses to replace the site itself, a folder holding it, or a folder lots did not make.
-fn check_target(target: &Path, root: &Path) -> Result<(), String> {
+/// Refuses to replace the site itself, a folder holding it, or a folder lots did not make:
+/// the catalogue's text saying which, with its arguments.
+fn check_target(target: &Path, root: &Path) -> Result<(), (&'static str, Args)> {
     let absolute = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -157,35 +162,25 @@ fn check_target(target: &Path, root: &Path) -> Result<(), String> {
         normalize(&p)
     };
     let (target_abs, root_abs) = (absolute(target), absolute(root));
+    let output = || crate::args!("output" => target.display());
     if root_abs.starts_with(&target_abs) {
-        return Err(format!(
-            "the output folder {} holds the site itself; choose another --output",
-            target.display()
-        ));
+        return Err(("output.holds_site", output()));
     }
     for own in ["content", "templates", "static", "themes"] {
         if target_abs.starts_with(root_abs.join(own)) {
-            return Err(format!(
-                "the output folder {} is inside the site's {own}/ folder; choose another --output",
-                target.display()
-            ));
+            let args = crate::args!("output" => target.display(), "folder" => own);
+            return Err(("output.inside_site", args));
         }
     }
     if target.is_file() {
-        return Err(format!(
-            "{} is a file; --output must be a folder",
-            target.display()
-        ));
+        return Err(("output.is_file", output()));
     }
     if target.is_dir() && !target.join(MARKER).exists() {
         let empty = fs::read_dir(target)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty {
-            return Err(format!(
-                "{} exists and was not made by lots; it will not be replaced. Delete it or choose another --output",
-                target.display()
-            ));
+            return Err(("output.foreign", output()));
         }
     }
     Ok(())
