@@ -296,8 +296,12 @@ pub fn print_warnings(warnings: &[Diagnostic]) {
 /// Reads a text file the way every stage expects it: UTF-8 checked with a position,
 /// a byte-order mark dropped, CRLF and lone CR line ends turned into LF.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|err| Diagnostic::file(path, format!("cannot read the file: {err}")))?;
+    let bytes = std::fs::read(path).map_err(|err| {
+        Diagnostic::file(path, "").with_text(
+            "file.unreadable",
+            crate::args!("reason" => messages::io::reason(&err)),
+        )
+    })?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -305,17 +309,12 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             let bytes = err.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]);
             let (line, column) = line_col(&prefix, prefix.len());
-            return Err(Diagnostic {
-                severity: Severity::Error,
-                code: "file.encoding",
-                path: path.to_path_buf(),
+            let at = Diagnostic {
                 line,
                 column,
-                message: "the file is not valid UTF-8; save it as UTF-8 in your editor".into(),
-                source_line: None,
-                field: None,
-                text: None,
-            });
+                ..Diagnostic::file(path, "")
+            };
+            return Err(at.with_text("file.encoding", Vec::new()));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

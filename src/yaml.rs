@@ -39,7 +39,11 @@ impl Block<'_> {
 /// Parses `yaml` into `T`. Unknown keys and wrong types are errors when `T` says so
 /// (`deny_unknown_fields`), reported at their position.
 pub fn parse<T: DeserializeOwned>(block: Block<'_>, yaml: &str) -> Result<T, Diagnostic> {
-    let options = serde_saphyr::options! { with_snippet: false, strict_booleans: true };
+    let options = serde_saphyr::options! {
+        with_snippet: false,
+        strict_booleans: true,
+        budget: serde_saphyr::budget! { max_depth: MAX_DEPTH },
+    };
     let _source = SourceGuard::set(yaml);
     serde_saphyr::from_str_with_options(yaml, options).map_err(|err| {
         let message = serde_saphyr::MessageFormatter::format_message(
@@ -51,6 +55,18 @@ pub fn parse<T: DeserializeOwned>(block: Block<'_>, yaml: &str) -> Result<T, Dia
             .filter(|l| l.line() > 0)
             .map(|l| (l.line() as usize, l.column() as usize));
         let (line, column) = position.unwrap_or((1, 1));
+        if let Some(code) = limit(&err, &message) {
+            // Too many values: the block as a whole, not the line (maybe a long one) where
+            // the count ran out.
+            let (line, column) = if code == "yaml.too_large" {
+                (1, 1)
+            } else {
+                (line, column)
+            };
+            return block
+                .diagnostic(line as u64, column as u64, "")
+                .with_text(code, Vec::new());
+        }
         if let Some(found) = crate::messages::yaml::explain(yaml, &message, line, column) {
             let at = block.diagnostic(found.line as u64, found.column as u64, "");
             return at.with_text(found.code, found.args);
@@ -61,6 +77,69 @@ pub fn parse<T: DeserializeOwned>(block: Block<'_>, yaml: &str) -> Result<T, Dia
             None => Diagnostic::at(block.path, block.file_text, block.first_line, 1, message),
         }
     })
+}
+
+/// The parser's limits against hostile or runaway YAML (an alias bomb, 250,000 values,
+/// nesting 64 deep) as what to change; its own text names a Rust value (`Nodes { nodes:
+/// 250001 }`). `None` for every other error.
+fn limit(err: &serde_saphyr::Error, message: &str) -> Option<&'static str> {
+    use serde_saphyr::budget::BudgetBreach as Breach;
+    use serde_saphyr::Error as E;
+    if message.contains(TOO_DEEP) {
+        return Some("yaml.too_deep");
+    }
+    Some(match err.without_snippet() {
+        E::Budget { breach, .. } => match breach {
+            Breach::Depth { .. } => "yaml.too_deep",
+            Breach::Aliases { .. }
+            | Breach::Anchors { .. }
+            | Breach::AliasAnchorRatio { .. }
+            | Breach::MergeKeys { .. } => "yaml.too_many_aliases",
+            _ => "yaml.too_large",
+        },
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => "yaml.too_many_aliases",
+        // A limit reached while an alias is replayed comes as the alias's error, in words.
+        E::AliasError { msg, .. } if msg.contains("breached") => "yaml.too_many_aliases",
+        _ => return None,
+    })
+}
+
+/// How deep lists and fields may nest in a YAML block. Reading a value recurses once per
+/// level, on a rayon thread's stack: a page nesting 60 levels overflowed it and took the
+/// whole process down. No front matter needs a tenth of this.
+const MAX_DEPTH: usize = 32;
+
+/// The error [`Depth`] raises, recognised by [`limit`] in the parser's message.
+const TOO_DEEP: &str = "lots: nested deeper than the limit";
+
+thread_local! {
+    /// Levels of [`Node`] being read on this thread.
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// One level of a [`Node`] being read: aliases can nest a value deeper than the parser's own
+/// depth limit counts (an alias of a deep list inside a deep list), so [`Node`] keeps its own.
+struct Depth;
+
+impl Depth {
+    fn enter<E: serde::de::Error>() -> Result<Depth, E> {
+        DEPTH.with(|depth| {
+            if depth.get() >= MAX_DEPTH {
+                return Err(E::custom(TOO_DEEP));
+            }
+            depth.set(depth.get() + 1);
+            Ok(Depth)
+        })
+    }
+}
+
+impl Drop for Depth {
+    fn drop(&mut self) {
+        DEPTH.with(|depth| depth.set(depth.get().saturating_sub(1)));
+    }
 }
 
 /// The parser's messages sometimes end with their own position; ours is in front already.
@@ -397,6 +476,7 @@ impl<'de> serde::de::Visitor<'de> for NodeVisitor {
         Ok(Node::Str(v))
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let _level = Depth::enter::<A::Error>()?;
         let mut items = Vec::new();
         while let Some(mut item) = seq.next_element::<Spanned<Node>>()? {
             keep_written(&mut item);
@@ -405,6 +485,7 @@ impl<'de> serde::de::Visitor<'de> for NodeVisitor {
         Ok(Node::Seq(items))
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let _level = Depth::enter::<A::Error>()?;
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Spanned<String>>()? {
             let mut value = map.next_value::<Spanned<Node>>()?;

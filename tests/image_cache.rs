@@ -84,6 +84,49 @@ fn damaged_cache_entries_are_made_again_with_a_warning() {
     assert!(differing(&snapshot(&third.out), &published).is_empty());
 }
 
+#[test]
+fn cache_entries_replaced_by_folders_or_with_garbage_hashes_are_made_again() {
+    let site = site();
+    let first = site.build_ok(&[]);
+    let published = snapshot(&first.out);
+    let cached = entries(&site);
+    let cache = site.path(".lots-cache/images");
+    let rasters: Vec<&(String, Vec<u8>)> =
+        cached.iter().filter(|(n, _)| n.ends_with(".png")).collect();
+    let svg = cached
+        .iter()
+        .find(|(n, _)| n.ends_with(".svg"))
+        .expect("an SVG");
+    // A hash that is not a hash, an entry that became a folder (with a file in it), a hash
+    // that became a folder, and an empty entry.
+    let garbage = &rasters[0];
+    fs::write(cache.join(format!("{}.b3", garbage.0)), "inte en hash\n").unwrap();
+    let folder = &rasters[1];
+    fs::remove_file(cache.join(&folder.0)).unwrap();
+    fs::create_dir_all(cache.join(&folder.0).join("inuti")).unwrap();
+    fs::write(cache.join(&folder.0).join("inuti/fil"), "x").unwrap();
+    let hash_folder = &rasters[2];
+    let hash = cache.join(format!("{}.b3", hash_folder.0));
+    fs::remove_file(&hash).unwrap();
+    fs::create_dir(&hash).unwrap();
+    fs::write(cache.join(&svg.0), b"").unwrap();
+
+    let second = site.build_ok(&[]);
+    for (name, _) in [*garbage, *folder, *hash_folder, svg] {
+        let warned = second.stderr.lines().any(|l| {
+            l.starts_with("warning:") && l.contains(name.as_str()) && l.contains("damaged")
+        });
+        assert!(warned, "no warning about {name}:\n{}", second.stderr);
+    }
+    assert!(differing(&snapshot(&second.out), &published).is_empty());
+    let unrepaired = differing(&entries(&site), &cached);
+    assert!(unrepaired.is_empty(), "not repaired: {unrepaired:?}");
+    assert!(hash.is_file(), "the hash folder was not replaced by a hash");
+    let third = site.build_ok(&[]);
+    assert!(!third.stderr.contains("damaged"), "{}", third.stderr);
+    assert!(third.stdout.contains("Images: 0 made"), "{}", third.stdout);
+}
+
 /// Names of the files that differ between two snapshots, or are in one only.
 fn differing(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)]) -> Vec<String> {
     let mut names: Vec<String> = a

@@ -458,7 +458,7 @@ fn broken_missing_and_unsupported_images_are_errors_at_their_line() {
         &page,
         7,
         1,
-        "content/trasig/avhuggen.png: it is not a valid PNG image",
+        "content/trasig/avhuggen.png: the PNG file is cut off (incomplete), as after an interrupted download or copy; save or copy it again from the original",
         "![Avhuggen](avhuggen.png)",
     );
     run.assert_error_at(
@@ -472,7 +472,7 @@ fn broken_missing_and_unsupported_images_are_errors_at_their_line() {
     // An image no page shows is still published, so it is checked too.
     run.assert_error_names(
         &site.shown("content/trasig/ensam.jpg"),
-        "not a valid JPEG image",
+        "the JPEG file is cut off (incomplete)",
     );
     assert!(run.error_summary().contains("5 errors"), "{}", run.stderr);
 }

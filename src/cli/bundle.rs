@@ -53,7 +53,11 @@ pub fn run(args: BundleArgs) -> i32 {
             0
         }
         Err(err) => {
-            eprintln!("cannot write {}: {err}", target.display());
+            eprintln!(
+                "cannot write {}: {}",
+                target.display(),
+                crate::messages::io::in_english(&err)
+            );
             1
         }
     }

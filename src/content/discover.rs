@@ -49,7 +49,18 @@ pub fn discover(content_dir: &Path) -> Result<Discovered, Diagnostic> {
         ));
     }
     let mut found = Discovered::default();
-    for (key, path) in walk_files(content_dir, &mut found.warnings) {
+    let mut notes = Vec::new();
+    let files = walk_files(content_dir, &mut notes);
+    // A folder that cannot be read would leave its pages out of a site that builds without
+    // a word: an error, unlike the notes about links that are skipped on purpose.
+    for note in notes {
+        if note.code == UNREADABLE {
+            found.errors.push(note);
+        } else {
+            found.warnings.push(note);
+        }
+    }
+    for (key, path) in files {
         let kind = FileKind::of(&key);
         let source = Source {
             key: key.clone(),
@@ -89,10 +100,7 @@ pub fn walk_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, Pa
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                warnings.push(Diagnostic::file(
-                    dir,
-                    format!("skipped an unreadable entry: {err}"),
-                ));
+                warnings.push(unreadable(dir, &err));
                 continue;
             }
         };
@@ -124,6 +132,31 @@ pub fn walk_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, Pa
         files.push((key, path.to_path_buf()));
     }
     files
+}
+
+/// The code of a folder or file [`walk_files`] could not read.
+const UNREADABLE: &str = "file.unreadable";
+
+/// A folder or file below `dir` that cannot be read, named by its own path.
+fn unreadable(dir: &Path, err: &ignore::Error) -> Diagnostic {
+    fn path_of(err: &ignore::Error) -> Option<&Path> {
+        match err {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                path_of(err)
+            }
+            _ => None,
+        }
+    }
+    let reason = match err.io_error() {
+        Some(io) => crate::messages::io::reason(io),
+        None => err.to_string(),
+    };
+    Diagnostic::file(path_of(err).unwrap_or(dir), "").with_text_as(
+        UNREADABLE,
+        "file.unreadable/entry",
+        crate::args!("reason" => reason),
+    )
 }
 
 /// `content/a/b.md` → `a/b.md`, always with `/`.

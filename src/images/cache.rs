@@ -25,13 +25,16 @@ fn hash_file(entry: &Path) -> PathBuf {
 
 /// Checks `entry` against the hash stored beside it.
 pub(super) fn check(entry: &Path) -> Entry {
+    if entry.is_dir() {
+        return Entry::Damaged("a folder stands in its place".into());
+    }
     let bytes = match std::fs::read(entry) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Entry::Missing,
         Err(e) => return Entry::Damaged(format!("it cannot be read: {e}")),
     };
     let Ok(stored) = std::fs::read_to_string(hash_file(entry)) else {
-        return Entry::Damaged("the hash stored beside it is missing".into());
+        return Entry::Damaged("the hash stored beside it is missing or unreadable".into());
     };
     if stored.trim() == blake3::hash(&bytes).to_hex().as_str() {
         Entry::Sound
@@ -50,9 +53,17 @@ pub(super) fn write(path: &Path, data: &[u8]) -> Result<(), String> {
 
 fn write_atomic(path: &Path, data: &[u8]) -> Result<(), String> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let failed = |e: std::io::Error| format!("cannot write {} to the cache: {e}", path.display());
+    let failed = |e: std::io::Error| {
+        let why = crate::messages::io::in_english(&e);
+        format!("cannot write {} to the cache: {why}", path.display())
+    };
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
     file.write_all(data).map_err(failed)?;
+    // A folder where the entry goes (made by hand, or by another program) would make the
+    // rename fail, and with it the build: the cache is ours, so it goes.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        std::fs::remove_dir_all(path).map_err(failed)?;
+    }
     file.persist(path).map_err(|e| failed(e.error))?;
     Ok(())
 }
@@ -73,5 +84,12 @@ mod tests {
         write(&entry, b"the image").unwrap();
         std::fs::remove_file(hash_file(&entry)).unwrap();
         assert!(matches!(check(&entry), Entry::Damaged(_)));
+        // A folder in place of the entry or of its hash is replaced by the next write.
+        std::fs::remove_file(&entry).unwrap();
+        std::fs::create_dir_all(entry.join("inside")).unwrap();
+        std::fs::create_dir_all(hash_file(&entry)).unwrap();
+        assert!(matches!(check(&entry), Entry::Damaged(_)));
+        write(&entry, b"the image").unwrap();
+        assert!(matches!(check(&entry), Entry::Sound));
     }
 }

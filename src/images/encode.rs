@@ -70,7 +70,7 @@ pub fn decode(bytes: &[u8], kind: Kind) -> Result<DynamicImage, String> {
     let format = kind
         .image_format()
         .ok_or("an SVG has no pixels to decode")?;
-    let corrupt = |e: image::ImageError| format!("it is not a valid {} image ({e})", kind.name());
+    let corrupt = |e: image::ImageError| super::source::unreadable(kind, &e);
     let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
         .into_decoder()
         .map_err(corrupt)?;

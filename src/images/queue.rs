@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use crate::content::Library;
 use crate::diagnostics::Diagnostic;
+use crate::messages::io::in_english as io_reason;
 
 use super::cache;
 use super::encode::{self, Format};
@@ -82,7 +83,7 @@ impl Images {
             return (Vec::new(), Vec::new());
         }
         if let Err(e) = std::fs::create_dir_all(&self.cache_dir) {
-            let message = format!("cannot create the image cache: {e}");
+            let message = format!("cannot create the image cache: {}", io_reason(&e));
             return (vec![Diagnostic::file(&self.cache_dir, message)], Vec::new());
         }
         let outcomes: Vec<Outcome> = groups.into_par_iter().map(|g| self.run(g)).collect();
@@ -267,7 +268,7 @@ impl Images {
     /// The source's bytes, checked against the hash its cache keys were made from.
     fn read_unchanged(&self, source: &Source) -> Result<Vec<u8>, String> {
         let bytes = std::fs::read(self.file_path(&source.key))
-            .map_err(|e| format!("cannot read it: {e}"))?;
+            .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
         if blake3::hash(&bytes) != source.hash {
             return Err("the file changed while the site was being built; build again".into());
         }

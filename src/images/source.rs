@@ -8,6 +8,8 @@ use std::io::Cursor;
 use std::path::Path;
 
 use image::metadata::Orientation;
+
+use crate::messages::io::in_english as io_reason;
 use image::{ImageDecoder, ImageFormat, ImageReader};
 
 /// The image formats lots publishes.
@@ -100,7 +102,8 @@ pub fn read(content_dir: &Path, key: &str) -> Result<Source, String> {
              save it as JPEG, PNG or WebP"
         ));
     }
-    let bytes = std::fs::read(content_dir.join(key)).map_err(|e| format!("cannot read it: {e}"))?;
+    let bytes = std::fs::read(content_dir.join(key))
+        .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
     let hash = blake3::hash(&bytes);
     if handling(key) == Handling::Svg {
         let text = std::str::from_utf8(&bytes)
@@ -139,7 +142,7 @@ pub struct Header {
 pub fn inspect(bytes: &[u8]) -> Result<Header, String> {
     let kind = detect(bytes)?;
     let format = kind.image_format().expect("a raster kind");
-    let corrupt = |e: image::ImageError| format!("it is not a valid {} image ({e})", kind.name());
+    let corrupt = |e: image::ImageError| unreadable(kind, &e);
     let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
         .into_decoder()
         .map_err(corrupt)?;
@@ -160,6 +163,40 @@ pub fn inspect(bytes: &[u8]) -> Result<Header, String> {
         height,
         orientation,
     })
+}
+
+/// What a decoder's error means for the person who saved the image: its own text names the
+/// decoder's insides (`Format error decoding Jpeg: I/O errors Not enough bytes, expected 1
+/// but found 0`), not what happened to the file or what to do.
+pub fn unreadable(kind: Kind, err: &image::ImageError) -> String {
+    use image::ImageError;
+    let name = kind.name();
+    let text = err.to_string().to_ascii_lowercase();
+    let cut_off = [
+        "not enough bytes",
+        "eof",
+        "end of file",
+        "unexpected end",
+        "truncated",
+        "fill whole buffer",
+        "no more data",
+    ]
+    .iter()
+    .any(|words| text.contains(words));
+    match err {
+        ImageError::Limits(_) => format!(
+            "the {name} image is too large to process; save it smaller (a few thousand pixels wide is plenty for a web page)"
+        ),
+        ImageError::Unsupported(_) => format!(
+            "the {name} file uses a variant of the format that lots cannot read; open it in an image program and save it again as an ordinary {name}"
+        ),
+        _ if cut_off => format!(
+            "the {name} file is cut off (incomplete), as after an interrupted download or copy; save or copy it again from the original"
+        ),
+        _ => format!(
+            "the {name} file is damaged: its contents do not follow the {name} format; save it again from the original"
+        ),
+    }
 }
 
 /// The kind of raster bytes, from their signature: a `.png` that is really a JPEG is treated

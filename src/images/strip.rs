@@ -20,7 +20,9 @@ pub fn strip(kind: Kind, data: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
-const TRUNCATED: &str = "the file is truncated or corrupt";
+/// A decoder fills a cut-off image with grey and says nothing; taking the metadata out
+/// needs the file's structure whole.
+const TRUNCATED: &str = "the file is cut off (incomplete) or damaged, as after an interrupted download or copy; save or copy it again from the original";
 
 fn jpeg(data: &[u8]) -> Result<Vec<u8>, String> {
     if !data.starts_with(&[0xFF, 0xD8]) {

@@ -20,6 +20,33 @@ expect.records = its records
 
 # Files.
 file.changed = the file changed while the site was being built; build again once it is saved
+file.unreadable = the file cannot be read: {reason}
+file.unreadable/entry = this cannot be read, so nothing in it is published: {reason}
+file.encoding = the file is not valid UTF-8; save it as UTF-8 in your editor
+
+# The output folder.
+output.holds_site = the output folder {output} holds the site itself; choose another --output
+output.inside_site = the output folder {output} is inside the site's {folder}/ folder; choose another --output
+output.is_file = {output} is a file; --output must be a folder
+output.foreign = {output} exists and was not made by lots; it will not be replaced. Delete it or choose another --output
+output.create = cannot create {folder}: {reason}
+output.staging = cannot make a folder for the new site in {folder}: {reason}
+output.write = cannot write {path}: {reason}. The previous site in {output} is left as it was
+output.swap = cannot put the new site in place of {output}: {reason}. The previous site is left as it was
+
+# Why a file cannot be read or written.
+io.not_found = it does not exist (it may have been moved or deleted meanwhile)
+io.permission = permission denied: your user may not open it; check its permissions and owner (ls -l)
+io.storage_full = the disk is full; free some space (empty the trash, delete old files) and try again
+io.quota = your disk quota is used up; delete some files and try again
+io.is_directory = it is a folder, not a file
+io.not_a_directory = a part of its path is a file where a folder should be
+io.read_only = the disk is read-only; choose a folder on a disk you can write to
+io.invalid_data = its contents are damaged
+io.too_large = it is larger than the system allows
+io.cut_off = it ends too early (it is incomplete); save it again
+io.exists = something of that name is already there
+io.not_empty = the folder is not empty
 
 # Front matter.
 front_matter.missing = the file must start with front matter: a line `---`, YAML such as `title: ...`, and a closing `---`
@@ -32,6 +59,14 @@ yaml.missing_space = a space is missing after the colon in `{written}`; write `{
 yaml.tab = this line is indented with a tab; YAML needs spaces: replace the tab with spaces
 yaml.indent = this line is indented differently from the lines above it; line up fields of the same level with the same number of spaces
 yaml.unclosed_quote = the quote {quote} opened here is never closed; end the value with {quote} on the same line
+yaml.too_large = this YAML is too large: lots reads at most 250,000 values in one block; split it up, or move long lists out of it
+yaml.too_deep = this YAML is nested too deeply: lots reads at most 32 levels of lists and fields inside each other; write it flatter
+yaml.too_many_aliases = this YAML repeats its anchors (`&name`) and aliases (`*name`) so much that it would grow enormous when read; write the values out instead of using aliases
+yaml.duplicate_key = `{field}` is written twice; keep one of them (YAML allows each field once)
+yaml.unknown_alias = `*{name}` refers to an anchor `&{name}` that is not defined above it; define it first, or write the value out
+yaml.number_range = this number is too large or too small to be kept; write a smaller number, or put it in quotes if it is text
+yaml.merge = `<<:` merges fields into these: it needs fields, or an alias of fields (`<<: *name`), not a list of values
+yaml.bad_escape = the quoted text holds a broken escape after a backslash (such as `\uD800`); write the character itself, or `\\` for a backslash, or use single quotes
 yaml.syntax = this line cannot be read as YAML ({detail}); check the colons, quotes and indentation
 
 # Dates.

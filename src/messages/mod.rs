@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use crate::diagnostics::Diagnostic;
 
+pub mod io;
 pub mod suggest;
 pub mod yaml;
 

@@ -18,6 +18,31 @@ expect.url = en webbadress som börjar med https://
 expect.records = raderna
 
 file.changed = filen ändrades medan webbplatsen byggdes; bygg igen när den är sparad
+file.unreadable = filen går inte att läsa: {reason}
+file.unreadable/entry = den går inte att läsa, så inget i den publiceras: {reason}
+file.encoding = filen är inte sparad som UTF-8; spara den som UTF-8 i din textredigerare
+
+output.holds_site = utmatningsmappen {output} innehåller själva webbplatsen; välj en annan --output
+output.inside_site = utmatningsmappen {output} ligger i webbplatsens mapp {folder}/; välj en annan --output
+output.is_file = {output} är en fil; --output måste vara en mapp
+output.foreign = {output} finns redan och är inte skapad av lots, så den ersätts inte. Ta bort den eller välj en annan --output
+output.create = kan inte skapa {folder}: {reason}
+output.staging = kan inte skapa en mapp för den nya webbplatsen i {folder}: {reason}
+output.write = kan inte skriva {path}: {reason}. Den förra webbplatsen i {output} är kvar som den var
+output.swap = kan inte sätta den nya webbplatsen på plats i {output}: {reason}. Den förra webbplatsen är kvar som den var
+
+io.not_found = den finns inte (den kan ha flyttats eller tagits bort under tiden)
+io.permission = åtkomst nekad: ditt konto får inte öppna den; kontrollera rättigheter och ägare (ls -l)
+io.storage_full = disken är full; frigör utrymme (töm papperskorgen, ta bort gamla filer) och försök igen
+io.quota = din diskkvot är slut; ta bort några filer och försök igen
+io.is_directory = det är en mapp, inte en fil
+io.not_a_directory = en del av sökvägen är en fil där det ska vara en mapp
+io.read_only = disken är skrivskyddad; välj en mapp på en disk du kan skriva till
+io.invalid_data = innehållet är skadat
+io.too_large = den är större än systemet tillåter
+io.cut_off = den tar slut för tidigt (den är ofullständig); spara den igen
+io.exists = det finns redan något med det namnet
+io.not_empty = mappen är inte tom
 
 front_matter.missing = filen måste börja med ett sidhuvud: en rad `---`, fält som `title: ...` och en avslutande rad `---`
 front_matter.unclosed = sidhuvudet avslutas aldrig: lägg till en rad `---` efter fälten
@@ -28,6 +53,14 @@ yaml.missing_space = det saknas ett mellanslag efter kolonet i `{written}`; skri
 yaml.tab = raden är indragen med tabb; YAML kräver mellanslag: byt tabben mot mellanslag
 yaml.indent = raden är indragen på ett annat sätt än raderna ovanför; fält på samma nivå ska ha lika många mellanslag först på raden
 yaml.unclosed_quote = citattecknet {quote} som börjar här avslutas aldrig; avsluta värdet med {quote} på samma rad
+yaml.too_large = YAML-blocket är för stort: lots läser högst 250 000 värden i ett block; dela upp det, eller flytta ut långa listor ur det
+yaml.too_deep = YAML-blocket är för djupt kapslat: lots läser högst 32 nivåer av listor och fält i varandra; skriv det plattare
+yaml.too_many_aliases = YAML-blocket upprepar sina ankare (`&namn`) och alias (`*namn`) så mycket att det skulle bli enormt när det läses; skriv ut värdena i stället för att använda alias
+yaml.duplicate_key = `{field}` står två gånger; behåll en av dem (YAML tillåter varje fält en gång)
+yaml.unknown_alias = `*{name}` hänvisar till ett ankare `&{name}` som inte finns ovanför; skriv ankaret först, eller skriv ut värdet
+yaml.number_range = talet är för stort eller för litet för att sparas; skriv ett mindre tal, eller sätt det inom citattecken om det är text
+yaml.merge = `<<:` slår ihop fält med de här: det behöver fält, eller ett alias för fält (`<<: *namn`), inte en lista med värden
+yaml.bad_escape = texten inom citattecken har en trasig kod efter ett omvänt snedstreck (som `\uD800`); skriv tecknet självt, eller `\\` för ett omvänt snedstreck, eller använd enkla citattecken
 yaml.syntax = raden går inte att läsa ({detail}); kontrollera kolon, citattecken och indrag
 
 schema.date = `{field}: {value}` är inte ett datum; skriv det som ÅÅÅÅ-MM-DD (till exempel 2020-03-31)

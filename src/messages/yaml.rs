@@ -75,6 +75,9 @@ pub fn explain(yaml: &str, message: &str, line: usize, column: usize) -> Option<
     if let Some(kind) = message.strip_prefix("unexpected event: expected ") {
         return expected(text(line)?, line, kind);
     }
+    if let Some(found) = value_problem(message, text(line), line, column) {
+        return Some(found);
+    }
     let detail = message
         .rfind(" at line ")
         .map_or(message, |at| &message[..at]);
@@ -84,6 +87,46 @@ pub fn explain(yaml: &str, message: &str, line: usize, column: usize) -> Option<
         line,
         column,
     })
+}
+
+/// The parser's words for a key written twice, an alias to no anchor, a number out of range
+/// and a wrong merge (`duplicate mapping key: title not allowed here`, `reference to unknown
+/// value`, `invalid i64`), told as what to change. `text` is the line at `line`.
+fn value_problem(message: &str, text: Option<&str>, line: usize, column: usize) -> Option<Found> {
+    let found = |code, args| {
+        Some(Found {
+            code,
+            args,
+            line,
+            column,
+        })
+    };
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(" not allowed").next().unwrap_or(rest);
+        return found("yaml.duplicate_key", args!("field" => key));
+    }
+    if message.starts_with("reference to unknown value") {
+        let at: String = text?.chars().skip(column.saturating_sub(1)).collect();
+        let alias: String = at
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !",]}".contains(*c))
+            .collect();
+        let name = alias.strip_prefix('*')?.to_string();
+        return found("yaml.unknown_alias", args!("name" => name));
+    }
+    let number = ["invalid i", "invalid u"]
+        .iter()
+        .any(|p| message.starts_with(p) && message[p.len()..].trim().parse::<u8>().is_ok());
+    if number {
+        return found("yaml.number_range", Vec::new());
+    }
+    if message.contains("surrogate") || message.contains("escape") {
+        return found("yaml.bad_escape", Vec::new());
+    }
+    if message.starts_with("YAML merge value must be") {
+        return found("yaml.merge", Vec::new());
+    }
+    None
 }
 
 /// Messages of the scanner and parser (as opposed to the typed reading of the values).

@@ -396,7 +396,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         site.today = today;
     }
     timer.lap("load");
-    let staging = output::Staging::new(&options.output, &options.root).map_err(BuildError::Io)?;
+    let staging = output::Staging::new(&options.output, &options.root, &site.config.language)
+        .map_err(BuildError::Io)?;
     let sink = output::FolderSink::new(staging.path());
     // The search index reads the page texts, then they go: the pages are written from their
     // files, and the index is made from the tokens beside them, filling the cores where one of
@@ -405,23 +406,36 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     release_texts(&mut site.library);
     timer.lap("tokens");
     let jobs = render::jobs(&site);
-    let (rendered, searched) = rayon::join(
-        || render::render_jobs(&site, &jobs, &sink),
-        || extras::write_search(&site, tokenized, &sink),
-    );
-    rendered?;
-    searched?;
-    timer.lap("render+search");
-    extras::write_published_files(&site, &sink)?;
-    extras::write_generated(&site, &sink)?;
-    timer.lap("extras");
+    let language = site.config.language.clone();
+    let failed = |relative: Option<&str>, err: &std::io::Error| {
+        output::write_failed(&language, &options.output, relative, err)
+    };
+    let written = || -> Result<(), BuildError> {
+        let (rendered, searched) = rayon::join(
+            || render::render_jobs(&site, &jobs, &sink),
+            || extras::write_search(&site, tokenized, &sink),
+        );
+        rendered?;
+        searched?;
+        timer.lap("render+search");
+        extras::write_published_files(&site, &sink)?;
+        extras::write_generated(&site, &sink)?;
+        timer.lap("extras");
+        Ok(())
+    };
+    // A write that failed is told as which file and why (a full disk), not as the line its
+    // caller made of the bare error.
+    if let Err(err) = written() {
+        return Err(match sink.take_failure() {
+            Some((path, why)) => failed(Some(&path), &why),
+            None => err,
+        });
+    }
     let html_files = jobs.len();
     crate::offline::write(staging.path(), &site.config, &sink.into_hashes())
-        .map_err(|e| BuildError::Io(format!("cannot write the service worker: {e}")))?;
+        .map_err(|e| failed(Some(crate::offline::SERVICE_WORKER), &e))?;
     timer.lap("offline");
-    staging
-        .commit()
-        .map_err(|e| BuildError::Io(format!("cannot put the new site in place: {e}")))?;
+    staging.commit().map_err(|e| failed(None, &e))?;
     timer.lap("commit");
     let mut warnings = site.warnings;
     warnings.extend(site.images.take_repaired());

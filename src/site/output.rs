@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
+use crate::messages::{self, Args, Lang};
 use crate::templates::deps::Dep;
 
 /// Written into every output folder; a folder without it is not replaced.
@@ -20,34 +21,43 @@ const PREVIOUS_PREFIX: &str = ".lots-previous-";
 
 pub struct Staging {
     dir: tempfile::TempDir,
+    /// A lock on the staging folder for as long as this build runs (see [`owned`]).
+    _lock: Option<fs::File>,
     target: PathBuf,
     /// Deleting the sites earlier builds replaced, beside this build's own work.
     clearing: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Staging {
-    /// Checks that `target` may be replaced and makes an empty staging folder beside it.
-    pub fn new(target: &Path, root: &Path) -> Result<Staging, String> {
-        check_target(target, root)?;
+    /// Checks that `target` may be replaced and makes an empty staging folder beside it; a
+    /// refusal is told in the site's `language`.
+    pub fn new(target: &Path, root: &Path, language: &str) -> Result<Staging, String> {
+        let say = |(code, args): (&str, Args)| {
+            messages::text(Lang::of(language), code, &args)
+                .unwrap_or_else(|| messages::english(code, &args))
+        };
+        check_target(target, root).map_err(say)?;
         let parent = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let failed = |code, e: io::Error| {
+            say((
+                code,
+                crate::args!("folder" => parent.display(), "reason" => messages::io::reason(&e)),
+            ))
+        };
+        fs::create_dir_all(parent).map_err(|e| failed("output.create", e))?;
         remove_stale(parent);
         let clearing = clear_previous(parent);
         let dir = tempfile::Builder::new()
             .prefix(STAGING_PREFIX)
             .tempdir_in(parent)
-            .map_err(|e| {
-                format!(
-                    "cannot create a staging folder in {}: {e}",
-                    parent.display()
-                )
-            })?;
+            .map_err(|e| failed("output.staging", e))?;
+        let lock = lock(dir.path());
         Ok(Staging {
             dir,
+            _lock: lock,
             target: target.to_path_buf(),
             clearing,
         })
@@ -66,6 +76,7 @@ impl Staging {
             dir,
             target,
             clearing,
+            ..
         } = self;
         let result = swap(dir, &target);
         if let Some(clearing) = clearing {
@@ -139,8 +150,9 @@ fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
     Ok(false)
 }
 
-/// Refuses to replace the site itself, a folder holding it, or a folder lots did not make.
-fn check_target(target: &Path, root: &Path) -> Result<(), String> {
+/// Refuses to replace the site itself, a folder holding it, or a folder lots did not make:
+/// the catalogue's text saying which, with its arguments.
+fn check_target(target: &Path, root: &Path) -> Result<(), (&'static str, Args)> {
     let absolute = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -150,35 +162,25 @@ fn check_target(target: &Path, root: &Path) -> Result<(), String> {
         normalize(&p)
     };
     let (target_abs, root_abs) = (absolute(target), absolute(root));
+    let output = || crate::args!("output" => target.display());
     if root_abs.starts_with(&target_abs) {
-        return Err(format!(
-            "the output folder {} holds the site itself; choose another --output",
-            target.display()
-        ));
+        return Err(("output.holds_site", output()));
     }
     for own in ["content", "templates", "static", "themes"] {
         if target_abs.starts_with(root_abs.join(own)) {
-            return Err(format!(
-                "the output folder {} is inside the site's {own}/ folder; choose another --output",
-                target.display()
-            ));
+            let args = crate::args!("output" => target.display(), "folder" => own);
+            return Err(("output.inside_site", args));
         }
     }
     if target.is_file() {
-        return Err(format!(
-            "{} is a file; --output must be a folder",
-            target.display()
-        ));
+        return Err(("output.is_file", output()));
     }
     if target.is_dir() && !target.join(MARKER).exists() {
         let empty = fs::read_dir(target)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !empty {
-            return Err(format!(
-                "{} exists and was not made by lots; it will not be replaced. Delete it or choose another --output",
-                target.display()
-            ));
+            return Err(("output.foreign", output()));
         }
     }
     Ok(())
@@ -199,8 +201,6 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Removes the staging folders of builds that were killed, once they are an hour old: a
-/// younger one may belong to a build running at this moment.
 /// Starts deleting the sites earlier builds replaced (`.lots-previous-*`), if any, on a thread
 /// of its own: nobody reads them, and a build running beside another may delete them too.
 fn clear_previous(parent: &Path) -> Option<std::thread::JoinHandle<()>> {
@@ -223,6 +223,10 @@ fn clear_previous(parent: &Path) -> Option<std::thread::JoinHandle<()>> {
         .ok()
 }
 
+/// Removes the staging folders of builds that were killed (and the old sites of builds killed
+/// while swapping): at once when no build holds the folder's lock, else once it is an hour
+/// old (a younger one may belong to a build running at this moment on a system without
+/// locks). Without the lock, every killed build left a copy of the site behind for an hour.
 fn remove_stale(parent: &Path) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -240,10 +244,43 @@ fn remove_stale(parent: &Path) {
             .and_then(|m| m.modified())
             .map(|t| t <= cutoff)
             .unwrap_or(false);
-        if old {
+        if old || !owned(&entry.path()) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// Locks the staging folder `dir` for this process, released when the returned file closes,
+/// which the system does even for a killed process.
+#[cfg(unix)]
+fn lock(dir: &Path) -> Option<fs::File> {
+    use std::os::unix::io::AsRawFd;
+    let file = fs::File::open(dir).ok()?;
+    // SAFETY: a valid open descriptor; flock only takes a lock on it.
+    let locked = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
+    locked.then_some(file)
+}
+
+#[cfg(not(unix))]
+fn lock(_: &Path) -> Option<fs::File> {
+    None
+}
+
+/// Whether a running build may hold staging folder `dir`: `false` when its lock can be taken
+/// (its build is gone). A build locks its folder a moment after making it; another build
+/// looking in that moment takes it for a killed build's and deletes it, and the new build
+/// then fails (its writes find no folder) without harm to the published site. An old site
+/// moved aside (`.lots-old-*`, on systems without the exchange) has no lock, and its build
+/// may still need it: only its age tells.
+#[cfg(unix)]
+fn owned(dir: &Path) -> bool {
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    name.starts_with(OLD_PREFIX) || lock(dir).is_none()
+}
+
+#[cfg(not(unix))]
+fn owned(_: &Path) -> bool {
+    true
 }
 
 /// Where rendered and copied files go: a folder for `build`, memory for `serve`.
@@ -264,6 +301,10 @@ pub trait Sink: Sync {
 pub struct FolderSink<'a> {
     dir: &'a Path,
     hashes: Mutex<HashMap<String, blake3::Hash>>,
+    /// The first write that failed and why: the callers turn the error into a line of their
+    /// own, and the build tells the person which file and why from this (on a full disk every
+    /// write after the first fails too, and the first is the one to name).
+    failed: Mutex<Option<(String, io::Error)>>,
 }
 
 impl<'a> FolderSink<'a> {
@@ -271,7 +312,28 @@ impl<'a> FolderSink<'a> {
         FolderSink {
             dir,
             hashes: Mutex::new(HashMap::new()),
+            failed: Mutex::new(None),
         }
+    }
+
+    /// The first write that failed: its output path and the error.
+    pub fn take_failure(&self) -> Option<(String, io::Error)> {
+        self.failed.lock().ok()?.take()
+    }
+
+    fn note<T>(&self, path: &str, result: io::Result<T>) -> io::Result<T> {
+        if let Err(err) = &result {
+            if let Ok(mut failed) = self.failed.lock() {
+                if failed.is_none() {
+                    let copy = match err.raw_os_error() {
+                        Some(code) => io::Error::from_raw_os_error(code),
+                        None => io::Error::new(err.kind(), err.to_string()),
+                    };
+                    *failed = Some((path.to_string(), copy));
+                }
+            }
+        }
+        result
     }
 
     /// Content hashes of the files written from memory, by output path.
@@ -282,7 +344,8 @@ impl<'a> FolderSink<'a> {
 
 impl Sink for FolderSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        write(self.dir, path, bytes)?;
+        let written = fault::before_write().and_then(|()| write(self.dir, path, bytes));
+        self.note(path, written)?;
         let captioned = path.ends_with(".html") && memchr::memmem::find(bytes, b"<track").is_some();
         let hash = (!captioned).then(|| blake3::hash(bytes));
         if let Ok(mut hashes) = self.hashes.lock() {
@@ -295,7 +358,8 @@ impl Sink for FolderSink<'_> {
     }
 
     fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
-        copy(self.dir, path, from)?;
+        let copied = fault::before_write().and_then(|()| copy(self.dir, path, from));
+        self.note(path, copied)?;
         // A path written from memory before may now hold other bytes.
         if let Ok(mut hashes) = self.hashes.lock() {
             hashes.remove(path);
@@ -325,4 +389,64 @@ pub fn copy(out_dir: &Path, relative: &str, from: &Path) -> io::Result<()> {
     let mut source = fs::File::open(from)?;
     let mut target = fs::File::create(path)?;
     io::copy(&mut source, &mut target).map(|_| ())
+}
+
+/// A test hook for a full disk, compiled into debug builds only (the tests run those): with
+/// `LOTS_FAIL_WRITE_AFTER=N` set, the N-th file the build writes into its staging folder,
+/// and every one after it, fails with ENOSPC, as on a disk that fills up during a build.
+/// Filling a real disk needs root or a small file system, which a test machine may not have.
+#[cfg(debug_assertions)]
+mod fault {
+    use std::io;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::OnceLock;
+
+    const VARIABLE: &str = "LOTS_FAIL_WRITE_AFTER";
+
+    pub fn before_write() -> io::Result<()> {
+        static LIMIT: OnceLock<Option<usize>> = OnceLock::new();
+        static WRITES: AtomicUsize = AtomicUsize::new(0);
+        let limit = LIMIT.get_or_init(|| std::env::var(VARIABLE).ok()?.parse().ok());
+        match limit {
+            Some(limit) if WRITES.fetch_add(1, Ordering::Relaxed) + 1 >= *limit => {
+                Err(io::Error::from_raw_os_error(28))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(not(debug_assertions))]
+mod fault {
+    pub fn before_write() -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A file of the new site could not be written (`relative` in it, or the folder itself):
+/// which, why, and that the previous site is untouched, in the site's language.
+pub fn write_failed(
+    language: &str,
+    output: &Path,
+    relative: Option<&str>,
+    err: &io::Error,
+) -> crate::diagnostics::BuildError {
+    use crate::messages::{self, Lang};
+    let path = match relative {
+        Some(relative) => output.join(relative),
+        None => output.to_path_buf(),
+    };
+    let args = crate::args!(
+        "path" => path.display(),
+        "output" => output.display(),
+        "reason" => messages::io::reason(err),
+    );
+    let lang = Lang::of(language);
+    let code = if relative.is_some() {
+        "output.write"
+    } else {
+        "output.swap"
+    };
+    let text = messages::text(lang, code, &args).unwrap_or_else(|| messages::english(code, &args));
+    crate::diagnostics::BuildError::Io(text)
 }
