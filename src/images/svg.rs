@@ -17,6 +17,8 @@
 //! This is a small tokenizer, not an XML parser: it only has to find tags, attributes,
 //! comments and sections, and it refuses what it does not understand.
 
+use super::svg_text::{css_text, decode_references, style_text};
+
 /// A cleaned SVG, what was taken out (byte offset, what), and its size when the root element
 /// gives one.
 pub struct Cleaned {
@@ -231,11 +233,10 @@ impl<'a> Cleaner<'a> {
     /// link or an event handler, goes as a whole.
     fn unsafe_content(&self, local: &str, attrs: &[Attr<'_>]) -> Option<Option<&'static str>> {
         if local == "style" {
-            let body_end = self.text[self.pos..]
-                .find("</")
-                .map_or(self.text.len(), |i| self.pos + i);
-            let css = compact(&self.text[self.pos..body_end]);
-            return dangerous_css(&css).then_some(Some(
+            // The CSS is the element's text as the XML parser gives it: comments out, CDATA
+            // unwrapped, references decoded. A `<style>` with elements inside goes too.
+            let css = style_text(&self.text[self.pos..]);
+            return css.is_none_or(|css| dangerous_css(&css)).then_some(Some(
                 "an SVG may not load style sheets or files from elsewhere",
             ));
         }
@@ -246,7 +247,7 @@ impl<'a> Cleaner<'a> {
             let target = attrs
                 .iter()
                 .find(|a| a.name.eq_ignore_ascii_case("attributeName"))
-                .map(|a| a.value.trim().to_ascii_lowercase())
+                .map(|a| decode_references(a.value).trim().to_ascii_lowercase())
                 .unwrap_or_default();
             let target = target.rsplit(':').next().unwrap_or("");
             if target == "href" || target.starts_with("on") {
@@ -355,7 +356,9 @@ fn attribute_problem(element: &str, name: &str, value: &str) -> Option<Option<&'
     if local.starts_with("on") {
         return Some(Some(CODE));
     }
-    let value = compact(value);
+    // A browser decodes `&#106;` and `&amp;` before it reads the value.
+    let decoded = decode_references(value);
+    let value = compact(&decoded);
     if value.contains("javascript:") || value.contains("vbscript:") {
         return Some(Some(CODE));
     }
@@ -371,7 +374,7 @@ fn attribute_problem(element: &str, name: &str, value: &str) -> Option<Option<&'
             return Some(Some(EXTERNAL));
         }
     }
-    if dangerous_css(&value) {
+    if dangerous_css(&decoded) {
         return Some(Some(EXTERNAL));
     }
     None
@@ -394,8 +397,10 @@ fn is_raster_data(value: &str) -> bool {
 }
 
 /// CSS (a `style` attribute, a `<style>` element, a presentation attribute) that imports,
-/// loads a `url()` other than `#id` or a raster `data:` image, or runs an expression.
+/// loads a `url()` other than `#id` or a raster `data:` image, or runs an expression, read
+/// after its escapes (`\75 rl(` is `url(`) and without its comments.
 fn dangerous_css(css: &str) -> bool {
+    let css = compact(&css_text(css));
     if css.contains("@import") || css.contains("expression(") || css.contains("javascript:") {
         return true;
     }
