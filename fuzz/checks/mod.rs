@@ -67,6 +67,18 @@ pub fn assert_inside(problem: &Diagnostic, text: &str) {
         problem.column,
         problem.message
     );
+    // The column is on the line, or just past its end.
+    let width = text
+        .lines()
+        .nth(problem.line - 1)
+        .map_or(0, |l| l.chars().count());
+    assert!(
+        problem.column <= width + 1,
+        "{}:{}: past the end of a line of {width} characters: {} ({problem})",
+        problem.line,
+        problem.column,
+        problem.message
+    );
 }
 
 /// Front matter splitting, YAML parsing and a whole page read as a file on disk (encoding,

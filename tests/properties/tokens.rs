@@ -103,8 +103,23 @@ const ALPHABET: &[&str] = &[
 ];
 
 fn text() -> impl Strategy<Value = String> {
-    vec(prop::sample::select(ALPHABET), 0..24).prop_map(|parts| parts.concat())
+    let piece = prop_oneof![
+        4 => prop::sample::select(ALPHABET).prop_map(str::to_string),
+        1 => prop::char::ranges(OLD_BLOCKS.into()).prop_map(String::from),
+    ];
+    vec(piece, 0..24).prop_map(|parts| parts.concat())
 }
+
+/// Blocks whose letters, marks and digits were all assigned by Unicode 6 (2010).
+const OLD_BLOCKS: &[std::ops::RangeInclusive<char>] = &[
+    '\u{20}'..='\u{24f}',
+    '\u{300}'..='\u{36f}',
+    '\u{370}'..='\u{3ff}',
+    '\u{400}'..='\u{4ff}',
+    '\u{2000}'..='\u{206f}',
+    '\u{2150}'..='\u{218f}',
+    '\u{ff00}'..='\u{ffef}',
+];
 
 fn node_tokens(texts: &[String]) -> Vec<Vec<String>> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/tokens.cjs");
