@@ -113,7 +113,7 @@ fn page() -> impl Strategy<Value = Vec<u8>> {
         any::<bool>(),
         vec(line(), 0..12),
         eol,
-        any::<bool>(),
+        prop::bool::weighted(0.9),
         "[a-z #\n]{0,12}",
     )
         .prop_map(|(bom, lines, eol, closed, body)| {
