@@ -171,6 +171,20 @@ pub fn slug(data: &[u8]) {
             }
         }
     }
+    // The same text as the file's name, without `slug:` (`_index` names a section instead).
+    let name = text.replace(['/', '\\', '\0'], "");
+    if name.is_empty() || name.starts_with('_') {
+        return;
+    }
+    let key = format!("vagledningar/{name}.md");
+    let page = "---\ntitle: Prov\n---\nText.\n".to_string();
+    match library().detached_page(scratch(), config(), &key, page) {
+        Ok((page, problems)) if page.slug.is_empty() => {
+            assert!(!problems.is_empty(), "{key:?} published without a slug");
+        }
+        Ok((page, _)) => assert_slug(&page.slug),
+        Err(problems) => assert!(!problems.is_empty()),
+    }
 }
 
 /// A page of the example site with `body` as its Markdown.
