@@ -85,8 +85,19 @@ pub fn assert_inside(problem: &Diagnostic, text: &str) {
 /// splitting, typed front matter, the collection's schema): never a panic, every problem
 /// with a position inside the file.
 pub fn front_matter(data: &[u8]) {
-    let text = String::from_utf8_lossy(data);
-    let path = Path::new("sida.md");
+    // As the build reads it: from a file, which may not be UTF-8 or may have CR line ends.
+    let key = "vagledningar/prov.md";
+    // Tests run on several threads at once: each writes a file of its own.
+    let file = scratch().join(format!("{:?}.md", std::thread::current().id()));
+    std::fs::write(&file, data).expect("write the page");
+    let text = match read_text(&file) {
+        Ok(text) => text,
+        Err(problem) => {
+            return assert_inside(&problem, &String::from_utf8_lossy(data));
+        }
+    };
+    // Split and parsed on their own, then as a whole page of a collection.
+    let path = file.as_path();
     match front_matter::split(path, &text) {
         Err(problem) => assert_inside(&problem, &text),
         Ok(split) => {
@@ -104,17 +115,6 @@ pub fn front_matter(data: &[u8]) {
             }
         }
     }
-    // As the build reads it: from a file, which may not be UTF-8 or may have CR line ends.
-    let key = "vagledningar/prov.md";
-    // Tests run on several threads at once: each writes a file of its own.
-    let file = scratch().join(format!("{:?}.md", std::thread::current().id()));
-    std::fs::write(&file, data).expect("write the page");
-    let text = match read_text(&file) {
-        Ok(text) => text,
-        Err(problem) => {
-            return assert_inside(&problem, &String::from_utf8_lossy(data));
-        }
-    };
     let problems = match library().detached_page(scratch(), config(), key, text.clone()) {
         Ok((page, problems)) => {
             assert_slug(&page.slug);
