@@ -255,9 +255,11 @@ pub fn assert_resolved_inside(from: &str, dest: &str, is_image: bool) {
         Ok(Resolved::Url(url, _)) => url,
     };
     let Some(inside) = url.strip_prefix(ROOT_MARK) else {
-        // Written as a full or protocol-relative address.
-        assert!(!url.contains(ROOT_MARK), "{dest:?} → {url:?}");
-        assert_safe_url(&url, is_image, dest);
+        // Written as a full or protocol-relative address. A root mark the author typed into
+        // it is replaced like any other, after its scheme or `//`: the address stays theirs.
+        for prefix in ["", "../"] {
+            assert_safe_url(&resolve_root_marks(&url, prefix), is_image, dest);
+        }
         return;
     };
     assert_below_root(inside, dest);
