@@ -64,6 +64,7 @@ pub fn clean(text: &str) -> Result<Cleaned, Rejected> {
         skip_start: 0,
         size: None,
         seen_svg: false,
+        open: Vec::new(),
     };
     cleaner.run()?;
     if !cleaner.seen_svg {
@@ -108,6 +109,8 @@ struct Cleaner<'a> {
     skip_start: usize,
     size: Option<(u32, u32)>,
     seen_svg: bool,
+    /// Names of the kept elements not closed yet, innermost last.
+    open: Vec<&'a str>,
 }
 
 impl<'a> Cleaner<'a> {
@@ -131,7 +134,7 @@ impl<'a> Cleaner<'a> {
                 if self.skip > 0 {
                     self.skip -= 1;
                 } else {
-                    self.keep(start, self.pos);
+                    self.end_tag(start)?;
                 }
             } else if rest.starts_with('<') {
                 self.start_tag()?;
@@ -145,6 +148,24 @@ impl<'a> Cleaner<'a> {
             return Err(reject(self.skip_start, "this element is never closed"));
         }
         Ok(())
+    }
+
+    /// Keeps an end tag that closes the innermost open element. Any other is refused: a
+    /// browser stops reading the file there, but a `</x>` inside a `<style>` would make the
+    /// cleaner misread where the style sheet ends.
+    fn end_tag(&mut self, start: usize) -> Result<(), Rejected> {
+        let name = self.text[start + 2..self.pos - 1].trim_end();
+        match self.open.pop() {
+            Some(open) if open == name => {
+                self.keep(start, self.pos);
+                Ok(())
+            }
+            Some(open) => Err(reject(
+                start,
+                format!("</{name}> does not close <{open}>, the element open here"),
+            )),
+            None => Err(reject(start, format!("</{name}> closes no element"))),
+        }
     }
 
     fn keep(&mut self, start: usize, end: usize) {
@@ -226,6 +247,9 @@ impl<'a> Cleaner<'a> {
             self.size = root_size(&attrs);
         }
         self.write_tag(name, &local, &attrs, self_closing);
+        if !self_closing {
+            self.open.push(name);
+        }
         Ok(())
     }
 
