@@ -48,6 +48,16 @@ fn removed_element(local: &str, qualified: &str) -> Option<Option<&'static str>>
     }
 }
 
+/// Whether `name` is an XML name as SVG files use them (`rect`, `xlink:href`, `data-x`). A
+/// name with `<`, quotes or `=` in it makes an XML parser stop, but would make this tokenizer
+/// read the tags after it differently from a browser: refused.
+fn is_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == ':')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | ':'))
+}
+
 fn is_editor_name(qualified: &str) -> bool {
     let lower = qualified.to_ascii_lowercase();
     lower.starts_with("sodipodi:") || lower.starts_with("inkscape:")
@@ -217,7 +227,7 @@ impl<'a> Cleaner<'a> {
             .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
             .map_or(self.text.len(), |i| start + 1 + i);
         let name = &self.text[start + 1..name_end];
-        if name.is_empty() {
+        if !is_name(name) {
             return Err(reject(
                 start,
                 "a `<` that starts no tag; write &lt; for a less-than sign",
@@ -331,6 +341,12 @@ impl<'a> Cleaner<'a> {
                 .find(|c: char| c.is_whitespace() || matches!(c, '=' | '/' | '>'))
                 .unwrap_or(rest.len());
             let attr_name = &rest[..name_len];
+            if !is_name(attr_name) {
+                return Err(reject(
+                    offset,
+                    format!("`{attr_name}` is not an attribute name in the tag <{name}>"),
+                ));
+            }
             let after = rest[name_len..].trim_start();
             let Some(after_eq) = after.strip_prefix('=') else {
                 return Err(reject(
