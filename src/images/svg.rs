@@ -278,10 +278,11 @@ impl<'a> Cleaner<'a> {
             local,
             "set" | "animate" | "animatemotion" | "animatetransform"
         ) {
+            // Without whitespace and control characters, as for links: `H&#14;ref` is `href`.
             let target = attrs
                 .iter()
                 .find(|a| a.name.eq_ignore_ascii_case("attributeName"))
-                .map(|a| decode_references(a.value).trim().to_ascii_lowercase())
+                .map(|a| compact(&decode_references(a.value)))
                 .unwrap_or_default();
             let target = target.rsplit(':').next().unwrap_or("");
             if target == "href" || target.starts_with("on") {
