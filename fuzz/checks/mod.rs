@@ -327,7 +327,10 @@ pub fn tokens(data: &[u8]) {
     let tokens = tokenize(&text);
     for token in &tokens {
         assert!(!token.is_empty());
-        assert!(token.chars().count() <= MAX_TOKEN_CHARS, "{token:?}");
+        // Counted as written: `İ` lowercases to two characters (i and U+0307), in both
+        // pipelines alike, and U+0307 is never part of a token otherwise.
+        let written = token.chars().filter(|c| *c != '\u{307}').count();
+        assert!(written <= MAX_TOKEN_CHARS, "{token:?}");
         assert_eq!(&token.to_lowercase(), token, "a token not in lower case");
     }
     let vocabulary = Vocabulary::from_tokens(tokens.iter().map(String::as_str));
