@@ -196,7 +196,10 @@ impl<'a> Cleaner<'a> {
         let start = self.pos;
         self.pos = self.until("?>", "the processing instruction is not closed with ?>")?;
         let body = &self.text[start..self.pos];
-        let declaration = body.starts_with("<?xml ") || body.starts_with("<?xml?");
+        // `<?xml` and whitespace: `<?xml?(…?>` is no declaration but an instruction.
+        let declaration = body
+            .strip_prefix("<?xml")
+            .is_some_and(|rest| rest.starts_with([' ', '\t', '\r', '\n']));
         if declaration && self.text[..start].trim().is_empty() {
             self.keep(start, self.pos);
         } else if self.skip == 0 {
