@@ -17,7 +17,7 @@
 //! This is a small tokenizer, not an XML parser: it only has to find tags, attributes,
 //! comments and sections, and it refuses what it does not understand.
 
-use super::svg_text::{css_text, decode_references, style_text};
+use super::svg_text::{bad_reference, css_text, decode_references, style_text};
 
 /// A cleaned SVG, what was taken out (byte offset, what), and its size when the root element
 /// gives one.
@@ -95,6 +95,18 @@ pub fn dimensions(text: &str) -> Option<(u32, u32)> {
     clean(text).ok()?.size
 }
 
+/// Refuses `text` (at byte `offset` of the file) when a `&` in it starts no reference an XML
+/// parser reads without a DTD: the checks could not know what it stands for.
+fn references(text: &str, offset: usize) -> Result<(), Rejected> {
+    match bad_reference(text) {
+        Some(at) => Err(reject(
+            offset + at,
+            "a `&` that starts no character reference; write &amp; for an ampersand",
+        )),
+        None => Ok(()),
+    }
+}
+
 fn reject(offset: usize, message: impl Into<String>) -> Rejected {
     Rejected {
         offset,
@@ -151,6 +163,7 @@ impl<'a> Cleaner<'a> {
             } else {
                 let start = self.pos;
                 self.pos = rest.find('<').map_or(self.text.len(), |i| self.pos + i);
+                references(&self.text[start..self.pos], start)?;
                 self.keep(start, self.pos);
             }
         }
@@ -376,6 +389,7 @@ impl<'a> Cleaner<'a> {
                     format!("the value of `{attr_name}` is not closed"),
                 ));
             };
+            references(&text[value_start..value_start + len], value_start)?;
             attrs.push(Attr {
                 name: attr_name,
                 value: &text[value_start..value_start + len],

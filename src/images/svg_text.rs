@@ -42,6 +42,39 @@ pub(super) fn decode_references(text: &str) -> String {
     out
 }
 
+/// The byte offset of the first `&` in `text` that starts no reference an XML parser accepts
+/// without a DTD: one of the five predefined entities, or a character reference to a
+/// character XML allows (`&#14;` is not one).
+pub(super) fn bad_reference(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find('&') {
+        let at = from + found;
+        let rest = &text[at + 1..];
+        let Some(end) = rest.find(';') else {
+            return Some(at);
+        };
+        let name = &rest[..end];
+        let number = |digits: &str, radix: u32| {
+            let valid = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
+            let code = u32::from_str_radix(digits, radix).ok().filter(|_| valid);
+            code.and_then(char::from_u32).is_some_and(|c| {
+                matches!(c, '\t' | '\n' | '\r')
+                    || (c >= ' ' && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+            })
+        };
+        let valid = matches!(name, "lt" | "gt" | "amp" | "quot" | "apos")
+            || name.strip_prefix("#x").is_some_and(|hex| number(hex, 16))
+            || name
+                .strip_prefix('#')
+                .is_some_and(|digits| number(digits, 10));
+        if !valid {
+            return Some(at);
+        }
+        from = at + 1 + end + 1;
+    }
+    None
+}
+
 /// The text of a `<style>` element whose content starts `body`, as the CSS parser gets it;
 /// `None` when an element is inside it (or it never ends), which a style sheet does not need.
 pub(super) fn style_text(body: &str) -> Option<String> {
@@ -115,6 +148,16 @@ mod tests {
             "a &lt; &unknown; &#xZZ; &"
         );
         assert_eq!(decode_references("&#1114112;"), "&#1114112;");
+    }
+
+    #[test]
+    fn references_an_xml_parser_refuses_are_found() {
+        assert_eq!(bad_reference("a &lt; &#106; &#x6a; &#10; b"), None);
+        for bad in [
+            "&", "& b;", "&#1r;", "&#14;", "&#x;", "&nbsp;", "&#xFFFE;", "&#X6a;",
+        ] {
+            assert_eq!(bad_reference(&format!("ok &amp; {bad}")), Some(9), "{bad}");
+        }
     }
 
     #[test]
