@@ -74,3 +74,35 @@ fn page_at_a_generated_address_is_an_error() {
         );
     }
 }
+
+/// Titles that differ only in what a slug drops (case, å ä ö, punctuation, spaces): as
+/// `slug:` of two pages in one folder they claim one address, and the build says so.
+fn colliding_titles() -> impl proptest::strategy::Strategy<Value = (String, String)> {
+    use proptest::prelude::*;
+    let words = proptest::collection::vec("[a-zåäö]{1,6}", 1..4);
+    let joiner = prop::sample::select(vec![" ", " – ", "_", "! ", " & ", "  "]);
+    (words, joiner).prop_map(|(words, joiner)| {
+        let plain = words.join(" ");
+        let shouted = words.join(joiner).to_uppercase();
+        (plain, format!("{shouted}!"))
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6))]
+
+    #[test]
+    fn titles_that_slug_alike_are_reported_never_overwritten((a, b) in colliding_titles()) {
+        let slug = lots::content::slugs::slugify(&a);
+        proptest::prop_assume!(!slug.is_empty());
+        proptest::prop_assert_eq!(&lots::content::slugs::slugify(&b), &slug);
+        let site = fixture("minimal");
+        site.write("content/x/_index.md", "---\ntitle: \"X\"\n---\n");
+        site.write("content/x/a.md", format!("---\ntitle: \"A\"\nslug: \"{a}\"\n---\n"));
+        site.write("content/x/b.md", format!("---\ntitle: \"B\"\nslug: \"{b}\"\n---\n"));
+        let run = site.build(&[]);
+        run.assert_content_error();
+        let output = format!("x/{slug}/index.html");
+        proptest::prop_assert!(run.stderr.contains(&output), "{} not named:\n{}", output, run.stderr);
+    }
+}

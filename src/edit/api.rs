@@ -189,11 +189,13 @@ async fn check(editor: &Editor, draft: &Draft, request: EditRequest) -> Result<C
     }
 }
 
-/// The file's text as the pipeline reads it: UTF-8, no byte-order mark, LF line ends.
+/// The file's text as the pipeline reads it: UTF-8, no byte-order mark, LF line ends. A lone
+/// CR is a line end too, as in [`crate::diagnostics::read_text`]: kept, the YAML parser counted
+/// lines the preview did not, and placed problems past the end of the file.
 pub fn as_lf_text(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    text.replace("\r\n", "\n")
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// A diagnostic placed at its field or body line of `text`, the file it was found in.
@@ -457,6 +459,17 @@ pub async fn pages(State(editor): State<Arc<Editor>>) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `front_matter` fuzz target: `taxonomies:` followed by lone CRs.
+    #[test]
+    fn the_preview_reads_line_ends_as_the_build_does() {
+        let bytes = b"\xef\xbb\xbf---\r\ntitle: x\rtags:\r\r  - a\r\n---\rtext";
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), bytes).unwrap();
+        let built = crate::diagnostics::read_text(file.path()).unwrap();
+        assert_eq!(as_lf_text(bytes), built);
+        assert_eq!(built, "---\ntitle: x\ntags:\n\n  - a\n---\ntext");
+    }
 
     #[test]
     fn a_problem_is_placed_at_the_field_it_names_else_at_its_line() {

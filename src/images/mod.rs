@@ -27,7 +27,8 @@ mod ops;
 mod queue;
 mod source;
 mod strip;
-mod svg;
+pub mod svg;
+mod svg_text;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};

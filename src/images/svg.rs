@@ -17,6 +17,8 @@
 //! This is a small tokenizer, not an XML parser: it only has to find tags, attributes,
 //! comments and sections, and it refuses what it does not understand.
 
+use super::svg_text::{bad_reference, css_text, decode_references, style_text};
+
 /// A cleaned SVG, what was taken out (byte offset, what), and its size when the root element
 /// gives one.
 pub struct Cleaned {
@@ -46,6 +48,16 @@ fn removed_element(local: &str, qualified: &str) -> Option<Option<&'static str>>
     }
 }
 
+/// Whether `name` is an XML name as SVG files use them (`rect`, `xlink:href`, `data-x`). A
+/// name with `<`, quotes or `=` in it makes an XML parser stop, but would make this tokenizer
+/// read the tags after it differently from a browser: refused.
+fn is_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_alphabetic() || c == '_' || c == ':')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | ':'))
+}
+
 fn is_editor_name(qualified: &str) -> bool {
     let lower = qualified.to_ascii_lowercase();
     lower.starts_with("sodipodi:") || lower.starts_with("inkscape:")
@@ -62,6 +74,7 @@ pub fn clean(text: &str) -> Result<Cleaned, Rejected> {
         skip_start: 0,
         size: None,
         seen_svg: false,
+        open: Vec::new(),
     };
     cleaner.run()?;
     if !cleaner.seen_svg {
@@ -80,6 +93,18 @@ pub fn clean(text: &str) -> Result<Cleaned, Rejected> {
 /// The width and height the root `<svg>` declares (or its `viewBox`), in pixels.
 pub fn dimensions(text: &str) -> Option<(u32, u32)> {
     clean(text).ok()?.size
+}
+
+/// Refuses `text` (at byte `offset` of the file) when a `&` in it starts no reference an XML
+/// parser reads without a DTD: the checks could not know what it stands for.
+fn references(text: &str, offset: usize) -> Result<(), Rejected> {
+    match bad_reference(text) {
+        Some(at) => Err(reject(
+            offset + at,
+            "a `&` that starts no character reference; write &amp; for an ampersand",
+        )),
+        None => Ok(()),
+    }
 }
 
 fn reject(offset: usize, message: impl Into<String>) -> Rejected {
@@ -106,6 +131,8 @@ struct Cleaner<'a> {
     skip_start: usize,
     size: Option<(u32, u32)>,
     seen_svg: bool,
+    /// Names of the kept elements not closed yet, innermost last.
+    open: Vec<&'a str>,
 }
 
 impl<'a> Cleaner<'a> {
@@ -129,13 +156,14 @@ impl<'a> Cleaner<'a> {
                 if self.skip > 0 {
                     self.skip -= 1;
                 } else {
-                    self.keep(start, self.pos);
+                    self.end_tag(start)?;
                 }
             } else if rest.starts_with('<') {
                 self.start_tag()?;
             } else {
                 let start = self.pos;
                 self.pos = rest.find('<').map_or(self.text.len(), |i| self.pos + i);
+                references(&self.text[start..self.pos], start)?;
                 self.keep(start, self.pos);
             }
         }
@@ -143,6 +171,24 @@ impl<'a> Cleaner<'a> {
             return Err(reject(self.skip_start, "this element is never closed"));
         }
         Ok(())
+    }
+
+    /// Keeps an end tag that closes the innermost open element. Any other is refused: a
+    /// browser stops reading the file there, but a `</x>` inside a `<style>` would make the
+    /// cleaner misread where the style sheet ends.
+    fn end_tag(&mut self, start: usize) -> Result<(), Rejected> {
+        let name = self.text[start + 2..self.pos - 1].trim_end();
+        match self.open.pop() {
+            Some(open) if open == name => {
+                self.keep(start, self.pos);
+                Ok(())
+            }
+            Some(open) => Err(reject(
+                start,
+                format!("</{name}> does not close <{open}>, the element open here"),
+            )),
+            None => Err(reject(start, format!("</{name}> closes no element"))),
+        }
     }
 
     fn keep(&mut self, start: usize, end: usize) {
@@ -163,7 +209,10 @@ impl<'a> Cleaner<'a> {
         let start = self.pos;
         self.pos = self.until("?>", "the processing instruction is not closed with ?>")?;
         let body = &self.text[start..self.pos];
-        let declaration = body.starts_with("<?xml ") || body.starts_with("<?xml?");
+        // `<?xml` and whitespace: `<?xml?(…?>` is no declaration but an instruction.
+        let declaration = body
+            .strip_prefix("<?xml")
+            .is_some_and(|rest| rest.starts_with([' ', '\t', '\r', '\n']));
         if declaration && self.text[..start].trim().is_empty() {
             self.keep(start, self.pos);
         } else if self.skip == 0 {
@@ -194,7 +243,7 @@ impl<'a> Cleaner<'a> {
             .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
             .map_or(self.text.len(), |i| start + 1 + i);
         let name = &self.text[start + 1..name_end];
-        if name.is_empty() {
+        if !is_name(name) {
             return Err(reject(
                 start,
                 "a `<` that starts no tag; write &lt; for a less-than sign",
@@ -224,6 +273,9 @@ impl<'a> Cleaner<'a> {
             self.size = root_size(&attrs);
         }
         self.write_tag(name, &local, &attrs, self_closing);
+        if !self_closing {
+            self.open.push(name);
+        }
         Ok(())
     }
 
@@ -231,11 +283,10 @@ impl<'a> Cleaner<'a> {
     /// link or an event handler, goes as a whole.
     fn unsafe_content(&self, local: &str, attrs: &[Attr<'_>]) -> Option<Option<&'static str>> {
         if local == "style" {
-            let body_end = self.text[self.pos..]
-                .find("</")
-                .map_or(self.text.len(), |i| self.pos + i);
-            let css = compact(&self.text[self.pos..body_end]);
-            return dangerous_css(&css).then_some(Some(
+            // The CSS is the element's text as the XML parser gives it: comments out, CDATA
+            // unwrapped, references decoded. A `<style>` with elements inside goes too.
+            let css = style_text(&self.text[self.pos..]);
+            return css.is_none_or(|css| dangerous_css(&css)).then_some(Some(
                 "an SVG may not load style sheets or files from elsewhere",
             ));
         }
@@ -243,10 +294,11 @@ impl<'a> Cleaner<'a> {
             local,
             "set" | "animate" | "animatemotion" | "animatetransform"
         ) {
+            // Without whitespace and control characters, as for links: `H&#14;ref` is `href`.
             let target = attrs
                 .iter()
                 .find(|a| a.name.eq_ignore_ascii_case("attributeName"))
-                .map(|a| a.value.trim().to_ascii_lowercase())
+                .map(|a| compact(&decode_references(a.value)))
                 .unwrap_or_default();
             let target = target.rsplit(':').next().unwrap_or("");
             if target == "href" || target.starts_with("on") {
@@ -306,6 +358,12 @@ impl<'a> Cleaner<'a> {
                 .find(|c: char| c.is_whitespace() || matches!(c, '=' | '/' | '>'))
                 .unwrap_or(rest.len());
             let attr_name = &rest[..name_len];
+            if !is_name(attr_name) {
+                return Err(reject(
+                    offset,
+                    format!("`{attr_name}` is not an attribute name in the tag <{name}>"),
+                ));
+            }
             let after = rest[name_len..].trim_start();
             let Some(after_eq) = after.strip_prefix('=') else {
                 return Err(reject(
@@ -331,6 +389,7 @@ impl<'a> Cleaner<'a> {
                     format!("the value of `{attr_name}` is not closed"),
                 ));
             };
+            references(&text[value_start..value_start + len], value_start)?;
             attrs.push(Attr {
                 name: attr_name,
                 value: &text[value_start..value_start + len],
@@ -355,7 +414,9 @@ fn attribute_problem(element: &str, name: &str, value: &str) -> Option<Option<&'
     if local.starts_with("on") {
         return Some(Some(CODE));
     }
-    let value = compact(value);
+    // A browser decodes `&#106;` and `&amp;` before it reads the value.
+    let decoded = decode_references(value);
+    let value = compact(&decoded);
     if value.contains("javascript:") || value.contains("vbscript:") {
         return Some(Some(CODE));
     }
@@ -371,7 +432,7 @@ fn attribute_problem(element: &str, name: &str, value: &str) -> Option<Option<&'
             return Some(Some(EXTERNAL));
         }
     }
-    if dangerous_css(&value) {
+    if dangerous_css(&decoded) {
         return Some(Some(EXTERNAL));
     }
     None
@@ -394,8 +455,10 @@ fn is_raster_data(value: &str) -> bool {
 }
 
 /// CSS (a `style` attribute, a `<style>` element, a presentation attribute) that imports,
-/// loads a `url()` other than `#id` or a raster `data:` image, or runs an expression.
+/// loads a `url()` other than `#id` or a raster `data:` image, or runs an expression, read
+/// after its escapes (`\75 rl(` is `url(`) and without its comments.
 fn dangerous_css(css: &str) -> bool {
+    let css = compact(&css_text(css));
     if css.contains("@import") || css.contains("expression(") || css.contains("javascript:") {
         return true;
     }

@@ -85,6 +85,10 @@ pub fn resolve(
             return Err(refused(SCHEME, "link.scheme/rooted", args));
         }
         let (path, rest) = split_suffix(rooted);
+        if climbs_above_root(path) {
+            let args = args!("link" => dest);
+            return Err(refused(MISSING, "link.internal.missing/above_root", args));
+        }
         let file = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
@@ -167,6 +171,28 @@ fn resolve_document(library: &Library, internal: &str, written: &str) -> Result<
     })
 }
 
+/// Whether a path from the site's root leaves it, read as a browser reads it: `\\` is `/`,
+/// `%2e` is `.`, and a second leading `/` starts at the top of the disk (or names a host).
+/// From a page deep in the site the root prefix is `../../`, so `/../x` would climb out.
+fn climbs_above_root(path: &str) -> bool {
+    let path = path.replace('\\', "/");
+    if path.starts_with('/') {
+        return true;
+    }
+    let mut depth = 0usize;
+    for segment in path.split('/') {
+        match segment.to_ascii_lowercase().replace("%2e", ".").as_str() {
+            ".." => match depth.checked_sub(1) {
+                Some(up) => depth = up,
+                None => return true,
+            },
+            "." | "" => {}
+            _ => depth += 1,
+        }
+    }
+    false
+}
+
 /// `path?query#fragment` → (`path`, `?query#fragment`).
 fn split_suffix(dest: &str) -> (&str, &str) {
     match dest.find(['?', '#']) {
@@ -199,6 +225,26 @@ fn check_scheme(scheme: &str, dest: &str, is_image: bool) -> Result<(), ()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by `tests/properties/links.rs`: `/../x` became `../../../x` two folders down.
+    #[test]
+    fn rooted_links_that_climb_out_of_the_site_are_refused() {
+        for path in [
+            "..",
+            "../x",
+            "a/../../x",
+            "%2e%2e/x",
+            "a/%2E%2e/../x",
+            "\\x",
+            "/x",
+            "a\\..\\..\\x",
+        ] {
+            assert!(climbs_above_root(path), "{path}");
+        }
+        for path in ["", "x", "a/../x", "a/b/../../x", "a/./b", "..x/y", "a..b"] {
+            assert!(!climbs_above_root(path), "{path}");
+        }
+    }
 
     #[test]
     fn schemes() {

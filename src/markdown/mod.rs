@@ -3,7 +3,7 @@
 //! text (never published as markup).
 
 pub mod highlight;
-mod links;
+pub mod links;
 mod phone;
 mod table;
 mod tasks;

@@ -127,6 +127,7 @@ link.internal.missing = `{link}` links to content/{path}, which does not exist; 
 link.internal.missing/file = `{link}` links to content/{path}, which does not exist
 link.internal.missing/draft = `{link}` links to a draft, which is not published; remove the link or publish the page
 link.internal.missing/outside = `{link}` points outside the content folder
+link.internal.missing/above_root = `{link}` leads out of the site, above its top folder; link to a path inside it
 link.anchor.missing = `{link}` links to a heading that does not exist in that page
 link.anchor.missing/own = `{link}` links to a heading that does not exist in this page
 link.scheme = links with `{scheme}:` are not allowed (only {allowed}); write a web address or an @/ link

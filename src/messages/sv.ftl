@@ -118,6 +118,7 @@ link.internal.missing = `{link}` pekar på content/{path}, som inte finns; länk
 link.internal.missing/file = `{link}` pekar på content/{path}, som inte finns; lägg filen där eller rätta länken
 link.internal.missing/draft = `{link}` pekar på ett utkast som inte är publicerat; ta bort länken eller publicera sidan
 link.internal.missing/outside = `{link}` pekar utanför mappen content
+link.internal.missing/above_root = `{link}` leder ut ur webbplatsen, ovanför dess översta mapp; länka till en sökväg inuti den
 link.anchor.missing = `{link}` pekar på en rubrik som inte finns på den sidan; kontrollera rubrikens namn
 link.anchor.missing/own = `{link}` pekar på en rubrik som inte finns på den här sidan; kontrollera rubrikens namn
 link.scheme = länkar som börjar med `{scheme}:` är inte tillåtna (bara {allowed}); skriv en webbadress eller en @/-länk
