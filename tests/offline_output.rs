@@ -322,7 +322,10 @@ fn a_build_killed_half_way_leaves_the_previous_output_untouched() {
     // folder is nobody's and removes it (a running build's folder stays locked: faults.rs).
     let next = site.build_ok(&[]);
     next.assert_contains("index.html", "Ny text.");
-    assert!(!stale[0].exists(), "the killed build's staging folder is removed");
+    assert!(
+        !stale[0].exists(),
+        "the killed build's staging folder is removed"
+    );
     assert!(!next.files().iter().any(|f| f.contains(".lots-staging")));
     assert!(snapshot(&site.public()).len() == before.len());
     assert_eq!(staging_folders(&site.root), Vec::<PathBuf>::new());
