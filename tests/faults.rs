@@ -26,21 +26,12 @@ fn leftovers(dir: &Path) -> Vec<String> {
 
 /// `lots build` of `site` with `env` set.
 fn build_with_env(site: &Site, env: &[(&str, &str)]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_lots"))
-        .args(["build", "--root"])
-        .arg(&site.root)
-        .envs(env.iter().copied())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run the lots binary");
-    let run = Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        out: site.public(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
+    let args = [
+        "build".to_string(),
+        "--root".to_string(),
+        site.root.display().to_string(),
+    ];
+    common::run_lots_with_env(&args, &site.root, site.public(), env)
 }
 
 #[test]

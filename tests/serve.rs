@@ -8,7 +8,7 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use common::fixture;
-use common::serve::{exchange, get, poll, start, wait_for, Server, WAIT};
+use common::serve::{exchange, get, page_template, poll, start, wait_for, Server, WAIT};
 
 #[test]
 fn serves_the_site_with_the_reload_script() {
@@ -91,11 +91,6 @@ fn an_atomic_save_by_rename_is_seen() {
     wait_for(&server, "/guider/andra/", "the saved title", |_, b| {
         b.contains("Sparad atomiskt")
     });
-}
-
-/// A site `page.html` that shows `marker` above the page's text.
-fn page_template(marker: &str) -> String {
-    format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{{{ page.content | safe }}}}{{% endblock content %}}")
 }
 
 #[test]

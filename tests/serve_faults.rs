@@ -5,13 +5,8 @@ mod common;
 
 use std::fs;
 
-use common::serve::{get, start, wait_for};
+use common::serve::{get, page_template, start, wait_for};
 use common::{copy_dir, fixture};
-
-/// A site `page.html` that shows `marker` above the page's text.
-fn page_template(marker: &str) -> String {
-    format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{{{ page.content | safe }}}}{{% endblock content %}}")
-}
 
 #[test]
 fn watched_folders_deleted_and_made_again() {

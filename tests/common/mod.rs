@@ -117,9 +117,15 @@ impl Site {
 
 /// Runs the real binary with `args` in `cwd`.
 pub fn run_lots(args: &[String], cwd: &Path, out: PathBuf) -> Run {
+    run_lots_with_env(args, cwd, out, &[])
+}
+
+/// [`run_lots`] with these variables set.
+pub fn run_lots_with_env(args: &[String], cwd: &Path, out: PathBuf, env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_lots"))
         .args(args)
         .current_dir(cwd)
+        .envs(env.iter().copied())
         .env("NO_COLOR", "1")
         .output()
         .expect("run the lots binary");

@@ -171,3 +171,8 @@ pub fn wait_for(
         }
     })
 }
+
+/// A site `page.html` that shows `marker` above the page's text.
+pub fn page_template(marker: &str) -> String {
+    format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{marker}</p>{{{{ page.content | safe }}}}{{% endblock content %}}")
+}
