@@ -18,7 +18,8 @@ use rayon::prelude::*;
 use super::extract::{self, Collection, SearchDoc};
 use super::index::{self, Context, Entry, Posting, TermRef, MAX_VARIANT_BITS};
 use super::pipeline::{self, Term};
-use super::shards::{self, encode_postings, Targets};
+use super::shards::{self, Targets};
+use super::tiers::{self, TailBound, Tiers};
 use super::{tokens, IndexFile};
 use crate::config::Config;
 use crate::content::Library;
@@ -69,6 +70,9 @@ pub struct LiveIndex {
     vocab_files: Vec<FileKeys>,
     /// Per page, the numbers of the keys that list it, sorted: what an edit takes it out of.
     doc_keys: Vec<Vec<u32>>,
+    /// Per key number, what its tail can add, as its vocabulary file says.
+    tails: Vec<Option<TailBound>>,
+    head_postings: usize,
     per_chunk: usize,
     version: String,
 }
@@ -80,7 +84,7 @@ impl LiveIndex {
         let pages = library.pages.keys().cloned().collect();
         let keyword_keys = extract::keyword_keys(config);
         let (mut live, mut files) =
-            Self::from_docs(pages, keyword_keys, collections, docs, &shards::TARGETS);
+            Self::from_docs(pages, keyword_keys, collections, docs, &shards::targets());
         live.sections = library.sections.keys().cloned().collect();
         files.push(shards::synonyms_file(&config.search.synonyms));
         (live, files)
@@ -95,9 +99,10 @@ impl LiveIndex {
         targets: &Targets,
     ) -> (LiveIndex, Vec<IndexFile>) {
         let (index, context) = index::build_with_context(&docs);
-        let lists: Vec<String> = index.entries.par_iter().map(encode_postings).collect();
+        let lists = shards::encode_all(&index, targets);
         let plan = shards::plan(&index, &lists, &docs, targets);
         let files = shards::write_planned(&index, &lists, &plan, &docs, &collections);
+        let tails = lists.iter().map(Tiers::bound).collect();
         drop(lists);
         let mut doc_keys = vec![Vec::new(); docs.len()];
         for (key, entry) in index.entries.iter().enumerate() {
@@ -126,6 +131,8 @@ impl LiveIndex {
             vocab_files: file_keys(&entries, &plan.vocab_file),
             entries,
             doc_keys,
+            tails,
+            head_postings: targets.head_postings,
             per_chunk: plan.per_chunk,
             // `meta.js` names the version of every other file, so its hash names them all.
             version: shards::version(&files[files.len() - 1..], ""),
@@ -325,17 +332,21 @@ impl LiveIndex {
     fn write(&mut self, changed: &Changed) -> Vec<IndexFile> {
         let entries = &self.entries;
         let mut files = Vec::new();
+        self.tails.resize(entries.len(), None);
         for &id in &changed.postings {
             let keys = &self.postings_files[id].keys;
-            let lists: Vec<String> = keys
+            let lists: Vec<Tiers> = keys
                 .iter()
-                .map(|k| encode_postings(&entries[*k as usize]))
+                .map(|k| tiers::encode(&entries[*k as usize], self.head_postings))
                 .collect();
+            for (k, list) in keys.iter().zip(&lists) {
+                self.tails[*k as usize] = list.bound();
+            }
             let named = keys
                 .iter()
                 .zip(&lists)
-                .map(|(k, list)| (entries[*k as usize].key.as_str(), list.as_str()));
-            files.push(shards::postings_file(id, named));
+                .map(|(k, list)| (entries[*k as usize].key.as_str(), list));
+            files.extend(shards::postings_files(id, named));
         }
         for &id in &changed.vocab {
             let keys = &self.vocab_files[id].keys;
@@ -344,7 +355,9 @@ impl LiveIndex {
                 .iter()
                 .map(|k| self.place[*k as usize].map_or(0, |p| p.0))
                 .collect();
-            files.push(shards::vocab_file(id, &slice, &postings));
+            let tails: Vec<Option<TailBound>> =
+                keys.iter().map(|k| self.tails[*k as usize]).collect();
+            files.push(shards::vocab_file(id, &slice, &postings, &tails));
         }
         for &id in &changed.docs {
             let start = id * self.per_chunk;

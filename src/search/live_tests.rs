@@ -13,6 +13,7 @@ const SMALL: Targets = Targets {
     vocab_bytes: 60,
     postings_bytes: 40,
     doc_chunk_bytes: 40,
+    head_postings: 1_000,
 };
 
 fn doc(title: &str, body: &str) -> SearchDoc<'static> {

@@ -23,6 +23,7 @@ pub mod live;
 pub mod pipeline;
 pub mod query;
 pub mod shards;
+pub mod tiers;
 mod tokens;
 
 use std::borrow::Cow;
@@ -71,7 +72,7 @@ impl Tokenized {
     /// Every file of the index.
     pub fn write(self, config: &Config) -> Vec<IndexFile> {
         let (index, _) = index::from_tokens(&self.tokens, self.counts);
-        let mut files = shards::write(&index, &self.docs, &self.collections, &shards::TARGETS);
+        let mut files = shards::write(&index, &self.docs, &self.collections, &shards::targets());
         files.push(shards::synonyms_file(&config.search.synonyms));
         files
     }

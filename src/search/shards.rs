@@ -5,7 +5,8 @@
 //!   file starts, and the index version. Small; loaded on the first keystroke.
 //! - `search/v/N.js`: a sorted range of term keys with their document frequency, the number
 //!   of the postings file that holds each, and their exact spellings when they have several.
-//! - `search/p/N.js`: the page lists of a sorted range of keys.
+//! - `search/p/N.js`: the page lists of a sorted range of keys (the heads of long lists).
+//! - `search/t/N.js`: the tails of the long lists of `p/N.js` (see [`tiers`]).
 //! - `search/d/N.js`: title, URL and snippet of a run of pages, loaded only for results shown.
 //! - `search/synonyms.js`: config.yaml's `search.synonyms`, loaded with the metadata.
 //!
@@ -16,6 +17,7 @@ use serde_json::{json, Value};
 
 use super::extract::{Collection, SearchDoc};
 use super::index::{Entry, Index};
+use super::tiers::{self, TailBound, Tiers};
 use super::IndexFile;
 use crate::config::Synonym;
 
@@ -24,6 +26,8 @@ pub struct Targets {
     pub vocab_bytes: usize,
     pub postings_bytes: usize,
     pub doc_chunk_bytes: usize,
+    /// Pages in a page list's head (see [`tiers`]).
+    pub head_postings: usize,
 }
 
 pub const TARGETS: Targets = Targets {
@@ -33,7 +37,16 @@ pub const TARGETS: Targets = Targets {
     // each file is one more to write (at 100,000 pages, 1.5 KB files were a third of the
     // site's files), and 4 KB is one disk block.
     doc_chunk_bytes: 4096,
+    head_postings: tiers::HEAD_POSTINGS,
 };
+
+/// [`TARGETS`], with the head size a debug build may be given (see [`tiers::head_postings`]).
+pub fn targets() -> Targets {
+    Targets {
+        head_postings: tiers::head_postings(),
+        ..TARGETS
+    }
+}
 
 /// 90 digits from printable ASCII without `"` and `\`, safe in a JS string: the first 45 end
 /// a number, the last 45 continue it (least significant first).
@@ -76,23 +89,6 @@ fn script(value: &impl Serialize) -> Vec<u8> {
     format!("lotsSearch.addShard({json});\n").into_bytes()
 }
 
-/// A key's page list: document number (as a gap from the previous one), value, and the
-/// spelling mask when the key has several spellings.
-pub fn encode_postings(entry: &Entry) -> String {
-    let mut out = String::with_capacity(entry.postings.len() * 3);
-    let mut previous = 0;
-    let spelled = entry.variants.len() > 1;
-    for posting in &entry.postings {
-        push_number(&mut out, posting.doc - previous);
-        previous = posting.doc;
-        push_number(&mut out, posting.value);
-        if spelled {
-            push_number(&mut out, posting.variants);
-        }
-    }
-    out
-}
-
 /// Cuts a sorted run of items of the given sizes into consecutive groups of about `target`.
 fn cut(sizes: impl Iterator<Item = usize>, target: usize) -> Vec<usize> {
     let mut group_of = Vec::new();
@@ -119,14 +115,15 @@ pub(super) struct Plan {
     pub per_chunk: usize,
 }
 
-/// Cuts `index` (with its encoded `lists`) and `docs` into files of about `targets`.
-pub(super) fn plan(index: &Index, lists: &[String], docs: &[SearchDoc], targets: &Targets) -> Plan {
+/// Cuts `index` (with its encoded `lists`) and `docs` into files of about `targets`; only
+/// the heads count, as the tails go in files of their own.
+pub(super) fn plan(index: &Index, lists: &[Tiers], docs: &[SearchDoc], targets: &Targets) -> Plan {
     let entries = &index.entries;
     let postings_file = cut(
         entries
             .iter()
             .zip(lists)
-            .map(|(e, l)| e.key.len() + l.len() + 6),
+            .map(|(e, l)| e.key.len() + l.head.len() + 6),
         targets.postings_bytes,
     );
     let vocab_file = cut(
@@ -149,33 +146,43 @@ pub fn write(
     collections: &[Collection],
     targets: &Targets,
 ) -> Vec<IndexFile> {
-    let lists: Vec<String> = index.entries.iter().map(encode_postings).collect();
+    let lists = encode_all(index, targets);
     let plan = plan(index, &lists, docs, targets);
     write_planned(index, &lists, &plan, docs, collections)
+}
+
+/// Every key's page list, in key order.
+pub(super) fn encode_all(index: &Index, targets: &Targets) -> Vec<Tiers> {
+    use rayon::prelude::*;
+    index
+        .entries
+        .par_iter()
+        .map(|e| tiers::encode(e, targets.head_postings))
+        .collect()
 }
 
 /// Every file of the index, cut as `plan` says.
 pub(super) fn write_planned(
     index: &Index,
-    lists: &[String],
+    lists: &[Tiers],
     plan: &Plan,
     docs: &[SearchDoc],
     collections: &[Collection],
 ) -> Vec<IndexFile> {
     let entries = &index.entries;
     let mut files: Vec<IndexFile> = runs(&plan.postings_file)
-        .map(|(id, range)| {
-            let lists = range
-                .clone()
-                .map(|i| (entries[i].key.as_str(), lists[i].as_str()));
-            postings_file(id, lists)
+        .flat_map(|(id, range)| {
+            let lists = range.clone().map(|i| (entries[i].key.as_str(), &lists[i]));
+            postings_files(id, lists)
         })
         .collect();
+    let tails: Vec<Option<TailBound>> = lists.iter().map(Tiers::bound).collect();
     let mut vocab_starts = Vec::new();
     for (id, range) in runs(&plan.vocab_file) {
         vocab_starts.push(entries[range.start].key.clone());
         let slice: Vec<&Entry> = entries[range.clone()].iter().collect();
-        files.push(vocab_file(id, &slice, &plan.postings_file[range]));
+        let places = &plan.postings_file[range.clone()];
+        files.push(vocab_file(id, &slice, places, &tails[range]));
     }
     for (id, chunk) in docs.chunks(plan.per_chunk).enumerate() {
         files.push(docs_file(id, chunk));
@@ -242,23 +249,41 @@ pub fn synonyms_json(synonyms: &[Synonym]) -> Value {
         .collect()
 }
 
-/// One postings file: each key of a sorted run with its encoded page list.
-pub(super) fn postings_file<'a>(
+/// One postings file, each key of a sorted run with the head of its page list, and when
+/// some of them have a tail, the tails file of the same number.
+pub(super) fn postings_files<'a>(
     id: usize,
-    lists: impl Iterator<Item = (&'a str, &'a str)>,
-) -> IndexFile {
-    let map: serde_json::Map<String, Value> = lists
-        .map(|(key, list)| (key.to_string(), Value::from(list)))
-        .collect();
-    IndexFile {
-        path: format!("search/p/{id}.js"),
-        bytes: script(&json!({"type": "postings", "id": id, "lists": map})),
+    lists: impl Iterator<Item = (&'a str, &'a Tiers)>,
+) -> Vec<IndexFile> {
+    let (mut heads, mut tails) = (serde_json::Map::new(), serde_json::Map::new());
+    for (key, list) in lists {
+        heads.insert(key.to_string(), Value::from(list.head.as_str()));
+        if let Some(tail) = &list.tail {
+            tails.insert(key.to_string(), Value::from(tail.list.as_str()));
+        }
     }
+    let mut files = vec![IndexFile {
+        path: format!("search/p/{id}.js"),
+        bytes: script(&json!({"type": "postings", "id": id, "lists": heads})),
+    }];
+    if !tails.is_empty() {
+        files.push(IndexFile {
+            path: format!("search/t/{id}.js"),
+            bytes: script(&json!({"type": "tails", "id": id, "lists": tails})),
+        });
+    }
+    files
 }
 
-/// One vocabulary file: a sorted run of keys, and the postings file of each (`postings_file`,
-/// which must not decrease: it is written as gaps).
-pub(super) fn vocab_file(id: usize, slice: &[&Entry], postings_file: &[usize]) -> IndexFile {
+/// One vocabulary file: a sorted run of keys, the postings file of each (`postings_file`,
+/// which must not decrease: it is written as gaps), and what each tail can add (its list is
+/// in the tails file of the same number as the postings file).
+pub(super) fn vocab_file(
+    id: usize,
+    slice: &[&Entry],
+    postings_file: &[usize],
+    tails: &[Option<TailBound>],
+) -> IndexFile {
     let keys: Vec<&str> = slice.iter().map(|e| e.key.as_str()).collect();
     let (mut df, mut shards) = (String::new(), String::new());
     let mut previous = 0;
@@ -273,12 +298,24 @@ pub(super) fn vocab_file(id: usize, slice: &[&Entry], postings_file: &[usize]) -
         .filter(|(_, e)| e.variants.len() > 1)
         .map(|(i, e)| (i.to_string(), Value::from(e.variants.join(" "))))
         .collect();
+    let tails: serde_json::Map<String, Value> = tails
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let t = (*t)?;
+            let mut numbers = String::new();
+            for n in [t.plain, t.flagged, t.flags] {
+                push_number(&mut numbers, n);
+            }
+            Some((i.to_string(), Value::from(numbers)))
+        })
+        .collect();
     IndexFile {
         path: format!("search/v/{id}.js"),
         bytes: script(&json!({
             "type": "vocab", "id": id, "keys": keys.join(" "), "df": df,
             "shards": shards, "variants": variants, "exact": exact_spellings(slice),
-            "words": words_to_show(slice),
+            "words": words_to_show(slice), "tails": tails,
         })),
     }
 }

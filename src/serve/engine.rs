@@ -46,7 +46,7 @@ fn served(files: Vec<IndexFile>) -> HashMap<String, Entry> {
 /// A file of the search index (not the search scripts and styles beside it).
 fn is_index_file(path: &str) -> bool {
     path == "search/meta.js"
-        || ["search/v/", "search/p/", "search/d/"]
+        || ["search/v/", "search/p/", "search/t/", "search/d/"]
             .iter()
             .any(|p| path.starts_with(p))
 }

@@ -1,9 +1,11 @@
 // Runs the browser's query engine (themes/lots/static/search/engine.js on pipeline.js) under
 // node against a built site's search index, for tests/search_engine.rs.
 //
-// Reads JSON from stdin: {"site": "path/to/public", "queries": ["...", ...]}. Each query gets a
-// fresh engine, so what one loaded cannot help the next. Writes JSON: [{"query", "results":
-// [{"url", "title", "covered"}, ...] best first, "suggestion"}, ...].
+// Reads JSON from stdin: {"site": "path/to/public", "queries": ["...", ...], "complete": bool}.
+// Each query gets a fresh engine, so what one loaded cannot help the next. Writes JSON:
+// [{"query", "results": [{"url", "title", "covered"}, ...] best first, "suggestion",
+// "partial", "loaded": ["p/3", "t/3", ...], "whole": results after engine.complete (with
+// "complete" only)}, ...].
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -19,9 +21,12 @@ const lotsEngine = require(path.join(dir, 'engine.js')).lotsEngine;
 
 const input = JSON.parse(fs.readFileSync(0, 'utf8'));
 // As search.js names the index files.
-const FILES = { meta: 'meta.js', synonyms: 'synonyms.js', vocab: 'v/', postings: 'p/', docs: 'd/' };
+const FILES = { meta: 'meta.js', synonyms: 'synonyms.js', vocab: 'v/', postings: 'p/', tails: 't/', docs: 'd/' };
+
+let loaded = [];
 
 function load(type, id) {
+  if (id !== undefined) loaded.push(FILES[type] + id);
   const name = id === undefined ? FILES[type] : FILES[type] + id + '.js';
   return fs.promises.readFile(path.join(input.site, 'search', name), 'utf8').then((text) => {
     let got;
@@ -31,15 +36,24 @@ function load(type, id) {
   });
 }
 
+async function described(engine, results) {
+  const docs = await engine.docs(results.map((r) => r.doc));
+  return results.map((r, i) => ({ url: docs[i].url, title: docs[i].title, covered: r.covered }));
+}
+
 async function run(query) {
   const engine = lotsEngine(pipeline, load);
+  loaded = [];
   const found = await engine.search(query);
-  const docs = await engine.docs(found.results.map((r) => r.doc));
-  return {
+  const answer = {
     query,
-    results: found.results.map((r, i) => ({ url: docs[i].url, title: docs[i].title, covered: r.covered })),
+    results: await described(engine, found.results),
     suggestion: found.suggestion,
+    partial: found.partial,
+    loaded: loaded.filter((f) => !f.startsWith('d/')),
   };
+  if (input.complete) answer.whole = await described(engine, (await engine.complete(found)).results);
+  return answer;
 }
 
 (async () => {

@@ -2,9 +2,13 @@
  * pages. The index format is written by src/search/shards.rs:
  *   meta      page count, collections, each page's collection, first key of each vocab file
  *   vocab N   sorted keys with document frequency, postings file number, exact spellings
- *   postings  key → page list: (gap to previous page, score|flags[, spelling mask])…
+ *   postings  key → page list: (gap to previous page, score|flags[, spelling mask])…; a
+ *             long list holds only its best pages (its head) here
+ *   tails N   the rest of the long lists of postings file N, loaded only when the heads
+ *             cannot decide the first results: the vocabulary gives each tail's best score
+ *             and flags, which bound what its pages can add
  *   docs N    [title, url relative to the site root, snippet] for a run of pages
- * Ranking: pages that match more of the query's words first; then pages whose title or a
+ * Ranking (rank.js): pages that match more of the query's words first; then pages whose title or a
  * keyword is exactly a query word; then title and keyword hits (of the word itself before
  * those of completions); then the summed scores.
  * Defines `lotsEngine(pipeline, load)`; `load(type, id)` returns a promise of a file's data. */
@@ -16,12 +20,8 @@
   var DIGIT_VALUE = new Int8Array(128).fill(-1);
   for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS.charCodeAt(d)] = d;
 
-  var MAX_SCORE = 31;
-  var FLAG_TITLE = 1, FLAG_KEYWORD = 2, FLAG_NAME = 4;
-  /* How much each kind of match counts; an exact spelling beats a folded one (för > for). */
+  /* How much each kind of match counts (rank.js scores them). */
   var WEIGHT = { exact: 1, sub: 0.5, fuzzy: 0.3, synonym: 0.9, parts: 0.8, tail: 0.5 };
-  var FOLDED = 0.75;
-  var BONUS = { title: 0.6, keyword: 0.6, name: 0.5 };
   var MAX_PREFIX_KEYS = 24;
   var MAX_FUZZY_KEYS = 8;
   /* Completions and typo neighbours may add this many postings files beyond those of the
@@ -95,6 +95,7 @@
     this.meta = null;
     this.vocab = {};
     this.postings = {};
+    this.tails = {};
     this.chunks = {};
   }
 
@@ -159,10 +160,18 @@
         shard: shard,
         spellings: spelled ? spelled.split(' ') : null,
         exact: data.exact[i] || key,
-        word: data.words ? data.words[i] : undefined
+        word: data.words ? data.words[i] : undefined,
+        tail: tailOf(data.tails && data.tails[i])
       });
     });
     return { keys: keys, entries: entries };
+  }
+
+  /* A tail's best scores (of pages without and with flags) and flags, from the vocabulary. */
+  function tailOf(text) {
+    if (!text) return null;
+    var numbers = readNumbers(text);
+    return { plain: numbers[0], flagged: numbers[1], flags: numbers[2] };
   }
 
   Engine.prototype.entry = function (key) {
@@ -323,14 +332,20 @@
     return out;
   };
 
-  Engine.prototype.loadPostings = function (words) {
-    var self = this, shards = new Set();
+  /* The postings files of the words' candidates, and with `tails` their tails files. */
+  Engine.prototype.loadPostings = function (words, tails) {
+    var self = this, shards = new Set(), rests = new Set();
     words.forEach(function (u) {
-      u.candidates.forEach(function (c) { if (!self.postings[c.entry.shard]) shards.add(c.entry.shard); });
+      u.candidates.forEach(function (c) {
+        if (!self.postings[c.entry.shard]) shards.add(c.entry.shard);
+        if (tails && c.entry.tail && !self.tails[c.entry.shard]) rests.add(c.entry.shard);
+      });
     });
     return Promise.all(Array.from(shards).map(function (s) {
       return self.load('postings', s).then(function (data) { self.postings[s] = data.lists; });
-    }));
+    }).concat(Array.from(rests).map(function (s) {
+      return self.load('tails', s).then(function (data) { self.tails[s] = data.lists; });
+    })));
   };
 
   /* Whether `part` (of a compound) is a word of the index; a key whose vocabulary file is not
@@ -400,72 +415,6 @@
     }));
   };
 
-  /* Best match of one word in each page. */
-  Engine.prototype.scoreWord = function (unit, matched) {
-    var N = this.meta.docs, best = new Map();
-    unit.candidates.forEach(function (c, key) {
-      var list = (this.postings[c.entry.shard] || {})[key];
-      if (!list) return;
-      matched.add(key);
-      var numbers = readNumbers(list);
-      var spelled = c.entry.spellings;
-      var step = spelled ? 3 : 2;
-      var bit = spelled ? spelled.indexOf(unit.exact) : -1;
-      var sameSpelling = !spelled && c.entry.exact === unit.exact;
-      var idf = Math.log(1 + N / c.entry.df);
-      // A title or keyword hit of the word itself ranks above one of a completion.
-      var titleLevel = c.kind === 'exact' ? 2 : c.kind === 'prefix' ? 1 : 0;
-      for (var i = 0, doc = 0; i < numbers.length; i += step) {
-        doc += numbers[i];
-        var value = numbers[i + 1], flags = value >> 5;
-        var exactness = 1;
-        if (c.kind === 'exact') {
-          var same = spelled ? bit >= 0 && (numbers[i + 2] & (1 << bit)) : sameSpelling;
-          exactness = same ? 1 : FOLDED;
-        }
-        var score = c.weight * exactness * idf * ((value & MAX_SCORE) / MAX_SCORE +
-          (flags & FLAG_TITLE ? BONUS.title : 0) + (flags & FLAG_KEYWORD ? BONUS.keyword : 0) +
-          (flags & FLAG_NAME ? BONUS.name : 0));
-        var hit = best.get(doc);
-        if (!hit) {
-          hit = { score: 0, title: 0, name: false };
-          best.set(doc, hit);
-        }
-        if (score > hit.score) hit.score = score;
-        if (flags & (FLAG_TITLE | FLAG_KEYWORD) && titleLevel > hit.title) hit.title = titleLevel;
-        if (c.kind === 'exact' && flags & FLAG_NAME) hit.name = true;
-      }
-    }, this);
-    return best;
-  };
-
-  /* Each page's best alternative of a unit: all its words present, their scores summed. */
-  Engine.prototype.scoreUnit = function (unit, matched) {
-    var best = new Map();
-    unit.alternatives.forEach(function (alternative) {
-      var hits = alternative.words.map(function (w) { return this.scoreWord(w, matched); }, this);
-      hits[0].forEach(function (first, doc) {
-        var hit = { score: 0, title: 0, name: false };
-        for (var i = 0; i < hits.length; i++) {
-          var h = hits[i].get(doc);
-          if (!h) return;
-          hit.score += h.score;
-          hit.title = Math.max(hit.title, h.title);
-          hit.name = hit.name || (h.name && hits.length === 1);
-        }
-        // A synonym's hit in a title counts like a completion's: below the typed word's.
-        if (alternative.weight < 1) {
-          hit.title = Math.min(hit.title, 1);
-          hit.name = false;
-        }
-        hit.score *= alternative.weight;
-        var had = best.get(doc);
-        if (!had || had.score < hit.score) best.set(doc, hit);
-      });
-    }, this);
-    return best;
-  };
-
   /* Ranks every page that matches; resolves to {results, matched keys, typed words, units,
    * suggestion}. */
   Engine.prototype.search = function (query) {
@@ -474,7 +423,7 @@
       var units = self.units(query);
       var words = wordsOf(units);
       // Nothing to look up, or nothing to look in (a site without pages has no vocabulary).
-      if (!units.length || !self.meta.vocab.length) return self.found([], new Set(), units);
+      if (!units.length || !self.meta.vocab.length) return self.found({ results: [], matched: new Set(), partial: false }, units);
       return self.loadVocab(self.vocabFilesFor(words, false)).then(function () {
         words.forEach(function (u) { self.collect(u); });
         var lost = words.filter(function (u) { return !u.candidates.size && u.fuzzy.length; });
@@ -493,39 +442,36 @@
     });
   };
 
-  /* Pages by how many of the query's units they satisfy, then by whether a title or keyword
-   * is exactly a query word, then by title and keyword hits, then by score. No unit is
-   * required: a long question still finds the pages that have most of it. */
+  /* Ranks the pages from the lists loaded (lotsRank, rank.js); when the heads of long lists
+   * cannot decide the first results, loads the tails and ranks again. */
   Engine.prototype.rank = function (units) {
-    var matched = new Set(), pages = new Map();
-    units.forEach(function (unit) {
-      this.scoreUnit(unit, matched).forEach(function (hit, doc) {
-        var page = pages.get(doc);
-        if (!page) {
-          page = { doc: doc, score: 0, covered: 0, names: 0, titles: 0 };
-          pages.set(doc, page);
-        }
-        page.score += hit.score;
-        page.covered += 1;
-        if (hit.name) page.names += 1;
-        page.titles += hit.title;
-      });
-    }, this);
-    var results = Array.from(pages.values()).sort(byRank);
-    return this.found(results, matched, units);
+    var ranked = rankWith()(this, units);
+    return ranked ? this.found(ranked, units) : this.rankWhole(units);
   };
 
-  function byRank(a, b) {
-    return b.covered - a.covered || b.names - a.names || b.titles - a.titles ||
-      b.score - a.score || a.doc - b.doc;
+  /* The whole result of a search whose `partial` result came from the heads alone. */
+  Engine.prototype.complete = function (found) {
+    return found.partial ? this.rankWhole(found.units) : Promise.resolve(found);
+  };
+
+  Engine.prototype.rankWhole = function (units) {
+    var self = this;
+    return this.loadPostings(wordsOf(units), true).then(function () {
+      return self.found(rankWith()(self, units), units);
+    });
+  };
+
+  function rankWith() {
+    return root.lotsRank || require('./rank.js').lotsRank;
   }
 
-  Engine.prototype.found = function (results, matched, units) {
-    var typed = [];
+  Engine.prototype.found = function (ranked, units) {
+    var results = ranked.results, typed = [];
     units.forEach(function (u) { u.alternatives[0].words.forEach(function (w) { typed.push(w.folded); }); });
     return {
       results: results,
-      matched: matched,
+      matched: ranked.matched,
+      partial: ranked.partial,
       typed: typed,
       units: units,
       suggestion: results.length ? null : this.suggest(units)

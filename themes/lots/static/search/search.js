@@ -12,8 +12,8 @@
   var PAGE_SIZE = 10;
   var SNIPPET_CHARS = 170;
   var LIBRARIES = ['vendor/elasticlunr.min.js', 'lunr-shim.js', 'vendor/lunr.stemmer.support.js',
-    'vendor/lunr.sv.js', 'pipeline.js', 'engine.js'];
-  var FILES = { meta: 'meta.js', synonyms: 'synonyms.js', vocab: 'v/', postings: 'p/', docs: 'd/' };
+    'vendor/lunr.sv.js', 'pipeline.js', 'engine.js', 'rank.js'];
+  var FILES = { meta: 'meta.js', synonyms: 'synonyms.js', vocab: 'v/', postings: 'p/', tails: 't/', docs: 'd/' };
 
   var arrived = {};
   window.lotsSearch = {
