@@ -241,6 +241,7 @@ fn small_targets_split_into_many_consistent_shards() {
         vocab_bytes: 60,
         postings_bytes: 40,
         doc_chunk_bytes: 200,
+        head_postings: usize::MAX,
     };
     let files = shards::write(&index, &docs, &collections, &tiny);
     let parsed = parse(&files);
@@ -257,6 +258,7 @@ fn small_targets_split_into_many_consistent_shards() {
         vocab_bytes: 1 << 30,
         postings_bytes: 1 << 30,
         doc_chunk_bytes: 1 << 30,
+        head_postings: usize::MAX,
     };
     let whole = parse(&shards::write(&index, &docs, &collections, &huge));
     assert_eq!(whole.postings.len(), 1);

@@ -102,7 +102,7 @@
       var option = event.target.closest('[role="option"]');
       if (option) self.open(self.shown[Number(option.getAttribute('data-index'))]);
     });
-    this.more.addEventListener('click', function () { self.render(self.shown.length + PAGE_SIZE); });
+    this.more.addEventListener('click', function () { self.showMore(); });
     // "Menade du …?": runs the suggested search in place, the focus back in the box.
     this.suggestionLink.addEventListener('click', function (event) {
       event.preventDefault();
@@ -219,6 +219,21 @@
     });
   };
 
+  /* The next results; a result from the heads of long lists alone (`partial`: its first
+   * results are right, the rest and the count may grow) is completed first. */
+  Search.prototype.showMore = function () {
+    var self = this, sequence = this.sequence, limit = this.shown.length + PAGE_SIZE;
+    if (!this.results.partial) return this.render(limit);
+    this.say(this.text('loading'));
+    this.ready().then(function (engine) {
+      return engine.complete(self.results).then(function (found) {
+        if (sequence !== self.sequence) return;
+        self.results = found;
+        self.render(limit);
+      });
+    });
+  };
+
   Search.prototype.render = function (limit) {
     var self = this, sequence = this.sequence;
     this.ready().then(function (engine) {
@@ -227,13 +242,16 @@
       var ids = all.slice(0, limit).map(function (r) { return r.doc; });
       return engine.docs(ids).then(function (docs) {
         if (sequence !== self.sequence) return;
-        self.renderChips(engine);
+        var partial = self.results.partial;
+        // The counts of a partial result are not the whole site's: no filter until complete.
+        if (partial) self.chips.textContent = ''; else self.renderChips(engine);
         self.renderList(docs, engine);
-        self.more.hidden = all.length <= docs.length;
+        self.more.hidden = !partial && all.length <= docs.length;
         var total = all.length;
         var suggestion = total ? null : self.results.suggestion;
         self.showSuggestion(suggestion);
-        self.say(total ? self.text(total === 1 ? 'one' : 'many', total) :
+        var count = partial ? 'atleast' : total === 1 ? 'one' : 'many';
+        self.say(total ? self.text(count, total) :
           suggestion ? self.text('suggest', suggestion) : self.text('none'));
         self.show(true);
         // Tests and benchmarks wait for this.
