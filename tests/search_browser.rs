@@ -98,6 +98,36 @@ fn file_url(path: &Path) -> String {
     format!("file://{}/", path.display())
 }
 
+/// 40 pages on `samordnare`, 12 with it in the title, built with heads of 4 pages (which may
+/// grow to 16 to hold every title hit): the first ten come from the heads.
+fn build_tiered(out: &Path) {
+    let site = common::fixture("minimal");
+    for n in 0..40 {
+        let title = if n % 10 < 3 {
+            format!("Samordnare {n}")
+        } else {
+            format!("Sida {n}")
+        };
+        let body = "Om samordnare och annat. ".repeat(1 + n % 5);
+        site.write(
+            &format!("content/sida-{n}.md"),
+            format!("---\ntitle: \"{title}\"\n---\n\n{body}\n"),
+        );
+    }
+    let run = common::run_lots_with_env(
+        &[
+            "build".into(),
+            "--output".into(),
+            out.display().to_string(),
+        ],
+        &site.root,
+        out.to_path_buf(),
+        &[("LOTS_SEARCH_HEAD", "4")],
+    );
+    run.assert_success();
+    assert!(out.join("search/t").is_dir(), "the tiered site has tails");
+}
+
 #[test]
 fn search_works_in_chromium_over_http_and_from_file() {
     prerequisites();
@@ -108,6 +138,8 @@ fn search_works_in_chromium_over_http_and_from_file() {
     common::build_site(&repo(), &example, &[]);
     let fixture_site = common::fixture("search");
     common::build_site(&fixture_site.root, &fixture, &[]);
+    let tiered = sites.join("tiered");
+    build_tiered(&tiered);
     let port = serve(sites.clone());
     let http = format!("http://127.0.0.1:{port}/");
     let args = [
@@ -119,7 +151,12 @@ fn search_works_in_chromium_over_http_and_from_file() {
         file_url(&example),
         "--fixture".to_string(),
         file_url(&fixture),
+        "--tiered".to_string(),
+        format!("{http}tiered/"),
+        "--tiered".to_string(),
+        file_url(&tiered),
     ];
     let stdout = common::run_node("tests/browser/search.mjs", &args);
+    println!("{stdout}");
     assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
 }

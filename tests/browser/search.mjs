@@ -1,14 +1,14 @@
 // Browser tests of the search, in Debian's headless Chromium driven by playwright-core.
 // Run by tests/search_browser.rs, which builds the sites and serves them:
 //
-//   node tests/browser/search.mjs --example URL --fixture URL [--example URL --fixture URL]…
+//   node tests/browser/search.mjs --example URL --fixture URL [--tiered URL] [--example URL …]…
 //
 // Each URL is the root of a built site (ending in /), over http:// or file://; every check
 // runs against every root given. Prints one `ok`/`not ok` line per check, then
 // `N passed, N failed`, and exits non-zero when anything failed.
 import { launch } from './chromium.mjs';
 
-const roots = { example: [], fixture: [] };
+const roots = { example: [], fixture: [], tiered: [] };
 for (let i = 2; i < process.argv.length; i += 2) {
   const kind = process.argv[i].replace(/^--/, '');
   if (!roots[kind] || !process.argv[i + 1]) {
@@ -205,6 +205,33 @@ async function injection(context, root, label) {
   });
 }
 
+/* A site whose long lists have tails (built with LOTS_SEARCH_HEAD): the heads answer first,
+ * the count is a floor and there is no filter, until "Visa fler träffar" loads the rest. */
+async function tiered(context, root, label) {
+  await attempt(`${label}: heads first`, async () => {
+    const page = await context.newPage();
+    const loaded = [];
+    page.on('request', (r) => loaded.push(r.url()));
+    await page.goto(new URL('index.html', root).href);
+    const first = await search(page, 'samordnare');
+    const status = () => page.locator('[data-search-status]').textContent();
+    const tails = () => loaded.filter((u) => /\/search\/t\//.test(u)).length;
+    check(`${label}: ten results from the heads, no tail loaded`, first.length === 10 && tails() === 0,
+      `${first.length} results, ${tails()} tails`);
+    check(`${label}: the count is a floor`, /^Minst \d+ träffar$/.test(await status()), await status());
+    const more = page.locator('[data-search-more]');
+    check(`${label}: "Visa fler träffar" is offered`, await more.isVisible());
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('#lots-search-results [role="option"]').length === 20);
+    const after = await page.$$eval('#lots-search-results [role="option"]', (o) => o.map((x) => x.dataset.url));
+    check(`${label}: the first ten stay, ten more follow`,
+      first.every((r, i) => after[i] === r.url) && new Set(after).size === 20, after.join());
+    check(`${label}: the tails are loaded and the count is whole`,
+      tails() > 0 && (await status()) === '40 träffar', `${tails()} tails, ${await status()}`);
+    await page.close();
+  });
+}
+
 async function withoutJavaScript(browser, root, label) {
   await attempt(`${label}: without JavaScript`, async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -237,6 +264,7 @@ try {
     await filters(context, root, label);
     await injection(context, root, label);
   }
+  for (const root of roots.tiered) await tiered(context, root, `tiered ${root.split(':')[0]}`);
 } finally {
   await browser.close();
 }
