@@ -115,11 +115,7 @@ fn build_tiered(out: &Path) {
         );
     }
     let run = common::run_lots_with_env(
-        &[
-            "build".into(),
-            "--output".into(),
-            out.display().to_string(),
-        ],
+        &["build".into(), "--output".into(), out.display().to_string()],
         &site.root,
         out.to_path_buf(),
         &[("LOTS_SEARCH_HEAD", "4")],

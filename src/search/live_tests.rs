@@ -13,7 +13,8 @@ const SMALL: Targets = Targets {
     vocab_bytes: 60,
     postings_bytes: 40,
     doc_chunk_bytes: 40,
-    head_postings: 1_000,
+    // Lists of more than one page get tails (heads may grow to 4 pages of equal rank).
+    head_postings: 1,
 };
 
 fn doc(title: &str, body: &str) -> SearchDoc<'static> {
@@ -84,16 +85,29 @@ impl Served {
         Some((file, at))
     }
 
-    /// The postings file of `key` and its encoded list, found as the browser finds them.
+    /// The postings file of `key` and its encoded head and tail, found as the browser finds
+    /// them (the tail in the tails file of the same number, when the vocabulary names one).
     fn list(&self, key: &str) -> Option<(usize, String)> {
+        let (shard, head, tail) = self.tiers(key)?;
+        Some((shard, format!("{head}|{}", tail.unwrap_or_default())))
+    }
+
+    fn tiers(&self, key: &str) -> Option<(usize, String, Option<String>)> {
         let (file, at) = self.find(key)?;
         let vocab = self.json(&format!("search/v/{file}.js"));
         let shard: u32 = read_numbers(vocab["shards"].as_str().expect("shards"))[..=at]
             .iter()
             .sum();
         let postings = self.json(&format!("search/p/{shard}.js"));
-        let list = postings["lists"][key].as_str().expect("the key's list");
-        Some((shard as usize, list.to_string()))
+        let head = postings["lists"][key].as_str().expect("the key's list");
+        let tail = vocab["tails"].get(at.to_string()).map(|_| {
+            let tails = self.json(&format!("search/t/{shard}.js"));
+            tails["lists"][key]
+                .as_str()
+                .expect("the key's tail")
+                .to_string()
+        });
+        Some((shard as usize, head.to_string(), tail))
     }
 
     /// The pages that list `key`.
@@ -105,16 +119,16 @@ impl Served {
         } else {
             2
         };
-        let numbers = read_numbers(&self.list(key)?.1);
-        let mut doc = 0;
-        let pages: Vec<u32> = numbers
-            .iter()
-            .step_by(step)
-            .map(|gap| {
+        let (_, head, tail) = self.tiers(key)?;
+        let mut pages = Vec::new();
+        for list in [Some(head), tail].into_iter().flatten() {
+            let mut doc = 0;
+            pages.extend(read_numbers(&list).iter().step_by(step).map(|gap| {
                 doc += gap;
                 doc
-            })
-            .collect();
+            }));
+        }
+        pages.sort_unstable();
         let df = read_numbers(vocab["df"].as_str().expect("df"))[at];
         assert_eq!(pages.len() as u32, df, "{key}: document frequency");
         Some(pages)
@@ -153,6 +167,10 @@ fn starts_as_the_files_a_build_writes() {
     let (_, files) = live(docs());
     let paths = |files: &[IndexFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
     assert_eq!(paths(&files), paths(&built));
+    assert!(
+        files.iter().any(|f| f.path.starts_with("search/t/")),
+        "some lists have tails"
+    );
     for (a, b) in files.iter().zip(&built) {
         assert_eq!(a.bytes, b.bytes, "{}", a.path);
     }
