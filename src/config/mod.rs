@@ -136,34 +136,28 @@ impl Config {
     /// reported where it is in `config.toml`.
     fn load_zola(root: &Path, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         let text = read_text(path).map_err(|d| vec![d])?;
-        let converted = zola::convert(path, &text, &folder_name(root))?;
-        let mut config = Self::from_yaml(path, &converted.yaml).map_err(|problems| {
-            problems
-                .into_iter()
-                .map(|p| converted.remap(p, &text))
-                .collect::<Vec<_>>()
-        })?;
-        config.warnings = converted.warnings;
+        let (_, mut config) = Self::yaml_from_zola(path, &text, &folder_name(root))?;
         crate::messages::localize(&mut config.warnings, &config.language);
         Ok(config)
     }
 
-    /// The settings of the Zola `config.toml` text at `path` as `config.yaml` text, checked as
-    /// Lots reads it, with the warnings about what is not carried over (in English until
-    /// localized). For `lots init --from-zola`.
+    /// The settings of the Zola `config.toml` text at `path` as `config.yaml` text, and the
+    /// config it makes, checked as Lots reads it, whose warnings (in English until localized)
+    /// say what is not carried over. For `lots init --from-zola`.
     pub fn yaml_from_zola(
         path: &Path,
         text: &str,
         folder_name: &str,
-    ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    ) -> Result<(String, Config), Vec<Diagnostic>> {
         let converted = zola::convert(path, text, folder_name)?;
-        Self::from_yaml(path, &converted.yaml).map_err(|problems| {
+        let mut config = Self::from_yaml(path, &converted.yaml).map_err(|problems| {
             problems
                 .into_iter()
                 .map(|p| converted.remap(p, text))
                 .collect::<Vec<_>>()
         })?;
-        Ok((converted.yaml, converted.warnings))
+        config.warnings = converted.warnings;
+        Ok((converted.yaml, config))
     }
 
     fn validate(raw: RawConfig, block: yaml::Block<'_>) -> Result<Config, Vec<Diagnostic>> {

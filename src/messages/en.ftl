@@ -199,13 +199,17 @@ zola.instead.paginate_path = lots names the extra pages of a long term list itse
 zola.instead.taxonomy_render = lots always makes a page for each taxonomy and each of its terms
 
 # lots init.
-init.created = Made a new site in {dir}: config.yaml, content/_index.md and content/{section}/ with one page. See it with `lots serve{root}`, or build it with `lots build{root}`
+init.created = Made a new site in {dir}: config.yaml, content/_index.md and content/{section}/ with one page
 init.not_empty = {dir} already holds a site ({found}); lots init only starts a site in an empty folder, and never replaces a file: choose another folder
 init.write = cannot write {path}: {reason}
 init.not_zola = {dir} has no config.toml, so it is not a Zola site: give the folder that holds Zola's config.toml and content/
 init.loop = {dir} is inside {inside}, which lots init copies from; choose a folder outside the Zola site's content/, static/ and templates/
-init.from_zola = Made a site in {dir} from the Zola site in {zola}: copied {copied}, and wrote config.yaml from config.toml. See it with `lots serve{root}`, or build it with `lots build{root}`
+init.from_zola = Made a site in {dir} from the Zola site in {zola}: copied {copied}, and wrote config.yaml from config.toml
 init.not_carried = Not carried over:
 init.zola_templates = {path}: Zola templates are not used; lots' own theme shows the pages (templates/shortcodes/ is copied)
 init.zola_sass = {path}: lots does not compile Sass; put the compiled CSS in static/
 init.zola_themes = {path}: Zola themes are not used; lots' own theme shows the pages
+init.read = cannot read {path}: {reason}
+init.zola_link = {path}: a symbolic link, not copied; copy what it points to by hand if the site needs it
+init.yaml_header = Written by `lots init --from-zola` from {zola}; what Lots does with each Zola setting is in Lots' README, "Coming from Zola".
+init.serve_hint = See it with `lots serve{root}`, or build it with `lots build{root}`
