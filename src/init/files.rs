@@ -113,3 +113,39 @@ pub(super) fn read_problem(path: &Path, err: &io::Error) -> Problem {
         args!("path" => path.display(), "reason" => crate::messages::io::reason(err)),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_removes_everything_written_before_it() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path().join("ny/sajt");
+        let mut files = Files::new(&root).expect("made");
+        files.write("content/a.md", "a").expect("written");
+        let again = files.write("content/a.md", "b");
+        assert_eq!(again.map_err(|p| p.code), Err("init.write"));
+        assert_eq!(
+            fs::read_to_string(root.join("content/a.md"))
+                .ok()
+                .as_deref(),
+            Some("a")
+        );
+        drop(files);
+        assert!(
+            !tmp.path().join("ny").exists(),
+            "every folder it made is gone"
+        );
+    }
+
+    #[test]
+    fn kept_files_stay() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let mut files = Files::new(tmp.path()).expect("made");
+        files.write("a.md", "a").expect("written");
+        files.keep();
+        assert!(tmp.path().join("a.md").is_file());
+        assert!(tmp.path().is_dir());
+    }
+}
