@@ -157,3 +157,29 @@ fn config_yaml_wins_over_config_toml_with_a_warning() {
         run.stderr
     );
 }
+
+#[test]
+fn serve_reads_config_toml_and_follows_its_edits() {
+    use common::serve::{start, wait_for};
+    let site = zola_site();
+    let server = start(&site);
+    wait_for(
+        &server,
+        "/",
+        "the title from config.toml",
+        |status, body| status == 200 && body.contains("<title>Kunskapsbank från Zola"),
+    );
+    assert!(
+        server.stderr().contains("`compile_sass`"),
+        "{}",
+        server.stderr()
+    );
+    let config = std::fs::read_to_string(site.path("config.toml")).expect("config.toml");
+    site.write(
+        "config.toml",
+        config.replace("\"Kunskapsbank från Zola\"", "\"Ny titel\""),
+    );
+    wait_for(&server, "/", "the edited title", |status, body| {
+        status == 200 && body.contains("<title>Ny titel")
+    });
+}

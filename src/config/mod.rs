@@ -108,7 +108,7 @@ impl Config {
         if !path.is_file() {
             return Err(vec![Diagnostic::file(
                 &path,
-                "no config.yaml found; create one with at least `title:` and `base_url:`, or pass --root",
+                "no config.yaml (nor a Zola config.toml) found; create one with at least `title:` and `base_url:`, start a site with `lots init`, or pass --root",
             )]);
         }
         let text = read_text(&path).map_err(|d| vec![d])?;
