@@ -48,7 +48,11 @@ impl Converted {
         {
             problem.line = line;
             problem.column = column;
-            problem.source_line = toml.lines().nth(line - 1).map(Box::from);
+            // Line 0: a value Lots wrote itself (a missing title), about the file as a whole.
+            problem.source_line = line
+                .checked_sub(1)
+                .and_then(|i| toml.lines().nth(i))
+                .map(Box::from);
         }
         problem
     }
@@ -156,24 +160,9 @@ impl Reader<'_> {
                 _ => self.not_read(name, key, value),
             }
         }
-        let title = title.unwrap_or_else(|| {
-            self.warnings.push(
-                Diagnostic::file(self.path, "")
-                    .with_text("zola.no_title", args!("title" => folder_name))
-                    .warning(),
-            );
-            Entry {
-                key: "title".to_string(),
-                at: (0, 0),
-                value: Out::Scalar(Value::String(folder_name.to_string())),
-            }
-        });
+        let title = title.unwrap_or_else(|| self.no_title(folder_name));
         // Zola's language when none is given is English.
-        let language = language.unwrap_or(Entry {
-            key: "language".to_string(),
-            at: (0, 0),
-            value: Out::Scalar(Value::String("en".to_string())),
-        });
+        let language = language.unwrap_or_else(|| text_entry("language", "en"));
         let mut all = vec![title];
         all.extend(entries);
         all.push(language);
@@ -185,6 +174,16 @@ impl Reader<'_> {
         });
         all.extend(later);
         all
+    }
+
+    /// Zola's title is optional, Lots' is not: the folder's name, with a warning.
+    fn no_title(&mut self, folder_name: &str) -> Entry {
+        self.warnings.push(
+            Diagnostic::file(self.path, "")
+                .with_text("zola.no_title", args!("title" => folder_name))
+                .warning(),
+        );
+        text_entry("title", folder_name)
     }
 
     /// `[markdown]`, `[search]`, `[slugify]` or `[link_checker]`: the link checker's
@@ -344,6 +343,15 @@ impl Reader<'_> {
             }
             scalar => Out::Scalar(scalar_json(scalar)),
         })
+    }
+}
+
+/// `key: "text"`, written by Lots rather than taken from a place in `config.toml`.
+fn text_entry(key: &str, text: &str) -> Entry {
+    Entry {
+        key: key.to_string(),
+        at: (0, 0),
+        value: Out::Scalar(Value::String(text.to_string())),
     }
 }
 

@@ -86,3 +86,16 @@ fn a_missing_title_is_the_folder_name_and_english_is_zolas_language() {
     );
     assert_eq!(converted.warnings[0].code, "zola.no_title");
 }
+
+#[test]
+fn a_problem_in_the_yaml_is_moved_to_its_place_in_config_toml() {
+    let toml = "title = \"T\"\nbase_url = \"/\"\n";
+    let converted = convert_ok(toml);
+    let at_yaml = |line| Diagnostic::at(Path::new("config.toml"), &converted.yaml, line, 3, "x");
+    let moved = converted.remap(at_yaml(2), toml);
+    assert_eq!((moved.line, moved.column), (2, 1));
+    assert_eq!(moved.source_line.as_deref(), Some("base_url = \"/\""));
+    // The language line was written by Lots (Zola's default): about the file, no line shown.
+    let moved = converted.remap(at_yaml(3), toml);
+    assert_eq!((moved.line, moved.source_line), (0, None));
+}
