@@ -12,6 +12,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod edit;
 pub mod images;
+pub mod init;
 pub mod markdown;
 pub mod messages;
 pub mod offline;

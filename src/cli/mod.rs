@@ -3,6 +3,7 @@
 mod build;
 mod bundle;
 mod check;
+mod init;
 mod new;
 mod schema;
 mod serve;
@@ -37,6 +38,9 @@ enum Command {
     /// Print the site's collections and their fields from config.yaml, a Markdown table per
     /// collection with an example page, for the people who write the content
     Schema(SchemaArgs),
+    /// Start a new site in a folder (config.yaml, a front page, one section with one page),
+    /// or, with --from-zola, make one from a Zola site's content and config.toml
+    Init(InitArgs),
 }
 
 #[derive(clap::Args)]
@@ -142,6 +146,19 @@ pub struct NewArgs {
 }
 
 #[derive(clap::Args)]
+pub struct InitArgs {
+    /// The folder to make the site in; made if missing, refused if it already has a
+    /// config.yaml, config.toml or content/ [default: the current folder]
+    #[arg(value_name = "DIR", default_value = ".")]
+    dir: PathBuf,
+    /// Make the site from the Zola site in this folder: copy its content/, static/ and
+    /// templates/shortcodes/, write config.yaml from its config.toml, and report what could
+    /// not be carried over
+    #[arg(long, value_name = "ZOLADIR")]
+    from_zola: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
 pub struct SchemaArgs {
     /// The site folder, holding config.yaml and content/ [default: the current folder]
     #[arg(long, value_name = "DIR", default_value = ".")]
@@ -172,5 +189,6 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(args),
         Command::New(args) => new::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Init(args) => init::run(args),
     }
 }

@@ -1,5 +1,6 @@
 //! `config.yaml` at the site root: site title, base URL, language, theme, taxonomies and
-//! typed collections. Unknown keys and wrong types are errors with line and column.
+//! typed collections. Unknown keys and wrong types are errors with line and column. A site
+//! moving from Zola may have only Zola's `config.toml`, read instead ([`zola`]).
 
 mod check;
 mod collections;
@@ -7,6 +8,7 @@ mod csp;
 mod images;
 pub mod schema_doc;
 mod search;
+pub mod zola;
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +25,7 @@ pub use csp::Csp;
 pub use images::{ImageOutputFormat, ImagesConfig, MAX_IMAGE_SIDE};
 use search::RawSearchConfig;
 pub use search::{SearchConfig, Synonym};
+pub use zola::ZOLA_CONFIG_FILE;
 
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -49,6 +52,10 @@ pub struct Config {
     pub allow_active_files: Vec<String>,
     /// `content_security_policy:` servers the site adds to the policy every page carries.
     pub content_security_policy: Csp,
+    /// What loading the config noticed without refusing it (Zola settings Lots does not
+    /// read), in the site's language; the build reports them with its own warnings.
+    #[serde(skip)]
+    pub warnings: Vec<Diagnostic>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -90,23 +97,67 @@ struct RawConfig {
 }
 
 impl Config {
-    /// Reads and validates `root/config.yaml`, reporting every problem found in it.
+    /// Reads and validates `root/config.yaml` (or, without one, Zola's `root/config.toml`),
+    /// reporting every problem found in it.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path: PathBuf = root.join(CONFIG_FILE);
+        let zola_path = root.join(ZOLA_CONFIG_FILE);
+        if !path.is_file() && zola_path.is_file() {
+            return Self::load_zola(root, &zola_path);
+        }
         if !path.is_file() {
             return Err(vec![Diagnostic::file(
                 &path,
-                "no config.yaml found; create one with at least `title:` and `base_url:`, or pass --root",
+                "no config.yaml (nor a Zola config.toml) found; create one with at least `title:` and `base_url:`, start a site with `lots init`, or pass --root",
             )]);
         }
         let text = read_text(&path).map_err(|d| vec![d])?;
+        let mut config = Self::from_yaml(&path, &text)?;
+        if zola_path.is_file() {
+            let both = Diagnostic::file(&zola_path, "").with_text("zola.both", Vec::new());
+            config.warnings.push(both.warning());
+        }
+        crate::messages::localize(&mut config.warnings, &config.language);
+        Ok(config)
+    }
+
+    /// The config in `text`, the YAML of the file at `path`.
+    fn from_yaml(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         let block = yaml::Block {
-            path: &path,
-            file_text: &text,
+            path,
+            file_text: text,
             first_line: 1,
         };
-        let raw: RawConfig = yaml::parse(block, &text).map_err(|d| vec![d])?;
+        let raw: RawConfig = yaml::parse(block, text).map_err(|d| vec![d])?;
         Self::validate(raw, block)
+    }
+
+    /// Zola's `config.toml` at `path`, taken as the `config.yaml` it means, each problem
+    /// reported where it is in `config.toml`.
+    fn load_zola(root: &Path, path: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let text = read_text(path).map_err(|d| vec![d])?;
+        let (_, mut config) = Self::yaml_from_zola(path, &text, &folder_name(root))?;
+        crate::messages::localize(&mut config.warnings, &config.language);
+        Ok(config)
+    }
+
+    /// The settings of the Zola `config.toml` text at `path` as `config.yaml` text, and the
+    /// config it makes, checked as Lots reads it, whose warnings (in English until localized)
+    /// say what is not carried over. For `lots init --from-zola`.
+    pub fn yaml_from_zola(
+        path: &Path,
+        text: &str,
+        folder_name: &str,
+    ) -> Result<(String, Config), Vec<Diagnostic>> {
+        let converted = zola::convert(path, text, folder_name)?;
+        let mut config = Self::from_yaml(path, &converted.yaml).map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| converted.remap(p, text))
+                .collect::<Vec<_>>()
+        })?;
+        config.warnings = converted.warnings;
+        Ok((converted.yaml, config))
     }
 
     fn validate(raw: RawConfig, block: yaml::Block<'_>) -> Result<Config, Vec<Diagnostic>> {
@@ -191,6 +242,7 @@ impl Config {
             extra: raw.extra.0,
             allow_active_files,
             content_security_policy,
+            warnings: Vec::new(),
         })
     }
 
@@ -328,6 +380,20 @@ fn check_base_url(url: &str) -> Result<(), String> {
     } else {
         Err(format!("`base_url` must be an absolute http(s) URL such as https://intranat.example.se/vbe, not `{url}`"))
     }
+}
+
+/// The name of the site's folder (`kunskapsbank`), the title of a Zola site that has none.
+pub fn folder_name(root: &Path) -> String {
+    root.canonicalize()
+        .or_else(|_| std::path::absolute(root))
+        .ok()
+        .and_then(|p| {
+            p.components().rev().find_map(|c| match c {
+                std::path::Component::Normal(name) => Some(name.to_string_lossy().into_owned()),
+                _ => None,
+            })
+        })
+        .unwrap_or_else(|| "Lots".to_string())
 }
 
 /// A name safe to use as one path component.

@@ -146,3 +146,70 @@ config.synonym.no_word = `{text}` has no letter or digit, so no query can contai
 config.csp.directive = `content_security_policy` cannot add sources to `{directive}`; scripts and styles come only from the site itself; add servers under one of: {allowed}
 config.csp.source = `{source}` is not a server the policy can allow; write the server's address, such as `https://video.example.se`
 config.csp.shape = `content_security_policy` lists servers under the directive they are for, such as `media-src: [https://video.example.se]`, not {kind}
+
+# Zola's config.toml, read when a site has no config.yaml.
+zola.syntax = this is not valid TOML ({detail}); check the quotes, brackets and `=` signs
+zola.type = `{key}` must be {expected}, not {kind}
+zola.taxonomy_name = each taxonomy needs a `name`, as in `{name = "tags"}`
+zola.too_deep = this value is nested too deeply: lots reads at most 32 levels of lists and tables inside each other; write it flatter
+zola.no_title = config.toml has no `title`; lots uses the folder's name, `{title}`, until you add `title = "..."`
+zola.both = both config.yaml and config.toml are here: lots reads config.yaml and leaves config.toml unread; delete config.toml once config.yaml has what you need from it
+zola.unknown = `{key}` is not a setting of Zola or of lots, so it is not read; put your own data under `[extra]`
+zola.ignored = `{key}` is a Zola setting lots does not use: {instead}
+zola.kind.text = text
+zola.kind.integer = a whole number
+zola.kind.count = a whole number above 0
+zola.kind.float = a decimal number
+zola.kind.bool = true or false
+zola.kind.datetime = a date or time
+zola.kind.list = a list
+zola.kind.tables = a list of tables, as in `[{name = "tags"}]`
+zola.kind.table = a table
+zola.instead.theme = lots shows the site with its own theme (a site may set `theme:` in config.yaml to one of its themes/ written for lots); Zola themes are not read
+zola.instead.output_dir = lots writes the site to public/, or to the folder given with `lots build --output`
+zola.instead.output_replaced = lots replaces the whole output folder when a build succeeds
+zola.instead.sass = lots does not compile Sass; put compiled CSS files in static/
+zola.instead.minify = lots does not minify HTML
+zola.instead.ignored_files = lots publishes every file of content/ that a page links to or that sits in a page's folder, and all of static/
+zola.instead.feeds = lots makes no Atom or RSS feeds
+zola.instead.sitemap = lots always writes sitemap.xml with every published page
+zola.instead.robots = lots writes no robots.txt; put your own in static/
+zola.instead.static_copied = lots copies the files of static/
+zola.instead.author = lots has no default author; write the author in each page's front matter
+zola.instead.taxonomy_root = lots puts each taxonomy's pages at the top of the site (/tags/)
+zola.instead.search_always = lots always builds its search index: searching is part of every page, also offline
+zola.instead.languages = lots builds the site in one language, its `language`; the other languages' settings are not read
+zola.instead.translations = lots' theme has its own Swedish and English texts; translations are not read
+zola.instead.highlighting = lots highlights fenced code blocks itself, with the colours of its theme
+zola.instead.emoji = lots leaves emoji shortcuts such as :smile: as written
+zola.instead.external_links = lots writes links to other sites as plain links, without a class, target or rel
+zola.instead.smart_punctuation = lots always turns quotes, dashes and ... into their typographic forms
+zola.instead.definition_list = lots does not read definition lists; they show as plain paragraphs
+zola.instead.footnotes = lots shows footnotes where pulldown-cmark puts them, at their definitions
+zola.instead.lazy_images = lots always loads images lazily, with their width and height
+zola.instead.anchor_links = lots gives every heading an id to link to but adds no anchor link beside it
+zola.instead.alerts = lots shows `> [!NOTE]` blocks as ordinary quotes
+zola.instead.link_checker = `lots check` checks every link; add addresses it must not request to `check.skip_external` in config.yaml
+zola.instead.internal_links = lots always refuses a build with a broken internal link
+zola.instead.external_level = `lots check --external` reports failing external links as warnings, errors with --strict
+zola.instead.slugify = lots makes the addresses of pages, terms and headings plain ASCII in lower case
+zola.instead.search = lots indexes each page's title, other names and text
+zola.instead.index_format = lots writes its own search index as JavaScript files that also load from file://
+zola.instead.paginate_path = lots names the extra pages of a long term list itself
+zola.instead.taxonomy_render = lots always makes a page for each taxonomy and each of its terms
+
+# lots init.
+init.created = Made a new site in {dir}: config.yaml, content/_index.md and content/{section}/ with one page
+init.not_empty = {dir} already holds a site ({found}); lots init only starts a site in an empty folder, and never replaces a file: choose another folder
+init.write = cannot write {path}: {reason}
+init.not_zola = {dir} has no config.toml, so it is not a Zola site: give the folder that holds Zola's config.toml and content/
+init.loop = {dir} is inside {inside}, which lots init copies from; choose a folder outside the Zola site's content/, static/ and templates/
+init.from_zola = Made a site in {dir} from the Zola site in {zola}: copied {copied}, and wrote config.yaml from config.toml
+init.not_carried = Not carried over:
+init.zola_templates = {path}: Zola templates are not used; lots' own theme shows the pages (templates/shortcodes/ is copied)
+init.zola_sass = {path}: lots does not compile Sass; put the compiled CSS in static/
+init.zola_themes = {path}: Zola themes are not used; lots' own theme shows the pages
+init.read = cannot read {path}: {reason}
+init.zola_link = {path}: a symbolic link, not copied; copy what it points to by hand if the site needs it
+init.yaml_header = Written by `lots init --from-zola` from {zola}; what Lots does with each Zola setting is in Lots' README, "Coming from Zola".
+init.serve_hint = See it with `lots serve{root}`, or build it with `lots build{root}`

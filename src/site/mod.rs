@@ -128,6 +128,7 @@ impl Site {
         if let Some(url) = base_url {
             config.set_base_url(url).map_err(BuildError::Io)?;
         }
+        let config_warnings = std::mem::take(&mut config.warnings);
         let templates = Templates::load(root, &config);
         timer.lap("templates");
         let loaded = content::load(
@@ -156,7 +157,11 @@ impl Site {
                     .expect_err("problems were just added"));
             }
         };
-        let mut warnings = coded(std::mem::take(&mut library.warnings), "content.warning");
+        let mut warnings = config_warnings;
+        warnings.extend(coded(
+            std::mem::take(&mut library.warnings),
+            "content.warning",
+        ));
         let followup = content::followup::FollowUp::load(&library, &config);
         problems.extend(followup.problems);
         warnings.extend(followup.warnings);

@@ -44,6 +44,13 @@ pub fn fixture(name: &str) -> Site {
     Site { _tmp: tmp, root }
 }
 
+/// A fresh temporary folder with no site in it: `root` does not exist yet (for `lots init`).
+pub fn empty() -> Site {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("site");
+    Site { _tmp: tmp, root }
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));
     for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
