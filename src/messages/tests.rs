@@ -18,6 +18,7 @@ fn codes_used_in_sources() -> Vec<String> {
         "file.",
         "output.",
         "io.",
+        "shortcode.",
     ];
     let mut found = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(
