@@ -221,7 +221,7 @@ impl Expander<'_> {
             return None;
         };
         let body = match &call.body {
-            Some(pieces) => Some(self.body(pieces)?),
+            Some(pieces) => Some(self.body(pieces, kind)?),
             None => None,
         };
         let invocation = Invocation {
@@ -233,7 +233,12 @@ impl Expander<'_> {
             doc: self.doc,
         };
         match self.runner.render(&invocation) {
-            Ok(output) => Some((kind, output.replace("\r\n", "\n"))),
+            // A template file's last line end is not part of what it writes: inline, it would
+            // put a space before the text that follows.
+            Ok(output) => Some((
+                kind,
+                output.replace("\r\n", "\n").trim_end_matches('\n').into(),
+            )),
             Err(failure) => {
                 let args = args!(
                     "name" => call.name,
@@ -247,9 +252,11 @@ impl Expander<'_> {
         }
     }
 
-    /// A body with the calls in it run (their output as it is, whatever their kind, as Zola
-    /// does); `None` when one failed, after every one was tried.
-    fn body(&mut self, pieces: &[Piece]) -> Option<String> {
+    /// A body with the calls in it run; `None` when one failed, after every one was tried.
+    /// In the body of an `.html` shortcode their output is put as it is (as Zola does); in a
+    /// `.md` one's, whose output is read as Markdown, HTML goes in as a placeholder, as it
+    /// would in the page.
+    fn body(&mut self, pieces: &[Piece], outer: Kind) -> Option<String> {
         let mut text = String::new();
         let mut failed = false;
         for piece in pieces {
@@ -257,6 +264,10 @@ impl Expander<'_> {
                 Piece::Text(range) => text.push_str(&self.body[range.clone()]),
                 Piece::Literal(_, literal) => text.push_str(literal),
                 Piece::Call(call) => match self.call(call) {
+                    Some((Kind::Html, output)) if outer == Kind::Markdown => {
+                        text.push_str(&placeholder(self.html.len()));
+                        self.html.push(output);
+                    }
                     Some((_, output)) => text.push_str(&output),
                     None => failed = true,
                 },
