@@ -183,7 +183,7 @@ pub fn expand<'t>(
 
 /// The byte ranges of the code blocks and code spans of `body`, in order: shortcodes in them
 /// are left as written.
-fn code_ranges(body: &str) -> Vec<Range<usize>> {
+pub fn code_ranges(body: &str) -> Vec<Range<usize>> {
     Parser::new_ext(body, super::options())
         .into_offset_iter()
         .filter(|(event, _)| matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)))
