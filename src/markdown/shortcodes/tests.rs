@@ -73,7 +73,7 @@ fn markdown_output_is_in_place_and_positions_map_back() {
     let body = "A {{ note(text=\"fet\") }} B";
     let doc = document(body);
     let expanded = expand(body, Some(&Fake), &Library::default(), &doc);
-    assert_eq!(expanded.text, "A **fet**\n\n[bruten]()\n\n B");
+    assert_eq!(expanded.text, "A **fet**\n\n[bruten]() B");
     let b_expanded = expanded.text.find('B').unwrap();
     assert_eq!(expanded.original(b_expanded), body.find('B').unwrap());
     // Anything the call wrote is placed at the call.
