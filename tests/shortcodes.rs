@@ -28,11 +28,12 @@ fn guide(run: &common::Run) -> String {
 fn html_shortcodes_with_and_without_arguments_are_put_in_place() {
     let (_site, run) = built();
     let html = guide(&run);
-    // Inline, in the paragraph; `config` and `page` as templates see them.
+    // Inline, in the paragraph; `config` and `page` as templates see them, the permalink a
+    // relative link like every other.
     assert!(
         html.contains(
             "<p>Inledning på <span class=\"webbplats\">Kortkodsplatsen</span> och \
-             <span class=\"plats\">sidan Guiden</span>.</p>"
+             <a class=\"plats\" href=\"../../guider/guiden/index.html\">sidan Guiden</a>.</p>"
         ),
         "{html}"
     );
