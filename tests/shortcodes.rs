@@ -334,3 +334,21 @@ fn serve_renders_the_pages_again_when_a_shortcode_template_changes() {
         |_, b| b.contains("<hr class=\"ny\">"),
     );
 }
+
+#[test]
+fn serve_runs_the_shortcodes_of_an_edited_page() {
+    let site = fixture("shortcodes");
+    let server = start(&site);
+    wait_for(&server, "/guider/guiden/", "the page", |_, b| {
+        b.contains("id=\"video-2\"")
+    });
+    site.write(
+        "content/guider/guiden.md",
+        "---\ntitle: \"Guiden\"\n---\n\n{{ youtube(id=\"ny\", caption=\"Ny film\") }}\n",
+    );
+    let page = wait_for(&server, "/guider/guiden/", "the edited page", |_, b| {
+        b.contains("data-id=\"ny\"")
+    });
+    assert!(page.contains("<figcaption>Ny film</figcaption>"), "{page}");
+    assert!(!page.contains("id=\"video-2\""), "{page}");
+}
