@@ -15,10 +15,12 @@ use lots::diagnostics::{read_text, Diagnostic};
 use lots::yaml;
 
 mod html;
+mod shortcodes;
 mod svg;
 
 pub use html::assert_safe_html;
 use html::assert_safe_url;
+pub use shortcodes::shortcodes;
 pub use svg::assert_clean_svg;
 
 /// The repository: the example site's `config.yaml` and `content/` give the checks a real

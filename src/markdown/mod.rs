@@ -1,10 +1,13 @@
 //! Markdown to HTML with pulldown-cmark: heading ids and a table of contents, internal links
 //! resolved to root-marked URLs, Swedish quotation marks, highlighted code, raw HTML shown as
-//! text (never published as markup).
+//! text (never published as markup), Zola's shortcodes run from the site's templates.
 
 pub mod highlight;
 pub mod links;
 mod phone;
+mod raw_html;
+mod shortcode_events;
+pub mod shortcodes;
 mod table;
 mod tasks;
 #[cfg(test)]
@@ -33,12 +36,7 @@ pub struct Output {
     pub anchor_checks: Vec<AnchorCheck>,
 }
 
-/// Inline tags without attributes that are safe to keep; other raw HTML becomes text.
-const SAFE_INLINE_TAGS: [&str; 10] = [
-    "<br>", "<br/>", "<br />", "<sup>", "</sup>", "<sub>", "</sub>", "<kbd>", "</kbd>", "<wbr>",
-];
-
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -47,28 +45,36 @@ fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
+/// What rendering may use besides the library: the image pipeline, and the site's shortcode
+/// templates. Without them, images stay plain `<img>` and shortcodes stay text.
+#[derive(Clone, Copy, Default)]
+pub struct Tools<'a> {
+    pub images: Option<&'a Images>,
+    pub shortcodes: Option<&'a dyn shortcodes::Runner>,
+}
+
 pub fn render(library: &Library, doc: &Document) -> Output {
-    render_with_images(library, doc, None)
+    render_with_images(library, doc, Tools::default())
 }
 
 /// Renders with the image pipeline: local images become `<img>` with `srcset`, `sizes`,
 /// `width`, `height` and lazy loading, and their resized copies are queued in `images`.
-pub fn render_with_images(library: &Library, doc: &Document, images: Option<&Images>) -> Output {
-    run(library, doc, images, true)
+pub fn render_with_images(library: &Library, doc: &Document, tools: Tools<'_>) -> Output {
+    run(library, doc, tools, true)
 }
 
 /// [`render_with_images`] without the HTML (`rendered.html` is `None`): everything else a
 /// build needs to check the site, list the page and index it. The HTML is made when the page
 /// is written ([`body_html`]), so that a build never holds the whole site's HTML.
-pub fn analyze_with_images(library: &Library, doc: &Document, images: Option<&Images>) -> Output {
-    run(library, doc, images, false)
+pub fn analyze_with_images(library: &Library, doc: &Document, tools: Tools<'_>) -> Output {
+    run(library, doc, tools, false)
 }
 
 /// The body of `doc` as HTML: kept from rendering, or rendered again from its file.
 pub fn body_html<'d>(
     library: &Library,
     doc: &'d Document,
-    images: Option<&Images>,
+    tools: Tools<'_>,
 ) -> Result<Cow<'d, str>, Diagnostic> {
     let Some(rendered) = &doc.rendered else {
         return Ok(Cow::Borrowed(""));
@@ -77,17 +83,20 @@ pub fn body_html<'d>(
         return Ok(Cow::Borrowed(html));
     }
     let whole = doc.with_body()?;
-    let html = render_with_images(library, &whole, images).rendered.html;
+    let html = render_with_images(library, &whole, tools).rendered.html;
     Ok(Cow::Owned(html.unwrap_or_default()))
 }
 
-fn run(library: &Library, doc: &Document, images: Option<&Images>, write_html: bool) -> Output {
+fn run(library: &Library, doc: &Document, tools: Tools<'_>, write_html: bool) -> Output {
+    let expanded = shortcodes::expand(doc.body(), tools.shortcodes, library, doc);
     let mut renderer = Renderer {
         write_html,
         // Code before `<!-- more -->` is highlighted for the summary even when no HTML is kept.
-        may_have_summary: doc.body().contains("<!-- more -->"),
+        may_have_summary: expanded.text.contains("<!-- more -->"),
         library,
-        images,
+        images: tools.images,
+        shortcode_html: &expanded.html,
+        shortcode_at: None,
         picture: None,
         doc,
         path: doc.file_path(),
@@ -112,8 +121,10 @@ fn run(library: &Library, doc: &Document, images: Option<&Images>, write_html: b
             anchor_checks: Vec::new(),
         },
     };
-    for (event, range) in Parser::new_ext(doc.body(), options()).into_offset_iter() {
-        renderer.event(event, doc.body_offset + range.start);
+    renderer.shortcode_problems(&expanded.problems);
+    // Positions in the expanded body are mapped back to the file's.
+    for (event, range) in Parser::new_ext(&expanded.text, options()).into_offset_iter() {
+        renderer.event(event, doc.body_offset + expanded.original(range.start));
     }
     renderer.finish()
 }
@@ -144,6 +155,11 @@ struct Renderer<'a> {
     may_have_summary: bool,
     library: &'a Library,
     images: Option<&'a Images>,
+    /// The output of each `.html` shortcode, by its placeholder's number.
+    shortcode_html: &'a [String],
+    /// Where the last `.html` shortcode's output is in `events`: alone in a paragraph, it
+    /// replaces the paragraph.
+    shortcode_at: Option<usize>,
     picture: Option<Picture>,
     doc: &'a Document,
     path: PathBuf,
@@ -281,7 +297,8 @@ impl<'a> Renderer<'a> {
                 }
                 self.events.push(Event::End(TagEnd::Image));
             }
-            Event::Text(text) => self.text(text),
+            Event::Text(text) => self.text_or_outputs(text),
+            Event::End(TagEnd::Paragraph) if self.unwrap_shortcode() => {}
             Event::End(TagEnd::Link) => {
                 self.link_depth = self.link_depth.saturating_sub(1);
                 self.events.push(Event::End(TagEnd::Link));
@@ -424,54 +441,6 @@ impl<'a> Renderer<'a> {
             attrs: Vec::new(),
         });
         self.events.push(Event::End(TagEnd::Heading(level)));
-    }
-
-    fn inline_html(&mut self, html: CowStr<'a>, offset: usize) {
-        let trimmed = html.trim();
-        if trimmed == "<!-- more -->" {
-            self.summary_at.get_or_insert(self.events.len());
-        } else if trimmed.starts_with("<!--") {
-            // Comments are notes to editors: not published.
-        } else if SAFE_INLINE_TAGS
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(trimmed))
-        {
-            let tag = trimmed.to_ascii_lowercase();
-            if tag.starts_with("<br") {
-                self.gap(); // the others (`<sup>`, `<wbr>`…) join the text around them
-            }
-            self.events.push(Event::InlineHtml(tag.into()));
-        } else {
-            self.warn(
-                offset,
-                "raw HTML is shown as text, not published as markup; use Markdown instead",
-            );
-            self.plain(&html);
-            self.events.push(Event::Text(html));
-        }
-    }
-
-    fn close_html_block(&mut self) {
-        let Some((html, offset)) = self.html_block.take() else {
-            return;
-        };
-        let trimmed = html.trim();
-        if trimmed == "<!-- more -->" {
-            self.summary_at.get_or_insert(self.events.len());
-        } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
-            // An editor's comment: not published.
-        } else {
-            self.warn(
-                offset,
-                "raw HTML is shown as text, not published as markup; use Markdown instead",
-            );
-            self.gap();
-            self.plain(&html);
-            self.gap();
-            self.events.push(Event::Start(Tag::Paragraph));
-            self.events.push(Event::Text(html.into()));
-            self.events.push(Event::End(TagEnd::Paragraph));
-        }
     }
 
     /// A problem's place at byte `offset` of the file, its text still to come.

@@ -40,7 +40,7 @@ fn analysis_gives_what_rendering_gives_but_the_html() {
         ## Rubrik {#egen}\n\nText [länk](#egen).\n\n```sh\necho hej\n```\n\n### Under\n";
     let doc = document(body);
     let full = super::render(&Library::default(), &doc);
-    let analyzed = super::analyze_with_images(&Library::default(), &doc, None);
+    let analyzed = super::analyze_with_images(&Library::default(), &doc, super::Tools::default());
     assert!(analyzed.rendered.html.is_none());
     let (a, b) = (&analyzed.rendered, &full.rendered);
     assert_eq!(a.text, b.text);

@@ -132,6 +132,21 @@ link.anchor.missing = `{link}` links to a heading that does not exist in that pa
 link.anchor.missing/own = `{link}` links to a heading that does not exist in this page
 link.scheme = links with `{scheme}:` are not allowed (only {allowed}); write a web address or an @/ link
 link.scheme/rooted = `{link}` starts with `{scheme}:` after the `/`, which browsers would read as a `{scheme}:` link; such links are not allowed: write a web address (https://…) without the `/`, or an @/ link
+
+# Shortcodes.
+shortcode.unknown = there is no shortcode `{name}`; add templates/shortcodes/{name}.html (or {name}.md), or correct the name
+shortcode.render = the shortcode `{name}` failed in {template}: {error}
+shortcode.syntax = the shortcode `{name}` is not written as `{name}(argument=value, …)`
+shortcode.syntax/name = the arguments of the shortcode `{name}` are written wrongly: an argument's name should come here, as in `{name}(title="…")`
+shortcode.syntax/equals = the argument `{arg}` of the shortcode `{name}` has no value; write it as `{arg}=value`
+shortcode.syntax/value = the argument `{arg}` of the shortcode `{name}` has no valid value; write a text in quotes ("…", '…' or `…`), a number, true, false, or a list in [ ]
+shortcode.syntax/string = the text of the argument `{arg}` of the shortcode `{name}` is never closed; end it with the quote it starts with
+shortcode.syntax/separator = the arguments of the shortcode `{name}` are written wrongly; separate them with commas and end them with `)`
+shortcode.syntax/close = the shortcode `{name}` is not closed; end it with `{close}`
+shortcode.unclosed = the shortcode `{name}` has no `{% end %}`; write `{% end %}` after its body
+shortcode.end = `{% end %}` ends no shortcode; remove it, or start the shortcode before it with `{% name() %}`
+shortcode.nested = the shortcode `{name}` with a body is inside another shortcode's body; end the first one with `{% end %}` before the next starts
+
 front_matter.no_title = the page has no `title`; add `title: ...` to its front matter
 yaml.text_after_quote = there is text after the quote that ends the value; put the whole value inside the quotes, and use ' for quotes inside the text
 yaml.unclosed_bracket = the bracket {bracket} opened here is never closed; end the list with {close} on the same line, or put the value in quotes if it is text

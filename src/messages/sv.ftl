@@ -123,6 +123,21 @@ link.anchor.missing = `{link}` pekar på en rubrik som inte finns på den sidan;
 link.anchor.missing/own = `{link}` pekar på en rubrik som inte finns på den här sidan; kontrollera rubrikens namn
 link.scheme = länkar som börjar med `{scheme}:` är inte tillåtna (bara {allowed}); skriv en webbadress eller en @/-länk
 link.scheme/rooted = `{link}` börjar med `{scheme}:` efter `/`, vilket webbläsare läser som en `{scheme}:`-länk; sådana länkar är inte tillåtna: skriv en webbadress (https://…) utan `/`, eller en @/-länk
+
+# Kortkoder.
+shortcode.unknown = det finns ingen kortkod `{name}`; lägg till templates/shortcodes/{name}.html (eller {name}.md), eller rätta namnet
+shortcode.render = kortkoden `{name}` misslyckades i {template}: {error}
+shortcode.syntax = kortkoden `{name}` är inte skriven som `{name}(argument=värde, …)`
+shortcode.syntax/name = argumenten till kortkoden `{name}` är felskrivna: här ska ett arguments namn stå, som i `{name}(title="…")`
+shortcode.syntax/equals = argumentet `{arg}` till kortkoden `{name}` saknar värde; skriv det som `{arg}=värde`
+shortcode.syntax/value = argumentet `{arg}` till kortkoden `{name}` har inget giltigt värde; skriv en text inom citattecken ("…", '…' eller `…`), ett tal, true, false eller en lista inom [ ]
+shortcode.syntax/string = texten i argumentet `{arg}` till kortkoden `{name}` avslutas aldrig; avsluta den med samma citattecken som den börjar med
+shortcode.syntax/separator = argumenten till kortkoden `{name}` är felskrivna; skilj dem åt med kommatecken och avsluta med `)`
+shortcode.syntax/close = kortkoden `{name}` avslutas inte; avsluta den med `{close}`
+shortcode.unclosed = kortkoden `{name}` saknar `{% end %}`; skriv `{% end %}` efter dess innehåll
+shortcode.end = `{% end %}` avslutar ingen kortkod; ta bort den, eller börja kortkoden före den med `{% name() %}`
+shortcode.nested = kortkoden `{name}` med innehåll står inuti en annan kortkods innehåll; avsluta den första med `{% end %}` innan nästa börjar
+
 front_matter.no_title = sidan saknar rubrik; lägg till `title: ...` i sidhuvudet
 yaml.text_after_quote = det står text efter citattecknet som avslutar värdet; sätt hela värdet inom citattecknen, och använd ' för citat inne i texten
 yaml.unclosed_bracket = hakparentesen {bracket} som börjar här avslutas aldrig; avsluta listan med {close} på samma rad, eller sätt värdet inom citattecken om det är text

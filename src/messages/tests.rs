@@ -20,6 +20,7 @@ fn codes_used_in_sources() -> Vec<String> {
         "io.",
         "zola.",
         "init.",
+        "shortcode.",
     ];
     let mut found = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(

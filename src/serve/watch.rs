@@ -69,9 +69,10 @@ fn rest<'a>(parts: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
 }
 
 /// The template name from the rest of a path below a templates folder; standalone pages
-/// (`pages/…`) add or remove files, so they reload the whole site.
+/// (`pages/…`) add or remove files, and shortcodes (`shortcodes/…`) change the pages' Markdown
+/// (its text, links and headings, not only its HTML), so they reload the whole site.
 fn template_name<'a>(parts: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
-    rest(parts).filter(|name| !name.starts_with("pages/"))
+    rest(parts).filter(|name| !name.starts_with("pages/") && !name.starts_with("shortcodes/"))
 }
 
 /// Collapses a batch: one full reload covers everything, pages are listed once.
@@ -189,6 +190,10 @@ mod tests {
         );
         assert_eq!(
             classify(root, Path::new("/s/templates/pages/x.html")),
+            Some(Change::Site)
+        );
+        assert_eq!(
+            classify(root, Path::new("/s/templates/shortcodes/note.md")),
             Some(Change::Site)
         );
         assert_eq!(

@@ -166,8 +166,14 @@ impl Site {
         problems.extend(followup.problems);
         warnings.extend(followup.warnings);
         let images = Arc::new(Images::new(root, &config.images));
+        let tools = markdown::Tools {
+            images: Some(&images),
+            shortcodes: templates
+                .as_ref()
+                .map(|t| t.shortcodes().as_ref() as &dyn markdown::shortcodes::Runner),
+        };
         let anchor_checks =
-            render_markdown(&mut library, &images, retain, &mut problems, &mut warnings);
+            render_markdown(&mut library, tools, retain, &mut problems, &mut warnings);
         // Only now is it known which files the published pages link to.
         library.publish_linked_files();
         timer.lap("markdown");
@@ -213,6 +219,14 @@ fn coded(mut problems: Vec<Diagnostic>, code: &'static str) -> Vec<Diagnostic> {
 }
 
 impl Site {
+    /// What the Markdown of this site's pages is rendered with: its images and shortcodes.
+    pub fn markdown_tools(&self) -> markdown::Tools<'_> {
+        markdown::Tools {
+            images: Some(&self.images),
+            shortcodes: Some(self.templates.shortcodes().as_ref()),
+        }
+    }
+
     /// Every page out of date as of [`Site::today`]: what `lots check` reports and the
     /// "Att se över" page lists, from one function.
     pub fn freshness(&self) -> Vec<freshness::Finding> {
@@ -240,7 +254,7 @@ impl Site {
 /// Renders every page's and section's Markdown in parallel and stores the HTML in the library.
 fn render_markdown(
     library: &mut Library,
-    images: &Images,
+    tools: markdown::Tools<'_>,
     retain: Retain,
     problems: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
@@ -251,7 +265,7 @@ fn render_markdown(
         .chain(library.sections.keys())
         .cloned()
         .collect();
-    render_markdown_of(library, images, &keys, retain, problems, warnings)
+    render_markdown_of(library, tools, &keys, retain, problems, warnings)
 }
 
 /// Renders the Markdown of the documents with these keys (those still in the library).
@@ -259,7 +273,7 @@ fn render_markdown(
 /// it on each of its pages.
 fn render_markdown_of(
     library: &mut Library,
-    images: &Images,
+    tools: markdown::Tools<'_>,
     keys: &[String],
     retain: Retain,
     problems: &mut Diagnostics,
@@ -280,9 +294,9 @@ fn render_markdown_of(
             .map(|key| {
                 let doc = library.document(key).expect("key from the library");
                 let output = if analyze && library.pages.contains_key(*key) {
-                    markdown::analyze_with_images(library, doc, Some(images))
+                    markdown::analyze_with_images(library, doc, tools)
                 } else {
-                    markdown::render_with_images(library, doc, Some(images))
+                    markdown::render_with_images(library, doc, tools)
                 };
                 // A document with no file (the start page without `_index.md`) has no
                 // body to read again.

@@ -51,7 +51,7 @@ pub fn preview_page(site: &Site, key: &str, text: &str) -> Preview {
                 }
             }
         };
-    let output = markdown::render_with_images(library, &page.doc, Some(&site.images));
+    let output = markdown::render_with_images(library, &page.doc, site.markdown_tools());
     problems.extend(output.problems);
     problems.extend(output.warnings.into_iter().map(|w| {
         let mut w = w.warning();

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::content::{Library, LoadOptions, Page};
 use crate::diagnostics::{BuildError, Diagnostic, Diagnostics};
+use crate::markdown;
 use crate::templates::deps::Dep;
 
 use super::{checks, render_markdown_of, Job, Sink, Site};
@@ -165,9 +166,13 @@ pub fn reload_pages(
     let others = to_render.iter().filter(|k| !edited.contains(k));
     named_before.extend(named_files(library, others));
     let mut warnings = Vec::new();
+    let tools = markdown::Tools {
+        images: Some(&site.images),
+        shortcodes: Some(site.templates.shortcodes().as_ref()),
+    };
     let anchor_checks = render_markdown_of(
         library,
-        &site.images,
+        tools,
         &to_render,
         super::Retain::Everything,
         &mut problems,

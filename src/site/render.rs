@@ -336,15 +336,15 @@ impl<'a> Renderer<'a> {
         let library = &self.site.library;
         let path = job.path();
         self.prepare(context, &path);
-        let images = Some(self.site.images.as_ref());
+        let tools = self.site.markdown_tools();
         let template = match job {
             Job::Page(page) | Job::PageOutput(page, _) => {
-                let content = crate::markdown::body_html(library, &page.doc, images)?;
+                let content = crate::markdown::body_html(library, &page.doc, tools)?;
                 context.insert("page", &PageView::new(library, page, &content));
                 job.template(self.site)
             }
             Job::Section(section, pager) => {
-                let content = crate::markdown::body_html(library, &section.doc, images)?;
+                let content = crate::markdown::body_html(library, &section.doc, tools)?;
                 context.insert("section", &SectionView::new(library, section, &content));
                 let paginator = self.paginator(
                     &section.doc.output_path,
@@ -367,7 +367,7 @@ impl<'a> Renderer<'a> {
             }
             Job::NotFound => job.template(self.site),
             Job::ListOutput(section, _) => {
-                let content = crate::markdown::body_html(library, &section.doc, images)?;
+                let content = crate::markdown::body_html(library, &section.doc, tools)?;
                 context.insert("section", &SectionView::new(library, section, &content));
                 job.template(self.site)
             }

@@ -46,7 +46,7 @@ pub fn compile(sources: &Sources, problems: &mut Vec<Diagnostic>) -> Tera {
 }
 
 /// The error and its causes in one line each.
-fn chain(err: &tera::Error) -> String {
+pub(super) fn chain(err: &tera::Error) -> String {
     let mut parts = vec![err.to_string()];
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {

@@ -98,7 +98,11 @@ impl Function for GetTaxonomy {
 
 /// `get_page(path="rutiner/rutin.md")`. With the build's images, the page's content is made
 /// with them, as on its own page (a build keeps no page's HTML, see `markdown::body_html`).
-pub struct GetPage(pub Arc<Library>, pub Option<Arc<Images>>);
+pub struct GetPage(
+    pub Arc<Library>,
+    pub Option<Arc<Images>>,
+    pub Option<Arc<super::shortcodes::Shortcodes>>,
+);
 
 impl Function for GetPage {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
@@ -110,14 +114,31 @@ impl Function for GetPage {
             .pages
             .get(key)
             .ok_or_else(|| format!("`get_page`: content/{key} is not a published page"))?;
-        let content = crate::markdown::body_html(&self.0, &page.doc, self.1.as_deref())
+        let content = crate::markdown::body_html(&self.0, &page.doc, tools(&self.1, &self.2))
             .map_err(|d| d.message)?;
         Ok(to_value(PageView::new(&self.0, page, &content))?)
     }
 }
 
 /// `get_section(path="vagledningar/_index.md")`, its content made as [`GetPage`]'s.
-pub struct GetSection(pub Arc<Library>, pub Option<Arc<Images>>);
+pub struct GetSection(
+    pub Arc<Library>,
+    pub Option<Arc<Images>>,
+    pub Option<Arc<super::shortcodes::Shortcodes>>,
+);
+
+/// The tools `get_page` and `get_section` render a body with.
+fn tools<'a>(
+    images: &'a Option<Arc<Images>>,
+    shortcodes: &'a Option<Arc<super::shortcodes::Shortcodes>>,
+) -> crate::markdown::Tools<'a> {
+    crate::markdown::Tools {
+        images: images.as_deref(),
+        shortcodes: shortcodes
+            .as_deref()
+            .map(|s| s as &dyn crate::markdown::shortcodes::Runner),
+    }
+}
 
 impl Function for GetSection {
     fn call(&self, args: &HashMap<String, Value>) -> Result<Value> {
@@ -129,7 +150,7 @@ impl Function for GetSection {
             .sections
             .get(key)
             .ok_or_else(|| format!("`get_section`: content/{key} is not a section"))?;
-        let content = crate::markdown::body_html(&self.0, &section.doc, self.1.as_deref())
+        let content = crate::markdown::body_html(&self.0, &section.doc, tools(&self.1, &self.2))
             .map_err(|d| d.message)?;
         Ok(to_value(SectionView::new(&self.0, section, &content))?)
     }

@@ -10,6 +10,7 @@ pub mod escape;
 pub mod filters;
 pub mod followup;
 pub mod functions;
+pub mod shortcodes;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
@@ -43,6 +44,8 @@ pub struct Templates {
     pub strings: serde_json::Map<String, serde_json::Value>,
     /// Files to copy to the output root, by output path.
     pub static_files: BTreeMap<String, StaticSource>,
+    /// The shortcode templates, for the Markdown renderer.
+    shortcodes: Arc<shortcodes::Shortcodes>,
 }
 
 impl Templates {
@@ -54,8 +57,14 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let shortcodes = Arc::new(shortcodes::Shortcodes::new(
+            &tera,
+            &layers.templates,
+            config,
+        ));
         Ok(Templates {
             tera,
+            shortcodes,
             sources: layers.templates,
             strings,
             static_files: layers.statics,
@@ -88,6 +97,11 @@ impl Templates {
         self.sources
             .values()
             .any(|(text, _)| quoted.iter().any(|q| text.contains(q.as_str())))
+    }
+
+    /// The shortcode templates, as the Markdown renderer runs them.
+    pub fn shortcodes(&self) -> &Arc<shortcodes::Shortcodes> {
+        &self.shortcodes
     }
 
     pub fn exists(&self, name: &str) -> bool {
@@ -124,8 +138,15 @@ impl Templates {
             functions::GetTaxonomyUrl(library.clone()),
         );
         tera.register_function("get_taxonomy", functions::GetTaxonomy(library.clone()));
-        tera.register_function("get_page", functions::GetPage(library.clone(), None));
-        tera.register_function("get_section", functions::GetSection(library.clone(), None));
+        let shortcodes = Some(self.shortcodes.clone());
+        tera.register_function(
+            "get_page",
+            functions::GetPage(library.clone(), None, shortcodes.clone()),
+        );
+        tera.register_function(
+            "get_section",
+            functions::GetSection(library.clone(), None, shortcodes),
+        );
         tera.register_function("get_collection", functions::GetCollection(library.clone()));
         tera.register_function("get_recent_pages", functions::GetRecentPages(library));
         let chart_text = Arc::new(crate::charts::ChartText::from_strings(&self.strings));
@@ -151,13 +172,14 @@ impl Templates {
         let mut tera = self.for_library(library.clone());
         tera.register_filter("days_until", filters::DaysUntil(review.rules.today));
         tera.register_function("get_review_list", review);
+        let shortcodes = Some(self.shortcodes.clone());
         tera.register_function(
             "get_page",
-            functions::GetPage(library.clone(), Some(images.clone())),
+            functions::GetPage(library.clone(), Some(images.clone()), shortcodes.clone()),
         );
         tera.register_function(
             "get_section",
-            functions::GetSection(library.clone(), Some(images.clone())),
+            functions::GetSection(library.clone(), Some(images.clone()), shortcodes),
         );
         tera.register_function(
             "resize_image",

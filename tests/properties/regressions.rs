@@ -41,6 +41,11 @@ fn links_inputs() {
 }
 
 #[test]
+fn shortcodes_inputs() {
+    replay("shortcodes", checks::shortcodes);
+}
+
+#[test]
 fn slug_inputs() {
     replay("slug", checks::slug);
 }
