@@ -56,8 +56,8 @@ for N in "${SIZES[@]}"; do
   done
   SECONDS_BUILD=$(printf '%s\n' "${TIMES[@]}" | sort -g | awk '{a[NR]=$1} END{printf "%.3f", a[int((NR+1)/2)]/1000}')
   INDEX_BYTES=$(cat "$OUT/search/meta.js" | wc -c)
-  for d in v p d; do INDEX_BYTES=$(( INDEX_BYTES + $(find "$OUT/search/$d" -type f -printf '%s\n' | awk '{s+=$1} END{print s+0}') )); done
-  FILES=$(( 1 + $(find "$OUT/search/v" "$OUT/search/p" "$OUT/search/d" -type f | wc -l) ))
+  for d in v p t d; do [ -d "$OUT/search/$d" ] || continue; INDEX_BYTES=$(( INDEX_BYTES + $(find "$OUT/search/$d" -type f -printf '%s\n' | awk '{s+=$1} END{print s+0}') )); done
+  FILES=$(( 1 + $(find "$OUT/search/v" "$OUT/search/p" "$OUT/search/d" $( [ -d "$OUT/search/t" ] && echo "$OUT/search/t") -type f | wc -l) ))
 
   PORT=$(free_port)
   python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$OUT" >/dev/null 2>&1 &
