@@ -100,11 +100,7 @@ impl Config {
             )]);
         }
         let text = read_text(&path).map_err(|d| vec![d])?;
-        let block = yaml::Block {
-            path: &path,
-            file_text: &text,
-            first_line: 1,
-        };
+        let block = yaml::Block::new(&path, &text, 1);
         let raw: RawConfig = yaml::parse(block, &text).map_err(|d| vec![d])?;
         Self::validate(raw, block)
     }

@@ -1,6 +1,9 @@
-//! Splits a Markdown file into its YAML front matter and body without losing line numbers,
-//! and validates the front matter of pages and sections.
+//! Splits a Markdown file into its front matter and body without losing line numbers, and
+//! validates the front matter of pages and sections. Front matter is YAML between `---` lines,
+//! or TOML between `+++` lines as Zola writes it; TOML is read as the same YAML
+//! ([`crate::toml_yaml`]), so both meet the same checks and report the same positions.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -12,35 +15,138 @@ use crate::yaml::{self, Spanned};
 
 use super::dates::DateValue;
 
+/// The language a file's front matter is written in, told by its fence lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines.
+    Toml,
+}
+
+impl Format {
+    fn fence(self) -> &'static str {
+        match self {
+            Format::Yaml => "---",
+            Format::Toml => "+++",
+        }
+    }
+}
+
 /// The front matter block and the body of one file.
 pub struct Split<'a> {
-    pub yaml: &'a str,
+    pub format: Format,
+    /// The text between the fence lines.
+    pub front: &'a str,
+    /// Byte offset of `front` in the file.
+    pub front_offset: usize,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
 }
 
-/// Finds the front matter between a first line `---` and the next line `---`.
+/// Finds the front matter between a first line `---` (or `+++`) and the next such line.
 /// Files without front matter are errors: every page needs at least a title.
 pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| (text == "---").then_some(""))
-    else {
+    let format = [Format::Yaml, Format::Toml].into_iter().find(|f| {
+        let fence = f.fence();
+        text == fence
+            || text
+                .strip_prefix(fence)
+                .is_some_and(|r| r.starts_with('\n'))
+    });
+    let Some(format) = format else {
         return Err(
             Diagnostic::at(path, text, 1, 1, "").with_text("front_matter.missing", Vec::new())
         );
     };
+    let front_offset = text.len().min(4);
+    let rest = &text[front_offset..];
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
+        if line.trim_end() == format.fence() {
             return Ok(Split {
-                yaml: &rest[..offset],
-                body_offset: 4 + offset + line.len(),
+                format,
+                front: &rest[..offset],
+                front_offset,
+                body_offset: front_offset + offset + line.len(),
             });
         }
         offset += line.len();
     }
-    Err(Diagnostic::at(path, text, 1, 1, "").with_text("front_matter.unclosed", Vec::new()))
+    let code = match format {
+        Format::Yaml => "front_matter.unclosed",
+        Format::Toml => "front_matter.unclosed_toml",
+    };
+    Err(Diagnostic::at(path, text, 1, 1, "").with_text(code, Vec::new()))
+}
+
+/// A file's front matter ready for the YAML reader: as written, or written from its TOML
+/// with the origins of every line, so that problems point into the TOML.
+pub struct Matter<'a> {
+    path: &'a Path,
+    file_text: &'a str,
+    yaml: Cow<'a, str>,
+    origins: Option<yaml::Origins>,
+    pub format: Format,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+impl<'a> Matter<'a> {
+    /// Splits `text` and, for TOML, reads the TOML (its syntax errors are reported here).
+    pub fn read(path: &'a Path, text: &'a str) -> Result<Matter<'a>, Diagnostic> {
+        let split = split(path, text)?;
+        let (yaml, origins) = match split.format {
+            Format::Yaml => (Cow::Borrowed(split.front), None),
+            Format::Toml => {
+                let range = split.front_offset..split.front_offset + split.front.len();
+                let written = crate::toml_yaml::to_yaml(path, text, range)?;
+                (Cow::Owned(written.yaml), Some(written.origins))
+            }
+        };
+        Ok(Matter {
+            path,
+            file_text: text,
+            yaml,
+            origins,
+            format: split.format,
+            body_offset: split.body_offset,
+        })
+    }
+
+    /// The front matter as YAML.
+    pub fn yaml(&self) -> &str {
+        &self.yaml
+    }
+
+    /// Where [`Matter::yaml`] sits in the file, to place its problems.
+    pub fn block(&self) -> yaml::Block<'_> {
+        block(self.path, self.file_text, self.origins.as_ref())
+    }
+
+    /// What places the lines of TOML front matter, kept by readers that report problems after
+    /// the file was loaded (see [`block`]); `None` for YAML.
+    pub fn into_origins(self) -> Option<yaml::Origins> {
+        self.origins
+    }
+
+    /// Parses the front matter into `T`.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        yaml::parse(self.block(), self.yaml())
+    }
+}
+
+/// The block of a file's front matter: YAML from the file's second line, after `---`, or
+/// written from TOML with the `origins` of its lines ([`Matter::into_origins`]).
+pub fn block<'a>(
+    path: &'a Path,
+    file_text: &'a str,
+    origins: Option<&'a yaml::Origins>,
+) -> yaml::Block<'a> {
+    match origins {
+        Some(origins) => yaml::Block::written_from(path, file_text, origins),
+        None => yaml::Block::new(path, file_text, 2),
+    }
 }
 
 /// Unknown keys are not refused here: collections add fields of their own, and
@@ -284,12 +390,11 @@ impl<'a> Validator<'a> {
     }
 
     fn template(&self, value: &Spanned<String>) -> TemplateRef {
-        let location = value.referenced;
-        let line = location.line() as usize + self.block.first_line - 1;
+        let (line, column) = self.block.place(value);
         TemplateRef {
             name: value.value.clone(),
             line,
-            column: location.column() as usize,
+            column,
         }
     }
 
@@ -316,16 +421,12 @@ mod tests {
     fn split_keeps_body_offset() {
         let text = "---\ntitle: x\n---\nbody";
         let s = split(Path::new("a.md"), text).unwrap();
-        assert_eq!(s.yaml, "title: x\n");
+        assert_eq!(s.front, "title: x\n");
         assert_eq!(&text[s.body_offset..], "body");
     }
 
     fn raw_page(yaml: &str) -> RawPage {
-        let block = yaml::Block {
-            path: Path::new("a.md"),
-            file_text: yaml,
-            first_line: 1,
-        };
+        let block = yaml::Block::new(Path::new("a.md"), yaml, 1);
         yaml::parse(block, yaml).unwrap_or_else(|d| panic!("{yaml}: {d}"))
     }
 
@@ -368,11 +469,7 @@ mod tests {
         );
         // A term that is nothing is refused where it is written.
         let yaml = "title: x\ntaxonomies:\n  tags: [a, ~]\n";
-        let block = yaml::Block {
-            path: Path::new("a.md"),
-            file_text: yaml,
-            first_line: 1,
-        };
+        let block = yaml::Block::new(Path::new("a.md"), yaml, 1);
         let err = yaml::parse::<RawPage>(block, yaml).err().expect("refused");
         assert_eq!((err.line, err.column), (3, 13), "{err}");
     }

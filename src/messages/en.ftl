@@ -51,6 +51,9 @@ io.not_empty = the folder is not empty
 # Front matter.
 front_matter.missing = the file must start with front matter: a line `---`, YAML such as `title: ...`, and a closing `---`
 front_matter.unclosed = the front matter is never closed: add a line `---` after it
+front_matter.unclosed_toml = the front matter is never closed: add a line `+++` after it
+front_matter.toml_syntax = this front matter cannot be read as TOML ({reason}); check the quotes, the `=` signs and the [brackets]
+front_matter.toml_number = this number is too large or too small to be kept; write a smaller number, or put it in quotes if it is text
 front_matter.not_fields = the front matter must be fields (`title: ...`), not {kind}
 
 # YAML written wrongly.

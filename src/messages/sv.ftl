@@ -46,6 +46,9 @@ io.not_empty = mappen är inte tom
 
 front_matter.missing = filen måste börja med ett sidhuvud: en rad `---`, fält som `title: ...` och en avslutande rad `---`
 front_matter.unclosed = sidhuvudet avslutas aldrig: lägg till en rad `---` efter fälten
+front_matter.unclosed_toml = sidhuvudet avslutas aldrig: lägg till en rad `+++` efter fälten
+front_matter.toml_syntax = sidhuvudet kan inte läsas som TOML ({reason}); kontrollera citattecknen, likhetstecknen och [hakparenteserna]
+front_matter.toml_number = talet är för stort eller för litet för att sparas; skriv ett mindre tal, eller sätt det inom citattecken om det är text
 front_matter.not_fields = sidhuvudet måste bestå av fält (`title: ...`), inte {kind}
 
 yaml.colon_in_value = värdet i `{field}` innehåller ett kolon följt av mellanslag, och då tror YAML att ett nytt fält börjar; sätt hela värdet inom citattecken: `{field}: "{value}"`
