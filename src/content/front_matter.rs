@@ -175,8 +175,22 @@ pub struct RawPage {
     pub template: Option<Spanned<String>>,
     #[serde(default)]
     pub extra: yaml::Loose,
+    /// Zola's: the page's address instead of its section's folder and slug.
+    #[serde(default)]
+    pub path: Option<Spanned<String>>,
+    /// Zola's: who wrote the page, for templates.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Zola's: `false` leaves the page out of the search index.
+    #[serde(default)]
+    pub in_search_index: Option<bool>,
+    /// Zola's: `false` would not write the page; Lots writes it (a warning says so).
+    #[serde(default)]
+    pub render: Option<Spanned<bool>>,
 }
 
+/// Section front matter: Lots's keys and every key of Zola's sections, so that a Zola site's
+/// `_index.md` is read as it is; unknown keys are errors.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
@@ -202,6 +216,20 @@ pub struct RawSection {
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
     pub extra: yaml::Loose,
+    #[serde(default)]
+    pub in_search_index: Option<bool>,
+    #[serde(default)]
+    pub paginate_reversed: bool,
+    #[serde(default)]
+    pub redirect_to: Option<Spanned<String>>,
+    #[serde(default)]
+    pub render: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub paginate_path: Option<Spanned<String>>,
+    #[serde(default)]
+    pub insert_anchor_links: Option<Spanned<String>>,
+    #[serde(default)]
+    pub generate_feeds: Option<Spanned<bool>>,
 }
 
 /// How a section orders its pages.
@@ -211,7 +239,15 @@ pub enum SortBy {
     Date,
     /// Lightest first.
     Weight,
+    /// By title, ignoring case.
     Title,
+    /// By title, byte by byte (Zola's `title_bytes`: capitals before small letters).
+    TitleBytes,
+    /// Most recently updated first (`updated`, or `date` when not updated), as Zola's
+    /// `update_date`.
+    UpdateDate,
+    /// By slug.
+    Slug,
     /// File order.
     None,
 }
@@ -238,6 +274,10 @@ pub struct PageMeta {
     pub taxonomies: BTreeMap<String, Vec<String>>,
     pub template: Option<TemplateRef>,
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// The output path `path:` asks for (`a/b/index.html`).
+    pub path: Option<String>,
+    pub authors: Vec<String>,
+    pub in_search_index: bool,
 }
 
 /// Validated section front matter.
@@ -254,6 +294,12 @@ pub struct SectionMeta {
     pub draft: bool,
     pub aliases: Vec<String>,
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// `false` leaves the section's page and every page under it out of the search index.
+    pub in_search_index: bool,
+    /// The last pages first when paginated.
+    pub paginate_reversed: bool,
+    /// The output path the section's page sends the reader on to, instead of listing.
+    pub redirect_to: Option<String>,
 }
 
 /// Checks what serde cannot: dates, slugs, alias paths, taxonomy names.
@@ -319,6 +365,7 @@ impl<'a> Validator<'a> {
             }
             taxonomies.insert(name, clean);
         }
+        self.not_rendered(raw.render.as_ref(), "front_matter.zola_field/render_page");
         PageMeta {
             title,
             description: raw.description.0,
@@ -331,24 +378,18 @@ impl<'a> Validator<'a> {
             taxonomies,
             template: raw.template.as_ref().map(|t| self.template(t)),
             extra: raw.extra.0,
+            path: raw.path.as_ref().and_then(|p| self.page_path(p)),
+            authors: raw.authors,
+            in_search_index: raw.in_search_index.unwrap_or(true),
         }
     }
 
     pub fn section(&mut self, raw: RawSection) -> SectionMeta {
-        let sort_by = match raw.sort_by.as_ref().map(|s| s.value.as_str()) {
-            None | Some("none") => SortBy::None,
-            Some("date") => SortBy::Date,
-            Some("weight") => SortBy::Weight,
-            Some("title") => SortBy::Title,
-            Some(other) => {
-                let spanned = raw.sort_by.as_ref().expect("matched Some");
-                self.problems.push(self.block.at(
-                    spanned,
-                    format!("`sort_by: {other}` is not one of date, weight, title, none"),
-                ));
-                SortBy::None
-            }
-        };
+        self.section_notes(&raw);
+        let sort_by = raw
+            .sort_by
+            .as_ref()
+            .map_or(SortBy::None, |s| self.sort_by(s));
         let paginate_by = raw.paginate_by.and_then(|p| {
             if p.value == 0 {
                 self.problems
@@ -370,6 +411,9 @@ impl<'a> Validator<'a> {
             draft: raw.draft,
             aliases: self.aliases(&raw.aliases),
             extra: raw.extra.0,
+            in_search_index: raw.in_search_index.unwrap_or(true),
+            paginate_reversed: raw.paginate_reversed,
+            redirect_to: raw.redirect_to.as_ref().and_then(|r| self.redirect(r)),
         }
     }
 
@@ -398,7 +442,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn aliases(&mut self, aliases: &[Spanned<String>]) -> Vec<String> {
+    pub(super) fn aliases(&mut self, aliases: &[Spanned<String>]) -> Vec<String> {
         let mut out = Vec::new();
         for alias in aliases {
             match super::paths::alias_output_path(&alias.value) {

@@ -112,8 +112,8 @@ pub fn load(
         .collect();
     for result in sections {
         match result {
-            Ok((section, mut errs)) => {
-                problems.append(&mut errs);
+            Ok((section, errs)) => {
+                sort_out(errs, &mut problems, &mut library.warnings);
                 library.sections.insert(section.doc.key.clone(), section);
             }
             Err((key, mut errs)) => {
@@ -124,8 +124,8 @@ pub fn load(
     }
     for result in pages {
         match result {
-            Ok((page, mut errs)) => {
-                problems.append(&mut errs);
+            Ok((page, errs)) => {
+                sort_out(errs, &mut problems, &mut library.warnings);
                 library.pages.insert(page.doc.key.clone(), page);
             }
             Err((key, mut errs)) => {
@@ -195,6 +195,20 @@ impl Library {
             || !super::schema::passes_publish_rule(config, &page.fields)
             || in_draft_section
             || super::followup::names_unpublished_plan(self, config, page)
+    }
+}
+
+/// Puts a file's problems with the errors or with the warnings, by their severity.
+pub(super) fn sort_out(
+    found: Vec<Diagnostic>,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for problem in found {
+        match problem.severity {
+            crate::diagnostics::Severity::Warning => warnings.push(problem),
+            crate::diagnostics::Severity::Error => errors.push(problem),
+        }
     }
 }
 
@@ -322,7 +336,10 @@ fn read_page(source: &Source, text: String, config: &Config) -> Checked<Page> {
             file: Some(source.file.clone()),
             source: text,
             body_offset,
-            output_path: format!("{}{slug}/index.html", slug_dir(dir)),
+            output_path: meta
+                .path
+                .clone()
+                .unwrap_or_else(|| format!("{}{slug}/index.html", slug_dir(dir))),
             rendered: None,
             released_body: None,
         },
@@ -392,6 +409,9 @@ fn implicit_root(config: &Config) -> Section {
             draft: false,
             aliases: Vec::new(),
             extra: Default::default(),
+            in_search_index: true,
+            paginate_reversed: false,
+            redirect_to: None,
         },
         title: config.title.clone(),
         parent: None,
@@ -548,6 +568,18 @@ pub fn sort_pages(pages: &BTreeMap<String, Page>, sort_by: SortBy, keys: &mut [S
             (weight.is_none(), weight)
         }),
         SortBy::Title => keys.sort_by_cached_key(|k| pages[k].meta.title.to_lowercase()),
+        SortBy::TitleBytes => keys.sort_by(|a, b| pages[a].meta.title.cmp(&pages[b].meta.title)),
+        // Most recently updated first; a page never updated counts from its date.
+        SortBy::UpdateDate => keys.sort_by_cached_key(|k| {
+            let meta = &pages[k].meta;
+            let date = meta
+                .updated
+                .as_ref()
+                .or(meta.date.as_ref())
+                .map(|d| d.sort_key);
+            (date.is_none(), std::cmp::Reverse(date))
+        }),
+        SortBy::Slug => keys.sort_by(|a, b| pages[a].slug.cmp(&pages[b].slug)),
         SortBy::None => {}
     }
 }
