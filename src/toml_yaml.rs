@@ -248,7 +248,9 @@ impl Writer<'_> {
     }
 }
 
-/// A TOML float as YAML reads it back: `inf` and `nan` are `.inf` and `.nan` there.
+/// A TOML float as YAML reads it back: `inf` and `nan` are `.inf` and `.nan` there. Written
+/// as Rust shows it, which is what the same number written in YAML gives: an exponent without
+/// a sign (`6.02e23`) is text to YAML, in both formats alike.
 fn float(written: &str) -> String {
     let written = written.replace('_', "");
     match written.parse::<f64>() {
@@ -319,6 +321,18 @@ mod tests {
             yaml(toml),
             "title: \"Hej \\\"du\\\"\"\ndate: 2024-01-05\nweight: 16\ntags:\n  - \"a\"\n  - \"b\"\n\
              extra:\n  ratio: 2.5\n  ok: true\n  rows:\n    - id: 1\n    - id: 2\n      name: \"x\"\n"
+        );
+    }
+
+    #[test]
+    fn numbers_stay_numbers_in_free_form_data() {
+        let toml = "stor = 6.02e23\nliten = -1.5e-7\nhel = 3.0\nantal = 1_000\nhex = 0xff\n";
+        let written = yaml(toml);
+        let block = crate::yaml::Block::new(Path::new("a.md"), &written, 1);
+        let extra: crate::yaml::Loose = crate::yaml::parse(block, &written).unwrap();
+        assert_eq!(
+            serde_json::Value::Object(extra.0),
+            serde_json::json!({"stor": "6.02e23", "liten": -1.5e-7, "hel": 3.0, "antal": 1000, "hex": 255})
         );
     }
 

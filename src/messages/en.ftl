@@ -59,11 +59,11 @@ front_matter.sort_by = `sort_by: {value}` is not one of {allowed}; write one of 
 front_matter.path = `path: {value}` must be a path inside the site such as docs/intro, without `..`; write the page's address from the site's root
 front_matter.redirect_to = `redirect_to: {value}` must be a web address starting with https:// or a path inside the site such as docs/intro, without `..`
 front_matter.zola_field = `{field}` comes from Zola, and Lots does not act on it; remove the line
-front_matter.zola_field/render_page = `render = false` comes from Zola, and Lots has no such setting: the page is written and listed as usual; remove the line, or write `draft = true` to leave the page out
-front_matter.zola_field/render_section = `render = false` comes from Zola, and Lots has no such setting: the section's own page is written as usual; remove the line, or send readers on with `redirect_to`
-front_matter.zola_field/generate_feeds = `generate_feeds = true` comes from Zola: Lots makes no feeds (RSS or Atom) and builds the section without one; remove the line
-front_matter.zola_field/insert_anchor_links = `insert_anchor_links = "{value}"` comes from Zola: Lots adds no links beside headings, though every heading has an id to link to (`#id`); remove the line
-front_matter.zola_field/paginate_path = `paginate_path = "{value}"` comes from Zola: Lots always numbers a section's later pages page/2/, page/3/ and so on; remove the line
+front_matter.zola_field/render_page = `render` comes from Zola, and Lots has no such setting: the page is written and listed as usual; remove the line, or make the page a draft (`draft`) to leave it out
+front_matter.zola_field/render_section = `render` comes from Zola, and Lots has no such setting: the section's own page is written as usual; remove the line, or send readers on with `redirect_to`
+front_matter.zola_field/generate_feeds = `generate_feeds` comes from Zola: Lots makes no feeds (RSS or Atom) and builds the section without one; remove the line
+front_matter.zola_field/insert_anchor_links = `insert_anchor_links` ({value}) comes from Zola: Lots adds no links beside headings, though every heading has an id to link to (`#id`); remove the line
+front_matter.zola_field/paginate_path = `paginate_path` ({value}) comes from Zola: Lots always numbers a section's later pages page/2/, page/3/ and so on; remove the line
 
 # YAML written wrongly.
 yaml.colon_in_value = the value of `{field}` holds a colon followed by a space, which YAML reads as a new field; put the whole value in quotes: `{field}: "{value}"`
