@@ -134,7 +134,7 @@ impl Writer<'_> {
 
     fn too_deep(&self, at: (usize, usize)) -> Diagnostic {
         Diagnostic::at(self.path, self.file_text, at.0, at.1, "")
-            .with_text("yaml.too_deep", args!())
+            .with_text("front_matter.toml_too_deep", args!())
     }
 
     /// The entries of a table in file order, each `key: value` at `indent`.
@@ -334,6 +334,18 @@ mod tests {
             serde_json::Value::Object(extra.0),
             serde_json::json!({"stor": "6.02e23", "liten": -1.5e-7, "hel": 3.0, "antal": 1000, "hex": 255})
         );
+    }
+
+    #[test]
+    fn nesting_deeper_than_yaml_reads_is_refused_where_it_goes_too_deep() {
+        let toml = format!("x = {}1{}\n", "[".repeat(40), "]".repeat(40));
+        let file = format!("+++\n{toml}+++\n");
+        let err = to_yaml(Path::new("a.md"), &file, 4..4 + toml.len()).unwrap_err();
+        assert_eq!(err.code, "front_matter.toml_too_deep");
+        assert_eq!((err.line, err.column), (2, 38), "{err}");
+        let ok = format!("x = {}1{}\n", "[".repeat(20), "]".repeat(20));
+        let file = format!("+++\n{ok}+++\n");
+        assert!(to_yaml(Path::new("a.md"), &file, 4..4 + ok.len()).is_ok());
     }
 
     #[test]

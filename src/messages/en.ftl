@@ -54,6 +54,7 @@ front_matter.unclosed = the front matter is never closed: add a line `---` after
 front_matter.unclosed_toml = the front matter is never closed: add a line `+++` after it
 front_matter.toml_syntax = this front matter cannot be read as TOML ({reason}); check the quotes, the `=` signs and the [brackets]
 front_matter.toml_number = this number is too large or too small to be kept; write a smaller number, or put it in quotes if it is text
+front_matter.toml_too_deep = this TOML is nested too deeply: lots reads at most 32 levels of arrays and tables inside each other; write it flatter
 front_matter.not_fields = the front matter must be fields (`title: ...`), not {kind}
 front_matter.sort_by = `sort_by: {value}` is not one of {allowed}; write one of these
 front_matter.path = `path: {value}` must be a path inside the site such as docs/intro, without `..`; write the page's address from the site's root

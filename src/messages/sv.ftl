@@ -49,6 +49,7 @@ front_matter.unclosed = sidhuvudet avslutas aldrig: lägg till en rad `---` efte
 front_matter.unclosed_toml = sidhuvudet avslutas aldrig: lägg till en rad `+++` efter fälten
 front_matter.toml_syntax = sidhuvudet kan inte läsas som TOML ({reason}); kontrollera citattecknen, likhetstecknen och [hakparenteserna]
 front_matter.toml_number = talet är för stort eller för litet för att sparas; skriv ett mindre tal, eller sätt det inom citattecken om det är text
+front_matter.toml_too_deep = TOML-blocket är för djupt kapslat: lots läser högst 32 nivåer av listor och tabeller i varandra; skriv det plattare
 front_matter.not_fields = sidhuvudet måste bestå av fält (`title: ...`), inte {kind}
 front_matter.sort_by = `sort_by: {value}` är inte en av {allowed}; skriv en av dem
 front_matter.path = `path: {value}` måste vara en sökväg inne på webbplatsen, till exempel docs/intro, utan `..`; skriv sidans adress från webbplatsens rot
