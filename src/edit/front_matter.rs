@@ -85,6 +85,15 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, String> {
     Err("line 1: the front matter is never closed: add a line `---` after it".to_string())
 }
 
+/// Whether the file's front matter is TOML (`+++`, Zola's), which the editor does not write:
+/// such a page is refused with [`super::messages::TOML_FRONT_MATTER`] before anything else.
+pub fn is_toml(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    bytes
+        .strip_prefix(b"+++")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(b"\n") || rest.starts_with(b"\r\n"))
+}
+
 /// The file's text, or where it stops being UTF-8.
 fn utf8(bytes: &[u8]) -> Result<&str, String> {
     std::str::from_utf8(bytes).map_err(|err| {
