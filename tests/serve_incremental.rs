@@ -194,6 +194,17 @@ fn after_toml_edits_the_served_site_equals_a_fresh_one() {
         "+++\ntitle = \"C. Cesar\"\nslug = \"aaa-cesar\"\ndate = 2024-01-05\n+++\nCesar.\n",
     );
     shows("/personer/aaa-cesar/", "C. Cesar");
+    // A page's `path` moves it; the blog's lists link the new address.
+    edit(
+        &site,
+        "blogg/tredje.md",
+        "path = \"egen/adress\"",
+        "path = \"ny/adress\"",
+    );
+    shows("/ny/adress/", "Det tredje inlägget");
+    wait_for(&server, "/egen/adress/", "the old address gone", |s, _| {
+        s == 404
+    });
 
     let files = site_files(&site);
     let fresh = start(&site);
