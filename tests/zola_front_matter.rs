@@ -283,3 +283,52 @@ fn yaml_stays_the_default_for_new_pages() {
     // And the new YAML page builds beside the TOML ones.
     site.build_ok(&[]);
 }
+
+const TYPED: &str = "\
+title: \"Planer\"
+base_url: \"https://example.org/kb\"
+language: sv
+collections:
+  - name: planer
+    sections: [planer]
+    fields:
+      granskad: {type: date, required: true}
+      ar: {type: number, required: true}
+      klar: {type: bool}
+      status: {type: enum, values: [utkast, antagen]}
+      typer: {type: list}
+      epost: {type: email}
+";
+
+/// The messages of a failed build, without their paths, positions and source lines.
+fn messages(stderr: &str) -> Vec<String> {
+    let mut found: Vec<String> = stderr
+        .lines()
+        .filter(|l| l.contains(".md:"))
+        .map(|l| l.rsplit_once(": ").map_or(l, |(_, m)| m).to_string())
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn typed_fields_are_checked_the_same_in_toml_and_yaml() {
+    // A native TOML date that does not exist (2024-02-30) is a TOML syntax error, which stops
+    // the file's other checks; quoted, it is checked as a date like YAML's.
+    let toml = "+++\ntitle = \"Plan\"\ngranskad = \"2024-02-30\"\nar = \"2024\"\nklar = \"ja\"\n\
+                status = \"klar\"\ntyper = [\"a\", 1]\nepost = \"inte en adress\"\nokant = 1\n+++\n";
+    let yaml = "---\ntitle: \"Plan\"\ngranskad: 2024-02-30\nar: \"2024\"\nklar: \"ja\"\n\
+                status: \"klar\"\ntyper: [\"a\", 1]\nepost: \"inte en adress\"\nokant: 1\n---\n";
+    let mut results = Vec::new();
+    for page in [toml, yaml] {
+        let site = fixture("minimal");
+        site.write("config.yaml", TYPED);
+        site.write("content/planer/_index.md", "---\ntitle: Planer\n---\n");
+        site.write("content/planer/plan.md", page);
+        let run = site.build(&[]);
+        run.assert_content_error();
+        results.push(messages(&run.stderr));
+    }
+    assert!(results[0].len() >= 5, "{:?}", results[0]);
+    assert_eq!(results[0], results[1]);
+}
