@@ -33,7 +33,7 @@ const MAX_DEPTH: usize = 32;
 /// reported at its position in the file.
 pub fn to_yaml(path: &Path, file_text: &str, range: Range<usize>) -> Result<Written, Diagnostic> {
     let toml = &file_text[range.clone()];
-    let lines = Lines::new(file_text, range.start);
+    let lines = Lines::new(file_text, range.clone());
     let table = DeTable::parse(toml).map_err(|err| {
         let offset = err.span().map_or(0, |span| span.start);
         let (line, column) = lines.position(offset);
@@ -77,15 +77,13 @@ struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
-    fn new(text: &'a str, start: usize) -> Lines<'a> {
+    /// The lines of the block at `range` of the file `text`.
+    fn new(text: &'a str, range: Range<usize>) -> Lines<'a> {
+        let start = range.start;
         let first_line = text[..start].matches('\n').count() + 1;
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let mut starts = vec![line_start];
-        starts.extend(
-            text[start..]
-                .match_indices('\n')
-                .map(|(i, _)| start + i + 1),
-        );
+        starts.extend(text[range].match_indices('\n').map(|(i, _)| start + i + 1));
         Lines {
             text,
             start,
