@@ -22,4 +22,5 @@ pub mod site;
 pub mod templates;
 #[cfg(test)]
 mod test_text;
+pub mod toml_yaml;
 pub mod yaml;

@@ -14,25 +14,106 @@ use crate::diagnostics::Diagnostic;
 pub use serde_saphyr::Spanned;
 
 /// Where a YAML block sits: the file it came from, the whole file's text (to quote the
-/// offending line), and the 1-based file line of the block's first line.
+/// offending line), and the 1-based file line of the block's first line. A block the program
+/// wrote from another format (TOML front matter) also has [`Origins`]: positions in it are
+/// reported where its values were written.
 #[derive(Clone, Copy)]
 pub struct Block<'a> {
     pub path: &'a Path,
     pub file_text: &'a str,
     pub first_line: usize,
+    origins: Option<&'a Origins>,
 }
 
-impl Block<'_> {
+impl<'a> Block<'a> {
+    pub fn new(path: &'a Path, file_text: &'a str, first_line: usize) -> Block<'a> {
+        Block {
+            path,
+            file_text,
+            first_line,
+            origins: None,
+        }
+    }
+
+    /// A block of YAML written by the program, whose lines came from `origins`.
+    pub fn written_from(path: &'a Path, file_text: &'a str, origins: &'a Origins) -> Block<'a> {
+        Block {
+            path,
+            file_text,
+            first_line: origins.first_line,
+            origins: Some(origins),
+        }
+    }
+
+    /// The file's line and column (1-based) of a block position (1-based, block-relative).
+    pub fn position(&self, line: u64, column: u64) -> (usize, usize) {
+        let (line, column) = (line as usize, column as usize);
+        match self.origins {
+            Some(origins) => origins.position(line, column),
+            None => (line + self.first_line - 1, column),
+        }
+    }
+
+    /// The file's line and column of a spanned value.
+    pub fn place<T>(&self, spanned: &Spanned<T>) -> (usize, usize) {
+        let location = spanned.referenced;
+        self.position(location.line(), location.column())
+    }
+
     /// A diagnostic at a position reported by the YAML parser (1-based, block-relative).
     pub fn diagnostic(&self, line: u64, column: u64, message: impl Into<String>) -> Diagnostic {
-        let line = line as usize + self.first_line - 1;
-        Diagnostic::at(self.path, self.file_text, line, column as usize, message)
+        let (line, column) = self.position(line, column);
+        Diagnostic::at(self.path, self.file_text, line, column, message)
     }
 
     /// A diagnostic pointing at the value of a spanned field.
     pub fn at<T>(&self, spanned: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
         let location = spanned.referenced;
         self.diagnostic(location.line(), location.column(), message)
+    }
+}
+
+/// Where the lines of a YAML text written by the program came from: for each line, the file
+/// positions of the key and of the value it holds. A position before the value's column is
+/// the key's.
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    /// The file line of the source block's first line, where an empty block's problems go.
+    pub first_line: usize,
+    lines: Vec<Origin>,
+}
+
+/// One written line's key and value, as file positions (line, column; 1-based).
+#[derive(Debug, Clone, Copy)]
+pub struct Origin {
+    pub key: (usize, usize),
+    pub value: (usize, usize),
+    /// The column (1-based) where the value starts in the written line.
+    pub value_column: usize,
+}
+
+impl Origins {
+    pub fn new(first_line: usize) -> Origins {
+        Origins {
+            first_line,
+            lines: Vec::new(),
+        }
+    }
+
+    /// Records where the next written line came from.
+    pub fn push(&mut self, origin: Origin) {
+        self.lines.push(origin);
+    }
+
+    fn position(&self, line: usize, column: usize) -> (usize, usize) {
+        let origin = line
+            .checked_sub(1)
+            .and_then(|index| self.lines.get(index).or(self.lines.last()));
+        match origin {
+            Some(o) if column >= o.value_column => o.value,
+            Some(o) => o.key,
+            None => (self.first_line, 1),
+        }
     }
 }
 
@@ -74,7 +155,7 @@ pub fn parse<T: DeserializeOwned>(block: Block<'_>, yaml: &str) -> Result<T, Dia
         let message = tidy_message(&message);
         match position {
             Some((line, column)) => block.diagnostic(line as u64, column as u64, message),
-            None => Diagnostic::at(block.path, block.file_text, block.first_line, 1, message),
+            None => block.diagnostic(1, 1, message),
         }
     })
 }
@@ -170,11 +251,7 @@ mod tests {
     }
 
     fn block(text: &str) -> Block<'_> {
-        Block {
-            path: Path::new("x.md"),
-            file_text: text,
-            first_line: 2,
-        }
+        Block::new(Path::new("x.md"), text, 2)
     }
 
     #[test]
@@ -503,11 +580,7 @@ mod node_tests {
     #[test]
     fn nested_positions_survive() {
         let text = "a: 1\nlist:\n  - namn: x\n    typ: y\n";
-        let block = Block {
-            path: Path::new("c.yaml"),
-            file_text: text,
-            first_line: 1,
-        };
+        let block = Block::new(Path::new("c.yaml"), text, 1);
         let node: Spanned<Node> = parse(block, text).unwrap();
         let Node::Map(entries) = &node.value else {
             panic!("map expected")

@@ -597,3 +597,38 @@ fn field_names(data: &Value) -> Vec<&str> {
         .filter_map(|f| f["name"].as_str())
         .collect()
 }
+
+/// A page whose front matter is TOML (Zola's `+++`) is refused by the editor, in Swedish, and
+/// never rewritten: the editor writes YAML only.
+#[test]
+fn a_toml_page_is_refused_and_left_as_it_is() {
+    let site = fixture("zola");
+    site.write(
+        "content/blogg/yaml.md",
+        "---\ntitle: \"I YAML\"\n---\nText.\n",
+    );
+    let toml_file = "content/blogg/forsta.md";
+    let before = std::fs::read(site.path(toml_file)).expect("read");
+    let server = start_editing(&site);
+    wait_for(&server, "/blogg/yaml/", "the page", |s, _| s == 200);
+    let (status, html) = get(&server, "/__lots/edit/page?key=blogg/forsta.md");
+    assert_eq!(status, 422, "{html}");
+    assert!(
+        html.contains("Sidans sidhuvud är skrivet i TOML (mellan rader +++), och redigeraren kan bara skriva YAML"),
+        "{html}"
+    );
+    let (token, data) = open_editor(&server, "blogg/yaml.md");
+    let mut body = save_body(&data, json!({"title": "Skrivet över"}));
+    body["key"] = json!("blogg/forsta.md");
+    for api in ["/__lots/edit/api/preview", "/__lots/edit/api/save"] {
+        let (status, answer) = post_json(&server, api, &token, &body);
+        assert_eq!(status, 422, "{api}: {answer}");
+        assert!(
+            answer
+                .to_string()
+                .contains("redigeraren kan bara skriva YAML"),
+            "{answer}"
+        );
+    }
+    assert_eq!(std::fs::read(site.path(toml_file)).expect("read"), before);
+}

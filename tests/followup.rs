@@ -424,3 +424,86 @@ fn the_consolidated_page_draws_the_same_numbers_as_its_tables() {
         "genomförd, pågår, ej påbörjad, inställd in T1 and T2 2020"
     );
 }
+
+/// The T2 report of the fixture with its front matter in TOML, as a Zola user writes it.
+const T2_TOML: &str = "\
++++
+title = \"Norra nämnden, uppföljning T2 2020\"
+weight = 2
+plan = \"@/handlingsplaner/norr-2020.md\"
+period = \"T2\"
+ar = 2020
+exempeldata = true
+deltagit = 76
+medarbetare = 1000
+
+[[aktiviteter]]
+id = \"skola\"
+status = \"genomford\"
+kommentar = \"Alla skolor; klart i juni\"
+
+[[aktiviteter]]
+id = \"webbkurs\"
+status = \"genomford\"
+
+[[aktiviteter]]
+id = \"samverkan\"
+status = \"installd\"
+kommentar = \"Polisen omorganiseras\"
+
+[[aktiviteter]]
+id = \"stod\"
+status = \"pagar\"
++++
+
+Rapport för T2.
+";
+
+/// Every file under `dir` with its bytes, by path.
+fn output_files(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .display()
+                    .to_string();
+                files.insert(name, std::fs::read(&path).expect("read file"));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_report_in_toml_gives_the_same_site_and_is_refused_at_its_place_in_the_toml() {
+    let yaml = fixture("followup");
+    let toml = fixture("followup");
+    toml.write(T2, T2_TOML);
+    let (from_yaml, from_toml) = (yaml.build_ok(&[]).out, toml.build_ok(&[]).out);
+    let (from_yaml, from_toml) = (output_files(&from_yaml), output_files(&from_toml));
+    assert_eq!(
+        from_yaml.keys().collect::<Vec<_>>(),
+        from_toml.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &from_yaml {
+        assert!(*bytes == from_toml[name], "{name} differs");
+    }
+    // A follow-up problem found after loading points into the TOML.
+    replaced(&toml, T2, "id = \"stod\"", "id = \"okand\"");
+    let run = toml.build(&[]);
+    run.assert_content_error();
+    run.assert_error_at(
+        &toml.shown(T2),
+        26,
+        6,
+        "`id: okand` is not an activity of handlingsplaner/norr-2020.md",
+        "id = \"okand\"",
+    );
+}

@@ -606,3 +606,50 @@ fn an_image_shown_for_the_first_time_gets_its_copies() {
         wait_for(&server, &path, "the copy in the srcset", |s, _| s == 200);
     }
 }
+
+/// Pages `in_search_index = false` leaves out (Zola's key, here in TOML) do not shift the
+/// numbers an edit of another page is indexed at, and letting one in brings it into the index.
+#[test]
+fn pages_left_out_of_the_index_stay_out_and_edits_land_on_the_right_page() {
+    let site = fixture("zola");
+    let server = start(&site);
+    wait_for(&server, "/blogg/forsta/", "the page", |s, _| s == 200);
+    assert_eq!(
+        search_doc(&server, "blogg/det-andra-inlagget/index.html"),
+        None
+    );
+    let doc = search_doc(&server, "blogg/forsta/index.html").expect("the page is indexed");
+    let word = search_keys("Zebrafinkmarkör");
+    let text = std::fs::read_to_string(site.path("content/blogg/forsta.md")).expect("read");
+    site.write(
+        "content/blogg/forsta.md",
+        text.replace("Resten av texten.", "Resten av texten om Zebrafinkmarkör."),
+    );
+    wait_for_search(&server, &word, "the new word listing the page", |p| {
+        p == Some(vec![doc])
+    });
+    assert_eq!(search_doc(&server, "blogg/forsta/index.html"), Some(doc));
+
+    let text = std::fs::read_to_string(site.path("content/blogg/andra.md")).expect("read");
+    site.write(
+        "content/blogg/andra.md",
+        text.replace("in_search_index = false", "in_search_index = true"),
+    );
+    let deadline = Instant::now() + WAIT;
+    while search_doc(&server, "blogg/det-andra-inlagget/index.html").is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the page let in never reached the index"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let moved = search_doc(&server, "blogg/forsta/index.html").expect("still indexed");
+    assert_eq!(
+        moved,
+        doc + 1,
+        "the page let in comes before it in key order"
+    );
+    wait_for_search(&server, &word, "the word at the page's new number", |p| {
+        p == Some(vec![moved])
+    });
+}

@@ -164,3 +164,55 @@ fn after_follow_up_edits_the_served_site_equals_a_fresh_one() {
         },
     );
 }
+
+/// Pages with TOML front matter (Zola's `+++`) are read again like YAML ones, and a Zola key
+/// that only warns (`render = false`) does not stop the server from showing the edit.
+#[test]
+fn after_toml_edits_the_served_site_equals_a_fresh_one() {
+    let site = fixture("zola");
+    let server = start(&site);
+    let shows = |path: &str, text: &str| {
+        wait_for(&server, path, text, |s, b| s == 200 && b.contains(text));
+    };
+    shows("/blogg/forsta/", "Det första inlägget");
+    edit(
+        &site,
+        "blogg/forsta.md",
+        "title = \"Det första inlägget\"",
+        "title = \"Det omdöpta inlägget\"",
+    );
+    shows("/blogg/forsta/", "Det omdöpta inlägget");
+    edit(
+        &site,
+        "ordlista/apa.md",
+        "title = \"apa\"",
+        "title = \"bäver\"\nrender = false",
+    );
+    shows("/ordlista/apa/", "bäver");
+    site.write(
+        "content/personer/cesar.md",
+        "+++\ntitle = \"C. Cesar\"\nslug = \"aaa-cesar\"\ndate = 2024-01-05\n+++\nCesar.\n",
+    );
+    shows("/personer/aaa-cesar/", "C. Cesar");
+    // A page's `path` moves it; the blog's lists link the new address.
+    edit(
+        &site,
+        "blogg/tredje.md",
+        "path = \"egen/adress\"",
+        "path = \"ny/adress\"",
+    );
+    shows("/ny/adress/", "Det tredje inlägget");
+    wait_for(&server, "/egen/adress/", "the old address gone", |s, _| {
+        s == 404
+    });
+
+    let files = site_files(&site);
+    let fresh = start(&site);
+    poll(
+        "the edited site to equal a fresh one",
+        || match first_difference(&server, &fresh, &files) {
+            None => Ok(()),
+            Some(difference) => Err(difference),
+        },
+    );
+}

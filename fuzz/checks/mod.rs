@@ -100,19 +100,15 @@ pub fn front_matter(data: &[u8]) {
     };
     // Split and parsed on their own, then as a whole page of a collection.
     let path = file.as_path();
-    match front_matter::split(path, &text) {
+    match front_matter::Matter::read(path, &text) {
         Err(problem) => assert_inside(&problem, &text),
-        Ok(split) => {
-            assert!(text.is_char_boundary(split.body_offset) && split.body_offset <= text.len());
-            let block = yaml::Block {
-                path,
-                file_text: &text,
-                first_line: 2,
-            };
-            if let Err(problem) = yaml::parse::<front_matter::RawPage>(block, split.yaml) {
+        Ok(matter) => {
+            let body = matter.body_offset;
+            assert!(text.is_char_boundary(body) && body <= text.len());
+            if let Err(problem) = matter.parse::<front_matter::RawPage>() {
                 assert_inside(&problem, &text);
             }
-            if let Err(problem) = yaml::parse::<yaml::Spanned<yaml::Node>>(block, split.yaml) {
+            if let Err(problem) = matter.parse::<yaml::Spanned<yaml::Node>>() {
                 assert_inside(&problem, &text);
             }
         }

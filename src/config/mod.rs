@@ -123,11 +123,7 @@ impl Config {
 
     /// The config in `text`, the YAML of the file at `path`.
     fn from_yaml(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
-        let block = yaml::Block {
-            path,
-            file_text: text,
-            first_line: 1,
-        };
+        let block = yaml::Block::new(path, text, 1);
         let raw: RawConfig = yaml::parse(block, text).map_err(|d| vec![d])?;
         Self::validate(raw, block)
     }

@@ -158,11 +158,7 @@ mod tests {
 
     fn check(text: &str) -> (Vec<Synonym>, Vec<String>) {
         let path = Path::new("config.yaml");
-        let block = yaml::Block {
-            path,
-            file_text: text,
-            first_line: 1,
-        };
+        let block = yaml::Block::new(path, text, 1);
         let raw: Wrapper = yaml::parse(block, text).expect("valid YAML");
         let mut problems = Vec::new();
         let config = SearchConfig::checked(raw.search, block, &mut problems);

@@ -229,18 +229,24 @@ struct Reader<'a> {
     page: &'a Page,
     loaded: &'a mut Loaded,
     tree: Option<Spanned<Node>>,
+    /// Where the lines of TOML front matter came from (`None` for YAML).
+    origins: Option<yaml::Origins>,
 }
 
 impl<'a> Reader<'a> {
     fn new(page: &'a Page, loaded: &'a mut Loaded) -> Reader<'a> {
         let doc = &page.doc;
         let path = doc.file_path();
-        let tree = super::front_matter::split(&path, &doc.source)
-            .ok()
-            .and_then(|split| {
-                yaml::parse::<Spanned<Node>>(block(&path, &doc.source), split.yaml).ok()
-            });
-        Reader { page, loaded, tree }
+        let (tree, origins) = match super::front_matter::Matter::read(&path, &doc.source) {
+            Ok(matter) => (matter.parse::<Spanned<Node>>().ok(), matter.into_origins()),
+            Err(_) => (None, None),
+        };
+        Reader {
+            page,
+            loaded,
+            tree,
+            origins,
+        }
     }
 
     /// The node at a path of keys and list indexes (`["aktiviteter", "2", "id"]`).
@@ -260,7 +266,8 @@ impl<'a> Reader<'a> {
         let doc = &self.page.doc;
         let file = doc.file_path();
         match self.node(path) {
-            Some(node) => block(&file, &doc.source).at(node, message),
+            Some(node) => super::front_matter::block(&file, &doc.source, self.origins.as_ref())
+                .at(node, message),
             None => Diagnostic::at(&file, &doc.source, 1, 1, message),
         }
     }
@@ -413,12 +420,4 @@ pub fn activities(plan: &Page) -> impl Iterator<Item = &serde_json::Map<String, 
         .into_iter()
         .flatten()
         .filter_map(Value::as_object)
-}
-
-fn block<'a>(path: &'a std::path::Path, text: &'a str) -> yaml::Block<'a> {
-    yaml::Block {
-        path,
-        file_text: text,
-        first_line: 2,
-    }
 }

@@ -1,6 +1,9 @@
-//! Splits a Markdown file into its YAML front matter and body without losing line numbers,
-//! and validates the front matter of pages and sections.
+//! Splits a Markdown file into its front matter and body without losing line numbers, and
+//! validates the front matter of pages and sections. Front matter is YAML between `---` lines,
+//! or TOML between `+++` lines as Zola writes it; TOML is read as the same YAML
+//! ([`crate::toml_yaml`]), so both meet the same checks and report the same positions.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -12,35 +15,138 @@ use crate::yaml::{self, Spanned};
 
 use super::dates::DateValue;
 
+/// The language a file's front matter is written in, told by its fence lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines.
+    Toml,
+}
+
+impl Format {
+    fn fence(self) -> &'static str {
+        match self {
+            Format::Yaml => "---",
+            Format::Toml => "+++",
+        }
+    }
+}
+
 /// The front matter block and the body of one file.
 pub struct Split<'a> {
-    pub yaml: &'a str,
+    pub format: Format,
+    /// The text between the fence lines.
+    pub front: &'a str,
+    /// Byte offset of `front` in the file.
+    pub front_offset: usize,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
 }
 
-/// Finds the front matter between a first line `---` and the next line `---`.
+/// Finds the front matter between a first line `---` (or `+++`) and the next such line.
 /// Files without front matter are errors: every page needs at least a title.
 pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    let Some(rest) = text
-        .strip_prefix("---\n")
-        .or_else(|| (text == "---").then_some(""))
-    else {
+    let format = [Format::Yaml, Format::Toml].into_iter().find(|f| {
+        let fence = f.fence();
+        text == fence
+            || text
+                .strip_prefix(fence)
+                .is_some_and(|r| r.starts_with('\n'))
+    });
+    let Some(format) = format else {
         return Err(
             Diagnostic::at(path, text, 1, 1, "").with_text("front_matter.missing", Vec::new())
         );
     };
+    let front_offset = text.len().min(4);
+    let rest = &text[front_offset..];
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
+        if line.trim_end() == format.fence() {
             return Ok(Split {
-                yaml: &rest[..offset],
-                body_offset: 4 + offset + line.len(),
+                format,
+                front: &rest[..offset],
+                front_offset,
+                body_offset: front_offset + offset + line.len(),
             });
         }
         offset += line.len();
     }
-    Err(Diagnostic::at(path, text, 1, 1, "").with_text("front_matter.unclosed", Vec::new()))
+    let code = match format {
+        Format::Yaml => "front_matter.unclosed",
+        Format::Toml => "front_matter.unclosed_toml",
+    };
+    Err(Diagnostic::at(path, text, 1, 1, "").with_text(code, Vec::new()))
+}
+
+/// A file's front matter ready for the YAML reader: as written, or written from its TOML
+/// with the origins of every line, so that problems point into the TOML.
+pub struct Matter<'a> {
+    path: &'a Path,
+    file_text: &'a str,
+    yaml: Cow<'a, str>,
+    origins: Option<yaml::Origins>,
+    pub format: Format,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+impl<'a> Matter<'a> {
+    /// Splits `text` and, for TOML, reads the TOML (its syntax errors are reported here).
+    pub fn read(path: &'a Path, text: &'a str) -> Result<Matter<'a>, Diagnostic> {
+        let split = split(path, text)?;
+        let (yaml, origins) = match split.format {
+            Format::Yaml => (Cow::Borrowed(split.front), None),
+            Format::Toml => {
+                let range = split.front_offset..split.front_offset + split.front.len();
+                let written = crate::toml_yaml::to_yaml(path, text, range)?;
+                (Cow::Owned(written.yaml), Some(written.origins))
+            }
+        };
+        Ok(Matter {
+            path,
+            file_text: text,
+            yaml,
+            origins,
+            format: split.format,
+            body_offset: split.body_offset,
+        })
+    }
+
+    /// The front matter as YAML.
+    pub fn yaml(&self) -> &str {
+        &self.yaml
+    }
+
+    /// Where [`Matter::yaml`] sits in the file, to place its problems.
+    pub fn block(&self) -> yaml::Block<'_> {
+        block(self.path, self.file_text, self.origins.as_ref())
+    }
+
+    /// What places the lines of TOML front matter, kept by readers that report problems after
+    /// the file was loaded (see [`block`]); `None` for YAML.
+    pub fn into_origins(self) -> Option<yaml::Origins> {
+        self.origins
+    }
+
+    /// Parses the front matter into `T`.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        yaml::parse(self.block(), self.yaml())
+    }
+}
+
+/// The block of a file's front matter: YAML from the file's second line, after `---`, or
+/// written from TOML with the `origins` of its lines ([`Matter::into_origins`]).
+pub fn block<'a>(
+    path: &'a Path,
+    file_text: &'a str,
+    origins: Option<&'a yaml::Origins>,
+) -> yaml::Block<'a> {
+    match origins {
+        Some(origins) => yaml::Block::written_from(path, file_text, origins),
+        None => yaml::Block::new(path, file_text, 2),
+    }
 }
 
 /// Unknown keys are not refused here: collections add fields of their own, and
@@ -69,8 +175,22 @@ pub struct RawPage {
     pub template: Option<Spanned<String>>,
     #[serde(default)]
     pub extra: yaml::Loose,
+    /// Zola's: the page's address instead of its section's folder and slug.
+    #[serde(default)]
+    pub path: Option<Spanned<String>>,
+    /// Zola's: who wrote the page, for templates.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Zola's: `false` leaves the page out of the search index.
+    #[serde(default)]
+    pub in_search_index: Option<bool>,
+    /// Zola's: `false` would not write the page; Lots writes it (a warning says so).
+    #[serde(default)]
+    pub render: Option<Spanned<bool>>,
 }
 
+/// Section front matter: Lots's keys and every key of Zola's sections, so that a Zola site's
+/// `_index.md` is read as it is; unknown keys are errors.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
@@ -96,6 +216,20 @@ pub struct RawSection {
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
     pub extra: yaml::Loose,
+    #[serde(default)]
+    pub in_search_index: Option<bool>,
+    #[serde(default)]
+    pub paginate_reversed: bool,
+    #[serde(default)]
+    pub redirect_to: Option<Spanned<String>>,
+    #[serde(default)]
+    pub render: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub paginate_path: Option<Spanned<String>>,
+    #[serde(default)]
+    pub insert_anchor_links: Option<Spanned<String>>,
+    #[serde(default)]
+    pub generate_feeds: Option<Spanned<bool>>,
 }
 
 /// How a section orders its pages.
@@ -105,7 +239,15 @@ pub enum SortBy {
     Date,
     /// Lightest first.
     Weight,
+    /// By title, ignoring case.
     Title,
+    /// By title, byte by byte (Zola's `title_bytes`: capitals before small letters).
+    TitleBytes,
+    /// Most recently updated first (`updated`, or `date` when not updated), as Zola's
+    /// `update_date`.
+    UpdateDate,
+    /// By slug.
+    Slug,
     /// File order.
     None,
 }
@@ -132,6 +274,10 @@ pub struct PageMeta {
     pub taxonomies: BTreeMap<String, Vec<String>>,
     pub template: Option<TemplateRef>,
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// The output path `path:` asks for (`a/b/index.html`).
+    pub path: Option<String>,
+    pub authors: Vec<String>,
+    pub in_search_index: bool,
 }
 
 /// Validated section front matter.
@@ -148,6 +294,12 @@ pub struct SectionMeta {
     pub draft: bool,
     pub aliases: Vec<String>,
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// `false` leaves the section's page and every page under it out of the search index.
+    pub in_search_index: bool,
+    /// The last pages first when paginated.
+    pub paginate_reversed: bool,
+    /// The output path the section's page sends the reader on to, instead of listing.
+    pub redirect_to: Option<String>,
 }
 
 /// Checks what serde cannot: dates, slugs, alias paths, taxonomy names.
@@ -213,6 +365,7 @@ impl<'a> Validator<'a> {
             }
             taxonomies.insert(name, clean);
         }
+        self.not_rendered(raw.render.as_ref(), "front_matter.zola_field/render_page");
         PageMeta {
             title,
             description: raw.description.0,
@@ -225,24 +378,18 @@ impl<'a> Validator<'a> {
             taxonomies,
             template: raw.template.as_ref().map(|t| self.template(t)),
             extra: raw.extra.0,
+            path: raw.path.as_ref().and_then(|p| self.page_path(p)),
+            authors: raw.authors,
+            in_search_index: raw.in_search_index.unwrap_or(true),
         }
     }
 
     pub fn section(&mut self, raw: RawSection) -> SectionMeta {
-        let sort_by = match raw.sort_by.as_ref().map(|s| s.value.as_str()) {
-            None | Some("none") => SortBy::None,
-            Some("date") => SortBy::Date,
-            Some("weight") => SortBy::Weight,
-            Some("title") => SortBy::Title,
-            Some(other) => {
-                let spanned = raw.sort_by.as_ref().expect("matched Some");
-                self.problems.push(self.block.at(
-                    spanned,
-                    format!("`sort_by: {other}` is not one of date, weight, title, none"),
-                ));
-                SortBy::None
-            }
-        };
+        self.section_notes(&raw);
+        let sort_by = raw
+            .sort_by
+            .as_ref()
+            .map_or(SortBy::None, |s| self.sort_by(s));
         let paginate_by = raw.paginate_by.and_then(|p| {
             if p.value == 0 {
                 self.problems
@@ -264,6 +411,9 @@ impl<'a> Validator<'a> {
             draft: raw.draft,
             aliases: self.aliases(&raw.aliases),
             extra: raw.extra.0,
+            in_search_index: raw.in_search_index.unwrap_or(true),
+            paginate_reversed: raw.paginate_reversed,
+            redirect_to: raw.redirect_to.as_ref().and_then(|r| self.redirect(r)),
         }
     }
 
@@ -284,16 +434,15 @@ impl<'a> Validator<'a> {
     }
 
     fn template(&self, value: &Spanned<String>) -> TemplateRef {
-        let location = value.referenced;
-        let line = location.line() as usize + self.block.first_line - 1;
+        let (line, column) = self.block.place(value);
         TemplateRef {
             name: value.value.clone(),
             line,
-            column: location.column() as usize,
+            column,
         }
     }
 
-    fn aliases(&mut self, aliases: &[Spanned<String>]) -> Vec<String> {
+    pub(super) fn aliases(&mut self, aliases: &[Spanned<String>]) -> Vec<String> {
         let mut out = Vec::new();
         for alias in aliases {
             match super::paths::alias_output_path(&alias.value) {
@@ -316,16 +465,12 @@ mod tests {
     fn split_keeps_body_offset() {
         let text = "---\ntitle: x\n---\nbody";
         let s = split(Path::new("a.md"), text).unwrap();
-        assert_eq!(s.yaml, "title: x\n");
+        assert_eq!(s.front, "title: x\n");
         assert_eq!(&text[s.body_offset..], "body");
     }
 
     fn raw_page(yaml: &str) -> RawPage {
-        let block = yaml::Block {
-            path: Path::new("a.md"),
-            file_text: yaml,
-            first_line: 1,
-        };
+        let block = yaml::Block::new(Path::new("a.md"), yaml, 1);
         yaml::parse(block, yaml).unwrap_or_else(|d| panic!("{yaml}: {d}"))
     }
 
@@ -368,11 +513,7 @@ mod tests {
         );
         // A term that is nothing is refused where it is written.
         let yaml = "title: x\ntaxonomies:\n  tags: [a, ~]\n";
-        let block = yaml::Block {
-            path: Path::new("a.md"),
-            file_text: yaml,
-            first_line: 1,
-        };
+        let block = yaml::Block::new(Path::new("a.md"), yaml, 1);
         let err = yaml::parse::<RawPage>(block, yaml).err().expect("refused");
         assert_eq!((err.line, err.column), (3, 13), "{err}");
     }

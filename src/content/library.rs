@@ -8,10 +8,9 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostics::{read_text, Diagnostic};
-use crate::yaml;
 
 use super::discover::{self, bundle_dirs, parent_dir, Source};
-use super::front_matter::{self, RawPage, RawSection, Validator};
+use super::front_matter::{Matter, RawPage, RawSection, Validator};
 use super::kind::{self, FileKind};
 use super::slugs::{slugify, strip_date_prefix};
 use super::taxonomies::{self, Taxonomy};
@@ -113,8 +112,8 @@ pub fn load(
         .collect();
     for result in sections {
         match result {
-            Ok((section, mut errs)) => {
-                problems.append(&mut errs);
+            Ok((section, errs)) => {
+                sort_out(errs, &mut problems, &mut library.warnings);
                 library.sections.insert(section.doc.key.clone(), section);
             }
             Err((key, mut errs)) => {
@@ -125,8 +124,8 @@ pub fn load(
     }
     for result in pages {
         match result {
-            Ok((page, mut errs)) => {
-                problems.append(&mut errs);
+            Ok((page, errs)) => {
+                sort_out(errs, &mut problems, &mut library.warnings);
                 library.pages.insert(page.doc.key.clone(), page);
             }
             Err((key, mut errs)) => {
@@ -199,6 +198,20 @@ impl Library {
     }
 }
 
+/// Puts a file's problems with the errors or with the warnings, by their severity.
+pub(super) fn sort_out(
+    found: Vec<Diagnostic>,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for problem in found {
+        match problem.severity {
+            crate::diagnostics::Severity::Warning => warnings.push(problem),
+            crate::diagnostics::Severity::Error => errors.push(problem),
+        }
+    }
+}
+
 /// A file that failed to load: its key and why.
 type Failed = (String, Vec<Diagnostic>);
 type Loaded<T> = Result<T, Failed>;
@@ -206,35 +219,14 @@ type Loaded<T> = Result<T, Failed>;
 /// in the library so that its body is checked too and every error is reported in one run.
 type Checked<T> = Result<(T, Vec<Diagnostic>), Failed>;
 
-fn read_document(source: &Source) -> Loaded<(String, usize, usize)> {
-    let text = read_text(&source.file).map_err(|d| (source.key.clone(), vec![d]))?;
-    split_document(source, text)
+/// The front matter of `text`, ready to be read, or why it cannot be.
+fn matter<'a>(source: &'a Source, text: &'a str) -> Loaded<Matter<'a>> {
+    Matter::read(&source.file, text).map_err(|d| (source.key.clone(), vec![d]))
 }
 
-/// The text with the offset of its body and the length of its front matter.
-fn split_document(source: &Source, text: String) -> Loaded<(String, usize, usize)> {
-    let split =
-        front_matter::split(&source.file, &text).map_err(|d| (source.key.clone(), vec![d]))?;
-    let (body_offset, yaml_len) = (split.body_offset, split.yaml.len());
-    Ok((text, body_offset, yaml_len))
-}
-
-fn parse_meta<R: serde::de::DeserializeOwned>(
-    source: &Source,
-    text: &str,
-    yaml_len: usize,
-) -> Loaded<R> {
-    yaml::parse(front_matter_block(source, text), &text[4..4 + yaml_len])
-        .map_err(|d| (source.key.clone(), vec![d]))
-}
-
-/// The front matter starts on the file's second line, after `---`.
-fn front_matter_block<'a>(source: &'a Source, text: &'a str) -> yaml::Block<'a> {
-    yaml::Block {
-        path: &source.file,
-        file_text: text,
-        first_line: 2,
-    }
+/// Parses the front matter into `R`.
+fn parse_meta<R: serde::de::DeserializeOwned>(source: &Source, matter: &Matter) -> Loaded<R> {
+    matter.parse().map_err(|d| (source.key.clone(), vec![d]))
 }
 
 pub(super) fn load_section(source: &Source, config: &Config) -> Checked<Section> {
@@ -252,10 +244,11 @@ fn localized<T>(mut result: Checked<T>, config: &Config) -> Checked<T> {
 }
 
 fn read_section(source: &Source, config: &Config) -> Checked<Section> {
-    let (text, body_offset, yaml_len) = read_document(source)?;
-    let raw: RawSection = parse_meta(source, &text, yaml_len)?;
-    let block = front_matter_block(source, &text);
-    let mut validator = Validator::new(block, config);
+    let text = read_text(&source.file).map_err(|d| (source.key.clone(), vec![d]))?;
+    let matter = matter(source, &text)?;
+    let raw: RawSection = parse_meta(source, &matter)?;
+    let body_offset = matter.body_offset;
+    let mut validator = Validator::new(matter.block(), config);
     let meta = validator.section(raw);
     let problems = validator.problems;
     let dir = slug_dir(parent_dir(&source.key));
@@ -296,9 +289,9 @@ pub(super) fn page_from_text(source: &Source, text: String, config: &Config) -> 
 }
 
 fn read_page(source: &Source, text: String, config: &Config) -> Checked<Page> {
-    let (text, body_offset, yaml_len) = split_document(source, text)?;
-    let raw: RawPage = parse_meta(source, &text, yaml_len)?;
-    let block = front_matter_block(source, &text);
+    let matter = matter(source, &text)?;
+    let raw: RawPage = parse_meta(source, &matter)?;
+    let (body_offset, block) = (matter.body_offset, matter.block());
     let mut validator = Validator::new(block, config);
     let mut meta = validator.page(raw);
     for problem in &mut validator.problems {
@@ -309,7 +302,7 @@ fn read_page(source: &Source, text: String, config: &Config) -> Checked<Page> {
         config,
         &source.key,
         block,
-        &text[4..4 + yaml_len],
+        matter.yaml(),
         &mut validator.problems,
     );
     for problem in &mut validator.problems[before_schema..] {
@@ -343,7 +336,10 @@ fn read_page(source: &Source, text: String, config: &Config) -> Checked<Page> {
             file: Some(source.file.clone()),
             source: text,
             body_offset,
-            output_path: format!("{}{slug}/index.html", slug_dir(dir)),
+            output_path: meta
+                .path
+                .clone()
+                .unwrap_or_else(|| format!("{}{slug}/index.html", slug_dir(dir))),
             rendered: None,
             released_body: None,
         },
@@ -413,6 +409,9 @@ fn implicit_root(config: &Config) -> Section {
             draft: false,
             aliases: Vec::new(),
             extra: Default::default(),
+            in_search_index: true,
+            paginate_reversed: false,
+            redirect_to: None,
         },
         title: config.title.clone(),
         parent: None,
@@ -569,6 +568,18 @@ pub fn sort_pages(pages: &BTreeMap<String, Page>, sort_by: SortBy, keys: &mut [S
             (weight.is_none(), weight)
         }),
         SortBy::Title => keys.sort_by_cached_key(|k| pages[k].meta.title.to_lowercase()),
+        SortBy::TitleBytes => keys.sort_by(|a, b| pages[a].meta.title.cmp(&pages[b].meta.title)),
+        // Most recently updated first; a page never updated counts from its date.
+        SortBy::UpdateDate => keys.sort_by_cached_key(|k| {
+            let meta = &pages[k].meta;
+            let date = meta
+                .updated
+                .as_ref()
+                .or(meta.date.as_ref())
+                .map(|d| d.sort_key);
+            (date.is_none(), std::cmp::Reverse(date))
+        }),
+        SortBy::Slug => keys.sort_by(|a, b| pages[a].slug.cmp(&pages[b].slug)),
         SortBy::None => {}
     }
 }

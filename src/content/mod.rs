@@ -21,6 +21,7 @@ mod reload;
 pub mod schema;
 pub mod slugs;
 pub mod taxonomies;
+mod zola_fields;
 
 use std::path::PathBuf;
 

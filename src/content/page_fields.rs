@@ -12,8 +12,9 @@ use crate::yaml::{Block, Node, Spanned};
 
 use super::schema::{Checker, FileRef, UrlRef};
 
-/// Front-matter keys every page may have; collections add their own fields.
-pub const PAGE_KEYS: [&str; 11] = [
+/// Front-matter keys every page may have (Zola's page keys among them); collections add
+/// their own fields.
+pub const PAGE_KEYS: [&str; 15] = [
     "title",
     "description",
     "date",
@@ -25,6 +26,10 @@ pub const PAGE_KEYS: [&str; 11] = [
     "taxonomies",
     "template",
     "extra",
+    "path",
+    "authors",
+    "in_search_index",
+    "render",
 ];
 
 /// A page's collection data: its name, its checked fields, and the files they name.

@@ -222,10 +222,11 @@ impl Checker<'_> {
             FieldKind::Email if !is_email(&text) => Some(("schema.email", value())),
             FieldKind::Phone if !is_phone(&text) => Some(("schema.phone", value())),
             FieldKind::Url if is_url(&text) => {
+                let (line, column) = self.block.place(node);
                 self.urls.push(UrlRef {
                     url: text.clone(),
-                    line: node.referenced.line() as usize + self.block.first_line - 1,
-                    column: node.referenced.column() as usize,
+                    line,
+                    column,
                 });
                 None
             }
@@ -307,7 +308,7 @@ impl Checker<'_> {
                 let Some(text) = scalar_text(&node.value) else {
                     continue;
                 };
-                let line = node.referenced.line() as usize + self.block.first_line - 1;
+                let (line, _) = self.block.place(node);
                 match seen.iter().find(|(t, _)| *t == text) {
                     Some((_, first)) => {
                         let args = args!("field" => field, "value" => text, "list" => name, "line" => first);
@@ -339,8 +340,7 @@ impl Checker<'_> {
         }
         let key = join_relative(self.page_dir, text)
             .ok_or_else(|| ("schema.file_outside", Vec::new()))?;
-        let line = node.referenced.line() as usize + self.block.first_line - 1;
-        let column = node.referenced.column() as usize;
+        let (line, column) = self.block.place(node);
         self.files.push(FileRef {
             pointer: pointer.to_string(),
             key,

@@ -52,17 +52,9 @@ fn check(front_matter: &str) -> (BTreeMap<String, Value>, Vec<String>) {
 
 /// Checks `front_matter` against the field specs `specs` (YAML as in config.yaml).
 fn check_against(specs: &str, front_matter: &str) -> (BTreeMap<String, Value>, Vec<Diagnostic>) {
-    let specs_block = Block {
-        path: Path::new("config.yaml"),
-        file_text: specs,
-        first_line: 1,
-    };
+    let specs_block = Block::new(Path::new("config.yaml"), specs, 1);
     let specs: crate::config::FieldSpecs = yaml::parse(specs_block, specs).expect("specs");
-    let block = Block {
-        path: Path::new("sida.md"),
-        file_text: front_matter,
-        first_line: 1,
-    };
+    let block = Block::new(Path::new("sida.md"), front_matter, 1);
     let node: Spanned<Node> = yaml::parse(block, front_matter).expect("front matter parses");
     let Node::Map(entries) = &node.value else {
         panic!("fields expected in {front_matter:?}")

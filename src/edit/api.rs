@@ -97,6 +97,10 @@ async fn draft(editor: &Editor, request: &EditRequest, saving: bool) -> Result<D
                 "Sidan finns inte (längre) i content/.",
             )
         })?;
+        if front_matter::is_toml(&original) {
+            let text = super::messages::TOML_FRONT_MATTER;
+            return Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, text));
+        }
         return Ok(Draft {
             key: key.clone(),
             path: Some(path),

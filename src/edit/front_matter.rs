@@ -39,7 +39,8 @@ pub(super) struct Split<'a> {
 }
 
 /// Cuts `text` like the site does: front matter between a first line `---` and the next
-/// line `---`. A file that does not start with `---` is all body.
+/// line `---`. A file that does not start with `---` is all body; one whose front matter is
+/// TOML (`+++`) is refused, since the editor writes YAML only.
 pub(super) fn split(text: &str) -> Result<Split<'_>, String> {
     let bom = if text.starts_with('\u{feff}') {
         "\u{feff}"
@@ -53,6 +54,9 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, String> {
     } else {
         "\n"
     };
+    if first.trim_end_matches(['\r', '\n']) == "+++" {
+        return Err(super::messages::TOML_FRONT_MATTER.to_string());
+    }
     if first.trim_end_matches(['\r', '\n']) != "---" {
         return Ok(Split {
             bom,
@@ -81,6 +85,15 @@ pub(super) fn split(text: &str) -> Result<Split<'_>, String> {
     Err("line 1: the front matter is never closed: add a line `---` after it".to_string())
 }
 
+/// Whether the file's front matter is TOML (`+++`, Zola's), which the editor does not write:
+/// such a page is refused with [`super::messages::TOML_FRONT_MATTER`] before anything else.
+pub fn is_toml(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    bytes
+        .strip_prefix(b"+++")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(b"\n") || rest.starts_with(b"\r\n"))
+}
+
 /// The file's text, or where it stops being UTF-8.
 fn utf8(bytes: &[u8]) -> Result<&str, String> {
     std::str::from_utf8(bytes).map_err(|err| {
@@ -98,11 +111,7 @@ pub(super) fn parse(split: &Split) -> Result<Fields, String> {
     if split.front.trim().is_empty() {
         return Ok(Vec::new());
     }
-    let block = yaml::Block {
-        path: Path::new(""),
-        file_text: split.front,
-        first_line: 2,
-    };
+    let block = yaml::Block::new(Path::new(""), split.front, 2);
     let node: Spanned<Node> = yaml::parse(block, split.front)
         .map_err(|d| format!("line {}, column {}: {}", d.line, d.column, d.message))?;
     match node.value {

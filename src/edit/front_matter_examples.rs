@@ -135,13 +135,9 @@ fn every_page_lots_new_writes_can_be_filled_in_to_a_page_the_schema_accepts() {
         let key = format!("{}/ny-sida/index.md", collection.sections[0]);
         let split =
             crate::content::front_matter::split(std::path::Path::new("x.md"), &out).unwrap();
-        let block = crate::yaml::Block {
-            path: std::path::Path::new("x.md"),
-            file_text: &out,
-            first_line: 2,
-        };
+        let block = crate::yaml::Block::new(std::path::Path::new("x.md"), &out, 2);
         let mut problems = Vec::new();
-        crate::content::schema::page_fields(&config, &key, block, split.yaml, &mut problems);
+        crate::content::schema::page_fields(&config, &key, block, split.front, &mut problems);
         assert!(problems.is_empty(), "{problems:?}\n{out}");
     }
 }

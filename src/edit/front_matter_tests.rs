@@ -475,8 +475,16 @@ fn the_body_is_kept_unless_changed() {
 
 #[test]
 fn broken_files_are_refused_with_their_line() {
-    let cases: [(&[u8], &str); 4] = [
+    let cases: [(&[u8], &str); 6] = [
         (b"---\ntitle: a\n", "never closed"),
+        (
+            b"+++\ntitle = \"a\"\n+++\nText\n",
+            "i TOML (mellan rader +++)",
+        ),
+        (
+            b"\xef\xbb\xbf+++\r\ntitle = \"a\"\r\n+++\r\n",
+            "redigeraren kan bara skriva YAML",
+        ),
         (b"---\ntitle: a\nb: \xff\n---\n", "line 3"),
         (b"---\ntitle: [a\n---\n", "line"),
         (b"---\n- a\n---\n", "must be fields"),

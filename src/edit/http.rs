@@ -244,6 +244,10 @@ async fn edit_page(State(editor): State<Arc<Editor>>, Query(query): Query<KeyQue
             "Sidan finns inte (längre) i content/.",
         );
     };
+    if front_matter::is_toml(&bytes) {
+        let text = super::messages::TOML_FRONT_MATTER;
+        return error_page(StatusCode::UNPROCESSABLE_ENTITY, text);
+    }
     let file = match front_matter::read(&bytes) {
         Ok(file) => file,
         Err(why) => {

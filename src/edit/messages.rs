@@ -2,6 +2,10 @@
 //! page or an upload was refused, and the hints a new page's file carries. The pipeline's
 //! own messages (schema errors, build errors) stay where they are, in English.
 
+/// Shown for a page whose front matter is TOML (`+++`), which the editor cannot write: it
+/// refuses the page rather than write YAML over it.
+pub const TOML_FRONT_MATTER: &str = "Sidans sidhuvud är skrivet i TOML (mellan rader +++), och redigeraren kan bara skriva YAML; ändra sidan i en textredigerare, eller skriv om sidhuvudet i YAML mellan rader --- så kan den redigeras här.";
+
 /// Shown for a key that is empty.
 pub const EMPTY_PATH: &str =
     "Sökvägen är tom; ange en sida i content/, till exempel symboler/kod-88/index.md.";

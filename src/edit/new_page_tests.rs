@@ -106,11 +106,7 @@ fn titles_are_quoted_so_yaml_reads_them_back_as_written() {
     ] {
         let (text, _) = page_text(&config(), "om/_index.md", title, &options(false));
         let first = text.lines().nth(1).expect("title line");
-        let block = crate::yaml::Block {
-            path: std::path::Path::new("sida.md"),
-            file_text: first,
-            first_line: 1,
-        };
+        let block = crate::yaml::Block::new(std::path::Path::new("sida.md"), first, 1);
         let read: std::collections::BTreeMap<String, String> =
             crate::yaml::parse(block, first).expect("title reads back");
         assert_eq!(read["title"], title, "{first}");
@@ -121,13 +117,9 @@ fn titles_are_quoted_so_yaml_reads_them_back_as_written() {
 fn problems_of(config: &Config, key: &str, text: &str) -> Vec<String> {
     let path = std::path::Path::new("sida.md");
     let split = crate::content::front_matter::split(path, text).expect("front matter");
-    let block = crate::yaml::Block {
-        path,
-        file_text: text,
-        first_line: 2,
-    };
+    let block = crate::yaml::Block::new(path, text, 2);
     let mut problems = Vec::new();
-    crate::content::schema::page_fields(config, key, block, split.yaml, &mut problems);
+    crate::content::schema::page_fields(config, key, block, split.front, &mut problems);
     problems
         .iter()
         .map(|d| format!("{}:{} {}", d.line, d.column, d.message))

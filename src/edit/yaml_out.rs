@@ -251,11 +251,7 @@ fn reads_as_number(s: &str) -> bool {
 
 fn read_plain(s: &str) -> Option<Node> {
     let text = format!("k: {s}\n");
-    let block = yaml::Block {
-        path: Path::new(""),
-        file_text: &text,
-        first_line: 1,
-    };
+    let block = yaml::Block::new(Path::new(""), &text, 1);
     match yaml::parse::<Spanned<Node>>(block, &text).ok()?.value {
         Node::Map(mut entries) if entries.len() == 1 => entries.pop().map(|(_, v)| v.value),
         _ => None,

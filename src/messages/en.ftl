@@ -51,7 +51,20 @@ io.not_empty = the folder is not empty
 # Front matter.
 front_matter.missing = the file must start with front matter: a line `---`, YAML such as `title: ...`, and a closing `---`
 front_matter.unclosed = the front matter is never closed: add a line `---` after it
+front_matter.unclosed_toml = the front matter is never closed: add a line `+++` after it
+front_matter.toml_syntax = this front matter cannot be read as TOML ({reason}); check the quotes, the `=` signs and the [brackets]
+front_matter.toml_number = this number is too large or too small to be kept; write a smaller number, or put it in quotes if it is text
+front_matter.toml_too_deep = this TOML is nested too deeply: lots reads at most 32 levels of arrays and tables inside each other; write it flatter
 front_matter.not_fields = the front matter must be fields (`title: ...`), not {kind}
+front_matter.sort_by = `sort_by: {value}` is not one of {allowed}; write one of these
+front_matter.path = `path: {value}` must be a path inside the site such as docs/intro, without `..`; write the page's address from the site's root
+front_matter.redirect_to = `redirect_to: {value}` must be a web address starting with https:// or a path inside the site such as docs/intro, without `..`
+front_matter.zola_field = `{field}` comes from Zola, and Lots does not act on it; remove the line
+front_matter.zola_field/render_page = `render` comes from Zola, and Lots has no such setting: the page is written and listed as usual; remove the line, or make the page a draft (`draft`) to leave it out
+front_matter.zola_field/render_section = `render` comes from Zola, and Lots has no such setting: the section's own page is written as usual; remove the line, or send readers on with `redirect_to`
+front_matter.zola_field/generate_feeds = `generate_feeds` comes from Zola: Lots makes no feeds (RSS or Atom) and builds the section without one; remove the line
+front_matter.zola_field/insert_anchor_links = `insert_anchor_links` ({value}) comes from Zola: Lots adds no links beside headings, though every heading has an id to link to (`#id`); remove the line
+front_matter.zola_field/paginate_path = `paginate_path` ({value}) comes from Zola: Lots always numbers a section's later pages page/2/, page/3/ and so on; remove the line
 
 # YAML written wrongly.
 yaml.colon_in_value = the value of `{field}` holds a colon followed by a space, which YAML reads as a new field; put the whole value in quotes: `{field}: "{value}"`

@@ -46,7 +46,20 @@ io.not_empty = mappen är inte tom
 
 front_matter.missing = filen måste börja med ett sidhuvud: en rad `---`, fält som `title: ...` och en avslutande rad `---`
 front_matter.unclosed = sidhuvudet avslutas aldrig: lägg till en rad `---` efter fälten
+front_matter.unclosed_toml = sidhuvudet avslutas aldrig: lägg till en rad `+++` efter fälten
+front_matter.toml_syntax = sidhuvudet kan inte läsas som TOML ({reason}); kontrollera citattecknen, likhetstecknen och [hakparenteserna]
+front_matter.toml_number = talet är för stort eller för litet för att sparas; skriv ett mindre tal, eller sätt det inom citattecken om det är text
+front_matter.toml_too_deep = TOML-blocket är för djupt kapslat: lots läser högst 32 nivåer av listor och tabeller i varandra; skriv det plattare
 front_matter.not_fields = sidhuvudet måste bestå av fält (`title: ...`), inte {kind}
+front_matter.sort_by = `sort_by: {value}` är inte en av {allowed}; skriv en av dem
+front_matter.path = `path: {value}` måste vara en sökväg inne på webbplatsen, till exempel docs/intro, utan `..`; skriv sidans adress från webbplatsens rot
+front_matter.redirect_to = `redirect_to: {value}` måste vara en webbadress som börjar med https:// eller en sökväg inne på webbplatsen, till exempel docs/intro, utan `..`
+front_matter.zola_field = `{field}` kommer från Zola, och Lots gör inget med det; ta bort raden
+front_matter.zola_field/render_page = `render` kommer från Zola, och Lots har ingen sådan inställning: sidan skrivs och listas som vanligt; ta bort raden, eller gör sidan till ett utkast (`draft`) för att utelämna den
+front_matter.zola_field/render_section = `render` kommer från Zola, och Lots har ingen sådan inställning: avsnittets egen sida skrivs som vanligt; ta bort raden, eller skicka läsaren vidare med `redirect_to`
+front_matter.zola_field/generate_feeds = `generate_feeds` kommer från Zola: Lots gör inga flöden (RSS eller Atom) och bygger avsnittet utan; ta bort raden
+front_matter.zola_field/insert_anchor_links = `insert_anchor_links` ({value}) kommer från Zola: Lots lägger inga länkar bredvid rubrikerna, men varje rubrik har ett id att länka till (`#id`); ta bort raden
+front_matter.zola_field/paginate_path = `paginate_path` ({value}) kommer från Zola: Lots numrerar alltid ett avsnitts följande sidor page/2/, page/3/ och så vidare; ta bort raden
 
 yaml.colon_in_value = värdet i `{field}` innehåller ett kolon följt av mellanslag, och då tror YAML att ett nytt fält börjar; sätt hela värdet inom citattecken: `{field}: "{value}"`
 yaml.missing_space = det saknas ett mellanslag efter kolonet i `{written}`; skriv `{field}: {value}`

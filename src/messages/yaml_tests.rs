@@ -15,11 +15,7 @@ fn swedish(yaml: &str) -> Diagnostic {
 
 fn swedish_as<T: serde::de::DeserializeOwned>(yaml: &str) -> Diagnostic {
     let file = format!("---\n{yaml}---\n");
-    let block = Block {
-        path: Path::new("sida.md"),
-        file_text: &file,
-        first_line: 2,
-    };
+    let block = Block::new(Path::new("sida.md"), &file, 2);
     let Err(mut problem) = yaml::parse::<T>(block, yaml) else {
         panic!("{yaml:?} was read without an error");
     };

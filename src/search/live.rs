@@ -78,14 +78,15 @@ pub struct LiveIndex {
 }
 
 impl LiveIndex {
-    /// The whole index of the published pages of `library`, and its files.
+    /// The whole index of the indexed pages of `library` ([`super::indexed_pages`]), and its
+    /// files.
     pub fn build(library: &Library, config: &Config) -> (LiveIndex, Vec<IndexFile>) {
         let (collections, docs) = super::documents(library, config);
-        let pages = library.pages.keys().cloned().collect();
+        let pages = super::indexed_pages(library).cloned().collect();
         let keyword_keys = extract::keyword_keys(config);
         let (mut live, mut files) =
             Self::from_docs(pages, keyword_keys, collections, docs, &shards::targets());
-        live.sections = library.sections.keys().cloned().collect();
+        live.sections = super::indexed_sections(library).cloned().collect();
         files.push(shards::synonyms_file(&config.search.synonyms));
         (live, files)
     }
@@ -142,11 +143,12 @@ impl LiveIndex {
 
     /// Patches the index after the pages with these keys were read again (and their
     /// Markdown rendered); returns the files that changed, none if no page's search text did.
-    /// `None` when the set of published pages changed: page numbers are positions in key
-    /// order, so a new, deleted or drafted page moves them, and only a whole build will do.
+    /// `None` when the set of indexed pages changed: page numbers are positions in key
+    /// order, so a new, deleted or drafted page moves them (as does one `in_search_index`
+    /// lets in or out), and only a whole build will do.
     pub fn update(&mut self, library: &Library, keys: &[String]) -> Option<Vec<IndexFile>> {
-        if !same_keys(&self.pages, library.pages.keys())
-            || !same_keys(&self.sections, library.sections.keys())
+        if !same_keys(&self.pages, super::indexed_pages(library))
+            || !same_keys(&self.sections, super::indexed_sections(library))
         {
             return None;
         }
@@ -430,8 +432,8 @@ fn remove_key(file: &mut FileKeys, entries: &[Entry], key: u32) {
 
 /// A hash of everything a page's postings are made from.
 /// Whether a library's keys are still the ones the documents were numbered by.
-fn same_keys<'a>(kept: &[String], now: impl ExactSizeIterator<Item = &'a String>) -> bool {
-    kept.len() == now.len() && now.eq(kept)
+fn same_keys<'a>(kept: &[String], now: impl Iterator<Item = &'a String>) -> bool {
+    now.eq(kept)
 }
 
 fn fingerprint(doc: &SearchDoc) -> blake3::Hash {

@@ -78,8 +78,45 @@ impl Tokenized {
     }
 }
 
+/// Whether the section `from` and every section above it let their pages into the index
+/// (Zola's `in_search_index = false` leaves out a section and everything under it).
+fn searchable<'a>(library: &'a Library, mut from: Option<&'a String>) -> bool {
+    while let Some(section) = from.and_then(|key| library.sections.get(key)) {
+        if !section.meta.in_search_index {
+            return false;
+        }
+        from = section.parent.as_ref();
+    }
+    true
+}
+
+/// The sections that leave themselves and everything under them out of the index.
+fn closed_sections(library: &Library) -> std::collections::HashSet<&String> {
+    let keys = library.sections.keys();
+    keys.filter(|key| !searchable(library, Some(key))).collect()
+}
+
+/// The keys of the pages the index holds, in key order: [`documents`] gives one document
+/// each, in this order, before those of [`indexed_sections`].
+pub(crate) fn indexed_pages(library: &Library) -> impl Iterator<Item = &String> {
+    let closed = closed_sections(library);
+    let pages = library.pages.iter();
+    pages
+        .filter(move |(_, page)| page.meta.in_search_index && !closed.contains(&page.section))
+        .map(|(key, _)| key)
+}
+
+/// The keys of the sections whose own page the index holds, in key order.
+pub(crate) fn indexed_sections(library: &Library) -> impl Iterator<Item = &String> {
+    let closed = closed_sections(library);
+    library
+        .sections
+        .keys()
+        .filter(move |key| !closed.contains(key))
+}
+
 /// The collections, and every published page as the index reads it, in key order, then
-/// every section's own page in key order.
+/// every section's own page in key order; those `in_search_index = false` leaves out are not.
 pub fn documents<'a>(
     library: &'a Library,
     config: &Config,
@@ -87,8 +124,19 @@ pub fn documents<'a>(
     let (collections, collection_of) = extract::collections(library);
     let keyword_keys = extract::keyword_keys(config);
     let (page_collections, section_collections) = collection_of.split_at(library.pages.len());
-    let pages: Vec<_> = library.pages.values().zip(page_collections).collect();
-    let sections: Vec<_> = library.sections.values().zip(section_collections).collect();
+    let closed = closed_sections(library);
+    let pages: Vec<_> = library
+        .pages
+        .values()
+        .zip(page_collections)
+        .filter(|(page, _)| page.meta.in_search_index && !closed.contains(&page.section))
+        .collect();
+    let sections: Vec<_> = library
+        .sections
+        .values()
+        .zip(section_collections)
+        .filter(|(section, _)| !closed.contains(&section.doc.key))
+        .collect();
     let mut docs: Vec<extract::SearchDoc> = pages
         .par_iter()
         .map(|(page, collection)| extract::document(page, **collection, &keyword_keys))

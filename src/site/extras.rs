@@ -137,14 +137,35 @@ fn write_aliases(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
 
 /// A page that sends the browser on to `target`, under the same policy as every page.
 fn redirect_page(site: &Site, moved: &str, title: &str, target: &str) -> String {
+    redirect_to(site, moved, title, &format!("{ROOT_MARK}{target}"))
+}
+
+/// The page of a section whose `redirect_to` sends the reader on: to `target`, an output path
+/// inside the site or a web address.
+pub(super) fn section_redirect(site: &Site, title: &str, target: &str) -> String {
+    let moved = site
+        .templates
+        .strings
+        .get("moved")
+        .and_then(|v| v.as_str())
+        .unwrap_or("Sidan har flyttat till");
+    let href = match target.contains("://") {
+        true => highlight::escape(target),
+        false => format!("{ROOT_MARK}{target}"),
+    };
+    redirect_to(site, moved, title, &href)
+}
+
+/// [`redirect_page`] to an address as written in the HTML (root-marked or absolute).
+fn redirect_to(site: &Site, moved: &str, title: &str, href: &str) -> String {
     let title = highlight::escape(title);
     let language = &site.config.language;
     let csp = site.config.content_security_policy.meta();
     format!(
         "<!DOCTYPE html>\n<html lang=\"{language}\"><head><meta charset=\"utf-8\">{csp}<title>{title}</title>\
-         <meta http-equiv=\"refresh\" content=\"0; url={ROOT_MARK}{target}\">\
-         <link rel=\"canonical\" href=\"{ROOT_MARK}{target}\"></head>\
-         <body><p>{moved} <a href=\"{ROOT_MARK}{target}\">{title}</a>.</p></body></html>\n"
+         <meta http-equiv=\"refresh\" content=\"0; url={href}\">\
+         <link rel=\"canonical\" href=\"{href}\"></head>\
+         <body><p>{moved} <a href=\"{href}\">{title}</a>.</p></body></html>\n"
     )
 }
 

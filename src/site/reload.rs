@@ -145,6 +145,8 @@ pub fn reload_pages(
     let mut timer = super::timing::Timer::new();
     let mut touched = Touched::default();
     let mut problems = Diagnostics::default();
+    // Warnings of the pages' front matter (a Zola key Lots does not act on).
+    let mut front_warnings = Vec::new();
     // A plan's publishing decides its reports': read them again after it.
     let reports = crate::content::followup::reports_to_reload(library, &site.config, keys);
     let edited: Vec<&String> = keys.iter().chain(&reports).collect();
@@ -154,7 +156,12 @@ pub fn reload_pages(
         if let Some(old) = library.pages.get(key) {
             touched.note(library, old);
         }
-        problems.extend(library.reload_page(&content_dir, &site.config, &options, key));
+        for problem in library.reload_page(&content_dir, &site.config, &options, key) {
+            match problem.severity {
+                crate::diagnostics::Severity::Warning => front_warnings.push(problem),
+                crate::diagnostics::Severity::Error => problems.push(problem),
+            }
+        }
         if let Some(new) = library.pages.get(key) {
             touched.note(library, new);
         }
@@ -165,7 +172,7 @@ pub fn reload_pages(
     let to_render: Vec<String> = touched.pages.iter().cloned().collect();
     let others = to_render.iter().filter(|k| !edited.contains(k));
     named_before.extend(named_files(library, others));
-    let mut warnings = Vec::new();
+    let mut warnings = front_warnings;
     let tools = markdown::Tools {
         images: Some(&site.images),
         shortcodes: Some(site.templates.shortcodes().as_ref()),

@@ -289,13 +289,18 @@ impl<'a> Renderer<'a> {
         &self,
         first: &str,
         keys: &'a [String],
-        paginate_by: Option<usize>,
+        (paginate_by, reversed): (Option<usize>, bool),
         pager: usize,
     ) -> Option<Paginator<'a>> {
         let by = paginate_by?;
         let count = pager_count(keys.len(), Some(by));
         let library = &self.site.library;
-        let slice = keys.iter().skip(pager * by).take(by);
+        // Zola's `paginate_reversed`: the last page of the order first.
+        let ordered: Box<dyn Iterator<Item = &String>> = match reversed {
+            true => Box::new(keys.iter().rev()),
+            false => Box::new(keys.iter()),
+        };
+        let slice = ordered.skip(pager * by).take(by);
         Some(Paginator {
             pages: slice
                 .filter_map(|k| library.pages.get(k))
@@ -335,6 +340,12 @@ impl<'a> Renderer<'a> {
     fn render(&self, context: &mut Context, job: &Job<'a>) -> Result<(String, String), Diagnostic> {
         let library = &self.site.library;
         let path = job.path();
+        if let Job::Section(section, _) = job {
+            if let Some(target) = &section.meta.redirect_to {
+                let html = super::extras::section_redirect(self.site, &section.title, target);
+                return Ok((path.clone(), resolve_root_marks(&html, &root_prefix(&path))));
+            }
+        }
         self.prepare(context, &path);
         let tools = self.site.markdown_tools();
         let template = match job {
@@ -349,7 +360,7 @@ impl<'a> Renderer<'a> {
                 let paginator = self.paginator(
                     &section.doc.output_path,
                     &section.pages,
-                    section.meta.paginate_by,
+                    (section.meta.paginate_by, section.meta.paginate_reversed),
                     *pager,
                 );
                 context.insert("paginator", &paginator);
@@ -414,7 +425,7 @@ impl<'a> Renderer<'a> {
         );
         context.insert(
             "paginator",
-            &self.paginator(&first, &term.pages, taxonomy.paginate_by, pager),
+            &self.paginator(&first, &term.pages, (taxonomy.paginate_by, false), pager),
         );
     }
 }

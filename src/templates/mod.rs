@@ -303,11 +303,7 @@ impl Layers {
     ) -> serde_json::Map<String, serde_json::Value> {
         let mut merged = serde_json::Map::new();
         for (text, path) in &self.strings_files {
-            let block = crate::yaml::Block {
-                path,
-                file_text: text,
-                first_line: 1,
-            };
+            let block = crate::yaml::Block::new(path, text, 1);
             match crate::yaml::parse::<BTreeMap<String, String>>(block, text) {
                 Ok(map) => merged.extend(
                     map.into_iter()

@@ -31,6 +31,8 @@ pub struct PageListItem<'a> {
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
     pub draft: bool,
     pub weight: Option<i64>,
+    /// Who wrote the page (Zola's `authors`).
+    pub authors: &'a [String],
     pub relative_path: &'a str,
     /// The page's collection, when it belongs to one.
     pub collection: Option<&'a str>,
@@ -56,6 +58,7 @@ impl<'a> PageListItem<'a> {
             extra: &page.meta.extra,
             draft: page.meta.draft,
             weight: page.meta.weight,
+            authors: &page.meta.authors,
             relative_path: &page.doc.key,
             collection: page.fields.collection.as_deref(),
             fields: &page.fields.values,
