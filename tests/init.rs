@@ -191,6 +191,10 @@ fn a_zola_site_is_carried_over_and_builds() {
         .contains("<title>Kunskapsbank från Zola"));
     built.assert_file("tags/rutin/page/2/index.html");
     built.assert_file("robots.txt");
+    // The pages keep their TOML front matter, and their shortcodes run.
+    assert!(built
+        .read("rutiner/oro/index.html")
+        .contains("<strong>Viktigt</strong>"));
 }
 
 #[test]

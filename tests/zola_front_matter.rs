@@ -71,6 +71,31 @@ fn toml_and_yaml_front_matter_build_the_same_site() {
     }
 }
 
+/// Zola's shortcodes run in a Zola-format page as in its YAML twin (the test above compares the
+/// files): both kinds, with and without arguments, a `.md` one, and calls in code left alone.
+#[test]
+fn shortcodes_run_in_zola_format_pages() {
+    let site = fixture("zola");
+    let run = site.build_ok(&[]);
+    let page = read(&run.out, "dokument/rutin/index.html");
+    for expected in [
+        r#"<aside class="notis notis--varning">Ring 112 vid fara (1)</aside>"#,
+        r#"<hr class="avdelare">"#,
+        r#"<div class="ruta"><strong>Viktigt</strong> Kontakta samordnaren. – Rutin</div>"#,
+        "<strong>Obs:</strong> Läs hela rutinen.",
+        "{{ notis(typ=&quot;info&quot;, text=&quot;exempel&quot;) }}",
+        "<code>{{ avdelare() }}</code>",
+        "Skriv {{ notis() }} för att visa ett anrop.",
+    ] {
+        assert!(page.contains(expected), "no {expected:?} in:\n{page}");
+    }
+    assert_eq!(
+        common::count(&page, "<aside"),
+        1,
+        "the call in code ran:\n{page}"
+    );
+}
+
 #[test]
 fn toml_values_reach_templates_with_their_types() {
     let site = fixture("zola");
