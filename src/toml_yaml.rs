@@ -150,7 +150,11 @@ impl Writer<'_> {
                 span if span.is_empty() && span.start == 0 => key_at,
                 _ => self.place(value),
             };
-            let prefix = format!("{}{}: ", " ".repeat(indent), yaml_key(key.get_ref()));
+            let prefix = format!(
+                "{}{}: ",
+                " ".repeat(indent),
+                crate::yaml::plain_or_quoted_key(key.get_ref())
+            );
             self.value(prefix, value.get_ref(), key_at, value_at, indent, depth)?;
         }
         Ok(())
@@ -227,7 +231,7 @@ impl Writer<'_> {
     /// A value that fits on one line.
     fn scalar(&self, value: &DeValue<'_>, at: (usize, usize)) -> Result<String, Diagnostic> {
         Ok(match value {
-            DeValue::String(text) => quoted(text),
+            DeValue::String(text) => crate::yaml::double_quoted(text),
             DeValue::Integer(number) => {
                 match i64::from_str_radix(&number.as_str().replace('_', ""), number.radix()) {
                     Ok(n) => n.to_string(),
@@ -256,47 +260,8 @@ fn float(written: &str) -> String {
         Ok(f) if f.is_infinite() && f > 0.0 => ".inf".to_string(),
         Ok(f) if f.is_infinite() => "-.inf".to_string(),
         Ok(f) => format!("{f:?}"),
-        Err(_) => quoted(&written),
+        Err(_) => crate::yaml::double_quoted(&written),
     }
-}
-
-/// A key as YAML: plain when it is a simple word YAML reads as text, quoted otherwise.
-fn yaml_key(key: &str) -> String {
-    let simple = key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    let special = matches!(
-        key.to_ascii_lowercase().as_str(),
-        "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
-    );
-    if simple && !special {
-        key.to_string()
-    } else {
-        quoted(key)
-    }
-}
-
-/// Text as a YAML double-quoted string: every character YAML would not keep as it is
-/// (line ends, control characters, the characters YAML 1.1 counts as line breaks) escaped.
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
-                out.push_str(&format!("\\u{:04X}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::yaml::{self, Node, Spanned};
+use crate::yaml::{self, double_quoted, needs_escape, Node, Spanned};
 
 /// How the value being replaced was written, so that its replacement looks the same.
 #[derive(Debug, Clone, Copy, Default)]
@@ -256,34 +256,4 @@ fn read_plain(s: &str) -> Option<Node> {
         Node::Map(mut entries) if entries.len() == 1 => entries.pop().map(|(_, v)| v.value),
         _ => None,
     }
-}
-
-/// Characters a YAML file may not hold as they are (outside YAML's printable set, line
-/// breaks, the byte order mark).
-fn needs_escape(c: char) -> bool {
-    let printable = matches!(c, ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}')
-        || c >= '\u{10000}';
-    !printable || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
-}
-
-/// `s` in double quotes, with the characters YAML cannot hold as they are escaped.
-pub fn double_quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if needs_escape(c) && (c as u32) > 0xffff => {
-                out.push_str(&format!("\\U{:08X}", c as u32))
-            }
-            c if needs_escape(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -11,7 +11,7 @@ pub mod shortcodes;
 mod table;
 mod tasks;
 #[cfg(test)]
-mod text_tests;
+pub(crate) mod text_tests;
 mod toc;
 mod words;
 

@@ -18,7 +18,7 @@ fn rendered(body: &str) -> crate::content::Rendered {
     super::render(&Library::default(), &document(body)).rendered
 }
 
-fn document(body: &str) -> Document {
+pub(crate) fn document(body: &str) -> Document {
     let source = format!("---\ntitle: \"Sida\"\n---\n{body}");
     Document {
         key: "sida.md".into(),

@@ -91,15 +91,19 @@ fn copy_assets(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     })
 }
 
-/// Tiny pages at old addresses that send the reader on to the new one.
-fn write_aliases(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
-    let library = &site.library;
-    let moved = site
-        .templates
+/// The theme's words for a page that has moved.
+fn moved_text(site: &Site) -> &str {
+    site.templates
         .strings
         .get("moved")
         .and_then(|v| v.as_str())
-        .unwrap_or("Sidan har flyttat till");
+        .unwrap_or("Sidan har flyttat till")
+}
+
+/// Tiny pages at old addresses that send the reader on to the new one.
+fn write_aliases(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
+    let library = &site.library;
+    let moved = moved_text(site);
     let targets = library
         .pages
         .values()
@@ -143,12 +147,7 @@ fn redirect_page(site: &Site, moved: &str, title: &str, target: &str) -> String 
 /// The page of a section whose `redirect_to` sends the reader on: to `target`, an output path
 /// inside the site or a web address.
 pub(super) fn section_redirect(site: &Site, title: &str, target: &str) -> String {
-    let moved = site
-        .templates
-        .strings
-        .get("moved")
-        .and_then(|v| v.as_str())
-        .unwrap_or("Sidan har flyttat till");
+    let moved = moved_text(site);
     let href = match target.contains("://") {
         true => highlight::escape(target),
         false => format!("{ROOT_MARK}{target}"),

@@ -48,7 +48,7 @@ pub fn yaml(entries: &[Entry]) -> Written {
 fn write_map(entries: &[Entry], indent: usize, out: &mut Written) {
     let pad = " ".repeat(indent);
     for entry in entries {
-        let key = key(&entry.key);
+        let key = crate::yaml::plain_or_quoted_key(&entry.key);
         if is_flat(&entry.value) {
             out.line(entry.at, format!("{pad}{key}: {}", flow(&entry.value)));
             continue;
@@ -115,27 +115,6 @@ pub fn to_json(value: &Out) -> Value {
                 .collect(),
         ),
         Out::List(items) => Value::Array(items.iter().map(|(_, v)| to_json(v)).collect()),
-    }
-}
-
-/// A key as YAML reads it back as the same text: plain when it is a simple name YAML gives
-/// no other meaning, quoted otherwise.
-fn key(name: &str) -> String {
-    const SPECIAL: [&str; 11] = [
-        "true", "false", "null", "yes", "no", "on", "off", "y", "n", "~", "",
-    ];
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        && !SPECIAL.contains(&name.to_ascii_lowercase().as_str());
-    if plain {
-        name.to_string()
-    } else {
-        Value::String(name.to_string()).to_string()
     }
 }
 

@@ -4,8 +4,8 @@
 use serde_json::Value;
 
 use super::{expand, split_placeholders, Failure, Invocation, Kind, Part, Runner};
-use crate::content::kind::FileKind;
-use crate::content::{Document, Library};
+use crate::content::Library;
+use crate::markdown::text_tests::document;
 use crate::markdown::{render_with_images, Tools};
 
 /// `box` writes HTML, `note` Markdown; `boom` fails. Each shows its arguments and `nth`.
@@ -44,20 +44,6 @@ impl Runner for Fake {
                 error: "Variable `x` not found".into(),
             }),
         }
-    }
-}
-
-fn document(body: &str) -> Document {
-    let source = format!("---\ntitle: \"Sida\"\n---\n{body}");
-    Document {
-        key: "sida.md".into(),
-        kind: FileKind::Page,
-        file: None,
-        body_offset: source.len() - body.len(),
-        source,
-        output_path: "sida/index.html".into(),
-        rendered: None,
-        released_body: None,
     }
 }
 
