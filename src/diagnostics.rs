@@ -270,18 +270,33 @@ impl From<Diagnostic> for BuildError {
     }
 }
 
+impl BuildError {
+    /// Every problem on a line of its own, then what failed, in the site's `language` (the
+    /// problems themselves are already in it).
+    pub fn report(&self, language: &str) -> String {
+        use crate::messages::{self, Lang};
+        let (code, args) = match self {
+            BuildError::Content(items) if items.len() == 1 => ("build.failed_one", Vec::new()),
+            BuildError::Content(items) => {
+                ("build.failed_many", crate::args!("count" => items.len()))
+            }
+            BuildError::Io(message) => ("build.failed_because", crate::args!("reason" => message)),
+        };
+        let summary = messages::text(Lang::of(language), code, &args)
+            .unwrap_or_else(|| messages::english(code, &args));
+        let mut out = String::new();
+        if let BuildError::Content(items) = self {
+            for item in items {
+                out.push_str(&format!("{item}\n"));
+            }
+        }
+        out + &summary
+    }
+}
+
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BuildError::Content(items) => {
-                for item in items {
-                    writeln!(f, "{item}")?;
-                }
-                let noun = if items.len() == 1 { "error" } else { "errors" };
-                write!(f, "Build failed: {} {noun}.", items.len())
-            }
-            BuildError::Io(message) => write!(f, "Build failed: {message}"),
-        }
+        f.write_str(&self.report("en"))
     }
 }
 

@@ -518,7 +518,7 @@ fn schema_errors_of_collection_pages_are_all_reported_with_positions() {
     );
     assert_eq!(
         run.error_summary(),
-        "Build failed: 5 errors.",
+        "Bygget misslyckades: 5 fel.",
         "stderr:\n{}",
         run.stderr
     );

@@ -58,7 +58,7 @@ fn every_error_of_every_file_is_reported_in_one_run() {
     );
     assert_eq!(
         run.error_summary(),
-        "Build failed: 5 errors.",
+        "Bygget misslyckades: 5 fel.",
         "stderr:\n{}",
         run.stderr
     );
@@ -104,7 +104,7 @@ fn a_file_with_a_front_matter_error_still_has_its_links_checked() {
     );
     assert_eq!(
         run.error_summary(),
-        "Build failed: 3 errors.",
+        "Bygget misslyckades: 3 fel.",
         "stderr:\n{}",
         run.stderr
     );
@@ -145,7 +145,7 @@ fn unknown_keys_are_errors_at_their_position() {
     run.assert_error_at(&site.shown("content/sida.md"), 6, 1, "`tags`", "tags: [a]");
     assert_eq!(
         run.error_summary(),
-        "Build failed: 2 errors.",
+        "Bygget misslyckades: 2 fel.",
         "stderr:\n{}",
         run.stderr
     );

@@ -87,7 +87,7 @@ fn a_new_coordinator_is_refused_at_each_placeholder_until_filled_in_then_publish
             &format!("{field}: {placeholder}"),
         );
     }
-    assert_eq!(build.error_summary(), "Build failed: 6 errors.");
+    assert_eq!(build.error_summary(), "Bygget misslyckades: 6 fel.");
 
     fill_in_coordinator(&site, "content/samordnare/ny-samordnare.md");
     let built = site.build_ok(&[]);
@@ -164,7 +164,7 @@ fn every_collections_new_page_parses_and_fails_only_at_its_placeholders() {
     );
     assert_eq!(
         build.error_summary(),
-        format!("Build failed: {total} errors.")
+        format!("Bygget misslyckades: {total} fel.")
     );
 }
 

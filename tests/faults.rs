@@ -54,9 +54,9 @@ fn a_full_disk_leaves_the_previous_site_and_says_so() {
         let said = run
             .stderr
             .lines()
-            .find(|l| l.starts_with("Build failed:"))
-            .unwrap_or_else(|| panic!("no `Build failed` line:\n{}", run.stderr));
-        let head = format!("Build failed: kan inte skriva {public}/");
+            .find(|l| l.starts_with("Bygget misslyckades:"))
+            .unwrap_or_else(|| panic!("no `Bygget misslyckades` line:\n{}", run.stderr));
+        let head = format!("Bygget misslyckades: kan inte skriva {public}/");
         let tail = format!(
             ": disken är full; frigör utrymme (töm papperskorgen, ta bort gamla filer) och \
              försök igen. Den förra webbplatsen i {public} är kvar som den var"

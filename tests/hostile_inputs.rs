@@ -180,7 +180,7 @@ fn an_output_folder_lots_did_not_make_is_refused_in_the_sites_language() {
     let run = site.build(&["--output", foreign.to_str().expect("UTF-8 path")]);
     run.assert_content_error();
     let expected = format!(
-        "Build failed: {} finns redan och är inte skapad av lots, så den ersätts inte. Ta bort \
+        "Bygget misslyckades: {} finns redan och är inte skapad av lots, så den ersätts inte. Ta bort \
          den eller välj en annan --output",
         foreign.display()
     );

@@ -145,7 +145,7 @@ fn a_coordinators_mistakes_are_told_in_swedish_where_they_were_made() {
         "{}",
         run.stderr
     );
-    assert_eq!(run.error_summary(), "Build failed: 9 errors.");
+    assert_eq!(run.error_summary(), "Bygget misslyckades: 9 fel.");
     assert!(
         !run.stderr.contains("mapping values") && !run.stderr.contains("simple key"),
         "parser words left:\n{}",

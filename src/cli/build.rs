@@ -1,6 +1,5 @@
 //! `lots build`.
 
-use crate::diagnostics::BuildError;
 use crate::site::{self, BuildOptions};
 
 use super::BuildArgs;
@@ -33,12 +32,8 @@ pub fn run(args: BuildArgs) -> i32 {
             }
             0
         }
-        Err(err @ BuildError::Content(_)) => {
-            eprintln!("{err}");
-            1
-        }
         Err(err) => {
-            eprintln!("{err}");
+            eprintln!("{}", err.report(&site::language_of(&options.root)));
             1
         }
     }

@@ -41,7 +41,7 @@ pub fn run(args: BundleArgs) -> i32 {
         today: None,
     };
     if let Err(err) = site::build(&options) {
-        eprintln!("{err}");
+        eprintln!("{}", err.report(&site::language_of(&options.root)));
         return 1;
     }
     match zip_folder(&options.output, &name, &target) {

@@ -241,3 +241,8 @@ init.read = cannot read {path}: {reason}
 init.zola_link = {path}: a symbolic link, not copied; copy what it points to by hand if the site needs it
 init.yaml_header = Written by `lots init --from-zola` from {zola}; what Lots does with each Zola setting is in Lots' README, "Coming from Zola".
 init.serve_hint = See it with `lots serve{root}`, or build it with `lots build{root}`
+
+# What a failed build says last.
+build.failed_one = Build failed: 1 error.
+build.failed_many = Build failed: {count} errors.
+build.failed_because = Build failed: {reason}

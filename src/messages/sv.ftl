@@ -230,3 +230,8 @@ init.read = kan inte läsa {path}: {reason}
 init.zola_link = {path}: en symbolisk länk, som inte kopierades; kopiera det den pekar på för hand om webbplatsen behöver det
 init.yaml_header = Skriven av `lots init --from-zola` från {zola}; vad lots gör med varje inställning i Zola står i README för lots, "Coming from Zola".
 init.serve_hint = Se den med `lots serve{root}`, eller bygg den med `lots build{root}`
+
+# Det ett misslyckat bygge säger sist.
+build.failed_one = Bygget misslyckades: 1 fel.
+build.failed_many = Bygget misslyckades: {count} fel.
+build.failed_because = Bygget misslyckades: {reason}

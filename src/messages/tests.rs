@@ -21,6 +21,7 @@ fn codes_used_in_sources() -> Vec<String> {
         "zola.",
         "init.",
         "shortcode.",
+        "build.",
     ];
     let mut found = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(

@@ -402,6 +402,12 @@ fn release_texts(library: &mut Arc<Library>) {
 }
 
 /// `lots build`: the whole pipeline, output swapped into place only on success.
+/// The `language` of the site at `root` for what is said after a failed build, English when
+/// its config cannot be read (its errors are then what the build said).
+pub fn language_of(root: &Path) -> String {
+    Config::load(root).map_or_else(|_| "en".to_string(), |c| c.language)
+}
+
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timer = timing::Timer::new();

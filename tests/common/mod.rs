@@ -214,11 +214,11 @@ impl Run {
         );
     }
 
-    /// Number of error lines (`...: message`) before the `Build failed` summary.
+    /// The summary after the errors: `Build failed: …`, or in a Swedish site `Bygget misslyckades: …`.
     pub fn error_summary(&self) -> String {
         self.stderr
             .lines()
-            .find(|l| l.starts_with("Build failed"))
+            .find(|l| l.starts_with("Build failed") || l.starts_with("Bygget misslyckades"))
             .unwrap_or("")
             .to_string()
     }
