@@ -474,7 +474,7 @@ fn broken_missing_and_unsupported_images_are_errors_at_their_line() {
         &site.shown("content/trasig/ensam.jpg"),
         "the JPEG file is cut off (incomplete)",
     );
-    assert!(run.error_summary().contains("5 errors"), "{}", run.stderr);
+    assert!(run.error_summary().contains("5 fel"), "{}", run.stderr);
 }
 
 #[test]
