@@ -34,7 +34,8 @@ pub struct Report {
 }
 
 impl Report {
-    /// A failed build's problems, their paths made relative to the site folder `root`.
+    /// A failed build's problems, their paths made relative to the site folder `root`, and
+    /// what `lots build` says of them in the site's language.
     pub fn from_error(error: &BuildError, root: &Path) -> Report {
         let problems = match error {
             BuildError::Content(items) => items
@@ -50,7 +51,7 @@ impl Report {
             BuildError::Io(message) => vec![Report::bare(message)],
         };
         Report {
-            text: error.to_string(),
+            text: error.report(&crate::site::language_of(root)),
             problems,
         }
     }
