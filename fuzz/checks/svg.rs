@@ -1,8 +1,12 @@
 //! Reads a cleaned SVG with a real XML parser (quick-xml), which decodes entities and CDATA
-//! the way a browser does, and fails on anything `images/svg.rs` promises to take out.
+//! the way a browser does, and fails on anything `images/svg.rs` promises to take out. What
+//! counts as a dangerous URL or CSS is the cleaner's own reading (`compact`, `dangerous_css`):
+//! the check proves it is applied to everything a parser sees, however it is written.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
+
+use lots::images::svg::{compact, dangerous_css, is_raster_data};
 
 use super::SVG_REMOVED;
 
@@ -141,67 +145,4 @@ fn check_element(tag: &BytesStart<'_>, svg: &str) -> String {
 
 fn is_editor_name(name: &str) -> bool {
     name.starts_with("sodipodi:") || name.starts_with("inkscape:")
-}
-
-/// Lower case without whitespace or control characters, which browsers skip in URLs.
-fn compact(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn is_raster_data(value: &str) -> bool {
-    ["png", "jpeg", "jpg", "gif", "webp"]
-        .iter()
-        .any(|t| value.starts_with(&format!("data:image/{t}")))
-}
-
-/// CSS that imports, loads a `url()` other than `#id` or a raster image, or runs an
-/// expression, after CSS escapes (`\75 rl(`) and comments are read as a CSS parser reads them.
-fn dangerous_css(css: &str) -> bool {
-    let css = compact(&css_text(css));
-    if css.contains("@import") || css.contains("expression(") || css.contains("javascript:") {
-        return true;
-    }
-    css.match_indices("url(").any(|(i, _)| {
-        let target = css[i + 4..].trim_start_matches(['"', '\'']);
-        !(target.starts_with('#') || is_raster_data(target))
-    })
-}
-
-/// CSS with its escapes decoded and its comments taken out.
-fn css_text(css: &str) -> String {
-    let mut out = String::new();
-    let mut chars = css.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '/' && chars.peek() == Some(&'*') {
-            chars.next();
-            let mut last = ' ';
-            for c in chars.by_ref() {
-                if last == '*' && c == '/' {
-                    break;
-                }
-                last = c;
-            }
-        } else if c == '\\' {
-            let mut hex = String::new();
-            while hex.len() < 6 && chars.peek().is_some_and(char::is_ascii_hexdigit) {
-                hex.push(chars.next().expect("peeked"));
-            }
-            if hex.is_empty() {
-                out.extend(chars.next());
-            } else {
-                let code = u32::from_str_radix(&hex, 16).expect("hex digits");
-                out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
-                if chars.peek().is_some_and(|c| c.is_ascii_whitespace()) {
-                    chars.next();
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

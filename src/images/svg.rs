@@ -440,7 +440,7 @@ fn attribute_problem(element: &str, name: &str, value: &str) -> Option<Option<&'
 
 /// Lower case without whitespace or control characters, which browsers skip inside URLs
 /// (`java\tscript:`).
-fn compact(value: &str) -> String {
+pub fn compact(value: &str) -> String {
     value
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
@@ -448,7 +448,8 @@ fn compact(value: &str) -> String {
         .collect()
 }
 
-fn is_raster_data(value: &str) -> bool {
+/// A `data:` URL of a raster image (which runs nothing).
+pub fn is_raster_data(value: &str) -> bool {
     ["png", "jpeg", "jpg", "gif", "webp"]
         .iter()
         .any(|t| value.starts_with(&format!("data:image/{t}")))
@@ -457,7 +458,7 @@ fn is_raster_data(value: &str) -> bool {
 /// CSS (a `style` attribute, a `<style>` element, a presentation attribute) that imports,
 /// loads a `url()` other than `#id` or a raster `data:` image, or runs an expression, read
 /// after its escapes (`\75 rl(` is `url(`) and without its comments.
-fn dangerous_css(css: &str) -> bool {
+pub fn dangerous_css(css: &str) -> bool {
     let css = compact(&css_text(css));
     if css.contains("@import") || css.contains("expression(") || css.contains("javascript:") {
         return true;
