@@ -6,6 +6,8 @@
 
 #[path = "../../fuzz/checks/mod.rs"]
 mod checks;
+#[path = "../common/mod.rs"]
+mod common;
 
 mod front_matter;
 mod links;

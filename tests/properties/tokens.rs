@@ -3,19 +3,15 @@
 //! decomposed, combining marks, digits of other scripts, codes with joiners, punctuation,
 //! emoji with modifiers, full-width forms, final sigma, dotted İ. All strings go to one node run.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
-
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use lots::search::pipeline::tokenize;
 
-use super::checks;
+use super::{checks, common};
 
 /// Characters both sides must read alike. Only characters assigned long ago: node's and
 /// Rust's Unicode tables may differ on new ones, which is no bug of either pipeline.
@@ -122,28 +118,7 @@ const OLD_BLOCKS: &[std::ops::RangeInclusive<char>] = &[
 ];
 
 fn node_tokens(texts: &[String]) -> Vec<Vec<String>> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/tokens.cjs");
-    let mut child = Command::new("node")
-        .arg(&script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run `node` ({e}); install Node.js to run this test"));
-    let input = json!({ "texts": texts }).to_string();
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write to node");
-    let output = child.wait_with_output().expect("node finishes");
-    assert!(
-        output.status.success(),
-        "node failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let out: Value = serde_json::from_slice(&output.stdout).expect("node prints JSON");
+    let out = common::node_json("tests/browser/tokens.cjs", &json!({ "texts": texts }));
     serde_json::from_value(out["tokens"].clone()).expect("a list of token lists")
 }
 
