@@ -60,14 +60,37 @@ pub fn render(library: &Library, doc: &Document) -> Output {
 /// Renders with the image pipeline: local images become `<img>` with `srcset`, `sizes`,
 /// `width`, `height` and lazy loading, and their resized copies are queued in `images`.
 pub fn render_with_images(library: &Library, doc: &Document, tools: Tools<'_>) -> Output {
-    run(library, doc, tools, true)
+    run(library, doc, tools, Mode::Both)
 }
 
 /// [`render_with_images`] without the HTML (`rendered.html` is `None`): everything else a
 /// build needs to check the site, list the page and index it. The HTML is made when the page
 /// is written ([`body_html`]), so that a build never holds the whole site's HTML.
 pub fn analyze_with_images(library: &Library, doc: &Document, tools: Tools<'_>) -> Output {
-    run(library, doc, tools, false)
+    run(library, doc, tools, Mode::Analyze)
+}
+
+/// What one reading of a body makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Everything but the HTML: what a build checks, lists and indexes.
+    Analyze,
+    /// Everything.
+    Both,
+    /// The HTML alone, when a page is written after it was analysed: its words, plain text,
+    /// summary and problems are known already, and counting them again was a fifth of
+    /// writing a page.
+    Html,
+}
+
+impl Mode {
+    fn html(self) -> bool {
+        self != Mode::Analyze
+    }
+
+    fn analysis(self) -> bool {
+        self != Mode::Html
+    }
 }
 
 /// The body of `doc` as HTML: kept from rendering, or rendered again from its file.
@@ -83,16 +106,16 @@ pub fn body_html<'d>(
         return Ok(Cow::Borrowed(html));
     }
     let whole = doc.with_body()?;
-    let html = render_with_images(library, &whole, tools).rendered.html;
+    let html = run(library, &whole, tools, Mode::Html).rendered.html;
     Ok(Cow::Owned(html.unwrap_or_default()))
 }
 
-fn run(library: &Library, doc: &Document, tools: Tools<'_>, write_html: bool) -> Output {
+fn run(library: &Library, doc: &Document, tools: Tools<'_>, mode: Mode) -> Output {
     let expanded = shortcodes::expand(doc.body(), tools.shortcodes, library, doc);
     let mut renderer = Renderer {
-        write_html,
+        mode,
         // Code before `<!-- more -->` is highlighted for the summary even when no HTML is kept.
-        may_have_summary: expanded.text.contains("<!-- more -->"),
+        may_have_summary: mode.analysis() && expanded.text.contains("<!-- more -->"),
         library,
         images: tools.images,
         shortcode_html: &expanded.html,
@@ -150,8 +173,8 @@ struct Picture {
 }
 
 struct Renderer<'a> {
-    /// Whether the body's HTML is written ([`analyze_with_images`] says why not).
-    write_html: bool,
+    /// What is made ([`analyze_with_images`] says why not always everything).
+    mode: Mode,
     may_have_summary: bool,
     library: &'a Library,
     images: Option<&'a Images>,
@@ -195,7 +218,7 @@ impl<'a> Renderer<'a> {
                     let (language, code) = self.code.take().expect("inside a code block");
                     self.plain(&code);
                     self.gap();
-                    if self.write_html || (self.may_have_summary && self.summary_at.is_none()) {
+                    if self.mode.html() || (self.may_have_summary && self.summary_at.is_none()) {
                         self.events
                             .push(Event::Html(highlight::code_block(&code, &language).into()));
                     }
@@ -323,12 +346,24 @@ impl<'a> Renderer<'a> {
 
     /// Adds to the plain text.
     fn plain(&mut self, text: &str) {
-        self.text.push_str(text);
+        if self.mode.analysis() {
+            self.text.push_str(text);
+        }
+    }
+
+    /// Counts the words of a piece of text for the reading time.
+    fn count_words(&mut self, text: &str) {
+        if self.mode.analysis() {
+            self.words += words::count(text);
+        }
     }
 
     /// Ends a word in the plain text (a block ends, a line breaks).
     fn gap(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
+        if self.mode.analysis()
+            && !self.text.is_empty()
+            && !self.text.ends_with(char::is_whitespace)
+        {
             self.text.push(' ');
         }
     }
@@ -338,7 +373,9 @@ impl<'a> Renderer<'a> {
         let picture = self.picture.as_mut().expect("inside a picture");
         match event {
             Event::Text(text) | Event::Code(text) => {
-                self.words += words::count(&text);
+                if self.mode.analysis() {
+                    self.words += words::count(&text);
+                }
                 picture.alt.push_str(&swedish_quotes(&text));
             }
             Event::SoftBreak | Event::HardBreak => picture.alt.push(' '),
@@ -377,7 +414,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn text(&mut self, text: CowStr<'a>) {
-        self.words += words::count(&text);
+        self.count_words(&text);
         if let Some(heading) = &mut self.heading {
             heading.text.push_str(&text);
         }
@@ -527,12 +564,12 @@ impl<'a> Renderer<'a> {
                 );
             }
         }
-        let summary = self.summary_at.map(|at| {
+        let summary = self.summary_at.filter(|_| self.mode.analysis()).map(|at| {
             let mut html = String::new();
             pulldown_cmark::html::push_html(&mut html, self.events[..at].iter().cloned());
             html
         });
-        let html = self.write_html.then(|| {
+        let html = self.mode.html().then(|| {
             let mut html = String::with_capacity(self.doc.body().len() * 3 / 2);
             pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
             html

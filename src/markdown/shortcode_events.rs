@@ -5,7 +5,7 @@
 use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::shortcodes::{self, html_text, Part};
-use super::{words, Renderer};
+use super::Renderer;
 use crate::diagnostics::Diagnostic;
 
 impl<'a> Renderer<'a> {
@@ -35,7 +35,7 @@ impl<'a> Renderer<'a> {
             return;
         };
         let text = html_text::text(html);
-        self.words += words::count(&text);
+        self.count_words(&text);
         if let Some(heading) = &mut self.heading {
             heading.text.push_str(&text);
         }

@@ -56,6 +56,33 @@ fn analysis_gives_what_rendering_gives_but_the_html() {
     assert!(full.problems.is_empty() && analyzed.problems.is_empty());
 }
 
+/// The HTML a page is written with comes from a reading that makes nothing else; it must be
+/// the HTML of the full reading, byte for byte.
+fn html_alone_is_full_html(body: &str) -> Result<(), TestCaseError> {
+    let doc = document(body);
+    let full = super::render(&Library::default(), &doc).rendered.html;
+    let alone = super::run(
+        &Library::default(),
+        &doc,
+        super::Tools::default(),
+        super::Mode::Html,
+    );
+    prop_assert_eq!(alone.rendered.html, full);
+    prop_assert!(alone.rendered.text.is_empty() && alone.rendered.summary.is_none());
+    prop_assert_eq!(alone.rendered.word_count, 0);
+    Ok(())
+}
+
+#[test]
+fn the_html_alone_is_the_html_of_the_full_reading() {
+    let body = "Inledning “citat” med `kod` och 08-508 000 00.\n\n```rust\nfn main() {}\n```\n\n\
+        <!-- more -->\n\n## Rubrik\n\n## Rubrik\n\n## Egen {#egen .klass}\n\n\
+        Text [länk](#egen), [webb](https://example.org) och ![bild](x.png)[^1].\n\n\
+        | a | b |\n|:--|--:|\n| 1 | 2 |\n\n- [ ] uppgift\n- [x] klar\n\n\
+        <div onclick=\"x()\">rå</div>\n\n[^1]: Fotnot.\n";
+    html_alone_is_full_html(body).unwrap();
+}
+
 #[test]
 fn ampersands_beside_multibyte_letters_stay_as_written() {
     let cases = [
@@ -124,5 +151,17 @@ proptest! {
     #[test]
     fn any_string_gives_its_text_without_panic(body in any::<String>()) {
         text_of(&body);
+    }
+
+    #[test]
+    fn any_markdown_gives_the_same_html_alone(body in crate::test_text::made_of(
+        &[
+            "## ", "# a {#a}", "\n", "\n\n", "```\n", "`", "*", "[l](#a)", "![b](x.png)",
+            "<!-- more -->", "<b>", "“", "070-123 45 67", "- [ ] ", "| a |\n|--|\n", "[^1]",
+        ],
+        "[a-zA-Zåö ]{0,4}",
+        40,
+    )) {
+        html_alone_is_full_html(&body)?;
     }
 }
