@@ -49,30 +49,32 @@ pub const ROOT_MARK: &str = "@@lots-root@@/";
 /// start of the URL: a published file or link target named `javascript:…` would become a
 /// link that runs script. There the mark becomes `./` whenever the first part of the URL
 /// could be read as a scheme, which keeps every such URL relative, whichever way it was made.
-pub fn resolve_root_marks(html: &str, prefix: &str) -> String {
-    if !prefix.is_empty() {
-        return html.replace(ROOT_MARK, prefix);
-    }
-    let mut out = String::with_capacity(html.len());
+pub fn resolve_root_marks(html: &[u8], prefix: &str) -> Vec<u8> {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(ROOT_MARK));
+    let mut out = Vec::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find(ROOT_MARK) {
-        out.push_str(&rest[..at]);
+    while let Some(at) = FINDER.find(rest) {
+        out.extend_from_slice(&rest[..at]);
         rest = &rest[at + ROOT_MARK.len()..];
-        if may_read_as_scheme(rest) {
-            out.push_str("./");
+        if prefix.is_empty() && may_read_as_scheme(rest) {
+            out.extend_from_slice(b"./");
+        } else {
+            out.extend_from_slice(prefix.as_bytes());
         }
     }
-    out.push_str(rest);
+    out.extend_from_slice(rest);
     out
 }
 
 /// Whether a URL starting with `rest` may be read as having a scheme: a `:` before the first
 /// `/`, `?`, `#` or the end of the attribute. A `&` counts too, as an HTML entity may decode
-/// to `:`; an extra `./` before an ordinary path is harmless.
-fn may_read_as_scheme(rest: &str) -> bool {
-    rest.chars()
-        .take_while(|c| !matches!(c, '/' | '?' | '#' | '\\' | '"' | '\'' | '<' | '>'))
-        .any(|c| c == ':' || c == '&')
+/// to `:`; an extra `./` before an ordinary path is harmless. (Every byte looked for is ASCII,
+/// so reading bytes finds what reading characters would.)
+fn may_read_as_scheme(rest: &[u8]) -> bool {
+    rest.iter()
+        .take_while(|b| !matches!(b, b'/' | b'?' | b'#' | b'\\' | b'"' | b'\'' | b'<' | b'>'))
+        .any(|b| *b == b':' || *b == b'&')
 }
 
 /// The scheme of an absolute URL (`https` in `https://…`), lower case, as a browser reads it:
@@ -166,14 +168,22 @@ mod tests {
             ("a/b:c.pdf", "a/b:c.pdf"),
         ] {
             assert_eq!(
-                resolve_root_marks(&marked(url), ""),
-                format!("<a href=\"{expected}\">"),
+                resolve_root_marks(marked(url).as_bytes(), ""),
+                format!("<a href=\"{expected}\">").as_bytes(),
                 "{url:?}"
             );
         }
         assert_eq!(
-            resolve_root_marks(&marked("javascript:x"), "../"),
-            "<a href=\"../javascript:x\">"
+            resolve_root_marks(marked("javascript:x").as_bytes(), "../"),
+            b"<a href=\"../javascript:x\">"
+        );
+        assert_eq!(
+            resolve_root_marks(
+                format!("{ROOT_MARK}a {ROOT_MARK}b:c {ROOT_MARK}").as_bytes(),
+                ""
+            ),
+            b"a ./b:c ",
+            "every mark, the last one too"
         );
     }
 

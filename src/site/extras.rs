@@ -119,7 +119,7 @@ fn write_aliases(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
             let html = redirect_page(site, moved, title, &doc.output_path);
             sink.put(
                 alias,
-                resolve_root_marks(&html, &root_prefix(alias)).as_bytes(),
+                &resolve_root_marks(html.as_bytes(), &root_prefix(alias)),
             )?;
         }
     }
@@ -133,7 +133,7 @@ fn write_aliases(site: &Site, sink: &dyn Sink) -> std::io::Result<()> {
         let html = redirect_page(site, moved, &section.title, &section.doc.output_path);
         sink.put(
             &first,
-            resolve_root_marks(&html, &root_prefix(&first)).as_bytes(),
+            &resolve_root_marks(html.as_bytes(), &root_prefix(&first)),
         )?;
     }
     Ok(())

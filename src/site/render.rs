@@ -102,7 +102,7 @@ pub fn render_jobs(site: &Site, jobs: &[Job<'_>], sink: &dyn Sink) -> Result<(),
             |context, job| {
                 let (result, deps) = recording(|| renderer.render(context, job));
                 let result = result.map_err(BuildError::from).and_then(|(path, html)| {
-                    sink.put_rendered(&path, html.as_bytes(), deps)
+                    sink.put_rendered(&path, &html, deps)
                         .map_err(|e| BuildError::Io(format!("cannot write {path}: {e}")))
                 });
                 progress.inc();
@@ -337,13 +337,18 @@ impl<'a> Renderer<'a> {
         context.insert("nav", &nav);
     }
 
-    fn render(&self, context: &mut Context, job: &Job<'a>) -> Result<(String, String), Diagnostic> {
+    fn render(
+        &self,
+        context: &mut Context,
+        job: &Job<'a>,
+    ) -> Result<(String, Vec<u8>), Diagnostic> {
         let library = &self.site.library;
         let path = job.path();
         if let Job::Section(section, _) = job {
             if let Some(target) = &section.meta.redirect_to {
                 let html = super::extras::section_redirect(self.site, &section.title, target);
-                return Ok((path.clone(), resolve_root_marks(&html, &root_prefix(&path))));
+                let html = resolve_root_marks(html.as_bytes(), &root_prefix(&path));
+                return Ok((path, html));
             }
         }
         self.prepare(context, &path);
