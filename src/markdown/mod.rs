@@ -429,8 +429,7 @@ impl<'a> Renderer<'a> {
                 return;
             }
         }
-        // A single-character search is a fast byte search; a set of characters is not.
-        if text.contains('\u{201c}') || text.contains('\u{2018}') {
+        if has_opening_quote(&text) {
             self.events.push(Event::Text(swedish_quotes(&text).into()));
         } else {
             self.events.push(Event::Text(text));
@@ -594,6 +593,15 @@ impl<'a> Renderer<'a> {
 
 fn is_footnote_anchor(anchor: &str) -> bool {
     anchor.starts_with("fn-") || anchor.starts_with("fnref")
+}
+
+/// Whether `text` has a “ or a ‘ (E2 80 9C, E2 80 98 in UTF-8), in one pass over the bytes
+/// that start such marks.
+fn has_opening_quote(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|at| {
+        bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x9C | 0x98))
+    })
 }
 
 /// Swedish typography closes and opens a quotation with the same mark: ”…” and ’…’.

@@ -11,7 +11,12 @@ use crate::diagnostics::Diagnostic;
 impl<'a> Renderer<'a> {
     /// Text, with the outputs of `.html` shortcodes where their placeholders are.
     pub(super) fn text_or_outputs(&mut self, text: CowStr<'a>) {
-        let Some(parts) = shortcodes::split_placeholders(&text) else {
+        // Without outputs there is no placeholder to look for in every piece of text.
+        let parts = match self.shortcode_html.is_empty() {
+            true => None,
+            false => shortcodes::split_placeholders(&text),
+        };
+        let Some(parts) = parts else {
             self.text(text);
             return;
         };

@@ -165,3 +165,18 @@ proptest! {
         html_alone_is_full_html(&body)?;
     }
 }
+
+#[test]
+fn opening_quotes_are_found_among_other_marks() {
+    for (text, has) in [
+        ("a “b", true),
+        ("‘", true),
+        ("”a” ’b’ — – … €", false),
+        ("åäö\u{e2}", false),
+        ("", false),
+    ] {
+        assert_eq!(super::has_opening_quote(text), has, "{text:?}");
+        let contains = text.contains('\u{201c}') || text.contains('\u{2018}');
+        assert_eq!(contains, has, "{text:?}");
+    }
+}

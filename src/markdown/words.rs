@@ -11,19 +11,22 @@ pub fn count(text: &str) -> usize {
     let (mut words, mut in_word, mut at) = (0, false, 0);
     while at < bytes.len() {
         let byte = bytes[at];
-        let (space, len) = if byte.is_ascii() {
+        let space = if byte.is_ascii() {
             // `char::is_whitespace` on ASCII: space, \t, \n, \x0b, \x0c, \r.
-            (byte.is_ascii_whitespace() || byte == 0x0b, 1)
+            byte.is_ascii_whitespace() || byte == 0x0b
         } else if may_start_space(byte) {
             let c = text[at..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
+            // The rest of the character is stepped over with it.
+            at += c.len_utf8() - 1;
+            c.is_whitespace()
         } else {
-            // Å, ä, ö and every other letter: only the length of the character matters.
-            (false, utf8_len(byte))
+            // Å, ä, ö, any other letter's bytes: never white space, and a byte after the
+            // first of a character is in the word the character is in.
+            false
         };
         words += usize::from(!space && !in_word);
         in_word = !space;
-        at += len;
+        at += 1;
     }
     words
 }
@@ -32,16 +35,6 @@ pub fn count(text: &str) -> usize {
 /// start with 0xC2, U+1680 with 0xE1, U+2000–U+205F with 0xE2, U+3000 with 0xE3.
 fn may_start_space(lead: u8) -> bool {
     matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-}
-
-/// The length of the UTF-8 character that starts with `lead` (not ASCII, not a continuation
-/// byte: `count` steps from character to character).
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        _ => 2,
-    }
 }
 
 /// Whether an event ends a word in the plain text: a block starts or ends, a line breaks.
@@ -94,7 +87,6 @@ mod tests {
         for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
             let mut utf8 = [0; 4];
             let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
-            assert_eq!(super::utf8_len(lead), c.len_utf8(), "{c:?}");
             if c.is_whitespace() {
                 assert!(super::may_start_space(lead), "{c:?}");
             }
