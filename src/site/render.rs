@@ -93,8 +93,12 @@ pub fn render_jobs(site: &Site, jobs: &[Job<'_>], sink: &dyn Sink) -> Result<(),
         nav,
     };
     let progress = Progress::new(jobs.len());
-    let failures: Vec<Result<(), BuildError>> = jobs
-        .par_iter()
+    // The longest files first: a list of every page (A–Ö, a tag on most pages) left for last
+    // would be written by one core while the other waits.
+    let mut by_weight: Vec<&Job> = jobs.iter().collect();
+    by_weight.sort_by_key(|job| std::cmp::Reverse(job.weight(library)));
+    let failures: Vec<Result<(), BuildError>> = by_weight
+        .into_par_iter()
         // One context per worker, reused: cloning the config and the theme's strings for
         // every file was a large share of a build's allocations.
         .map_init(
@@ -131,6 +135,23 @@ impl<'a> Job<'a> {
                 format!("{}{}", dir_of(&section.doc.output_path), extra.file)
             }
             Job::Standalone { path, .. } => path.to_string(),
+        }
+    }
+
+    /// About how many pages this job's file shows: what writing it costs.
+    fn weight(&self, library: &crate::content::Library) -> usize {
+        let shown = |count: usize, per_pager: Option<usize>| match per_pager {
+            Some(n) if n > 0 => count.min(n),
+            _ => count,
+        };
+        match self {
+            Job::Page(_) | Job::PageOutput(..) | Job::NotFound => 1,
+            Job::Section(section, _) => shown(section.pages.len(), section.meta.paginate_by),
+            Job::ListOutput(section, _) => section.pages.len(),
+            Job::TaxonomyList(taxonomy) => taxonomy.terms.len(),
+            Job::Term(taxonomy, term, _) => shown(term.pages.len(), taxonomy.paginate_by),
+            // A template of its own may list the whole site (the A–Ö page does).
+            Job::Standalone { .. } => library.pages.len(),
         }
     }
 
