@@ -14,6 +14,12 @@ use lots::content::{front_matter, Document, Library, LoadOptions};
 use lots::diagnostics::{read_text, Diagnostic};
 use lots::yaml;
 
+/// `text` with its root marks resolved, as a page is written.
+fn resolved(text: &str, prefix: &str) -> String {
+    String::from_utf8(resolve_root_marks(text.as_bytes(), prefix))
+        .expect("a mark is replaced by ASCII, so the text stays UTF-8")
+}
+
 mod html;
 mod shortcodes;
 mod svg;
@@ -209,7 +215,7 @@ pub fn markdown(data: &[u8]) {
     let output = lots::markdown::render(library(), &doc);
     let html = output.rendered.html.expect("render writes HTML");
     for prefix in ["", "../"] {
-        assert_safe_html(&resolve_root_marks(&html, prefix));
+        assert_safe_html(&resolved(&html, prefix));
     }
     for problem in output.problems.iter().chain(&output.warnings) {
         assert_inside(problem, &doc.source);
@@ -256,7 +262,7 @@ pub fn assert_resolved_inside(from: &str, dest: &str, is_image: bool) {
         // Written as a full or protocol-relative address. A root mark the author typed into
         // it is replaced like any other, after its scheme or `//`: the address stays theirs.
         for prefix in ["", "../"] {
-            assert_safe_url(&resolve_root_marks(&url, prefix), is_image, dest);
+            assert_safe_url(&resolved(&url, prefix), is_image, dest);
         }
         return;
     };
@@ -264,7 +270,7 @@ pub fn assert_resolved_inside(from: &str, dest: &str, is_image: bool) {
     // The URL as published at the top of the site and one folder down (the renderer escapes
     // it into the attribute, which `markdown` checks).
     for prefix in ["", "../"] {
-        assert_safe_url(&resolve_root_marks(&url, prefix), is_image, dest);
+        assert_safe_url(&resolved(&url, prefix), is_image, dest);
     }
 }
 
