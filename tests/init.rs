@@ -219,8 +219,9 @@ fn from_zola_needs_a_config_toml_and_reports_its_errors_writing_nothing() {
     let run = lots(parent, &["init", "--from-zola", "site", "ny"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stderr
-            .starts_with("site har ingen config.toml, så det är ingen Zola-webbplats"),
+        run.stderr.starts_with(
+            "site har varken zola.toml eller config.toml, så det är ingen Zola-webbplats"
+        ),
         "{}",
         run.stderr
     );
@@ -239,4 +240,22 @@ fn from_zola_needs_a_config_toml_and_reports_its_errors_writing_nothing() {
         run.stderr
     );
     assert!(!new.exists(), "nothing written");
+}
+
+#[test]
+fn from_zola_reads_zola_toml_as_zola_does() {
+    let (zola, new) = zola_and_new();
+    let parent = zola.root.parent().expect("parent");
+    let toml = std::fs::read_to_string(zola.path("config.toml")).expect("config.toml");
+    zola.remove("config.toml");
+    zola.write("zola.toml", toml);
+    let run = lots(parent, &["init", "--from-zola", "site", "ny"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("och config.yaml skrevs från zola.toml"),
+        "{}",
+        run.stdout
+    );
+    let config = std::fs::read_to_string(new.join("config.yaml")).expect("config.yaml");
+    assert!(config.contains("från site/zola.toml"), "{config}");
 }

@@ -158,6 +158,53 @@ fn config_yaml_wins_over_config_toml_with_a_warning() {
     );
 }
 
+/// Zola 0.22 reads `zola.toml`, and `config.toml` only without one: Lots reads the same file,
+/// and names it in what it says.
+#[test]
+fn zola_toml_is_read_before_config_toml() {
+    let site = zola_site();
+    let toml = std::fs::read_to_string(site.path("config.toml")).expect("config.toml");
+    site.write(
+        "zola.toml",
+        toml.replace("Kunskapsbank från Zola", "Kunskapsbank i zola.toml"),
+    );
+    let run = site.build_ok(&[]);
+    let front = run.read("index.html");
+    assert!(front.contains("<title>Kunskapsbank i zola.toml"), "{front}");
+    let zola = site.shown("zola.toml");
+    assert!(
+        run.stderr
+            .contains(&format!("warning: {zola}:6:1: `compile_sass`")),
+        "warnings point into the file read:\n{}",
+        run.stderr
+    );
+
+    site.remove("config.toml");
+    let untitled: Vec<&str> = toml
+        .lines()
+        .filter(|line| !line.starts_with("title = "))
+        .collect();
+    site.write("zola.toml", untitled.join("\n"));
+    let run = site.build_ok(&[]);
+    assert!(
+        run.stderr
+            .contains(&format!("warning: {zola}: zola.toml saknar `title`")),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "config.yaml",
+        "title: Egen\nbase_url: https://example.org\ntaxonomies:\n  - name: tags\n",
+    );
+    let run = site.build_ok(&[]);
+    assert!(run.read("index.html").contains("<title>Egen"));
+    assert!(
+        run.stderr.contains(&format!("warning: {zola}: både config.yaml och zola.toml finns här: lots läser config.yaml och lämnar zola.toml oläst")),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn serve_reads_config_toml_and_follows_its_edits() {
     use common::serve::{start, wait_for};

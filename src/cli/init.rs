@@ -52,7 +52,12 @@ fn from_zola(zola: &Path, dir: &Path) -> i32 {
     let lang = Lang::of(&language);
     messages::localize(&mut imported.config.warnings, &language);
     let copied = imported.copied.join(", ");
-    let done = args!("dir" => dir.display(), "zola" => zola.display(), "copied" => copied);
+    let done = args!(
+        "dir" => dir.display(),
+        "zola" => zola.display(),
+        "copied" => copied,
+        "file" => imported.config_file,
+    );
     println!("{}", say(lang, "init.from_zola", &done));
     if !imported.config.warnings.is_empty() || !imported.not_carried.is_empty() {
         println!("{}", say(lang, "init.not_carried", &[]));

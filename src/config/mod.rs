@@ -25,7 +25,7 @@ pub use csp::Csp;
 pub use images::{ImageOutputFormat, ImagesConfig, MAX_IMAGE_SIDE};
 use search::RawSearchConfig;
 pub use search::{SearchConfig, Synonym};
-pub use zola::ZOLA_CONFIG_FILE;
+pub use zola::{config_file as zola_config_file, file_name, ZOLA_CONFIG_FILES};
 
 pub const CONFIG_FILE: &str = "config.yaml";
 
@@ -97,24 +97,25 @@ struct RawConfig {
 }
 
 impl Config {
-    /// Reads and validates `root/config.yaml` (or, without one, Zola's `root/config.toml`),
-    /// reporting every problem found in it.
+    /// Reads and validates `root/config.yaml` (or, without one, Zola's `root/zola.toml` or
+    /// `root/config.toml`), reporting every problem found in it.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path: PathBuf = root.join(CONFIG_FILE);
-        let zola_path = root.join(ZOLA_CONFIG_FILE);
-        if !path.is_file() && zola_path.is_file() {
-            return Self::load_zola(root, &zola_path);
-        }
+        let zola_path = zola_config_file(root);
         if !path.is_file() {
+            if let Some(zola_path) = zola_path {
+                return Self::load_zola(root, &zola_path);
+            }
             return Err(vec![Diagnostic::file(
                 &path,
-                "no config.yaml (nor a Zola config.toml) found; create one with at least `title:` and `base_url:`, start a site with `lots init`, or pass --root",
+                "no config.yaml (nor a Zola zola.toml or config.toml) found; create one with at least `title:` and `base_url:`, start a site with `lots init`, or pass --root",
             )]);
         }
         let text = read_text(&path).map_err(|d| vec![d])?;
         let mut config = Self::from_yaml(&path, &text)?;
-        if zola_path.is_file() {
-            let both = Diagnostic::file(&zola_path, "").with_text("zola.both", Vec::new());
+        if let Some(zola_path) = zola_path {
+            let args = crate::args!("file" => file_name(&zola_path));
+            let both = Diagnostic::file(&zola_path, "").with_text("zola.both", args);
             config.warnings.push(both.warning());
         }
         crate::messages::localize(&mut config.warnings, &config.language);

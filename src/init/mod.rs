@@ -11,7 +11,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::config::{CONFIG_FILE, ZOLA_CONFIG_FILE};
+use crate::config::{CONFIG_FILE, ZOLA_CONFIG_FILES};
 use crate::messages::{self, Args, Lang};
 
 pub use starter::SECTION;
@@ -37,7 +37,15 @@ impl Problem {
 
 /// Makes a new site in `dir` (made if missing), dated `today`.
 pub fn new_site(dir: &Path, today: NaiveDate) -> Result<(), Problem> {
-    refuse_a_site(dir, &[CONFIG_FILE, ZOLA_CONFIG_FILE, "content"])?;
+    refuse_a_site(
+        dir,
+        &[
+            CONFIG_FILE,
+            ZOLA_CONFIG_FILES[0],
+            ZOLA_CONFIG_FILES[1],
+            "content",
+        ],
+    )?;
     let title = crate::config::folder_name(dir);
     let mut files = files::Files::new(dir)?;
     for (path, text) in starter::files(&title, today) {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::files::{read_problem, Files};
 use super::{refuse_a_site, Problem};
 use crate::args;
-use crate::config::{folder_name, Config, CONFIG_FILE, ZOLA_CONFIG_FILE};
+use crate::config::{folder_name, zola_config_file, Config, CONFIG_FILE, ZOLA_CONFIG_FILES};
 use crate::diagnostics::{read_text, Diagnostic};
 
 /// The folders copied, as they are, from the Zola site.
@@ -25,6 +25,8 @@ pub struct Imported {
     pub copied: Vec<String>,
     /// What else of the Zola site is left behind, each with why.
     pub not_carried: Vec<Problem>,
+    /// The name of the Zola configuration file read (`zola.toml` or `config.toml`).
+    pub config_file: String,
 }
 
 /// Why `from_zola` wrote nothing.
@@ -44,16 +46,16 @@ impl From<Problem> for FromZolaError {
 
 /// Makes a Lots site in `dir` from the Zola site in `zola`.
 pub fn from_zola(zola: &Path, dir: &Path) -> Result<Imported, FromZolaError> {
-    let config_path = zola.join(ZOLA_CONFIG_FILE);
-    if !config_path.is_file() {
+    let Some(config_path) = zola_config_file(zola) else {
         let args = args!("dir" => zola.display());
         return Err(Problem::new("init.not_zola", args).into());
-    }
+    };
     refuse_a_site(
         dir,
         &[
             CONFIG_FILE,
-            ZOLA_CONFIG_FILE,
+            ZOLA_CONFIG_FILES[0],
+            ZOLA_CONFIG_FILES[1],
             "content",
             "static",
             "templates",
@@ -83,6 +85,7 @@ pub fn from_zola(zola: &Path, dir: &Path) -> Result<Imported, FromZolaError> {
         config,
         copied,
         not_carried,
+        config_file: crate::config::file_name(&config_path),
     })
 }
 

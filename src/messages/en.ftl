@@ -175,13 +175,13 @@ config.csp.directive = `content_security_policy` cannot add sources to `{directi
 config.csp.source = `{source}` is not a server the policy can allow; write the server's address, such as `https://video.example.se`
 config.csp.shape = `content_security_policy` lists servers under the directive they are for, such as `media-src: [https://video.example.se]`, not {kind}
 
-# Zola's config.toml, read when a site has no config.yaml.
+# Zola's zola.toml or config.toml ({file}), read when a site has no config.yaml.
 zola.syntax = this is not valid TOML ({detail}); check the quotes, brackets and `=` signs
 zola.type = `{key}` must be {expected}, not {kind}
 zola.taxonomy_name = each taxonomy needs a `name`, as in `{name = "tags"}`
 zola.too_deep = this value is nested too deeply: lots reads at most 32 levels of lists and tables inside each other; write it flatter
-zola.no_title = config.toml has no `title`; lots uses the folder's name, `{title}`, until you add `title = "..."`
-zola.both = both config.yaml and config.toml are here: lots reads config.yaml and leaves config.toml unread; delete config.toml once config.yaml has what you need from it
+zola.no_title = {file} has no `title`; lots uses the folder's name, `{title}`, until you add `title = "..."`
+zola.both = both config.yaml and {file} are here: lots reads config.yaml and leaves {file} unread; delete {file} once config.yaml has what you need from it
 zola.unknown = `{key}` is not a setting of Zola or of lots, so it is not read; put your own data under `[extra]`
 zola.ignored = `{key}` is a Zola setting lots does not use: {instead}
 zola.kind.text = text
@@ -230,9 +230,9 @@ zola.instead.taxonomy_render = lots always makes a page for each taxonomy and ea
 init.created = Made a new site in {dir}: config.yaml, content/_index.md and content/{section}/ with one page
 init.not_empty = {dir} already holds a site ({found}); lots init only starts a site in an empty folder, and never replaces a file: choose another folder
 init.write = cannot write {path}: {reason}
-init.not_zola = {dir} has no config.toml, so it is not a Zola site: give the folder that holds Zola's config.toml and content/
+init.not_zola = {dir} has no zola.toml or config.toml, so it is not a Zola site: give the folder that holds Zola's zola.toml (or config.toml) and content/
 init.loop = {dir} is inside {inside}, which lots init copies from; choose a folder outside the Zola site's content/, static/ and templates/
-init.from_zola = Made a site in {dir} from the Zola site in {zola}: copied {copied}, and wrote config.yaml from config.toml
+init.from_zola = Made a site in {dir} from the Zola site in {zola}: copied {copied}, and wrote config.yaml from {file}
 init.not_carried = Not carried over:
 init.zola_templates = {path}: Zola templates are not used; lots' own theme shows the pages (templates/shortcodes/ is copied)
 init.zola_sass = {path}: lots does not compile Sass; put the compiled CSS in static/

@@ -170,8 +170,8 @@ zola.syntax = det här är inte giltig TOML ({detail}); kontrollera citattecken,
 zola.type = `{key}` ska vara {expected}, inte {kind}
 zola.taxonomy_name = varje taxonomi behöver ett `name`, som `{name = "tags"}`
 zola.too_deep = värdet är för djupt nästlat: lots läser högst 32 nivåer av listor och tabeller i varandra; skriv det plattare
-zola.no_title = config.toml saknar `title`; lots använder mappens namn, `{title}`, tills du lägger till `title = "..."`
-zola.both = både config.yaml och config.toml finns här: lots läser config.yaml och lämnar config.toml oläst; ta bort config.toml när config.yaml har det du behöver från den
+zola.no_title = {file} saknar `title`; lots använder mappens namn, `{title}`, tills du lägger till `title = "..."`
+zola.both = både config.yaml och {file} finns här: lots läser config.yaml och lämnar {file} oläst; ta bort {file} när config.yaml har det du behöver från den
 zola.unknown = `{key}` är ingen inställning i Zola eller i lots, så den läses inte; lägg egna uppgifter under `[extra]`
 zola.ignored = `{key}` är en inställning i Zola som lots inte använder: {instead}
 zola.kind.text = text
@@ -219,9 +219,9 @@ zola.instead.taxonomy_render = lots gör alltid en sida för varje taxonomi och 
 init.created = En ny webbplats finns nu i {dir}: config.yaml, content/_index.md och content/{section}/ med en sida
 init.not_empty = {dir} innehåller redan en webbplats ({found}); lots init startar bara en webbplats i en tom mapp och ersätter aldrig en fil: välj en annan mapp
 init.write = kan inte skriva {path}: {reason}
-init.not_zola = {dir} har ingen config.toml, så det är ingen Zola-webbplats: ange mappen som innehåller Zolas config.toml och content/
+init.not_zola = {dir} har varken zola.toml eller config.toml, så det är ingen Zola-webbplats: ange mappen som innehåller Zolas zola.toml (eller config.toml) och content/
 init.loop = {dir} ligger i {inside}, som lots init kopierar från; välj en mapp utanför Zola-webbplatsens content/, static/ och templates/
-init.from_zola = En webbplats finns nu i {dir}, gjord av Zola-webbplatsen i {zola}: {copied} kopierades, och config.yaml skrevs från config.toml
+init.from_zola = En webbplats finns nu i {dir}, gjord av Zola-webbplatsen i {zola}: {copied} kopierades, och config.yaml skrevs från {file}
 init.not_carried = Fördes inte över:
 init.zola_templates = {path}: Zolas mallar används inte; lots eget tema visar sidorna (templates/shortcodes/ kopieras)
 init.zola_sass = {path}: lots kompilerar inte Sass; lägg den kompilerade CSS:en i static/

@@ -39,7 +39,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     }
     let mut parts = relative.components().map(|c| c.as_os_str().to_str());
     match parts.next()?? {
-        "config.yaml" | "config.toml" => Some(Change::Site),
+        "config.yaml" | "config.toml" | "zola.toml" => Some(Change::Site),
         "templates" => Some(template_name(parts).map_or(Change::Site, Change::Template)),
         "themes" => {
             parts.next()??; // the theme's name

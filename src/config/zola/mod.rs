@@ -7,7 +7,7 @@
 mod emit;
 mod settings;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use toml::de::{DeTable, DeValue};
@@ -19,8 +19,25 @@ use crate::messages::word;
 
 use emit::{Entry, Out, Pos};
 
-/// Zola's configuration file.
-pub const ZOLA_CONFIG_FILE: &str = "config.toml";
+/// Zola's configuration files, in the order Zola reads them: `zola.toml` since Zola 0.22,
+/// `config.toml` before it and when there is no `zola.toml`.
+pub const ZOLA_CONFIG_FILES: [&str; 2] = ["zola.toml", "config.toml"];
+
+/// The Zola configuration file in `root` that Zola would read, if there is one.
+pub fn config_file(root: &Path) -> Option<PathBuf> {
+    ZOLA_CONFIG_FILES
+        .iter()
+        .map(|name| root.join(name))
+        .find(|path| path.is_file())
+}
+
+/// The name of the file at `path`, as messages name it.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
 
 /// Deeper than this, a value in `config.toml` is refused rather than followed (no site needs
 /// it, and following it could exhaust the stack).
@@ -180,7 +197,10 @@ impl Reader<'_> {
     fn no_title(&mut self, folder_name: &str) -> Entry {
         self.warnings.push(
             Diagnostic::file(self.path, "")
-                .with_text("zola.no_title", args!("title" => folder_name))
+                .with_text(
+                    "zola.no_title",
+                    args!("title" => folder_name, "file" => file_name(self.path)),
+                )
                 .warning(),
         );
         text_entry("title", folder_name)
