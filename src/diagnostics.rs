@@ -317,7 +317,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             crate::args!("reason" => messages::io::reason(&err)),
         )
     })?;
-    let text = match String::from_utf8(bytes) {
+    let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
@@ -332,12 +332,15 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             return Err(at.with_text("file.encoding", Vec::new()));
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if text.contains('\r') {
-        Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Ok(text.to_string())
+    // The text as read, changed only where it must be: copying every file once more was a
+    // copy of the whole site.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
     }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -1,7 +1,13 @@
 use super::*;
 
-/// Codes that name a kind of problem but have no text of their own.
-const NOT_TEXTS: [&str; 3] = ["schema.invalid", "front_matter.invalid", "output.collision"];
+/// Literals that look like codes but are not texts: codes that name a kind of problem but
+/// have no text of their own, and Zola's file name.
+const NOT_TEXTS: [&str; 4] = [
+    "schema.invalid",
+    "front_matter.invalid",
+    "output.collision",
+    "zola.toml",
+];
 
 /// Every string literal in the non-test Rust sources that looks like a catalogue code
 /// (`"schema.enum"`, `"kind.list"`), so that a code without a text in either language fails
