@@ -194,6 +194,7 @@ pub(super) fn from_tokens(tokens: &[Cow<str>], tokenized: Counted) -> (Index, Co
         .into_runs()
         .into_par_iter()
         .flat_map_iter(|run| {
+            // Collected while the run is borrowed; the run is dropped on return.
             let scored: Vec<_> = run
                 .pages()
                 .map(|doc| score_doc(&doc, &refs, &averages, spelled))
