@@ -18,9 +18,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
+use super::counts::{Counted, PageCounts};
 use super::extract::{Field, SearchDoc, FIELD_COUNT};
 use super::pipeline::{self, Kind, Term, Vocabulary};
-use super::tokens::{self, DocTokens, FastMap};
+use super::tokens::{self, FastMap};
 
 /// Field weights, in `Field` order: title, keywords, tags, fields, description, headings, body.
 const BOOSTS: [f32; FIELD_COUNT] = [8.0, 6.0, 3.0, 2.0, 2.0, 2.0, 1.0];
@@ -154,17 +155,10 @@ fn analyse_tokens(tokens: &[Cow<str>], vocabulary: &Vocabulary) -> (Keys, Vec<Ve
 
 /// Gives each key the word to show for it: of the whole words with that key, the one on the
 /// most pages (`återvändare` rather than `återvända`), then the shorter, then the first.
-fn choose_words(
-    keys: &mut [Entry],
-    tokens: &[Cow<str>],
-    refs: &[Vec<TermRef>],
-    docs: &[DocTokens],
-) {
+fn choose_words(keys: &mut [Entry], tokens: &[Cow<str>], refs: &[Vec<TermRef>], docs: &Counted) {
     let mut pages_with = vec![0u32; tokens.len()];
-    for doc in docs {
-        for (token, _) in &doc.counts {
-            pages_with[*token as usize] += 1;
-        }
+    for doc in docs.pages() {
+        doc.for_each(|token, _| pages_with[token as usize] += 1);
     }
     let mut best = vec![0u32; keys.len()];
     for ((token, terms), pages) in tokens.iter().zip(refs).zip(pages_with) {
@@ -189,16 +183,24 @@ pub(super) fn build_with_context(docs: &[SearchDoc]) -> (Index, Context) {
 }
 
 /// [`build_with_context`] from the pages' tokens ([`tokens::tokenize_all`]).
-pub(super) fn from_tokens(tokens: &[Cow<str>], tokenized: Vec<DocTokens>) -> (Index, Context) {
+pub(super) fn from_tokens(tokens: &[Cow<str>], tokenized: Counted) -> (Index, Context) {
     let vocabulary = Vocabulary::from_tokens(tokens.iter().map(|t| t.as_ref()));
     let (mut keys, refs) = analyse_tokens(tokens, &vocabulary);
     choose_words(&mut keys, tokens, &refs, &tokenized);
     let averages = average_lengths(&tokenized);
     let spelled = |key: u32| keys[key as usize].variants.len() > 1;
-    // Each page's counts go as its scores are made: the two are never all held together.
+    // Each run's counts go as its pages' scores are made: the two are never all held together.
     let per_doc: Vec<Vec<(u32, u32, u32)>> = tokenized
+        .into_runs()
         .into_par_iter()
-        .map(|doc| score_doc(&doc, &refs, &averages, spelled))
+        .flat_map_iter(|run| {
+            // Collected while the run is borrowed; the run is dropped on return.
+            let scored: Vec<_> = run
+                .pages()
+                .map(|doc| score_doc(&doc, &refs, &averages, spelled))
+                .collect();
+            scored
+        })
         .collect();
     // Sized first, so that filling the lists never reallocates.
     let df = per_doc
@@ -240,10 +242,10 @@ pub(super) fn from_tokens(tokens: &[Cow<str>], tokenized: Vec<DocTokens>) -> (In
     (Index { entries }, context)
 }
 
-fn average_lengths(docs: &[DocTokens]) -> [f32; FIELD_COUNT] {
+fn average_lengths(docs: &Counted) -> [f32; FIELD_COUNT] {
     let mut sums = [0f64; FIELD_COUNT];
     let mut present = [0u32; FIELD_COUNT];
-    for doc in docs {
+    for doc in docs.pages() {
         for f in 0..FIELD_COUNT {
             if doc.lengths[f] > 0 {
                 sums[f] += f64::from(doc.lengths[f]);
@@ -271,7 +273,7 @@ struct Sum {
 /// The page's (key, value, variant mask) triples, by key; `spelled` tells the keys with
 /// several spellings (the others get no mask).
 pub(super) fn score_doc(
-    doc: &DocTokens,
+    doc: &PageCounts,
     refs: &[Vec<TermRef>],
     averages: &[f32; FIELD_COUNT],
     spelled: impl Fn(u32) -> bool,
@@ -282,10 +284,10 @@ pub(super) fn score_doc(
         norms[f] = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * ratio;
     }
     let mut sums: FastMap<u32, Sum> =
-        FastMap::with_capacity_and_hasher(doc.counts.len() * 3 / 2, Default::default());
-    for (token, counts) in &doc.counts {
-        let is_name = doc.names.contains(token);
-        for term in &refs[*token as usize] {
+        FastMap::with_capacity_and_hasher(doc.distinct() * 3 / 2, Default::default());
+    doc.for_each(|token, counts| {
+        let is_name = doc.is_name(token);
+        for term in &refs[token as usize] {
             let sum = sums.entry(term.key).or_default();
             let part = term.kind == Kind::Part;
             let scale = if part { PART_WEIGHT } else { 1.0 };
@@ -307,7 +309,7 @@ pub(super) fn score_doc(
             }
             sum.variants |= 1 << term.variant;
         }
-    }
+    });
     let mut out: Vec<(u32, u32, u32)> = sums
         .into_iter()
         .map(|(key, sum)| {

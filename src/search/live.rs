@@ -228,7 +228,8 @@ impl LiveIndex {
         }
         let entries = &self.entries;
         let spelled = |key: u32| entries[key as usize].variants.len() > 1;
-        index::score_doc(&counted[0], &refs, &self.context.averages, spelled)
+        let page = counted.pages().next().expect("one page tokenized");
+        index::score_doc(&page, &refs, &self.context.averages, spelled)
     }
 
     /// The key and spelling numbers of a term, made if new.

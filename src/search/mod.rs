@@ -17,6 +17,7 @@
 //! agree.
 
 pub mod a_o;
+mod counts;
 pub mod extract;
 pub mod index;
 pub mod live;
@@ -45,7 +46,7 @@ pub struct Tokenized {
     collections: Vec<extract::Collection>,
     docs: Vec<extract::SearchDoc<'static>>,
     tokens: Vec<Cow<'static, str>>,
-    counts: Vec<tokens::DocTokens>,
+    counts: counts::Counted,
 }
 
 /// Reads and tokenizes every published page of `library` ([`documents`]).

@@ -3,7 +3,8 @@
 //! Pages are tokenized in parallel in runs of pages; each run numbers its own distinct tokens
 //! (borrowed from the page texts where lowercasing changes nothing), then the runs' numbers
 //! are merged into one site-wide numbering. A page is left as a short list of (token number,
-//! counts), so nothing later hashes a word again and memory stays small at 10,000 pages.
+//! counts), packed per run (`counts`), so nothing later hashes a word again and memory stays
+//! small at 100,000 pages.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -11,6 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
+use super::counts::{Counted, RunBuilder, RunCounts};
 use super::extract::{Field, SearchDoc, FIELD_COUNT};
 use super::pipeline;
 
@@ -51,30 +53,23 @@ impl Hasher for Fx {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// One page: each distinct token with its count per field, the field lengths, and the
-/// tokens that alone make up its title or a keyword.
-pub struct DocTokens {
-    pub counts: Vec<(u32, [u16; FIELD_COUNT])>,
-    pub lengths: [u32; FIELD_COUNT],
-    pub names: Vec<u32>,
-}
-
 /// A run of pages with its own token numbers.
 struct Run<'a> {
     tokens: Vec<Cow<'a, str>>,
-    docs: Vec<DocTokens>,
+    counts: RunCounts,
 }
 
 /// Every distinct token of the site (numbered by position) and each page's counts.
-pub fn tokenize_all<'b>(docs: &'b [SearchDoc<'_>]) -> (Vec<Cow<'b, str>>, Vec<DocTokens>) {
+pub fn tokenize_all<'b>(docs: &'b [SearchDoc<'_>]) -> (Vec<Cow<'b, str>>, Counted) {
     let per_run = (docs.len() / (rayon::current_num_threads() * 8)).clamp(16, 512);
-    let mut runs: Vec<Run> = docs.par_chunks(per_run).map(tokenize_run).collect();
+    let runs: Vec<Run> = docs.par_chunks(per_run).map(tokenize_run).collect();
     let mut numbers: FastMap<Cow<str>, u32> = FastMap::default();
     let mut tokens: Vec<Cow<str>> = Vec::new();
-    let renumberings: Vec<Vec<u32>> = runs
-        .iter_mut()
+    let runs = runs
+        .into_iter()
         .map(|run| {
-            std::mem::take(&mut run.tokens)
+            let global = run
+                .tokens
                 .into_iter()
                 .map(|token| {
                     if let Some(n) = numbers.get(token.as_ref()) {
@@ -85,19 +80,13 @@ pub fn tokenize_all<'b>(docs: &'b [SearchDoc<'_>]) -> (Vec<Cow<'b, str>>, Vec<Do
                     numbers.insert(token, n);
                     n
                 })
-                .collect()
+                .collect();
+            let mut counts = run.counts;
+            counts.set_numbers(global);
+            counts
         })
         .collect();
-    runs.par_iter_mut()
-        .zip(&renumberings)
-        .for_each(|(run, new)| {
-            for doc in &mut run.docs {
-                doc.counts.iter_mut().for_each(|c| c.0 = new[c.0 as usize]);
-                doc.names.iter_mut().for_each(|n| *n = new[*n as usize]);
-            }
-        });
-    let docs = runs.into_iter().flat_map(|run| run.docs).collect();
-    (tokens, docs)
+    (tokens, Counted::new(runs))
 }
 
 fn tokenize_run<'b>(docs: &'b [SearchDoc<'_>]) -> Run<'b> {
@@ -105,10 +94,11 @@ fn tokenize_run<'b>(docs: &'b [SearchDoc<'_>]) -> Run<'b> {
     let mut tokens: Vec<Cow<str>> = Vec::new();
     // One map for every page of the run, emptied between pages, so it is allocated once.
     let mut counts: FastMap<u32, [u16; FIELD_COUNT]> = FastMap::default();
-    let mut out = Vec::with_capacity(docs.len());
+    let mut out = RunBuilder::new(docs.len());
+    let mut names = Vec::new();
     for doc in docs {
         let mut lengths = [0u32; FIELD_COUNT];
-        let mut names = Vec::new();
+        names.clear();
         for (field, text) in &doc.fields {
             let f = *field as usize;
             let (mut first, mut count) = (0, 0);
@@ -134,13 +124,12 @@ fn tokenize_run<'b>(docs: &'b [SearchDoc<'_>]) -> Run<'b> {
             }
             lengths[f] += count;
         }
-        out.push(DocTokens {
-            counts: counts.drain().collect(),
-            lengths,
-            names,
-        });
+        out.push_page(counts.drain(), lengths, &names);
     }
-    Run { tokens, docs: out }
+    Run {
+        tokens,
+        counts: out.finish(),
+    }
 }
 
 #[cfg(test)]
@@ -158,14 +147,17 @@ mod tests {
         let (tokens, counted) = tokenize_all(&docs);
         let number = |t: &str| tokens.iter().position(|x| x == t).unwrap() as u32;
         assert_eq!(tokens.len(), 2 + 100 + 1, "sida, the numbers, oro, och");
-        let page = &counted[42];
-        let oro = page.counts.iter().find(|c| c.0 == number("oro")).unwrap();
+        let page = counted.pages().nth(42).unwrap();
+        let counts = page.to_vec();
+        assert_eq!(counts.len(), page.distinct());
+        let oro = counts.iter().find(|c| c.0 == number("oro")).unwrap();
         assert_eq!(oro.1[Field::Body as usize], 3);
-        let sida = page.counts.iter().find(|c| c.0 == number("sida")).unwrap();
+        let sida = counts.iter().find(|c| c.0 == number("sida")).unwrap();
         assert_eq!(sida.1[Field::Title as usize], 1);
         assert_eq!(page.lengths[Field::Title as usize], 2);
-        assert!(page.names.is_empty(), "a two-word title is no name");
+        let name = |t| page.is_name(number(t));
+        assert!(!name("sida") && !name("42"), "a two-word title is no name");
         let (_, one) = tokenize_all(&[doc("88", "")]);
-        assert_eq!(one[0].names.len(), 1);
+        assert!(one.pages().next().unwrap().is_name(0));
     }
 }
