@@ -35,17 +35,17 @@ impl Problem {
     }
 }
 
+/// What makes a folder a site already: `init` never starts one beside them.
+const SITE_FILES: [&str; 4] = [
+    CONFIG_FILE,
+    ZOLA_CONFIG_FILES[0],
+    ZOLA_CONFIG_FILES[1],
+    "content",
+];
+
 /// Makes a new site in `dir` (made if missing), dated `today`.
 pub fn new_site(dir: &Path, today: NaiveDate) -> Result<(), Problem> {
-    refuse_a_site(
-        dir,
-        &[
-            CONFIG_FILE,
-            ZOLA_CONFIG_FILES[0],
-            ZOLA_CONFIG_FILES[1],
-            "content",
-        ],
-    )?;
+    refuse_a_site(dir, &SITE_FILES)?;
     let title = crate::config::folder_name(dir);
     let mut files = files::Files::new(dir)?;
     for (path, text) in starter::files(&title, today) {

@@ -8,9 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::files::{read_problem, Files};
-use super::{refuse_a_site, Problem};
+use super::{refuse_a_site, Problem, SITE_FILES};
 use crate::args;
-use crate::config::{folder_name, zola_config_file, Config, CONFIG_FILE, ZOLA_CONFIG_FILES};
+use crate::config::{folder_name, zola_config_file, Config, CONFIG_FILE};
 use crate::diagnostics::{read_text, Diagnostic};
 
 /// The folders copied, as they are, from the Zola site.
@@ -50,17 +50,7 @@ pub fn from_zola(zola: &Path, dir: &Path) -> Result<Imported, FromZolaError> {
         let args = args!("dir" => zola.display());
         return Err(Problem::new("init.not_zola", args).into());
     };
-    refuse_a_site(
-        dir,
-        &[
-            CONFIG_FILE,
-            ZOLA_CONFIG_FILES[0],
-            ZOLA_CONFIG_FILES[1],
-            "content",
-            "static",
-            "templates",
-        ],
-    )?;
+    refuse_a_site(dir, &[&SITE_FILES[..], &["static", "templates"]].concat())?;
     refuse_a_loop(zola, dir)?;
     let text = read_text(&config_path).map_err(|d| FromZolaError::Config(vec![d]))?;
     let (yaml, config) = Config::yaml_from_zola(&config_path, &text, &folder_name(zola))
