@@ -8,7 +8,7 @@ mod common;
 
 use std::fs;
 
-use common::{fixture, png, snapshot, Site};
+use common::{fixture, list_files, png, snapshot, Site};
 
 const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="navy"/></svg>"#;
 
@@ -25,7 +25,9 @@ fn site() -> Site {
     site
 }
 
-type Files = Vec<(String, Vec<u8>)>;
+/// A file of the cache: its path in the cache folder, and its bytes.
+type File = (String, Vec<u8>);
+type Files = Vec<File>;
 
 /// The cache's files with their bytes, each checked to be an entry of today's layout.
 fn entries(site: &Site) -> Files {
@@ -46,7 +48,7 @@ fn names(files: &Files) -> Vec<&str> {
 }
 
 /// The entries of the site's cache: the cleaned SVG, and the PNGs.
-fn svg_and_rasters(cached: &Files) -> (&(String, Vec<u8>), Vec<&(String, Vec<u8>)>) {
+fn svg_and_rasters(cached: &Files) -> (&File, Vec<&File>) {
     let svg = cached.iter().find(|(n, _)| n.ends_with(".svg"));
     let rasters: Vec<_> = cached.iter().filter(|(n, _)| n.ends_with(".png")).collect();
     assert!(rasters.len() >= 3, "{:?}", names(cached));
@@ -215,13 +217,16 @@ fn two_builds_at_once_share_their_entries() {
     for run in &runs {
         assert!(!run.stderr.contains("damaged"), "{}", run.stderr);
     }
-    assert_eq!(snapshot(&outputs[0]), snapshot(&outputs[1]));
+    // The same files (not always the same bytes: a copy one build finds made by the other
+    // is not resized from the larger copies the first one resized it from).
+    assert_eq!(list_files(&outputs[0]), list_files(&outputs[1]));
     // One file per entry, whoever made it; no temporary file is left.
     let cached = entries(&site);
     assert_eq!(cached.len(), 4, "{:?}", names(&cached));
     let third = site.build_ok(&[]);
     assert!(third.stdout.contains("Images: 0 made"), "{}", third.stdout);
-    assert!(differing(&snapshot(&third.out), &snapshot(&outputs[0])).is_empty());
+    assert!(!third.stderr.contains("damaged"), "{}", third.stderr);
+    assert_eq!(list_files(&third.out), list_files(&outputs[0]));
 }
 
 /// Names of the files that differ between two snapshots, or are in one only.
