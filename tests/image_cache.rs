@@ -1,6 +1,8 @@
-//! A damaged entry of the image cache (`.lots-cache/images/`) is never published: each entry
-//! is checked against the hash stored beside it, and one that is overwritten, truncated or has
-//! lost its hash is made again, with a warning, while the build succeeds.
+//! The image cache (`.lots-cache/images/`): each entry is one file, `ab/KEY.HASH.EXT` (HASH a
+//! hash of its bytes), in a folder named by its key's first two digits. A damaged entry is
+//! never published: one that is overwritten, truncated or has lost its hash is made again,
+//! with a warning, while the build succeeds. A cache of the layout before (`KEY.EXT` beside
+//! `KEY.EXT.b3`) is used, and two builds at once share their entries.
 
 mod common;
 
@@ -23,49 +25,74 @@ fn site() -> Site {
     site
 }
 
-/// The cache's entries (not their hashes) with their bytes.
-fn entries(site: &Site) -> Vec<(String, Vec<u8>)> {
-    snapshot(&site.path(".lots-cache/images"))
-        .into_iter()
-        .filter(|(name, _)| !name.ends_with(".b3"))
-        .collect()
+/// A file of the cache: its path in the cache folder, and its bytes.
+type File = (String, Vec<u8>);
+type Files = Vec<File>;
+
+/// The cache's files with their bytes, each checked to be an entry of today's layout.
+fn entries(site: &Site) -> Files {
+    let files = snapshot(&site.path(".lots-cache/images"));
+    for (name, bytes) in &files {
+        let parts: Vec<&str> = name.split(['/', '.']).collect();
+        let hash = blake3::hash(bytes).to_hex();
+        let sound = matches!(parts[..], [folder, key, stored, _]
+            if key.len() == 64 && key.starts_with(folder) && folder.len() == 2
+                && stored == &hash[..32]);
+        assert!(sound, "not a sound entry: {name} (of {:?})", names(&files));
+    }
+    files
+}
+
+fn names(files: &Files) -> Vec<&str> {
+    files.iter().map(|(name, _)| name.as_str()).collect()
+}
+
+/// The entries of the site's cache: the cleaned SVG, and the PNGs.
+fn svg_and_rasters(cached: &Files) -> (&File, Vec<&File>) {
+    let svg = cached.iter().find(|(n, _)| n.ends_with(".svg"));
+    let rasters: Vec<_> = cached.iter().filter(|(n, _)| n.ends_with(".png")).collect();
+    assert!(rasters.len() >= 3, "{:?}", names(cached));
+    (svg.expect("a cached SVG"), rasters)
+}
+
+/// Asserts a warning that the file `name` of the cache was damaged.
+fn assert_warned(stderr: &str, name: &str) {
+    let warned = stderr
+        .lines()
+        .any(|l| l.starts_with("warning:") && l.contains(name) && l.contains("damaged"));
+    assert!(warned, "no warning about {name}:\n{stderr}");
 }
 
 #[test]
 fn damaged_cache_entries_are_made_again_with_a_warning() {
     let site = site();
     let first = site.build_ok(&[]);
+    assert!(first.stdout.contains("Images: 4 made"), "{}", first.stdout);
     let published = snapshot(&first.out);
     let cached = entries(&site);
-    let svg = cached
-        .iter()
-        .find(|(n, _)| n.ends_with(".svg"))
-        .expect("a cached SVG");
-    let rasters: Vec<&(String, Vec<u8>)> =
-        cached.iter().filter(|(n, _)| n.ends_with(".png")).collect();
-    assert!(rasters.len() >= 3, "{cached:?}");
+    assert_eq!(cached.len(), 4, "one file per entry: {:?}", names(&cached));
+    let (svg, rasters) = svg_and_rasters(&cached);
     let cache = site.path(".lots-cache/images");
 
-    // Seven bytes of garbage, half an image, and an entry without its hash.
+    // Seven bytes of garbage, half an image, and an entry whose name lost its hash.
     fs::write(cache.join(&svg.0), b"garbage").unwrap();
     let truncated = &rasters[0];
-    fs::write(
-        cache.join(&truncated.0),
-        &truncated.1[..truncated.1.len() / 2],
-    )
-    .unwrap();
+    let half = &truncated.1[..truncated.1.len() / 2];
+    fs::write(cache.join(&truncated.0), half).unwrap();
     let unhashed = &rasters[1];
-    let hash = cache.join(format!("{}.b3", unhashed.0));
-    assert!(hash.is_file(), "no hash beside {}", unhashed.0);
-    fs::remove_file(hash).unwrap();
+    let (key, _) = unhashed.0.split_once('.').unwrap();
+    let bare = format!("{key}.png");
+    fs::rename(cache.join(&unhashed.0), cache.join(&bare)).unwrap();
 
     let second = site.build_ok(&[]);
-    for (name, _) in [svg, *truncated, *unhashed] {
-        let warned = second.stderr.lines().any(|l| {
-            l.starts_with("warning:") && l.contains(name.as_str()) && l.contains("damaged")
-        });
-        assert!(warned, "no warning about {name}:\n{}", second.stderr);
+    for name in [&svg.0, &truncated.0, &bare] {
+        assert_warned(&second.stderr, name);
     }
+    assert!(
+        second.stdout.contains("Images: 3 made"),
+        "{}",
+        second.stdout
+    );
     let changed = differing(&snapshot(&second.out), &published);
     assert!(
         changed.is_empty(),
@@ -73,9 +100,6 @@ fn damaged_cache_entries_are_made_again_with_a_warning() {
     );
     let unrepaired = differing(&entries(&site), &cached);
     assert!(unrepaired.is_empty(), "not repaired: {unrepaired:?}");
-    assert!(list_files(&cache)
-        .iter()
-        .any(|f| *f == format!("{}.b3", unhashed.0)));
 
     // Repaired: the next build takes everything from the cache and says nothing.
     let third = site.build_ok(&[]);
@@ -91,40 +115,118 @@ fn cache_entries_replaced_by_folders_or_with_garbage_hashes_are_made_again() {
     let published = snapshot(&first.out);
     let cached = entries(&site);
     let cache = site.path(".lots-cache/images");
-    let rasters: Vec<&(String, Vec<u8>)> =
-        cached.iter().filter(|(n, _)| n.ends_with(".png")).collect();
-    let svg = cached
-        .iter()
-        .find(|(n, _)| n.ends_with(".svg"))
-        .expect("an SVG");
-    // A hash that is not a hash, an entry that became a folder (with a file in it), a hash
-    // that became a folder, and an empty entry.
+    let (svg, rasters) = svg_and_rasters(&cached);
+    // A hash that is not a hash, an entry that became a folder (with a file in it), and an
+    // empty entry.
     let garbage = &rasters[0];
-    fs::write(cache.join(format!("{}.b3", garbage.0)), "inte en hash\n").unwrap();
+    let (key, _) = garbage.0.split_once('.').unwrap();
+    let renamed = format!("{key}.inte-en-hash.png");
+    fs::rename(cache.join(&garbage.0), cache.join(&renamed)).unwrap();
     let folder = &rasters[1];
     fs::remove_file(cache.join(&folder.0)).unwrap();
     fs::create_dir_all(cache.join(&folder.0).join("inuti")).unwrap();
     fs::write(cache.join(&folder.0).join("inuti/fil"), "x").unwrap();
-    let hash_folder = &rasters[2];
-    let hash = cache.join(format!("{}.b3", hash_folder.0));
-    fs::remove_file(&hash).unwrap();
-    fs::create_dir(&hash).unwrap();
     fs::write(cache.join(&svg.0), b"").unwrap();
 
     let second = site.build_ok(&[]);
-    for (name, _) in [*garbage, *folder, *hash_folder, svg] {
-        let warned = second.stderr.lines().any(|l| {
-            l.starts_with("warning:") && l.contains(name.as_str()) && l.contains("damaged")
-        });
-        assert!(warned, "no warning about {name}:\n{}", second.stderr);
+    for name in [&renamed, &folder.0, &svg.0] {
+        assert_warned(&second.stderr, name);
     }
     assert!(differing(&snapshot(&second.out), &published).is_empty());
     let unrepaired = differing(&entries(&site), &cached);
     assert!(unrepaired.is_empty(), "not repaired: {unrepaired:?}");
-    assert!(hash.is_file(), "the hash folder was not replaced by a hash");
+
+    // A file where an entry's folder goes: the entries in that folder are made again.
+    let shard = cache.join(&rasters[2].0[..2]);
+    fs::remove_dir_all(&shard).unwrap();
+    fs::write(&shard, "en fil").unwrap();
     let third = site.build_ok(&[]);
-    assert!(!third.stderr.contains("damaged"), "{}", third.stderr);
+    assert!(!third.stdout.contains("Images: 0 made"), "{}", third.stdout);
+    assert!(differing(&snapshot(&third.out), &published).is_empty());
+    assert!(differing(&entries(&site), &cached).is_empty());
+    let fourth = site.build_ok(&[]);
+    assert!(!fourth.stderr.contains("damaged"), "{}", fourth.stderr);
+    assert!(
+        fourth.stdout.contains("Images: 0 made"),
+        "{}",
+        fourth.stdout
+    );
+}
+
+#[test]
+fn a_cache_of_the_layout_before_is_used_and_moved_into_todays() {
+    let site = site();
+    let first = site.build_ok(&[]);
+    let published = snapshot(&first.out);
+    let cached = entries(&site);
+    let cache = site.path(".lots-cache/images");
+    // Each entry as `KEY.EXT` with the hash of its bytes in `KEY.EXT.b3` beside it.
+    fs::remove_dir_all(&cache).unwrap();
+    fs::create_dir(&cache).unwrap();
+    let mut old = Vec::new();
+    for (name, bytes) in &cached {
+        let (_, file) = name.split_once('/').unwrap();
+        let (key, rest) = file.split_once('.').unwrap();
+        let (_, extension) = rest.split_once('.').unwrap();
+        let entry = format!("{key}.{extension}");
+        fs::write(cache.join(&entry), bytes).unwrap();
+        let hash = blake3::hash(bytes).to_hex().to_string();
+        fs::write(cache.join(format!("{entry}.b3")), hash + "\n").unwrap();
+        old.push(entry);
+    }
+    // One of them damaged, as the build before would have found it: the SVG, which is made
+    // the same whatever else is cached (a copy may be resized from another).
+    let damaged = old.iter().find(|e| e.ends_with(".svg")).expect("an SVG");
+    fs::write(cache.join(format!("{damaged}.b3")), "inte en hash").unwrap();
+
+    let second = site.build_ok(&[]);
+    assert_warned(&second.stderr, damaged);
+    assert_eq!(
+        second.stderr.matches("damaged").count(),
+        1,
+        "{}",
+        second.stderr
+    );
+    assert!(
+        second.stdout.contains("Images: 1 made, 3 from the cache"),
+        "{}",
+        second.stdout
+    );
+    let changed = differing(&snapshot(&second.out), &published);
+    assert!(changed.is_empty(), "{changed:?}");
+    // Nothing of the old layout is left.
+    let unmoved = differing(&entries(&site), &cached);
+    assert!(unmoved.is_empty(), "not in today's layout: {unmoved:?}");
+
+    let third = site.build_ok(&[]);
     assert!(third.stdout.contains("Images: 0 made"), "{}", third.stdout);
+    assert!(!third.stderr.contains("damaged"), "{}", third.stderr);
+}
+
+#[test]
+fn two_builds_at_once_share_their_entries() {
+    let site = site();
+    let outputs = [site.beside("a"), site.beside("b")];
+    let runs: Vec<_> = std::thread::scope(|scope| {
+        let builds: Vec<_> = outputs
+            .iter()
+            .map(|out| scope.spawn(|| site.build_ok(&["--output", &out.display().to_string()])))
+            .collect();
+        builds.into_iter().map(|b| b.join().unwrap()).collect()
+    });
+    for run in &runs {
+        assert!(!run.stderr.contains("damaged"), "{}", run.stderr);
+    }
+    // The same files (not always the same bytes: a copy one build finds made by the other
+    // is not resized from the larger copies the first one resized it from).
+    assert_eq!(list_files(&outputs[0]), list_files(&outputs[1]));
+    // One file per entry, whoever made it; no temporary file is left.
+    let cached = entries(&site);
+    assert_eq!(cached.len(), 4, "{:?}", names(&cached));
+    let third = site.build_ok(&[]);
+    assert!(third.stdout.contains("Images: 0 made"), "{}", third.stdout);
+    assert!(!third.stderr.contains("damaged"), "{}", third.stderr);
+    assert_eq!(list_files(&third.out), list_files(&outputs[0]));
 }
 
 /// Names of the files that differ between two snapshots, or are in one only.

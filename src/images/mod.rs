@@ -10,10 +10,10 @@
 //!    queue theirs through `resize_image` ([`function::ResizeImage`]). Nothing is decoded yet,
 //!    and a copy asked for twice is queued once.
 //! 2. [`Images::process`] runs the queue with rayon: one decode per source image serves its
-//!    published original and all its copies; results land in `.lots-cache/images/`, named by a
-//!    blake3 hash of the source bytes and the parameters, so a cached result is never stale
-//!    and deleting the cache only costs time; each is used only while its bytes match the
-//!    hash stored beside it ([`cache`]), else made again with a warning.
+//!    published original and all its copies; results land in `.lots-cache/images/`, keyed by
+//!    a blake3 hash of the source bytes and the parameters, so a cached result is never stale
+//!    and deleting the cache only costs time; each is one file, used only while its bytes
+//!    match the hash in its name ([`cache`]), else made again with a warning.
 //! 3. The site copies the results from the cache into the output ([`Images::outputs`],
 //!    [`Images::published_file`]).
 //!
@@ -49,7 +49,8 @@ pub const CACHE_DIR: &str = ".lots-cache";
 /// Where resized copies go in the output.
 pub const OUTPUT_DIR: &str = "processed_images";
 /// Part of every cache key: raise it when processing changes, so old results are not reused.
-/// (2: entries carry a hash of their bytes; older ones, without it, are not looked at.)
+/// (2: entries carry a hash of their bytes; older ones, without it, are not looked at. Where
+/// that hash is kept is the cache's business: the keys stayed when it moved into the name.)
 const PIPELINE_VERSION: u32 = 2;
 
 type SourceResult = Result<Arc<Source>, String>;
@@ -57,7 +58,7 @@ type SourceResult = Result<Arc<Source>, String>;
 /// This build's images: what was asked for, and what is done.
 pub struct Images {
     content_dir: PathBuf,
-    cache_dir: PathBuf,
+    cache: cache::Cache,
     settings: ImagesConfig,
     /// Header of each source image, read once per build however many pages show it.
     sources: Mutex<HashMap<String, Arc<OnceLock<SourceResult>>>>,
@@ -110,7 +111,7 @@ impl Images {
     pub fn new(root: &Path, settings: &ImagesConfig) -> Images {
         Images {
             content_dir: root.join("content"),
-            cache_dir: root.join(CACHE_DIR).join("images"),
+            cache: cache::Cache::new(root.join(CACHE_DIR).join("images")),
             settings: settings.clone(),
             sources: Mutex::default(),
             variants: Mutex::default(),
@@ -179,7 +180,7 @@ impl Images {
                 plan,
                 format,
                 quality,
-                cache: self.cache_dir.join(format!("{key}.{}", format.extension())),
+                entry: format!("{key}.{}", format.extension()),
                 state: queue::State::Pending,
             });
         Resized {
@@ -200,8 +201,10 @@ impl Images {
     pub fn outputs(&self) -> Vec<(String, PathBuf)> {
         let mut outputs: Vec<(String, PathBuf)> = lock(&self.variants)
             .iter()
-            .filter(|(_, v)| matches!(v.state, queue::State::Done))
-            .map(|(out, v)| (out.clone(), v.cache.clone()))
+            .filter_map(|(out, v)| match &v.state {
+                queue::State::Done(file) => Some((out.clone(), file.clone())),
+                _ => None,
+            })
             .collect();
         let shown = lock(&self.shown_by_templates).clone();
         outputs.extend(

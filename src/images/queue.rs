@@ -4,7 +4,7 @@
 //! already there is not made again.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
@@ -27,14 +27,15 @@ pub(super) struct Variant {
     pub plan: Plan,
     pub format: Format,
     pub quality: u8,
-    /// Where the result is (or will be) in the cache.
-    pub cache: PathBuf,
+    /// The name of its entry in the cache (`KEY.EXT`).
+    pub entry: String,
     pub state: State,
 }
 
 pub(super) enum State {
     Pending,
-    Done,
+    /// Made or found in the cache: the file to publish.
+    Done(PathBuf),
     Failed,
 }
 
@@ -44,7 +45,7 @@ struct Job {
     plan: Plan,
     format: Format,
     quality: u8,
-    cache: PathBuf,
+    entry: String,
 }
 
 /// The work for one source image.
@@ -59,7 +60,8 @@ struct Group {
 struct Outcome {
     key: String,
     published: Option<PathBuf>,
-    done: Vec<String>,
+    /// Finished copies: output path and the file in the cache to publish.
+    done: Vec<(String, PathBuf)>,
     failure: Option<Failure>,
     warnings: Vec<Diagnostic>,
 }
@@ -82,9 +84,12 @@ impl Images {
         if groups.is_empty() {
             return (Vec::new(), Vec::new());
         }
-        if let Err(e) = std::fs::create_dir_all(&self.cache_dir) {
+        if let Err(e) = std::fs::create_dir_all(self.cache.dir()) {
             let message = format!("cannot create the image cache: {}", io_reason(&e));
-            return (vec![Diagnostic::file(&self.cache_dir, message)], Vec::new());
+            return (
+                vec![Diagnostic::file(self.cache.dir(), message)],
+                Vec::new(),
+            );
         }
         let outcomes: Vec<Outcome> = groups.into_par_iter().map(|g| self.run(g)).collect();
         let (mut problems, mut warnings) = (Vec::new(), Vec::new());
@@ -122,7 +127,7 @@ impl Images {
                         plan: variant.plan,
                         format: variant.format,
                         quality: variant.quality,
-                        cache: variant.cache.clone(),
+                        entry: variant.entry.clone(),
                     });
             }
         }
@@ -155,19 +160,24 @@ impl Images {
         group: &Group,
         outcome: &mut Outcome,
     ) -> Result<(), Failure> {
-        let original = self.cache_dir.join(format!(
+        let original_entry = format!(
             "{}.{}",
             original_hash(source),
             source.kind.name().to_ascii_lowercase()
-        ));
-        let need_original = group.original && !self.cached(&original, &source.key);
-        let missing: Vec<&Job> = group
-            .jobs
-            .iter()
-            .filter(|j| !self.cached(&j.cache, &source.key))
-            .collect();
-        let cached =
-            usize::from(group.original && !need_original) + group.jobs.len() - missing.len();
+        );
+        let mut original = None;
+        if group.original {
+            original = self.cached(&original_entry, &source.key);
+        }
+        let need_original = group.original && original.is_none();
+        let (mut done, mut missing) = (Vec::new(), Vec::new());
+        for job in &group.jobs {
+            match self.cached(&job.entry, &source.key) {
+                Some(file) => done.push((job.output.clone(), file)),
+                None => missing.push(job),
+            }
+        }
+        let cached = usize::from(group.original && !need_original) + done.len();
         self.reused.fetch_add(cached, Ordering::Relaxed);
         if need_original || !missing.is_empty() {
             let bytes = self.read_unchanged(source).map_err(Failure::Unusable)?;
@@ -177,24 +187,28 @@ impl Images {
             if need_original {
                 let data = original_bytes(source, &bytes, &image, self.settings.quality)
                     .map_err(Failure::Unusable)?;
-                cache::write(&original, &data).map_err(Failure::Unusable)?;
+                let file = self.cache.write(&original_entry, &data);
+                original = Some(file.map_err(Failure::Unusable)?);
                 self.made.fetch_add(1, Ordering::Relaxed);
             }
-            self.make_copies(&image, missing)
-                .map_err(Failure::Unusable)?;
+            let made = self.make_copies(&image, missing);
+            done.extend(made.map_err(Failure::Unusable)?);
         }
-        if group.original {
-            outcome.published = Some(original);
-        }
-        outcome.done = group.jobs.iter().map(|j| j.output.clone()).collect();
+        outcome.published = original;
+        outcome.done = done;
         Ok(())
     }
 
     /// Makes the missing copies of one image, largest first. A copy of the whole picture is
     /// resized from the smallest copy already made that is at least twice as wide and has the
     /// picture's shape, else from the original: as sharp, and a fraction of the work on a
-    /// large photo (resizing costs in proportion to the size of what is resized).
-    fn make_copies(&self, image: &DynamicImage, mut missing: Vec<&Job>) -> Result<(), String> {
+    /// large photo (resizing costs in proportion to the size of what is resized). Returns
+    /// each copy's output path and file in the cache.
+    fn make_copies(
+        &self,
+        image: &DynamicImage,
+        mut missing: Vec<&Job>,
+    ) -> Result<Vec<(String, PathBuf)>, String> {
         missing.sort_by_key(|job| std::cmp::Reverse((job.plan.width, job.plan.height)));
         let same_shape = |w: u32, h: u32| {
             let (a, b) = (
@@ -204,6 +218,7 @@ impl Images {
             a.abs_diff(b) <= u64::from(image.width() + image.height())
         };
         let mut made: Vec<DynamicImage> = Vec::new();
+        let mut files = Vec::new();
         for job in missing {
             let base = match job.plan.crop {
                 Some(_) => image,
@@ -215,13 +230,13 @@ impl Images {
             };
             let copy = ops::apply(base, &job.plan);
             let data = encode::encode(&copy, job.format, job.quality)?;
-            cache::write(&job.cache, &data)?;
+            files.push((job.output.clone(), self.cache.write(&job.entry, &data)?));
             self.made.fetch_add(1, Ordering::Relaxed);
             if job.plan.crop.is_none() && same_shape(copy.width(), copy.height()) {
                 made.push(copy);
             }
         }
-        Ok(())
+        Ok(files)
     }
 
     /// Cleans an SVG on every build (it is quick, and its warnings are shown every time);
@@ -237,30 +252,34 @@ impl Images {
             .iter()
             .map(|(offset, what)| Diagnostic::at_offset(&path, &text, *offset, what.clone()))
             .collect();
-        let cached = self
-            .cache_dir
-            .join(format!("{}.svg", original_hash(source)));
-        if self.cached(&cached, &source.key) {
-            self.reused.fetch_add(1, Ordering::Relaxed);
-        } else {
-            cache::write(&cached, cleaned.text.as_bytes()).map_err(Failure::Unusable)?;
-            self.made.fetch_add(1, Ordering::Relaxed);
-        }
-        outcome.published = Some(cached);
+        let entry = format!("{}.svg", original_hash(source));
+        let file = match self.cached(&entry, &source.key) {
+            Some(file) => {
+                self.reused.fetch_add(1, Ordering::Relaxed);
+                file
+            }
+            None => {
+                let written = self.cache.write(&entry, cleaned.text.as_bytes());
+                let file = written.map_err(Failure::Unusable)?;
+                self.made.fetch_add(1, Ordering::Relaxed);
+                file
+            }
+        };
+        outcome.published = Some(file);
         Ok(())
     }
 
-    /// Whether the cache entry at `path`, made from content file `key`, can be used as it is.
-    /// A damaged one is made again by the caller, and said so in a warning.
-    fn cached(&self, path: &Path, key: &str) -> bool {
-        match cache::check(path) {
-            cache::Entry::Sound => true,
-            cache::Entry::Missing => false,
-            cache::Entry::Damaged(why) => {
+    /// The file of cache entry `entry`, made from content file `key`, when it can be used as
+    /// it is. A damaged one is made again by the caller, and said so in a warning.
+    fn cached(&self, entry: &str, key: &str) -> Option<PathBuf> {
+        match self.cache.find(entry) {
+            cache::Entry::Sound(file) => Some(file),
+            cache::Entry::Missing => None,
+            cache::Entry::Damaged { file, why } => {
                 let message =
                     format!("the cached copy of content/{key} is damaged ({why}); made it again");
-                lock(&self.repaired).push(Diagnostic::file(path, message));
-                false
+                lock(&self.repaired).push(Diagnostic::file(&file, message));
+                None
             }
         }
     }
@@ -288,9 +307,9 @@ impl Images {
                     variant.state = State::Failed;
                 }
             }
-            for output in &outcome.done {
-                if let Some(variant) = variants.get_mut(output) {
-                    variant.state = State::Done;
+            for (output, file) in outcome.done {
+                if let Some(variant) = variants.get_mut(&output) {
+                    variant.state = State::Done(file);
                 }
             }
         }
