@@ -5,6 +5,7 @@
 pub mod highlight;
 pub mod links;
 mod phone;
+mod quotes;
 mod raw_html;
 mod shortcode_events;
 pub mod shortcodes;
@@ -20,6 +21,8 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use quotes::{has_opening_quote, swedish_quotes};
 
 use crate::content::{slugs::slugify, Document, ExternalRef, Library, Rendered};
 use crate::diagnostics::Diagnostic;
@@ -593,19 +596,4 @@ impl<'a> Renderer<'a> {
 
 fn is_footnote_anchor(anchor: &str) -> bool {
     anchor.starts_with("fn-") || anchor.starts_with("fnref")
-}
-
-/// Whether `text` has a “ or a ‘ (E2 80 9C, E2 80 98 in UTF-8), in one pass over the bytes
-/// that start such marks.
-fn has_opening_quote(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr_iter(0xE2, bytes).any(|at| {
-        bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x9C | 0x98))
-    })
-}
-
-/// Swedish typography closes and opens a quotation with the same mark: ”…” and ’…’.
-fn swedish_quotes(text: &str) -> String {
-    text.replace('\u{201c}', "\u{201d}")
-        .replace('\u{2018}', "\u{2019}")
 }
