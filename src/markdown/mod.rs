@@ -94,6 +94,14 @@ impl Mode {
     fn analysis(self) -> bool {
         self != Mode::Html
     }
+
+    /// The words of a piece of text, for the reading time; none when only HTML is made.
+    fn words_in(self, text: &str) -> usize {
+        match self.analysis() {
+            true => words::count(text),
+            false => 0,
+        }
+    }
 }
 
 /// The body of `doc` as HTML: kept from rendering, or rendered again from its file.
@@ -354,13 +362,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Counts the words of a piece of text for the reading time.
-    fn count_words(&mut self, text: &str) {
-        if self.mode.analysis() {
-            self.words += words::count(text);
-        }
-    }
-
     /// Ends a word in the plain text (a block ends, a line breaks).
     fn gap(&mut self) {
         if self.mode.analysis()
@@ -376,9 +377,7 @@ impl<'a> Renderer<'a> {
         let picture = self.picture.as_mut().expect("inside a picture");
         match event {
             Event::Text(text) | Event::Code(text) => {
-                if self.mode.analysis() {
-                    self.words += words::count(&text);
-                }
+                self.words += self.mode.words_in(&text);
                 picture.alt.push_str(&swedish_quotes(&text));
             }
             Event::SoftBreak | Event::HardBreak => picture.alt.push(' '),
@@ -417,7 +416,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn text(&mut self, text: CowStr<'a>) {
-        self.count_words(&text);
+        self.words += self.mode.words_in(&text);
         if let Some(heading) = &mut self.heading {
             heading.text.push_str(&text);
         }

@@ -40,7 +40,7 @@ impl<'a> Renderer<'a> {
             return;
         };
         let text = html_text::text(html);
-        self.count_words(&text);
+        self.words += self.mode.words_in(&text);
         if let Some(heading) = &mut self.heading {
             heading.text.push_str(&text);
         }

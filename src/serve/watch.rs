@@ -10,6 +10,7 @@ use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 
+use crate::config::{CONFIG_FILE, ZOLA_CONFIG_FILES};
 use crate::content::discover::is_junk;
 use crate::content::kind::FileKind;
 
@@ -39,7 +40,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
     }
     let mut parts = relative.components().map(|c| c.as_os_str().to_str());
     match parts.next()?? {
-        "config.yaml" | "config.toml" | "zola.toml" => Some(Change::Site),
+        first if first == CONFIG_FILE || ZOLA_CONFIG_FILES.contains(&first) => Some(Change::Site),
         "templates" => Some(template_name(parts).map_or(Change::Site, Change::Template)),
         "themes" => {
             parts.next()??; // the theme's name

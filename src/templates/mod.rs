@@ -188,9 +188,9 @@ impl Templates {
         tera
     }
 
-    /// Renders `name`; an error names the template file and, where it can be found, the line.
-    /// Renders template `name` into bytes: they go to a file as they are, so Tera's own
-    /// `render` would only check again that its output is UTF-8 (2 % of a build).
+    /// Renders `name` into bytes; an error names the template file and, where it can be found,
+    /// the line. Bytes, because they go to a file as they are: Tera's own `render` would only
+    /// check again that its output is UTF-8 (2 % of a build).
     pub fn render(
         &self,
         tera: &Tera,
