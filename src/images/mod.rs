@@ -50,8 +50,10 @@ pub const CACHE_DIR: &str = ".lots-cache";
 pub const OUTPUT_DIR: &str = "processed_images";
 /// Part of every cache key: raise it when processing changes, so old results are not reused.
 /// (2: entries carry a hash of their bytes; older ones, without it, are not looked at. Where
-/// that hash is kept is the cache's business: the keys stayed when it moved into the name.)
-const PIPELINE_VERSION: u32 = 2;
+/// that hash is kept is the cache's business: the keys stayed when it moved into the name.
+/// 3: a copy is resized from a fixed ladder of halvings, so its bytes no longer depend on
+/// which other copies the same build made.)
+const PIPELINE_VERSION: u32 = 3;
 
 type SourceResult = Result<Arc<Source>, String>;
 

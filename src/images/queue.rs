@@ -199,42 +199,29 @@ impl Images {
         Ok(())
     }
 
-    /// Makes the missing copies of one image, largest first. A copy of the whole picture is
-    /// resized from the smallest copy already made that is at least twice as wide and has the
-    /// picture's shape, else from the original: as sharp, and a fraction of the work on a
-    /// large photo (resizing costs in proportion to the size of what is resized). Returns
-    /// each copy's output path and file in the cache.
+    /// Makes the missing copies of one image. A copy of the whole picture is resized from
+    /// the smallest of the original's halvings that is still at least twice its size, else
+    /// from the original: as sharp, and a fraction of the work on a large photo (resizing
+    /// costs in proportion to the size of what is resized). The halvings depend on the
+    /// original only, so a copy's bytes do not depend on which other copies this build makes
+    /// or finds cached: two builds sharing the cache agree on every entry. Returns each
+    /// copy's output path and file in the cache.
     fn make_copies(
         &self,
         image: &DynamicImage,
-        mut missing: Vec<&Job>,
+        missing: Vec<&Job>,
     ) -> Result<Vec<(String, PathBuf)>, String> {
-        missing.sort_by_key(|job| std::cmp::Reverse((job.plan.width, job.plan.height)));
-        let same_shape = |w: u32, h: u32| {
-            let (a, b) = (
-                u64::from(w) * u64::from(image.height()),
-                u64::from(h) * u64::from(image.width()),
-            );
-            a.abs_diff(b) <= u64::from(image.width() + image.height())
-        };
-        let mut made: Vec<DynamicImage> = Vec::new();
+        let mut halvings = Halvings::of(image);
         let mut files = Vec::new();
         for job in missing {
             let base = match job.plan.crop {
                 Some(_) => image,
-                None => made
-                    .iter()
-                    .rev()
-                    .find(|m| m.width() >= job.plan.width.saturating_mul(2))
-                    .unwrap_or(image),
+                None => halvings.base_for(job.plan.width, job.plan.height),
             };
             let copy = ops::apply(base, &job.plan);
             let data = encode::encode(&copy, job.format, job.quality)?;
             files.push((job.output.clone(), self.cache.write(&job.entry, &data)?));
             self.made.fetch_add(1, Ordering::Relaxed);
-            if job.plan.crop.is_none() && same_shape(copy.width(), copy.height()) {
-                made.push(copy);
-            }
         }
         Ok(files)
     }
@@ -372,4 +359,102 @@ fn original_bytes(
     }
     // The original is the best copy there is: do not let a low `quality` spoil it.
     encode::encode(image, Format::keeping(source.kind), quality.max(90))
+}
+
+/// An image and its halvings (half, a quarter, ...), each made from the one before when a
+/// copy first needs it.
+struct Halvings<'a> {
+    original: &'a DynamicImage,
+    steps: Vec<DynamicImage>,
+}
+
+impl<'a> Halvings<'a> {
+    fn of(original: &'a DynamicImage) -> Self {
+        Halvings {
+            original,
+            steps: Vec::new(),
+        }
+    }
+
+    /// The size of the `depth`th halving (0: the original).
+    fn size(&self, depth: u32) -> (u32, u32) {
+        let halve = |n: u32| n.checked_shr(depth).unwrap_or(0);
+        (halve(self.original.width()), halve(self.original.height()))
+    }
+
+    /// The smallest halving at least twice as wide and as high as `width` x `height`, or the
+    /// original when none is.
+    fn base_for(&mut self, width: u32, height: u32) -> &DynamicImage {
+        let large_enough = |(w, h): (u32, u32)| {
+            w >= width.saturating_mul(2).max(2) && h >= height.saturating_mul(2).max(2)
+        };
+        let mut depth = 0;
+        while large_enough(self.size(depth + 1)) {
+            depth += 1;
+        }
+        while self.steps.len() < depth as usize {
+            let (w, h) = self.size(self.steps.len() as u32 + 1);
+            let larger = self.steps.last().unwrap_or(self.original);
+            let step = larger.resize_exact(w, h, image::imageops::FilterType::Lanczos3);
+            self.steps.push(step);
+        }
+        match depth {
+            0 => self.original,
+            _ => &self.steps[depth as usize - 1],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halvings_stop_at_twice_the_copy() {
+        let original = DynamicImage::new_rgb8(1000, 600);
+        let mut halvings = Halvings::of(&original);
+        let sizes = |h: &mut Halvings, w, ht| {
+            let base = h.base_for(w, ht);
+            (base.width(), base.height())
+        };
+        assert_eq!(sizes(&mut halvings, 600, 360), (1000, 600));
+        assert_eq!(sizes(&mut halvings, 200, 120), (500, 300));
+        assert_eq!(sizes(&mut halvings, 250, 150), (500, 300));
+        assert_eq!(sizes(&mut halvings, 100, 60), (250, 150));
+        // A copy of another shape needs both sides large enough.
+        assert_eq!(sizes(&mut halvings, 100, 300), (1000, 600));
+        assert_eq!(sizes(&mut halvings, 1, 1), (3, 2));
+        assert_eq!(halvings.steps.len(), 8);
+    }
+
+    #[test]
+    fn a_copy_does_not_depend_on_the_copies_made_before_it() {
+        let mut original = image::RgbImage::new(640, 480);
+        for (x, y, pixel) in original.enumerate_pixels_mut() {
+            *pixel = image::Rgb([
+                (x * 7 % 256) as u8,
+                (y * 3 % 256) as u8,
+                ((x ^ y) % 256) as u8,
+            ]);
+        }
+        let original = DynamicImage::ImageRgb8(original);
+        let small = |halvings: &mut Halvings| {
+            ops::apply(
+                halvings.base_for(80, 60),
+                &Plan {
+                    width: 80,
+                    height: 60,
+                    crop: None,
+                },
+            )
+        };
+        let mut alone = Halvings::of(&original);
+        let mut after_others = Halvings::of(&original);
+        after_others.base_for(300, 225);
+        after_others.base_for(150, 112);
+        assert_eq!(
+            small(&mut alone).as_bytes(),
+            small(&mut after_others).as_bytes()
+        );
+    }
 }
