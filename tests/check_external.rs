@@ -451,6 +451,7 @@ fn links_of_a_site_with_their_positions() {
     let config = lots::config::Config::load(&site.root).expect("config loads");
     let options = lots::content::LoadOptions {
         include_drafts: false,
+        release_bodies: false,
     };
     let (library, problems) =
         lots::content::load(&content, &config, &options).expect("content loads");

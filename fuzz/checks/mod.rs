@@ -50,6 +50,7 @@ pub fn library() -> &'static Library {
     LIBRARY.get_or_init(|| {
         let options = LoadOptions {
             include_drafts: false,
+            release_bodies: false,
         };
         let (library, _) = lots::content::load(&repo().join("content"), config(), &options)
             .expect("the example content loads");

@@ -18,6 +18,11 @@ use super::{Document, Page, Section, SectionMeta, SortBy};
 
 pub struct LoadOptions {
     pub include_drafts: bool,
+    /// Let go of each page's Markdown body as soon as its front matter is read, keeping a hash
+    /// to read it again unchanged ([`Document::with_body`]): a build never holds the whole
+    /// site's Markdown (at 100,000 pages, a gigabyte of fresh memory, which the kernel must
+    /// clear before it is used).
+    pub release_bodies: bool,
 }
 
 /// Every page and section of the site, keyed by content-relative path.
@@ -108,7 +113,13 @@ pub fn load(
     let pages: Vec<_> = found
         .pages
         .par_iter()
-        .map(|p| load_page(p, config))
+        .map(|p| {
+            let mut loaded = load_page(p, config);
+            if let (true, Ok((page, _))) = (options.release_bodies, &mut loaded) {
+                page.doc.release_body(page.doc.body_hash());
+            }
+            loaded
+        })
         .collect();
     for result in sections {
         match result {

@@ -268,6 +268,7 @@ mod tests {
         let config = Config::load(root.path()).expect("config loads");
         let options = LoadOptions {
             include_drafts: false,
+            release_bodies: false,
         };
         let (mut library, problems) = load(&content, &config, &options).expect("loads");
         assert!(problems.is_empty(), "{problems:?}");
@@ -321,6 +322,7 @@ mod tests {
         let config = Config::load(root.path()).expect("config loads");
         let options = LoadOptions {
             include_drafts: false,
+            release_bodies: false,
         };
         let (mut library, _) = load(&content, &config, &options).expect("loads");
         let pages = [

@@ -134,7 +134,10 @@ impl Site {
         let loaded = content::load(
             &root.join("content"),
             &config,
-            &LoadOptions { include_drafts },
+            &LoadOptions {
+                include_drafts,
+                release_bodies: retain == Retain::Outline,
+            },
         );
         timer.lap("content");
         let templates = match templates {
@@ -293,15 +296,9 @@ fn render_markdown_of(
             .par_iter()
             .map(|key| {
                 let doc = library.document(key).expect("key from the library");
-                let output = if analyze && library.pages.contains_key(*key) {
-                    markdown::analyze_with_images(library, doc, tools)
-                } else {
-                    markdown::render_with_images(library, doc, tools)
-                };
-                // A document with no file (the start page without `_index.md`) has no
-                // body to read again.
-                let hash = (release && doc.file.is_some()).then(|| doc.body_hash());
-                (*key, output, hash)
+                let analyze = analyze && library.pages.contains_key(*key);
+                let (output, hash) = read_markdown(library, doc, tools, analyze);
+                (*key, output, hash.filter(|_| release))
             })
             .collect();
         for (key, output, hash) in outputs {
@@ -317,6 +314,36 @@ fn render_markdown_of(
         }
     }
     anchor_checks
+}
+
+/// One document's Markdown, analysed (`analyze`) or rendered, with the hash of its body to
+/// let go of it after. A body let go of when the content was loaded is read again first.
+fn read_markdown(
+    library: &Library,
+    doc: &content::Document,
+    tools: markdown::Tools<'_>,
+    analyze: bool,
+) -> (markdown::Output, Option<blake3::Hash>) {
+    let whole = match doc.with_body() {
+        Ok(whole) => whole,
+        Err(problem) => {
+            let output = markdown::Output {
+                rendered: Default::default(),
+                problems: vec![problem],
+                warnings: Vec::new(),
+                anchor_checks: Vec::new(),
+            };
+            return (output, None);
+        }
+    };
+    let output = match analyze {
+        true => markdown::analyze_with_images(library, &whole, tools),
+        false => markdown::render_with_images(library, &whole, tools),
+    };
+    // A document with no file (the start page without `_index.md`) has no body to read
+    // again; one already let go of keeps the hash it has.
+    let hash = (doc.file.is_some() && doc.released_body.is_none()).then(|| whole.body_hash());
+    (output, hash)
 }
 
 /// For `serve`: renders every file of a loaded site into `sink` but the search index, which

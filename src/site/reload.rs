@@ -139,7 +139,10 @@ pub fn reload_pages(
     include_drafts: bool,
 ) -> Result<Touched, BuildError> {
     let content_dir = site.root.join("content");
-    let options = LoadOptions { include_drafts };
+    let options = LoadOptions {
+        include_drafts,
+        release_bodies: false,
+    };
     let library = std::sync::Arc::get_mut(&mut site.library)
         .ok_or_else(|| BuildError::Io("the site is still being rendered".into()))?;
     let mut timer = super::timing::Timer::new();
