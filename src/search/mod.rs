@@ -51,21 +51,81 @@ pub struct Tokenized {
 
 /// Reads and tokenizes every published page of `library` ([`documents`]).
 pub fn tokenize(library: &Library, config: &Config) -> Tokenized {
-    let (collections, docs) = documents(library, config);
-    let (tokens, counts) = tokens::tokenize_all(&docs);
-    let tokens = tokens
-        .into_iter()
-        .map(|token| Cow::Owned(token.into_owned()))
+    let mut reader = Reader::new(library, config);
+    let keys: Vec<&String> = library
+        .pages
+        .keys()
+        .chain(library.sections.keys())
         .collect();
-    let docs = docs
-        .into_iter()
-        .map(extract::SearchDoc::without_fields)
-        .collect();
-    Tokenized {
-        collections,
-        docs,
-        tokens,
-        counts,
+    reader.read(library, &keys);
+    reader.finish()
+}
+
+/// Reads and tokenizes the published pages a run at a time, as a build renders them, so that
+/// each run's texts can go before the next run is rendered: a build never holds the text of
+/// the whole site. [`tokenize`] is one run of it over the whole library.
+pub struct Reader {
+    collections: Vec<extract::Collection>,
+    /// The collection of each page and section the index holds, by key.
+    indexed: std::collections::HashMap<String, usize>,
+    keyword_keys: Vec<String>,
+    numbering: tokens::Numbering,
+    docs: Vec<extract::SearchDoc<'static>>,
+}
+
+impl Reader {
+    /// A reader of `library`'s pages, which must be loaded and linked (their text need not be
+    /// rendered yet).
+    pub fn new(library: &Library, config: &Config) -> Reader {
+        let (collections, collection_of) = extract::collections(library);
+        let (page_collections, section_collections) = collection_of.split_at(library.pages.len());
+        let pages = library.pages.keys().zip(page_collections);
+        let sections = library.sections.keys().zip(section_collections);
+        let indexed = indexed_pages(library)
+            .chain(indexed_sections(library))
+            .collect::<std::collections::HashSet<_>>();
+        Reader {
+            collections,
+            indexed: pages
+                .chain(sections)
+                .filter(|(key, _)| indexed.contains(key))
+                .map(|(key, collection)| (key.clone(), *collection))
+                .collect(),
+            keyword_keys: extract::keyword_keys(config),
+            numbering: tokens::Numbering::default(),
+            docs: Vec::new(),
+        }
+    }
+
+    /// Reads the documents with these keys that the index holds, their text rendered: pages
+    /// in key order, then sections in key order, each run after the one before.
+    pub fn read(&mut self, library: &Library, keys: &[&String]) {
+        let docs: Vec<extract::SearchDoc> = keys
+            .par_iter()
+            .filter_map(|key| {
+                let collection = *self.indexed.get(key.as_str())?;
+                match library.pages.get(key.as_str()) {
+                    Some(page) => Some(extract::document(page, collection, &self.keyword_keys)),
+                    None => {
+                        let section = library.sections.get(key.as_str())?;
+                        Some(extract::section_document(section, collection))
+                    }
+                }
+            })
+            .collect();
+        self.numbering.add(&docs);
+        self.docs
+            .extend(docs.into_iter().map(extract::SearchDoc::without_fields));
+    }
+
+    pub fn finish(self) -> Tokenized {
+        let (tokens, counts) = self.numbering.finish();
+        Tokenized {
+            collections: self.collections,
+            docs: self.docs,
+            tokens,
+            counts,
+        }
     }
 }
 

@@ -2,9 +2,9 @@
 //!
 //! Pages are tokenized in parallel in runs of pages; each run numbers its own distinct tokens
 //! (borrowed from the page texts where lowercasing changes nothing), then the runs' numbers
-//! are merged into one site-wide numbering. A page is left as a short list of (token number,
-//! counts), packed per run (`counts`), so nothing later hashes a word again and memory stays
-//! small at 100,000 pages.
+//! are merged into one site-wide numbering, which owns its tokens so that the pages can go.
+//! A page is left as a short list of (token number, counts), packed per run (`counts`), so
+//! nothing later hashes a word again and memory stays small at 100,000 pages.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -61,32 +61,53 @@ struct Run<'a> {
 
 /// Every distinct token of the site (numbered by position) and each page's counts.
 pub fn tokenize_all<'b>(docs: &'b [SearchDoc<'_>]) -> (Vec<Cow<'b, str>>, Counted) {
-    let per_run = (docs.len() / (rayon::current_num_threads() * 8)).clamp(16, 512);
-    let runs: Vec<Run> = docs.par_chunks(per_run).map(tokenize_run).collect();
-    let mut numbers: FastMap<Cow<str>, u32> = FastMap::default();
-    let mut tokens: Vec<Cow<str>> = Vec::new();
-    let runs = runs
-        .into_iter()
-        .map(|run| {
+    let mut numbering = Numbering::default();
+    numbering.add(docs);
+    numbering.finish()
+}
+
+/// The site-wide numbering of tokens, made from pages added a few at a time: the pages need
+/// not be held once added, so a build can let each run's texts go before it renders the next.
+/// A token is numbered where it first appears, so the numbers do not depend on how the pages
+/// were divided.
+#[derive(Default)]
+pub struct Numbering {
+    numbers: FastMap<Box<str>, u32>,
+    runs: Vec<RunCounts>,
+}
+
+impl Numbering {
+    /// Tokenizes `docs`, the pages after those added before, in parallel runs.
+    pub fn add(&mut self, docs: &[SearchDoc<'_>]) {
+        let per_run = (docs.len() / (rayon::current_num_threads() * 8)).clamp(16, 512);
+        let runs: Vec<Run> = docs.par_chunks(per_run).map(tokenize_run).collect();
+        for run in runs {
             let global = run
                 .tokens
                 .into_iter()
                 .map(|token| {
-                    if let Some(n) = numbers.get(token.as_ref()) {
+                    if let Some(n) = self.numbers.get(token.as_ref()) {
                         return *n;
                     }
-                    let n = tokens.len() as u32;
-                    tokens.push(token.clone());
-                    numbers.insert(token, n);
+                    let n = self.numbers.len() as u32;
+                    self.numbers.insert(token.into(), n);
                     n
                 })
                 .collect();
             let mut counts = run.counts;
             counts.set_numbers(global);
-            counts
-        })
-        .collect();
-    (tokens, Counted::new(runs))
+            self.runs.push(counts);
+        }
+    }
+
+    /// Every distinct token, by number, and each page's counts, in the order added.
+    pub fn finish<'b>(self) -> (Vec<Cow<'b, str>>, Counted) {
+        let mut tokens = vec![Cow::Borrowed(""); self.numbers.len()];
+        for (token, n) in self.numbers {
+            tokens[n as usize] = Cow::Owned(token.into_string());
+        }
+        (tokens, Counted::new(self.runs))
+    }
 }
 
 fn tokenize_run<'b>(docs: &'b [SearchDoc<'_>]) -> Run<'b> {
@@ -136,6 +157,7 @@ fn tokenize_run<'b>(docs: &'b [SearchDoc<'_>]) -> Run<'b> {
 mod tests {
     use super::*;
 
+    use crate::search::counts::PageCounts;
     use crate::search::extract::test_doc as doc;
 
     #[test]
@@ -159,5 +181,34 @@ mod tests {
         assert!(!name("sida") && !name("42"), "a two-word title is no name");
         let (_, one) = tokenize_all(&[doc("88", "")]);
         assert!(one.pages().next().unwrap().is_name(0));
+    }
+
+    #[test]
+    fn pages_added_a_few_at_a_time_are_numbered_as_all_at_once() {
+        let docs: Vec<SearchDoc> = (0..300)
+            .map(|i| {
+                doc(
+                    &format!("Sida {}", i % 37),
+                    &format!("ord{} och oro {i}", i % 11),
+                )
+            })
+            .collect();
+        let (all_tokens, all) = tokenize_all(&docs);
+        let mut numbering = Numbering::default();
+        for chunk in docs.chunks(7) {
+            numbering.add(chunk);
+        }
+        let (tokens, counted) = numbering.finish();
+        assert_eq!(tokens, all_tokens);
+        // A page's tokens come in no particular order.
+        let pages = |c: &Counted| {
+            let page = |p: PageCounts| {
+                let mut counts = p.to_vec();
+                counts.sort_unstable();
+                (counts, p.lengths)
+            };
+            c.pages().map(page).collect::<Vec<_>>()
+        };
+        assert!(pages(&counted) == pages(&all));
     }
 }

@@ -23,6 +23,7 @@ use crate::content::{self, freshness, Library, LoadOptions};
 use crate::diagnostics::{BuildError, Diagnostic, Diagnostics};
 use crate::images::{self, Images};
 use crate::markdown;
+use crate::search;
 use crate::templates::Templates;
 
 pub use output::{Sink, MARKER};
@@ -79,6 +80,9 @@ pub struct Site {
     pub today: chrono::NaiveDate,
     /// The follow-up reports of the action plans, read and checked once.
     pub followup: Arc<content::followup::FollowUp>,
+    /// What a build's loading read for the search index as it rendered the Markdown (the
+    /// page texts are gone by then); `None` otherwise.
+    pub read_for_search: Option<search::Tokenized>,
 }
 
 impl Site {
@@ -175,8 +179,16 @@ impl Site {
                 .as_ref()
                 .map(|t| t.shortcodes().as_ref() as &dyn markdown::shortcodes::Runner),
         };
-        let anchor_checks =
-            render_markdown(&mut library, tools, retain, &mut problems, &mut warnings);
+        // A build reads the search index's text as each run is rendered, and lets it go.
+        let mut reader =
+            (retain == Retain::Outline).then(|| search::Reader::new(&library, &config));
+        let anchor_checks = render_markdown(
+            &mut library,
+            tools,
+            (retain, reader.as_mut()),
+            &mut problems,
+            &mut warnings,
+        );
         // Only now is it known which files the published pages link to.
         library.publish_linked_files();
         timer.lap("markdown");
@@ -201,6 +213,7 @@ impl Site {
             images,
             today: crate::content::freshness::default_today(),
             followup: Arc::new(followup.followup),
+            read_for_search: reader.map(search::Reader::finish),
         };
         problems.extend(checks::all(
             &site,
@@ -258,7 +271,7 @@ impl Site {
 fn render_markdown(
     library: &mut Library,
     tools: markdown::Tools<'_>,
-    retain: Retain,
+    keep: (Retain, Option<&mut search::Reader>),
     problems: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<(String, markdown::AnchorCheck)> {
@@ -268,17 +281,18 @@ fn render_markdown(
         .chain(library.sections.keys())
         .cloned()
         .collect();
-    render_markdown_of(library, tools, &keys, retain, problems, warnings)
+    render_markdown_of(library, tools, &keys, keep, problems, warnings)
 }
 
 /// Renders the Markdown of the documents with these keys (those still in the library).
 /// Sections keep their HTML whatever `retain` says: they are few, and a paginated one shows
-/// it on each of its pages.
+/// it on each of its pages. A `reader` reads each run for the search index, and then its
+/// texts go.
 fn render_markdown_of(
     library: &mut Library,
     tools: markdown::Tools<'_>,
     keys: &[String],
-    retain: Retain,
+    (retain, mut reader): (Retain, Option<&mut search::Reader>),
     problems: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<(String, markdown::AnchorCheck)> {
@@ -311,6 +325,10 @@ fn render_markdown_of(
             if let Some(hash) = hash {
                 doc.release_body(hash);
             }
+        }
+        if let Some(reader) = reader.as_deref_mut() {
+            reader.read(library, run);
+            release_texts(library, run);
         }
     }
     anchor_checks
@@ -417,15 +435,15 @@ pub fn claimed_paths(site: &Site) -> (std::collections::HashSet<String>, Vec<Dia
     collisions::claims(site)
 }
 
-/// Lets go of every page's plain text, once the search index has read it (nothing else does).
-fn release_texts(library: &mut Arc<Library>) {
-    let Some(library) = Arc::get_mut(library) else {
-        return;
-    };
-    let docs = library.pages.par_iter_mut().map(|(_, p)| &mut p.doc);
-    docs.chain(library.sections.par_iter_mut().map(|(_, s)| &mut s.doc))
-        .filter_map(|doc| doc.rendered.as_mut())
-        .for_each(|rendered| rendered.text = String::new());
+/// Lets go of these documents' plain text once the search index has read it (nothing else
+/// does).
+fn release_texts(library: &mut Library, keys: &[&String]) {
+    for key in keys {
+        let doc = library.document_mut(key);
+        if let Some(rendered) = doc.and_then(|doc| doc.rendered.as_mut()) {
+            rendered.text = String::new();
+        }
+    }
 }
 
 /// `lots build`: the whole pipeline, output swapped into place only on success.
@@ -451,12 +469,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let staging = output::Staging::new(&options.output, &options.root, &site.config.language)
         .map_err(BuildError::Io)?;
     let sink = output::FolderSink::new(staging.path());
-    // The search index reads the page texts, then they go: the pages are written from their
-    // files, and the index is made from the tokens beside them, filling the cores where one of
-    // the two runs a sequential step.
-    let tokenized = crate::search::tokenize(&site.library, &site.config);
-    release_texts(&mut site.library);
-    timer.lap("tokens");
+    // The search index read the page texts as their Markdown was rendered, and they went:
+    // the pages are written from their files, and the index is made from the tokens beside
+    // them, filling the cores where one of the two runs a sequential step.
+    let tokenized = match site.read_for_search.take() {
+        Some(tokenized) => tokenized,
+        None => search::tokenize(&site.library, &site.config),
+    };
     let jobs = render::jobs(&site);
     let language = site.config.language.clone();
     let failed = |relative: Option<&str>, err: &std::io::Error| {

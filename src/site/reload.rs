@@ -184,7 +184,7 @@ pub fn reload_pages(
         library,
         tools,
         &to_render,
-        super::Retain::Everything,
+        (super::Retain::Everything, None),
         &mut problems,
         &mut warnings,
     );
