@@ -311,8 +311,8 @@ fn render_markdown_of(
             .map(|key| {
                 let doc = library.document(key).expect("key from the library");
                 let analyze = analyze && library.pages.contains_key(*key);
-                let (output, hash) = read_markdown(library, doc, tools, analyze);
-                (*key, output, hash.filter(|_| release))
+                let (output, hash) = read_markdown(library, doc, tools, analyze, release);
+                (*key, output, hash)
             })
             .collect();
         for (key, output, hash) in outputs {
@@ -335,12 +335,13 @@ fn render_markdown_of(
 }
 
 /// One document's Markdown, analysed (`analyze`) or rendered, with the hash of its body to
-/// let go of it after. A body let go of when the content was loaded is read again first.
+/// let go of it after (only to `release` it: hashing every body is wasted work otherwise). A body let go of when the content was loaded is read again first.
 fn read_markdown(
     library: &Library,
     doc: &content::Document,
     tools: markdown::Tools<'_>,
     analyze: bool,
+    release: bool,
 ) -> (markdown::Output, Option<blake3::Hash>) {
     let whole = match doc.with_body() {
         Ok(whole) => whole,
@@ -360,7 +361,8 @@ fn read_markdown(
     };
     // A document with no file (the start page without `_index.md`) has no body to read
     // again; one already let go of keeps the hash it has.
-    let hash = (doc.file.is_some() && doc.released_body.is_none()).then(|| whole.body_hash());
+    let hash =
+        (release && doc.file.is_some() && doc.released_body.is_none()).then(|| whole.body_hash());
     (output, hash)
 }
 
