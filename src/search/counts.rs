@@ -206,7 +206,8 @@ impl PageCounts<'_> {
     }
 }
 
-fn push_varint(bytes: &mut Vec<u8>, mut n: u32) {
+/// Little-endian base-128: most numbers here take one byte.
+pub(super) fn push_varint(bytes: &mut Vec<u8>, mut n: u32) {
     while n >= 0x80 {
         bytes.push(n as u8 | 0x80);
         n >>= 7;
@@ -214,7 +215,7 @@ fn push_varint(bytes: &mut Vec<u8>, mut n: u32) {
     bytes.push(n as u8);
 }
 
-fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
+pub(super) fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     let mut n = 0u32;
     let mut shift = 0;
     loop {
