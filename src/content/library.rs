@@ -25,10 +25,14 @@ pub struct LoadOptions {
     pub release_bodies: bool,
 }
 
+/// Every published page by key. Each is boxed: the map's nodes then hold a pointer, not 900
+/// bytes per slot (half of them empty), and a loaded page is moved in without a copy.
+pub type Pages = BTreeMap<String, Box<Page>>;
+
 /// Every page and section of the site, keyed by content-relative path.
 #[derive(Debug, Default)]
 pub struct Library {
-    pub pages: BTreeMap<String, Page>,
+    pub pages: Pages,
     pub sections: BTreeMap<String, Section>,
     /// Non-Markdown files to publish: content key → output path. Only those that a published
     /// page or section links to, shows or carries in its bundle (`published.rs`).
@@ -114,7 +118,7 @@ pub fn load(
         .pages
         .par_iter()
         .map(|p| {
-            let mut loaded = load_page(p, config);
+            let mut loaded = load_page(p, config).map(|(page, errs)| (Box::new(page), errs));
             if let (true, Ok((page, _))) = (options.release_bodies, &mut loaded) {
                 page.doc.release_body(page.doc.body_hash());
             }
@@ -567,7 +571,7 @@ fn assign_pages(library: &mut Library) {
 }
 
 /// Pages without the field a section sorts by go last, in file order.
-pub fn sort_pages(pages: &BTreeMap<String, Page>, sort_by: SortBy, keys: &mut [String]) {
+pub fn sort_pages(pages: &Pages, sort_by: SortBy, keys: &mut [String]) {
     match sort_by {
         // Newest first; undated last. Keys computed once per page (stable sort keeps file order).
         SortBy::Date => keys.sort_by_cached_key(|k| {
@@ -595,7 +599,7 @@ pub fn sort_pages(pages: &BTreeMap<String, Page>, sort_by: SortBy, keys: &mut [S
     }
 }
 
-pub(super) fn set_neighbours(pages: &mut BTreeMap<String, Page>, ordered: &[String]) {
+pub(super) fn set_neighbours(pages: &mut Pages, ordered: &[String]) {
     for (index, key) in ordered.iter().enumerate() {
         let page = pages.get_mut(key).expect("key from section");
         page.previous = index.checked_sub(1).map(|i| ordered[i].clone());

@@ -26,7 +26,7 @@ mod zola_fields;
 use std::path::PathBuf;
 
 pub use front_matter::{PageMeta, SectionMeta, SortBy, TemplateRef};
-pub use library::{load, Asset, Library, LoadOptions, ROOT_SECTION};
+pub use library::{load, Asset, Library, LoadOptions, Pages, ROOT_SECTION};
 pub use taxonomies::{Taxonomy, Term};
 
 /// What every Markdown file has: where it came from and its text.

@@ -55,7 +55,7 @@ impl Library {
                         self.drafts.insert(key.to_string());
                         self.draft_files.insert(key.to_string(), file_keys(&page));
                     } else {
-                        self.pages.insert(key.to_string(), page);
+                        self.pages.insert(key.to_string(), Box::new(page));
                     }
                 }
                 Err((key, errs)) => {
@@ -111,13 +111,13 @@ impl Library {
         self.drafts.remove(key);
         Before {
             files: page
-                .as_ref()
+                .as_deref()
                 .map(file_keys)
                 .or(draft_files)
                 .unwrap_or_default(),
             published: page.is_some(),
             bundle: bundle_folder(key).is_some_and(|dir| self.bundles.contains(dir)),
-            page,
+            page: page.map(|page| *page),
         }
     }
 
@@ -127,7 +127,7 @@ impl Library {
     fn links_alone(&self, key: &str, before: &Before) -> bool {
         let now = self.pages.get(key);
         let files_now = now
-            .map(file_keys)
+            .map(|page| file_keys(page))
             .or_else(|| self.draft_files.get(key).cloned())
             .unwrap_or_default();
         let bundle_now = bundle_folder(key).is_some_and(|dir| self.bundles.contains(dir));

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::config::Config;
 
 use super::slugs::slugify;
-use super::{Library, Page};
+use super::{Library, Page, Pages};
 
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
@@ -79,7 +79,7 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
 }
 
 /// Newest first, then by title; ties keep key order, as a fresh [`collect`] gives.
-fn sort_term_pages(pages: &BTreeMap<String, Page>, keys: &mut [String]) {
+fn sort_term_pages(pages: &Pages, keys: &mut [String]) {
     keys.sort();
     // Keys are computed once per page: looking pages up inside the comparison was most of a
     // relink's time at 10,000 pages.
@@ -93,7 +93,7 @@ fn sort_term_pages(pages: &BTreeMap<String, Page>, keys: &mut [String]) {
 /// A page's place in a term's list, the order [`sort_term_pages`] makes: newest first, then
 /// by title, then by key.
 fn term_order<'p, 'k>(
-    pages: &'p BTreeMap<String, Page>,
+    pages: &'p Pages,
     key: &'k str,
 ) -> (
     std::cmp::Reverse<Option<chrono::NaiveDateTime>>,
@@ -119,11 +119,11 @@ fn page_slugs(page: Option<&Page>, taxonomy: &str) -> BTreeSet<String> {
 /// result equals a fresh [`collect`].
 pub fn update_page(
     taxonomies: &mut [Taxonomy],
-    pages: &BTreeMap<String, Page>,
+    pages: &Pages,
     key: &str,
     old: Option<&Page>,
 ) {
-    let new = pages.get(key);
+    let new = pages.get(key).map(|page| &**page);
     for taxonomy in taxonomies.iter_mut() {
         let before = page_slugs(old, &taxonomy.name);
         let after = page_slugs(new, &taxonomy.name);
@@ -152,7 +152,7 @@ pub fn update_page(
 
 /// A term is named as the first page in key order wrote it.
 fn first_spelling(
-    pages: &BTreeMap<String, Page>,
+    pages: &Pages,
     keys: &[String],
     taxonomy: &str,
     slug: &str,

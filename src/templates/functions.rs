@@ -168,7 +168,7 @@ impl Function for GetCollection {
             .pages
             .values()
             .filter(|p| p.fields.collection.as_deref() == Some(name))
-            .map(PageListItem::new)
+            .map(|page| PageListItem::new(page))
             .collect();
         Ok(to_value(pages)?)
     }

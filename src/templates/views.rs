@@ -102,7 +102,7 @@ impl<'a> PageView<'a> {
         let link = |key: &Option<String>| {
             key.as_ref()
                 .and_then(|k| library.pages.get(k))
-                .map(page_link)
+                .map(|page| page_link(page))
         };
         let section = &library.sections[&page.section];
         PageView {
@@ -225,7 +225,7 @@ impl<'a> SectionView<'a> {
                 .pages
                 .iter()
                 .filter_map(|k| library.pages.get(k))
-                .map(PageListItem::new)
+                .map(|page| PageListItem::new(page))
                 .collect(),
             subsections: section
                 .subsections
