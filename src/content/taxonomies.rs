@@ -117,12 +117,7 @@ fn page_slugs(page: Option<&Page>, taxonomy: &str) -> BTreeSet<String> {
 /// For `serve`: moves the page with `key` from the terms of its old version (`old`, when it
 /// was published) to those of its version now in `pages`, touching only those terms. The
 /// result equals a fresh [`collect`].
-pub fn update_page(
-    taxonomies: &mut [Taxonomy],
-    pages: &Pages,
-    key: &str,
-    old: Option<&Page>,
-) {
+pub fn update_page(taxonomies: &mut [Taxonomy], pages: &Pages, key: &str, old: Option<&Page>) {
     let new = pages.get(key).map(|page| &**page);
     for taxonomy in taxonomies.iter_mut() {
         let before = page_slugs(old, &taxonomy.name);
@@ -151,12 +146,7 @@ pub fn update_page(
 }
 
 /// A term is named as the first page in key order wrote it.
-fn first_spelling(
-    pages: &Pages,
-    keys: &[String],
-    taxonomy: &str,
-    slug: &str,
-) -> String {
+fn first_spelling(pages: &Pages, keys: &[String], taxonomy: &str, slug: &str) -> String {
     keys.iter()
         .min()
         .and_then(|key| pages[key].meta.taxonomies.get(taxonomy))

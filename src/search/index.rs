@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use super::counts::{push_varint, read_varint, Counted, PageCounts, RunCounts};
 use super::extract::{Field, SearchDoc, FIELD_COUNT};
 use super::pipeline::{self, Kind, Term, Vocabulary};
+use super::tiers::{self, Tiers};
 use super::tokens::{self, FastMap};
 
 /// Field weights, in `Field` order: title, keywords, tags, fields, description, headings, body.
@@ -184,31 +185,86 @@ pub(super) fn build_with_context(docs: &[SearchDoc]) -> (Index, Context) {
 
 /// [`build_with_context`] from the pages' tokens ([`tokens::tokenize_all`]).
 pub(super) fn from_tokens(tokens: &[Cow<str>], tokenized: Counted) -> (Index, Context) {
+    let Scored {
+        keys,
+        runs,
+        context,
+    } = score(tokens, tokenized);
+    let spelled = |key: u32| keys[key as usize].variants.len() > 1;
+    let df = document_frequencies(&runs, keys.len(), spelled);
+    let postings = by_key(&runs, 0..keys.len(), &df, spelled);
+    drop(runs);
+    let entries = keys
+        .into_iter()
+        .zip(postings)
+        .map(|(entry, postings)| Entry { postings, ..entry })
+        .collect();
+    (Index { entries }, context)
+}
+
+/// How many postings a build holds at once while it encodes the lists: 96 MB of them.
+pub(super) const POSTINGS_AT_ONCE: u64 = 8 << 20;
+
+/// The index of a build, which nothing changes after it is written: every key with its list
+/// encoded ([`tiers::encode`]), its entry without postings. The lists are made a range of
+/// keys at a time, so that only one range's postings are held, at most `postings_at_once`
+/// ([`POSTINGS_AT_ONCE`]; at 100,000 pages all of them were 31 million postings, 370 MB).
+pub(super) fn encoded_from_tokens(
+    tokens: &[Cow<str>],
+    tokenized: Counted,
+    head_postings: usize,
+    postings_at_once: u64,
+) -> (Index, Vec<Tiers>) {
+    let Scored { mut keys, runs, .. } = score(tokens, tokenized);
+    let spelled: Vec<bool> = keys.iter().map(|k| k.variants.len() > 1).collect();
+    let spelled = |key: u32| spelled[key as usize];
+    let df = document_frequencies(&runs, keys.len(), spelled);
+    let mut lists = Vec::with_capacity(keys.len());
+    for range in key_ranges(&df, postings_at_once) {
+        let postings = by_key(&runs, range.clone(), &df, spelled);
+        let encoded: Vec<Tiers> = keys[range]
+            .par_iter_mut()
+            .zip(postings)
+            .map(|(entry, postings)| {
+                entry.postings = postings;
+                let list = tiers::encode(entry, head_postings);
+                entry.postings = Vec::new();
+                list
+            })
+            .collect();
+        lists.extend(encoded);
+    }
+    (Index { entries: keys }, lists)
+}
+
+/// The site's keys and every page's scores, packed, with what they were scored in.
+struct Scored {
+    keys: Keys,
+    runs: Vec<ScoredRun>,
+    context: Context,
+}
+
+fn score(tokens: &[Cow<str>], tokenized: Counted) -> Scored {
     let vocabulary = Vocabulary::from_tokens(tokens.iter().map(|t| t.as_ref()));
     let (mut keys, refs) = analyse_tokens(tokens, &vocabulary);
     choose_words(&mut keys, tokens, &refs, &tokenized);
     let averages = average_lengths(&tokenized);
     let spelled = |key: u32| keys[key as usize].variants.len() > 1;
     // Each run's counts go as its pages are scored, and the scores stay packed until they are
-    // sorted into the keys' lists: 31 million postings at 100,000 pages, held for a moment
-    // both by page and by key.
-    let scored: Vec<ScoredRun> = tokenized
+    // sorted into the keys' lists.
+    let runs: Vec<ScoredRun> = tokenized
         .into_runs()
         .into_par_iter()
         .map(|run| ScoredRun::score(&run, &refs, &averages, spelled))
         .collect();
-    let postings = by_key(&scored, keys.len(), spelled);
-    drop(scored);
-    let entries = keys
-        .into_iter()
-        .zip(postings)
-        .map(|(entry, postings)| Entry { postings, ..entry })
-        .collect();
-    let context = Context {
-        vocabulary,
-        averages,
-    };
-    (Index { entries }, context)
+    Scored {
+        keys,
+        runs,
+        context: Context {
+            vocabulary,
+            averages,
+        },
+    }
 }
 
 /// One run's pages scored ([`score_doc`]), packed as varints: per page its number of keys,
@@ -267,15 +323,13 @@ impl ScoredRun {
     }
 }
 
-/// Every key's postings, in document order, from the scored runs (in document order).
-fn by_key(
-    scored: &[ScoredRun],
+/// How many pages each key is on.
+fn document_frequencies(
+    runs: &[ScoredRun],
     key_count: usize,
     spelled: impl Fn(u32) -> bool + Copy + Sync,
-) -> Vec<Vec<Posting>> {
-    // Sized first, so that filling the lists never reallocates.
-    let df = scored
-        .par_iter()
+) -> Vec<u32> {
+    runs.par_iter()
         .fold(
             || vec![0u32; key_count],
             |mut df, run| {
@@ -289,17 +343,48 @@ fn by_key(
                 a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
                 a
             },
-        );
-    let mut postings: Vec<Vec<Posting>> =
-        df.iter().map(|n| Vec::with_capacity(*n as usize)).collect();
+        )
+}
+
+/// Consecutive ranges of keys, each with at most `postings` postings in all (or one key).
+fn key_ranges(df: &[u32], postings: u64) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut held) = (0, 0u64);
+    for (key, n) in df.iter().enumerate() {
+        if held + u64::from(*n) > postings && key > start {
+            ranges.push(start..key);
+            (start, held) = (key, 0);
+        }
+        held += u64::from(*n);
+    }
+    if start < df.len() {
+        ranges.push(start..df.len());
+    }
+    ranges
+}
+
+/// The postings of the keys in `range`, in document order, from the scored runs (in
+/// document order); `df` sizes each list, so that filling it never reallocates.
+fn by_key(
+    runs: &[ScoredRun],
+    range: std::ops::Range<usize>,
+    df: &[u32],
+    spelled: impl Fn(u32) -> bool + Copy,
+) -> Vec<Vec<Posting>> {
+    let mut postings: Vec<Vec<Posting>> = df[range.clone()]
+        .iter()
+        .map(|n| Vec::with_capacity(*n as usize))
+        .collect();
     let mut first = 0u32;
-    for run in scored {
+    for run in runs {
         run.for_each(spelled, |page, key, value, variants| {
-            postings[key as usize].push(Posting {
-                doc: first + page,
-                value,
-                variants,
-            });
+            if range.contains(&(key as usize)) {
+                postings[key as usize - range.start].push(Posting {
+                    doc: first + page,
+                    value,
+                    variants,
+                });
+            }
         });
         first += run.pages as u32;
     }
@@ -440,5 +525,40 @@ mod tests {
         let oro = entry(&index, "oro");
         let score = |i: usize| oro.postings[i].value & MAX_SCORE;
         assert!(score(0) > score(1), "{} vs {}", score(0), score(1));
+    }
+
+    /// What one encoded list says, to compare lists made apart.
+    fn said(list: &Tiers) -> (u32, String, Option<(String, tiers::TailBound)>) {
+        let tail = list.tail.as_ref().map(|t| (t.list.clone(), t.bound));
+        (list.pages, list.head.clone(), tail)
+    }
+
+    #[test]
+    fn lists_made_a_few_keys_at_a_time_are_the_lists_made_at_once() {
+        let docs: Vec<_> = (0..40)
+            .map(|i| {
+                let body = format!("Oro och våld {i}. Vald ledamot, hatsymboler och symboler.");
+                doc(if i % 3 == 0 { "Rutin vid oro" } else { "Annat" }, &body)
+            })
+            .collect();
+        let whole = |at_once| {
+            let (tokens, counts) = tokens::tokenize_all(&docs);
+            let (index, lists) = encoded_from_tokens(&tokens, counts, 5, at_once);
+            let keys: Vec<String> = index.entries.iter().map(|e| e.key.clone()).collect();
+            (keys, lists.iter().map(said).collect::<Vec<_>>())
+        };
+        let (keys, at_once) = whole(u64::MAX);
+        assert!(key_ranges(&[40, 40, 1, 39], 41).len() == 3);
+        assert_eq!(whole(41), (keys.clone(), at_once.clone()));
+        assert_eq!(whole(1), (keys.clone(), at_once.clone()));
+        // And they are what the whole index encodes.
+        let index = build(&docs);
+        let each: Vec<_> = index
+            .entries
+            .iter()
+            .map(|e| said(&tiers::encode(e, 5)))
+            .collect();
+        assert_eq!(at_once, each);
+        assert!(at_once.iter().any(|(_, _, tail)| tail.is_some()));
     }
 }

@@ -360,7 +360,8 @@ impl LiveIndex {
                 .collect();
             let tails: Vec<Option<TailBound>> =
                 keys.iter().map(|k| self.tails[*k as usize]).collect();
-            files.push(shards::vocab_file(id, &slice, &postings, &tails));
+            let pages: Vec<u32> = slice.iter().map(|e| e.postings.len() as u32).collect();
+            files.push(shards::vocab_file(id, &slice, &pages, &postings, &tails));
         }
         for &id in &changed.docs {
             let start = id * self.per_chunk;

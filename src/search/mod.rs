@@ -132,8 +132,15 @@ impl Reader {
 impl Tokenized {
     /// Every file of the index.
     pub fn write(self, config: &Config) -> Vec<IndexFile> {
-        let (index, _) = index::from_tokens(&self.tokens, self.counts);
-        let mut files = shards::write(&index, &self.docs, &self.collections, &shards::targets());
+        let targets = shards::targets();
+        let (index, lists) = index::encoded_from_tokens(
+            &self.tokens,
+            self.counts,
+            targets.head_postings,
+            index::POSTINGS_AT_ONCE,
+        );
+        let plan = shards::plan(&index, &lists, &self.docs, &targets);
+        let mut files = shards::write_planned(&index, &lists, &plan, &self.docs, &self.collections);
         files.push(shards::synonyms_file(&config.search.synonyms));
         files
     }

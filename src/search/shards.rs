@@ -182,7 +182,8 @@ pub(super) fn write_planned(
         vocab_starts.push(entries[range.start].key.clone());
         let slice: Vec<&Entry> = entries[range.clone()].iter().collect();
         let places = &plan.postings_file[range.clone()];
-        files.push(vocab_file(id, &slice, places, &tails[range]));
+        let pages: Vec<u32> = lists[range.clone()].iter().map(|l| l.pages).collect();
+        files.push(vocab_file(id, &slice, &pages, places, &tails[range]));
     }
     for (id, chunk) in docs.chunks(plan.per_chunk).enumerate() {
         files.push(docs_file(id, chunk));
@@ -281,14 +282,15 @@ pub(super) fn postings_files<'a>(
 pub(super) fn vocab_file(
     id: usize,
     slice: &[&Entry],
+    pages: &[u32],
     postings_file: &[usize],
     tails: &[Option<TailBound>],
 ) -> IndexFile {
     let keys: Vec<&str> = slice.iter().map(|e| e.key.as_str()).collect();
     let (mut df, mut shards) = (String::new(), String::new());
     let mut previous = 0;
-    for (entry, shard) in slice.iter().zip(postings_file) {
-        push_number(&mut df, entry.postings.len() as u32);
+    for (n, shard) in pages.iter().zip(postings_file) {
+        push_number(&mut df, *n);
         push_number(&mut shards, (shard - previous) as u32);
         previous = *shard;
     }

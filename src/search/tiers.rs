@@ -10,6 +10,8 @@ use super::shards::push_number;
 
 /// A key's page list as the browser reads it.
 pub struct Tiers {
+    /// How many pages the key is on, head and tail.
+    pub pages: u32,
     /// The best pages (all of them when the list is short), in page order.
     pub head: String,
     pub tail: Option<Tail>,
@@ -69,6 +71,7 @@ pub fn encode(entry: &Entry, head_postings: usize) -> Tiers {
     let postings = &entry.postings;
     if postings.len() <= head_postings {
         return Tiers {
+            pages: postings.len() as u32,
             head: encode_list(postings.iter(), spelled),
             tail: None,
         };
@@ -95,6 +98,7 @@ pub fn encode(entry: &Entry, head_postings: usize) -> Tiers {
         }
     }
     Tiers {
+        pages: postings.len() as u32,
         head: encode_list(head.into_iter(), spelled),
         tail: Some(Tail {
             bound,

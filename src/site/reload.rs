@@ -169,7 +169,11 @@ pub fn reload_pages(
             touched.note(library, new);
         }
         touched.pages.extend(library.pages_linking_to(key));
-        touched.compare(key, before, Outline::of(library.pages.get(key).map(|page| &**page)));
+        touched.compare(
+            key,
+            before,
+            Outline::of(library.pages.get(key).map(|page| &**page)),
+        );
     }
     timer.lap("reread");
     let to_render: Vec<String> = touched.pages.iter().cloned().collect();
