@@ -77,19 +77,12 @@ impl Reader {
     /// A reader of `library`'s pages, which must be loaded and linked (their text need not be
     /// rendered yet).
     pub fn new(library: &Library, config: &Config) -> Reader {
-        let (collections, collection_of) = extract::collections(library);
-        let (page_collections, section_collections) = collection_of.split_at(library.pages.len());
-        let pages = library.pages.keys().zip(page_collections);
-        let sections = library.sections.keys().zip(section_collections);
-        let indexed = indexed_pages(library)
-            .chain(indexed_sections(library))
-            .collect::<std::collections::HashSet<_>>();
+        let (collections, indexed) = indexed_with_collections(library);
         Reader {
             collections,
-            indexed: pages
-                .chain(sections)
-                .filter(|(key, _)| indexed.contains(key))
-                .map(|(key, collection)| (key.clone(), *collection))
+            indexed: indexed
+                .into_iter()
+                .map(|(key, collection)| (key.clone(), collection))
                 .collect(),
             keyword_keys: extract::keyword_keys(config),
             numbering: tokens::Numbering::default(),
@@ -183,36 +176,44 @@ pub(crate) fn indexed_sections(library: &Library) -> impl Iterator<Item = &Strin
         .filter(move |key| !closed.contains(key))
 }
 
+/// The collections, and the key and collection of every page the index holds ([`indexed_pages`],
+/// in key order), then of every section ([`indexed_sections`]).
+fn indexed_with_collections(
+    library: &Library,
+) -> (Vec<extract::Collection>, Vec<(&String, usize)>) {
+    let (collections, collection_of) = extract::collections(library);
+    let (page_collections, section_collections) = collection_of.split_at(library.pages.len());
+    let of: std::collections::HashMap<&String, usize> = library
+        .pages
+        .keys()
+        .zip(page_collections)
+        .chain(library.sections.keys().zip(section_collections))
+        .map(|(key, collection)| (key, *collection))
+        .collect();
+    let indexed = indexed_pages(library)
+        .chain(indexed_sections(library))
+        .map(|key| (key, of[key]))
+        .collect();
+    (collections, indexed)
+}
+
 /// The collections, and every published page as the index reads it, in key order, then
 /// every section's own page in key order; those `in_search_index = false` leaves out are not.
 pub fn documents<'a>(
     library: &'a Library,
     config: &Config,
 ) -> (Vec<extract::Collection>, Vec<extract::SearchDoc<'a>>) {
-    let (collections, collection_of) = extract::collections(library);
+    let (collections, indexed) = indexed_with_collections(library);
     let keyword_keys = extract::keyword_keys(config);
-    let (page_collections, section_collections) = collection_of.split_at(library.pages.len());
-    let closed = closed_sections(library);
-    let pages: Vec<_> = library
-        .pages
-        .values()
-        .zip(page_collections)
-        .filter(|(page, _)| page.meta.in_search_index && !closed.contains(&page.section))
-        .collect();
-    let sections: Vec<_> = library
-        .sections
-        .values()
-        .zip(section_collections)
-        .filter(|(section, _)| !closed.contains(&section.doc.key))
-        .collect();
-    let mut docs: Vec<extract::SearchDoc> = pages
+    let docs = indexed
         .par_iter()
-        .map(|(page, collection)| extract::document(page, **collection, &keyword_keys))
+        .filter_map(|(key, collection)| match library.pages.get(*key) {
+            Some(page) => Some(extract::document(page, *collection, &keyword_keys)),
+            None => library
+                .sections
+                .get(*key)
+                .map(|section| extract::section_document(section, *collection)),
+        })
         .collect();
-    docs.par_extend(
-        sections
-            .par_iter()
-            .map(|(section, collection)| extract::section_document(section, **collection)),
-    );
     (collections, docs)
 }
