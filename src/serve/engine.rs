@@ -14,6 +14,7 @@ use crate::search::IndexFile;
 use crate::site::{self, reload_pages, Job, Site};
 use crate::templates::deps::Dep;
 
+use super::fill::{self, Fill, Pending};
 use super::guard;
 use super::hooks::{SiteJob, Source, SourceKind};
 use super::memory::{Entry, MemorySink};
@@ -87,6 +88,8 @@ pub struct Shared {
     /// What produced each page's and section's output path, kept only when a decorator
     /// asks for it (`Engine::track_sources`).
     pub sources: RwLock<HashMap<String, Source>>,
+    /// The pages not rendered yet since the last full load.
+    pub pending: Pending,
 }
 
 impl Shared {
@@ -97,6 +100,7 @@ impl Shared {
             events: broadcast::channel(64).0,
             open: Mutex::new(HashMap::new()),
             sources: RwLock::new(HashMap::new()),
+            pending: Pending::default(),
         }
     }
 
@@ -138,6 +142,8 @@ pub struct Engine {
     search_stale: HashSet<String>,
     /// Whether `shared.sources` is kept up to date.
     track_sources: bool,
+    /// The pages to render after a full load.
+    fill: Fill,
     pub shared: Arc<Shared>,
 }
 
@@ -153,6 +159,7 @@ impl Engine {
             search: None,
             search_stale: HashSet::new(),
             track_sources: false,
+            fill: Fill::default(),
             shared,
         }
     }
@@ -197,9 +204,11 @@ impl Engine {
         }
     }
 
-    /// Loads and renders everything.
+    /// Loads everything and renders all but the pages' own files, which [`Engine::fill_some`]
+    /// renders after.
     pub fn full(&mut self) -> Result<usize, BuildError> {
         self.site = None;
+        self.fill.clear(&self.shared.pending);
         let site = Site::load_retaining(
             &self.root,
             self.include_drafts,
@@ -210,7 +219,7 @@ impl Engine {
         let sink = MemorySink::default();
         // The search index needs only the library: built beside the pages, as in a build.
         let (rendered, (search, search_files)) = rayon::join(
-            || site::render_site(&site, &sink),
+            || site::render_site_but(&site, &fill::renders_a_page, &sink),
             || LiveIndex::build(&site.library, &site.config),
         );
         let count = rendered?;
@@ -219,6 +228,8 @@ impl Engine {
         self.search_stale.clear();
         let (mut files, deps) = sink.into_parts();
         files.extend(served(search_files));
+        // The pages are pending before the files they replace are gone.
+        self.fill = Fill::of(&site, &self.shared.pending);
         if let Ok(mut shared) = self.shared.files.write() {
             *shared = files;
         }
@@ -249,6 +260,7 @@ impl Engine {
         let first = MemorySink::default();
         let mut count = site::render_pages(site, keys, &first)?;
         let first_paths = publish(&self.shared, &mut self.deps, first);
+        self.fill.done(keys, &self.shared.pending);
         let _ = self.shared.events.send(Event::Reload(first_paths));
         timer.lap("edited page");
         let rest = MemorySink::default();
@@ -281,7 +293,11 @@ impl Engine {
         };
         site::reload_templates(site)?;
         let site: &Site = site;
+        let fill = &self.fill;
         let uses = |job: &Job<'_>| {
+            if fill.holds(job) {
+                return false;
+            }
             let template = job.template(site);
             names
                 .iter()
@@ -352,6 +368,34 @@ impl Engine {
         timer.lap(if whole { "search" } else { "search edit" });
     }
 
+    /// Whether pages are left to render since the last full load.
+    pub fn filling(&self) -> bool {
+        !self.fill.is_empty()
+    }
+
+    /// Renders the next run of pages left after a full load, those a browser waits for
+    /// first; a failure or a panic is shown as a failed rebuild would be.
+    pub fn fill_some(&mut self) {
+        let Some(site) = self.site.as_ref() else {
+            self.fill.clear(&self.shared.pending);
+            return;
+        };
+        let keys = self.fill.next_run(&self.shared.pending);
+        let sink = MemorySink::default();
+        match guard::catch(|| site::render_pages(site, &keys, &sink)) {
+            Ok(Ok(_)) => {
+                publish(&self.shared, &mut self.deps, sink);
+                self.fill.done(&keys, &self.shared.pending);
+            }
+            Ok(Err(err)) => self.fail(Report::from_error(&err, &self.root)),
+            Err(crash) => self.fail(Report::from_text(crash)),
+        }
+        if let Some((count, took)) = self.fill.finished() {
+            let ms = took.as_secs_f64() * 1000.0;
+            println!("Rendered the other {count} pages in {ms:.0} ms");
+        }
+    }
+
     /// Applies a batch of changes and tells the browser. A panic in the rebuild is shown as
     /// an error, like a content error, and the next change loads the site whole.
     pub fn apply(&mut self, changes: &[Change]) {
@@ -369,6 +413,7 @@ impl Engine {
     /// half-updated, so the next change reloads everything.
     fn fail(&mut self, report: Report) {
         self.site = None;
+        self.fill.clear(&self.shared.pending);
         eprintln!("{}", report.text);
         let report = Arc::new(report);
         if let Ok(mut error) = self.shared.error.write() {

@@ -224,14 +224,15 @@ async fn file(State(server): State<Arc<Server>>, request: Request) -> Response {
     let Some(path) = site_path(request.uri().path()) else {
         return (StatusCode::BAD_REQUEST, "Ogiltig sökväg").into_response();
     };
+    // `/a/b` without a slash is the folder's index page.
+    let index = format!("{path}/index.html");
+    shared.pending.wait_for(&[&path, &index]).await;
     let entry = {
         let files = shared.files.read().ok();
         let lookup = |p: &str| files.as_ref().and_then(|f| f.get(p).cloned());
-        lookup(&path).map(|e| (path.clone(), e)).or_else(|| {
-            // `/a/b` without a slash: the folder's index page.
-            let index = format!("{path}/index.html");
-            lookup(&index).map(|e| (index, e))
-        })
+        lookup(&path)
+            .map(|e| (path.clone(), e))
+            .or_else(|| lookup(&index).map(|e| (index, e)))
     };
     match entry {
         Some((found, Entry::Bytes(bytes))) => {

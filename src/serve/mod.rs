@@ -3,6 +3,7 @@
 
 mod disk;
 mod engine;
+mod fill;
 mod guard;
 pub mod hooks;
 mod host;
@@ -93,12 +94,21 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     })
 }
 
-/// The engine's thread: rebuilds on changes, runs clients' jobs between rebuilds.
+/// The engine's thread: rebuilds on changes, runs clients' jobs between rebuilds, and renders
+/// the pages left after a full load when nothing else waits.
 fn run_engine(mut engine: Engine, receiver: mpsc::Receiver<Work>) {
     let mut jobs = std::collections::VecDeque::new();
     loop {
         let work = match jobs.pop_front() {
             Some(job) => Work::Job(job),
+            None if engine.filling() => match receiver.try_recv() {
+                Ok(work) => work,
+                Err(mpsc::TryRecvError::Empty) => {
+                    engine.fill_some();
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => return,
+            },
             None => match receiver.recv() {
                 Ok(work) => work,
                 Err(_) => return,

@@ -367,10 +367,16 @@ fn read_markdown(
 }
 
 /// For `serve`: renders every file of a loaded site into `sink` but the search index, which
-/// `serve` builds itself and keeps, to patch it per edit (`search::live`); returns the number
-/// of rendered files.
-pub fn render_site(site: &Site, sink: &dyn Sink) -> Result<usize, BuildError> {
-    let jobs = render::jobs(site);
+/// `serve` builds itself and keeps, to patch it per edit (`search::live`), and the template
+/// jobs `later` picks, which `serve` renders after it has started; returns the number of
+/// rendered files.
+pub fn render_site_but(
+    site: &Site,
+    later: &dyn Fn(&Job<'_>) -> bool,
+    sink: &dyn Sink,
+) -> Result<usize, BuildError> {
+    let mut jobs = render::jobs(site);
+    jobs.retain(|job| !later(job));
     render::render_jobs(site, &jobs, sink)?;
     extras::write_published_files(site, sink)?;
     extras::write_generated(site, sink)?;

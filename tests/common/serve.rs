@@ -17,12 +17,19 @@ pub struct Server {
     pub address: String,
     /// Everything it printed on stderr so far.
     stderr: Arc<Mutex<String>>,
+    /// Everything it printed on stdout so far.
+    stdout: Arc<Mutex<String>>,
 }
 
 impl Server {
     /// What the server printed on stderr so far (errors and warnings).
     pub fn stderr(&self) -> String {
         self.stderr.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    /// What the server printed on stdout so far (its address, what each rebuild took).
+    pub fn stdout(&self) -> String {
+        self.stdout.lock().map(|s| s.clone()).unwrap_or_default()
     }
 }
 
@@ -80,10 +87,16 @@ fn start_with(site: &Site, env: &[(&str, &str)], args: &[&str]) -> Server {
             }
         }
     });
-    let stdout = child.stdout.take().expect("stdout");
+    let printed = child.stdout.take().expect("stdout");
     let (sender, receiver) = mpsc::channel();
+    let stdout = Arc::new(Mutex::new(String::new()));
+    let sink = stdout.clone();
     std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        for line in BufReader::new(printed).lines().map_while(Result::ok) {
+            if let Ok(mut all) = sink.lock() {
+                all.push_str(&line);
+                all.push('\n');
+            }
             if let Some(url) = line.strip_prefix("Serving http://") {
                 let _ = sender.send(url.split('/').next().unwrap_or("").to_string());
             }
@@ -96,6 +109,7 @@ fn start_with(site: &Site, env: &[(&str, &str)], args: &[&str]) -> Server {
         child,
         address,
         stderr,
+        stdout,
     }
 }
 

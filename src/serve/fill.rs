@@ -1,0 +1,189 @@
+//! The pages `serve` renders after it has started. A full load renders the lists, the
+//! site-wide files and the search index, then serves; each page's own files are rendered a
+//! run at a time while the engine has nothing else to do, the pages a browser waits for
+//! first. At 100,000 pages that halves the wait before the first page is served, and a page
+//! is never served older than the site: one not rendered yet is waited for.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::{Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use tokio::sync::Notify;
+
+use crate::site::{self, Job, Site};
+
+/// Pages rendered together: small enough that a browser asking for one waits a fraction of
+/// a second, large enough that the run is rendered in parallel.
+const FILL_RUN: usize = 256;
+
+/// How long a request waits for its page before it is answered as not found.
+const WAIT: Duration = Duration::from_secs(60);
+
+/// What the server and the engine share about the pages still to render.
+#[derive(Default)]
+pub struct Pending {
+    /// The output path of each file not rendered yet, with its page's key.
+    paths: RwLock<HashMap<String, String>>,
+    /// Keys of the pages browsers wait for.
+    asked: Mutex<Vec<String>>,
+    /// Told whenever pages were rendered, or the rest was given up.
+    rendered: Notify,
+}
+
+impl Pending {
+    fn key_of(&self, path: &str) -> Option<String> {
+        self.paths.read().ok()?.get(path).cloned()
+    }
+
+    /// Waits until the file at one of `paths` is rendered, when it is one still to render;
+    /// returns at once otherwise, and after [`WAIT`] at the latest.
+    pub async fn wait_for(&self, paths: &[&str]) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            // Enabled before the check, so a run rendered between the check and the wait
+            // still wakes this request.
+            let notified = self.rendered.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            let Some(key) = paths.iter().find_map(|path| self.key_of(path)) else {
+                return;
+            };
+            if let Ok(mut asked) = self.asked.lock() {
+                asked.push(key);
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                return;
+            }
+        }
+    }
+
+    fn take_asked(&self) -> Vec<String> {
+        self.asked
+            .lock()
+            .map(|mut asked| std::mem::take(&mut *asked))
+            .unwrap_or_default()
+    }
+
+    fn remove(&self, paths: impl Iterator<Item = String>) {
+        if let Ok(mut pending) = self.paths.write() {
+            for path in paths {
+                pending.remove(&path);
+            }
+        }
+        self.rendered.notify_waiters();
+    }
+
+    fn clear(&self) {
+        if let Ok(mut pending) = self.paths.write() {
+            pending.clear();
+        }
+        self.rendered.notify_waiters();
+    }
+}
+
+/// Whether a job renders one page's own files: those are left to the fill.
+pub fn renders_a_page(job: &Job<'_>) -> bool {
+    matches!(job, Job::Page(_) | Job::PageOutput(..))
+}
+
+/// The engine's side: the pages still to render, in key order.
+#[derive(Default)]
+pub struct Fill {
+    queue: VecDeque<String>,
+    /// Each page still to render, with the output paths of its files.
+    left: HashMap<String, Vec<String>>,
+    started: Option<Instant>,
+    rendered: usize,
+}
+
+impl Fill {
+    /// Every page of `site` still to render; `pending` learns their paths before anything
+    /// else, so a request never finds a page neither served nor pending.
+    pub fn of(site: &Site, pending: &Pending) -> Fill {
+        let mut left: HashMap<String, Vec<String>> = HashMap::new();
+        let mut paths = HashMap::new();
+        for job in site::jobs(site).iter().filter(|job| renders_a_page(job)) {
+            let (Job::Page(page) | Job::PageOutput(page, _)) = job else {
+                continue;
+            };
+            let path = job.path();
+            paths.insert(path.clone(), page.doc.key.clone());
+            left.entry(page.doc.key.clone()).or_default().push(path);
+        }
+        let mut queue: Vec<String> = left.keys().cloned().collect();
+        queue.sort_unstable();
+        if let Ok(mut pending) = pending.paths.write() {
+            *pending = paths;
+        }
+        Fill {
+            queue: queue.into(),
+            left,
+            started: Some(Instant::now()),
+            rendered: 0,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.left.is_empty()
+    }
+
+    /// Whether `job` renders a page that is still to render (a template edit leaves it to
+    /// the fill, which renders it with the new template).
+    pub fn holds(&self, job: &Job<'_>) -> bool {
+        match job {
+            Job::Page(page) | Job::PageOutput(page, _) => self.left.contains_key(&page.doc.key),
+            _ => false,
+        }
+    }
+
+    /// The next run to render: the pages browsers wait for, then the next in key order.
+    pub fn next_run(&mut self, pending: &Pending) -> Vec<String> {
+        let mut run: Vec<String> = pending
+            .take_asked()
+            .into_iter()
+            .filter(|key| self.left.contains_key(key))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        while run.len() < FILL_RUN {
+            let Some(key) = self.queue.pop_front() else {
+                break;
+            };
+            if self.left.contains_key(&key) && !run.contains(&key) {
+                run.push(key);
+            }
+        }
+        run
+    }
+
+    /// These pages are rendered (by the fill or by an edit): their paths are served now.
+    pub fn done(&mut self, keys: &[String], pending: &Pending) {
+        let mut paths = Vec::new();
+        for key in keys {
+            if let Some(of_key) = self.left.remove(key) {
+                self.rendered += 1;
+                paths.extend(of_key);
+            }
+        }
+        pending.remove(paths.into_iter());
+        if self.left.is_empty() {
+            self.queue.clear();
+            pending.clear();
+        }
+    }
+
+    /// Gives up the rest (the site failed to load, or was loaded again).
+    pub fn clear(&mut self, pending: &Pending) {
+        *self = Fill::default();
+        pending.clear();
+    }
+
+    /// How many pages were rendered, and how long since the load, once all are.
+    pub fn finished(&mut self) -> Option<(usize, Duration)> {
+        if !self.left.is_empty() {
+            return None;
+        }
+        let started = self.started.take()?;
+        Some((self.rendered, started.elapsed()))
+    }
+}
