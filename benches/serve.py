@@ -2,7 +2,8 @@
 """Edit-to-served latency of `lots serve` beside `hugo server` (and `zola serve` when a zola
 binary is on PATH), on the same generated corpus.
 
-Starts each server on a corpus made by benches/corpus.py, saves one page with a new
+Starts each server on a corpus made by benches/corpus.py, times how long until the page is
+first served, saves one page with a new
 marker word (or edits the template every page uses), and polls the page over HTTP until the
 marker is served. Reports the median over RUNS edits. Standard library only.
 
@@ -95,10 +96,11 @@ def show(events_url):
 
 
 def measure(cmd, cwd, url, page, runs, template=None, events_url=None):
-    """Lists of edit→served and template edit→served seconds for one server."""
+    """Seconds from start to the page served, and lists of edit→served and template
+    edit→served seconds for one server."""
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_for(url, "<", limit=600)
+        started = wait_for(url, "<", limit=600)
         if events_url:
             show(events_url)
         original = page.read_text(encoding="utf-8")
@@ -119,7 +121,7 @@ def measure(cmd, cwd, url, page, runs, template=None, events_url=None):
                 tmpl.append(wait_for(url, marker, limit=300))
                 time.sleep(PAUSE * 2)
             path.write_text(text, encoding="utf-8")
-        return edits, tmpl
+        return started, edits, tmpl
     finally:
         proc.terminate()
         proc.wait()
@@ -186,15 +188,15 @@ def main():
     if shutil.which("zola"):
         rows.append(("zola serve", *zola_run(root, runs, rel, page_rel)))
     print(f"{pages} pages, {runs} page edits, {max(1, runs // 3)} template edits, pause {PAUSE} s")
-    print("| server | one-page edit → served, median ms | template edit → served, median ms |")
-    print("|---|---:|---:|")
-    for name, edits, tmpl in rows:
-        print(f"| {name} | {ms(edits)} | {ms(tmpl)} |")
+    print("| server | start → page served, s | one-page edit → served, median ms | template edit → served, median ms |")
+    print("|---|---:|---:|---:|")
+    for name, started, edits, tmpl in rows:
+        print(f"| {name} | {started:.1f} | {ms(edits)} | {ms(tmpl)} |")
         print(f"<!-- {name}: edits {[round(e * 1000) for e in edits]} templates {[round(t * 1000) for t in tmpl]} -->")
-    if rows[0][1] and len(rows) > 1:
-        for name, edits, _ in rows[1:]:
+    if rows[0][2] and len(rows) > 1:
+        for name, _, edits, _ in rows[1:]:
             if edits:
-                ratio = statistics.median(rows[0][1]) / statistics.median(edits)
+                ratio = statistics.median(rows[0][2]) / statistics.median(edits)
                 print(f"lots / {name.split(' (')[0]}: {ratio:.2f} (one-page edit)")
     if not shutil.which("zola"):
         print("(zola is not on PATH here, so `zola serve` was not measured side by side)")
