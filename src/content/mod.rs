@@ -111,8 +111,9 @@ impl Document {
 /// A page's body turned into HTML, with what templates and link checks need from it.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    /// `None` after a build's first reading ([`crate::markdown::analyze_with_images`]): the
-    /// HTML is made again when its page is written, so that the site is never all in memory.
+    /// `None` after a build's first reading ([`crate::markdown::analyze_with_images`]) of all
+    /// but a share of the pages: the HTML is made again when its page is written, so that the
+    /// site is never all in memory.
     pub html: Option<String>,
     /// The part before `<!-- more -->`, when the page has one.
     pub summary: Option<String>,

@@ -13,6 +13,7 @@ mod render;
 pub(crate) mod timing;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -66,6 +67,11 @@ pub enum Retain {
 
 /// Documents whose Markdown is rendered together, in parallel, before the next ones.
 const MARKDOWN_RUN: usize = 1024;
+
+/// The share of the pages (one in `KEPT_HTML_OF`) whose HTML a build keeps from its first
+/// reading of the Markdown: those are not read and rendered a second time when they are
+/// written. A share, not a number of bytes, so that time and memory both grow with the site.
+const KEPT_HTML_OF: usize = 2;
 
 /// A loaded, validated site, ready to render.
 pub struct Site {
@@ -303,6 +309,8 @@ fn render_markdown_of(
     let analyze = retain != Retain::Everything;
     let release = retain == Retain::Outline;
     let mut anchor_checks = Vec::new();
+    let kept_html = (AtomicUsize::new(0), library.pages.len() / KEPT_HTML_OF);
+    let kept_html = release.then_some(&kept_html);
     // In runs, each run's bodies let go of before the next is read: a build never holds the
     // site's Markdown and its plain text together (at 100,000 pages, 1.5 GB).
     for run in keys.chunks(MARKDOWN_RUN) {
@@ -311,7 +319,8 @@ fn render_markdown_of(
             .map(|key| {
                 let doc = library.document(key).expect("key from the library");
                 let analyze = analyze && library.pages.contains_key(*key);
-                let (output, hash) = read_markdown(library, doc, tools, analyze, release);
+                let (output, hash) =
+                    read_markdown(library, doc, tools, (analyze, kept_html), release);
                 (*key, output, hash)
             })
             .collect();
@@ -335,12 +344,14 @@ fn render_markdown_of(
 }
 
 /// One document's Markdown, analysed (`analyze`) or rendered, with the hash of its body to
-/// let go of it after (only to `release` it: hashing every body is wasted work otherwise). A body let go of when the content was loaded is read again first.
+/// let go of it after (only to `release` it: hashing every body is wasted work otherwise). A
+/// body let go of when the content was loaded is read again first. An analysed page keeps its
+/// HTML too while the pages `kept_html` counts are fewer than the number beside it.
 fn read_markdown(
     library: &Library,
     doc: &content::Document,
     tools: markdown::Tools<'_>,
-    analyze: bool,
+    (analyze, kept_html): (bool, Option<&(AtomicUsize, usize)>),
     release: bool,
 ) -> (markdown::Output, Option<blake3::Hash>) {
     let whole = match doc.with_body() {
@@ -355,9 +366,12 @@ fn read_markdown(
             return (output, None);
         }
     };
-    let output = match analyze {
-        true => markdown::analyze_with_images(library, &whole, tools),
-        false => markdown::render_with_images(library, &whole, tools),
+    // The first pages read keep theirs: they are written first, too.
+    let keep = analyze
+        && kept_html.is_some_and(|(kept, most)| kept.fetch_add(1, Ordering::Relaxed) < *most);
+    let output = match (analyze, keep) {
+        (true, false) => markdown::analyze_with_images(library, &whole, tools),
+        _ => markdown::render_with_images(library, &whole, tools),
     };
     // A document with no file (the start page without `_index.md`) has no body to read
     // again; one already let go of keeps the hash it has.
