@@ -286,3 +286,48 @@ fn the_replaced_site_is_deleted_by_the_next_build() {
     assert_eq!(third.len(), 1, "{third:?}");
     assert_ne!(third, second, "the earlier replaced site is deleted");
 }
+
+/// A rebuild links each file that did not change to the published one instead of writing it
+/// again, and writes the others as files of their own: never through a link into the live
+/// site, and never keeping a published file someone changed by hand.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let site = fixture("basic");
+    let first = site.build_ok(&[]);
+    let inode = |relative: &str| std::fs::metadata(first.file(relative)).unwrap().ino();
+    let (kept, edited, by_hand) = (
+        "nyheter/nyhet-1/index.html",
+        "guider/tredje/index.html",
+        "guider/forsta/index.html",
+    );
+    let before = [inode(kept), inode(edited), inode(by_hand)];
+    let original = first.read(by_hand);
+    site.write(
+        "content/guider/tredje.md",
+        "---\ntitle: \"Tredje guiden\"\nweight: 3\n---\n\nDen ändrade guiden.\n",
+    );
+    std::fs::write(first.file(by_hand), "ändrad för hand").unwrap();
+    let second = site.build_ok(&[]);
+    assert_eq!(
+        inode(kept),
+        before[0],
+        "an unchanged page is linked, not written"
+    );
+    assert_ne!(inode(edited), before[1]);
+    second.assert_contains(edited, "Den ändrade guiden.");
+    assert_ne!(inode(by_hand), before[2]);
+    assert_eq!(second.read(by_hand), original);
+    let replaced: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".lots-previous-")
+        })
+        .collect();
+    let old = std::fs::read_to_string(replaced[0].path().join(edited)).unwrap();
+    assert!(old.contains("Den tredje guiden.") && !old.contains("ändrade"));
+}

@@ -7,6 +7,7 @@ mod extras;
 mod layouts;
 mod output;
 pub mod preview;
+mod previous;
 mod progress;
 mod reload;
 mod render;
@@ -490,7 +491,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     timer.lap("load");
     let staging = output::Staging::new(&options.output, &options.root, &site.config.language)
         .map_err(BuildError::Io)?;
-    let sink = output::FolderSink::new(staging.path());
+    let published = previous::Previous::read(&options.output, MARKER);
+    let sink = output::FolderSink::new(staging.path(), published);
     // The search index read the page texts as their Markdown was rendered, and they went:
     // the pages are written from their files, and the index is made from the tokens beside
     // them, filling the cores where one of the two runs a sequential step.
@@ -525,10 +527,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         });
     }
     let html_files = jobs.len();
-    crate::offline::write(staging.path(), &site.config, &sink.into_hashes())
+    let hashes = sink.into_hashes();
+    crate::offline::write(staging.path(), &site.config, &hashes)
         .map_err(|e| failed(Some(crate::offline::SERVICE_WORKER), &e))?;
     timer.lap("offline");
-    staging.commit().map_err(|e| failed(None, &e))?;
+    staging
+        .commit(&previous::marker(&hashes))
+        .map_err(|e| failed(None, &e))?;
     timer.lap("commit");
     let mut warnings = site.warnings;
     warnings.extend(site.images.take_repaired());

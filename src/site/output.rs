@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
+use super::previous::Previous;
 use crate::messages::{self, Args, Lang};
 use crate::templates::deps::Dep;
 
@@ -71,14 +72,15 @@ impl Staging {
     /// in one step, so a web server serving the output, or a build killed at any moment, sees
     /// either the whole old site or the whole new one; elsewhere the old folder is moved aside
     /// first, and a build killed between the two renames leaves it in `.lots-old-*`.
-    pub fn commit(self) -> io::Result<()> {
+    /// `marker` is what the marker file says (see [`previous::marker`]).
+    pub fn commit(self, marker: &str) -> io::Result<()> {
         let Staging {
             dir,
             target,
             clearing,
             ..
         } = self;
-        let result = swap(dir, &target);
+        let result = swap(dir, &target, marker);
         if let Some(clearing) = clearing {
             let _ = clearing.join();
         }
@@ -87,11 +89,8 @@ impl Staging {
 }
 
 /// Puts the staged folder `dir` in place of `target` (see [`Staging::commit`]).
-fn swap(dir: tempfile::TempDir, target: &Path) -> io::Result<()> {
-    fs::write(
-        dir.path().join(MARKER),
-        "Built by lots. This folder is replaced on every build.\n",
-    )?;
+fn swap(dir: tempfile::TempDir, target: &Path, marker: &str) -> io::Result<()> {
+    fs::write(dir.path().join(MARKER), marker)?;
     let staged = dir.keep();
     let parent = staged.parent().unwrap_or(Path::new(".")).to_path_buf();
     if !target.exists() {
@@ -300,6 +299,8 @@ pub trait Sink: Sync {
 /// rewrites) are left for that step to read.
 pub struct FolderSink<'a> {
     dir: &'a Path,
+    /// The published site, whose unchanged files are linked rather than written again.
+    previous: Previous,
     hashes: Mutex<HashMap<String, blake3::Hash>>,
     /// The first write that failed and why: the callers turn the error into a line of their
     /// own, and the build tells the person which file and why from this (on a full disk every
@@ -308,9 +309,10 @@ pub struct FolderSink<'a> {
 }
 
 impl<'a> FolderSink<'a> {
-    pub fn new(dir: &'a Path) -> FolderSink<'a> {
+    pub fn new(dir: &'a Path, previous: Previous) -> FolderSink<'a> {
         FolderSink {
             dir,
+            previous,
             hashes: Mutex::new(HashMap::new()),
             failed: Mutex::new(None),
         }
@@ -344,10 +346,17 @@ impl<'a> FolderSink<'a> {
 
 impl Sink for FolderSink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        let written = fault::before_write().and_then(|()| write(self.dir, path, bytes));
-        self.note(path, written)?;
+        // A page with captions is rewritten in place by the offline step: never linked.
         let captioned = path.ends_with(".html") && memchr::memmem::find(bytes, b"<track").is_some();
         let hash = (!captioned).then(|| blake3::hash(bytes));
+        let written = fault::before_write().and_then(|()| match &hash {
+            Some(hash) if self.previous.link(self.dir, path, hash, bytes.len()) => Ok(()),
+            _ => self
+                .previous
+                .unlink(self.dir, path)
+                .and_then(|()| write(self.dir, path, bytes)),
+        });
+        self.note(path, written)?;
         if let Ok(mut hashes) = self.hashes.lock() {
             match hash {
                 Some(hash) => hashes.insert(path.to_string(), hash),
@@ -358,7 +367,9 @@ impl Sink for FolderSink<'_> {
     }
 
     fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
-        let copied = fault::before_write().and_then(|()| copy(self.dir, path, from));
+        let copied = fault::before_write()
+            .and_then(|()| self.previous.unlink(self.dir, path))
+            .and_then(|()| copy(self.dir, path, from));
         self.note(path, copied)?;
         // A path written from memory before may now hold other bytes.
         if let Ok(mut hashes) = self.hashes.lock() {

@@ -1,0 +1,198 @@
+//! The site the last build published, as a source of files that did not change: a rebuild
+//! with nothing edited would otherwise write every page again and leave the old copy for the
+//! next build to delete, which on a disk cost more than the build itself (10,000 pages: 9.3 s
+//! warm against 6.7 s cold). Each build lists the content hash of every file it wrote from
+//! memory in its marker file; the next build links a file whose bytes hash the same to the
+//! published one (a hard link: no data written, none freed when the old site goes) and writes
+//! only the others.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+
+/// The marker's first line; the lines after it are `<hash> <path>`.
+const MARKER_TEXT: &str = "Built by lots. This folder is replaced on every build.\n";
+/// Hex digits of the hash kept per file: 128 bits, so two different files never pass as one.
+const HASH_DIGITS: usize = 32;
+
+/// The published site's files and their hashes, and the files of the new site linked to them.
+pub struct Previous {
+    dir: PathBuf,
+    hashes: HashMap<String, String>,
+    /// Off after the first link the system refused for a reason other than the one file (another
+    /// file system, one without links): every link after it would fail the same way.
+    linking: AtomicBool,
+    /// Paths of the new site that share their file with the published one: written again, such
+    /// a path gets a file of its own first, never new bytes through the link into the live site.
+    linked: Mutex<HashSet<String>>,
+}
+
+impl Previous {
+    /// Reads the list in the marker of the site published at `output`; none when there is no
+    /// site there, or no list (a site of an older lots, a marker someone edited).
+    pub fn read(output: &Path, marker: &str) -> Previous {
+        let text = fs::read_to_string(output.join(marker)).unwrap_or_default();
+        let hashes = text
+            .strip_prefix(MARKER_TEXT)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| line.split_once(' '))
+            .filter(|(hash, _)| hash.len() == HASH_DIGITS)
+            .map(|(hash, path)| (path.to_string(), hash.to_string()))
+            .collect();
+        Previous {
+            dir: output.to_path_buf(),
+            hashes,
+            linking: AtomicBool::new(true),
+            linked: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// Puts the published copy of `path` into `staging` when its hash is `hash` and its size
+    /// `len` (a file someone changed by hand in the output is written again, not kept);
+    /// `false` when the caller must write the file.
+    pub fn link(&self, staging: &Path, path: &str, hash: &blake3::Hash, len: usize) -> bool {
+        if !self.linking.load(Ordering::Relaxed) {
+            return false;
+        }
+        let same = self
+            .hashes
+            .get(path)
+            .is_some_and(|kept| *kept == hash.to_hex()[..HASH_DIGITS]);
+        if !same {
+            return false;
+        }
+        let published = self.dir.join(path);
+        let unchanged =
+            fs::symlink_metadata(&published).is_ok_and(|m| m.is_file() && m.len() == len as u64);
+        if !unchanged {
+            return false;
+        }
+        let target = staging.join(path);
+        if let Some(parent) = target.parent() {
+            if fs::create_dir_all(parent).is_err() {
+                return false;
+            }
+        }
+        match fs::hard_link(&published, &target) {
+            Ok(()) => {
+                if let Ok(mut linked) = self.linked.lock() {
+                    linked.insert(path.to_string());
+                }
+                true
+            }
+            Err(err) => {
+                let this_file_only = matches!(
+                    err.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::AlreadyExists
+                );
+                if !this_file_only {
+                    self.linking.store(false, Ordering::Relaxed);
+                }
+                false
+            }
+        }
+    }
+
+    /// Before `path` of the staging folder is written: a file linked to the published site is
+    /// removed first, so that the write makes a file of its own.
+    pub fn unlink(&self, staging: &Path, path: &str) -> io::Result<()> {
+        let was_linked = self
+            .linked
+            .lock()
+            .map(|mut l| l.remove(path))
+            .unwrap_or(true);
+        if was_linked {
+            match fs::remove_file(staging.join(path)) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The marker of a new site: its first line and the hash of each file written from memory,
+/// sorted by path so that two builds of the same site write the same marker.
+pub fn marker(hashes: &HashMap<String, blake3::Hash>) -> String {
+    let mut paths: Vec<&String> = hashes.keys().collect();
+    paths.sort_unstable();
+    let mut text = String::with_capacity(MARKER_TEXT.len() + paths.len() * 80);
+    text.push_str(MARKER_TEXT);
+    for path in paths {
+        // A name with a line break cannot be listed; it is written again on every build.
+        if path.contains('\n') {
+            continue;
+        }
+        let hash = hashes[path].to_hex();
+        let _ = writeln!(text, "{} {path}", &hash[..HASH_DIGITS]);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(files: &[(&str, &str)]) -> HashMap<String, blake3::Hash> {
+        files
+            .iter()
+            .map(|(path, text)| (path.to_string(), blake3::hash(text.as_bytes())))
+            .collect()
+    }
+
+    #[test]
+    fn a_file_with_the_same_bytes_is_linked_and_another_is_not() {
+        let published = tempfile::tempdir().expect("dir");
+        let staging = tempfile::tempdir().expect("dir");
+        let files = [("a/index.html", "samma"), ("b.html", "gammal")];
+        for (path, text) in files {
+            crate::site::output::write(published.path(), path, text.as_bytes()).expect("write");
+        }
+        fs::write(published.path().join(".m"), marker(&hashes(&files))).expect("marker");
+        let previous = Previous::read(published.path(), ".m");
+        let same = blake3::hash(b"samma");
+        assert!(previous.link(staging.path(), "a/index.html", &same, 5));
+        let changed = blake3::hash(b"ny");
+        assert!(!previous.link(staging.path(), "b.html", &changed, 2));
+        assert!(!previous.link(staging.path(), "c.html", &same, 5));
+        assert_eq!(
+            fs::read_to_string(staging.path().join("a/index.html")).expect("linked"),
+            "samma"
+        );
+        // Written again, the linked file gets a file of its own; the published one is kept.
+        previous
+            .unlink(staging.path(), "a/index.html")
+            .expect("unlink");
+        crate::site::output::write(staging.path(), "a/index.html", b"annan").expect("write");
+        assert_eq!(
+            fs::read_to_string(published.path().join("a/index.html")).expect("published"),
+            "samma"
+        );
+    }
+
+    #[test]
+    fn a_published_file_changed_by_hand_is_not_linked() {
+        let published = tempfile::tempdir().expect("dir");
+        let staging = tempfile::tempdir().expect("dir");
+        let files = [("a.html", "original")];
+        fs::write(published.path().join("a.html"), "ändrad för hand").expect("write");
+        fs::write(published.path().join(".m"), marker(&hashes(&files))).expect("marker");
+        let previous = Previous::read(published.path(), ".m");
+        assert!(!previous.link(staging.path(), "a.html", &blake3::hash(b"original"), 8));
+    }
+
+    #[test]
+    fn a_marker_without_a_list_links_nothing() {
+        let published = tempfile::tempdir().expect("dir");
+        let staging = tempfile::tempdir().expect("dir");
+        fs::write(published.path().join("a.html"), "x").expect("write");
+        fs::write(published.path().join(".m"), "Built by lots.\n").expect("marker");
+        let previous = Previous::read(published.path(), ".m");
+        assert!(!previous.link(staging.path(), "a.html", &blake3::hash(b"x"), 1));
+    }
+}
