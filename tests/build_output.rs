@@ -331,3 +331,30 @@ fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
     let old = std::fs::read_to_string(replaced[0].path().join(edited)).unwrap();
     assert!(old.contains("Den tredje guiden.") && !old.contains("ändrade"));
 }
+
+/// The service worker lists every file of the output but itself and the marker, with a hash
+/// of its bytes, in the order of the folder's names: the build lists what it wrote rather
+/// than walking the folder, and a file it forgot would not be there offline.
+#[test]
+fn the_service_worker_lists_every_file_with_its_hash() {
+    let site = fixture("basic");
+    site.write("static/.htaccess", "Options -Indexes\n");
+    let run = site.build_ok(&[]);
+    let script = run.read("sw.js");
+    let from = script.find("const FILES = ").unwrap() + "const FILES = ".len();
+    let to = from + script[from..].find(";\n").unwrap();
+    let listed: Vec<(String, String)> = serde_json::from_str(&script[from..to]).unwrap();
+    let mut expected: Vec<String> = run
+        .files()
+        .into_iter()
+        .filter(|f| f != "sw.js" && !f.split('/').any(|part| part.starts_with('.')))
+        .collect();
+    expected.sort_by(|a, b| a.split('/').cmp(b.split('/')));
+    let names: Vec<String> = listed.iter().map(|(name, _)| name.clone()).collect();
+    assert_eq!(names, expected);
+    assert!(names.iter().any(|n| n.ends_with(".png")) && names.contains(&"a-o/index.html".into()));
+    for (name, hash) in &listed {
+        let bytes = std::fs::read(run.file(name)).unwrap();
+        assert_eq!(hash, &blake3::hash(&bytes).to_hex()[..12], "{name}");
+    }
+}

@@ -12,13 +12,13 @@ mod captions;
 use std::collections::HashMap;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde_json::json;
 
 use crate::config::Config;
-use crate::content::discover::walk_files;
+use crate::content::discover::is_junk;
 
 pub const SERVICE_WORKER: &str = "sw.js";
 pub const MANIFEST: &str = "manifest.webmanifest";
@@ -28,33 +28,37 @@ const HASH_DIGITS: usize = 12;
 
 /// Writes the manifest, puts captions into the pages that show them, then writes the service
 /// worker listing every file of `out_dir` (the manifest included) with its content hash, and
-/// the build's version: a hash of every file's path and content. `known` holds the hashes of
-/// files the build wrote from memory; every other file is read here.
+/// the build's version: a hash of every file's path and content. `written` lists every file
+/// the build wrote, with the hash of those it wrote from memory; every other file is read here.
 pub fn write(
     out_dir: &Path,
     config: &Config,
-    known: &HashMap<String, blake3::Hash>,
+    written: &HashMap<String, Option<blake3::Hash>>,
 ) -> io::Result<()> {
     fs::write(out_dir.join(MANIFEST), manifest(config))?;
-    let mut warnings = Vec::new();
-    let files: Vec<(String, PathBuf)> = walk_files(out_dir, &mut warnings)
-        .into_iter()
-        .filter(|(name, _)| name != SERVICE_WORKER)
+    let mut files: Vec<(&str, Option<&blake3::Hash>)> = written
+        .iter()
+        .filter(|(name, _)| listed(name))
+        .map(|(name, hash)| (name.as_str(), hash.as_ref()))
         .collect();
-    let hashed: Vec<io::Result<(String, blake3::Hash)>> = files
+    files.push((MANIFEST, None));
+    // The order of a walk of the folder by name: `a/b.html` before `a-o/index.html`.
+    files.sort_unstable_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
+    let hashed: Vec<io::Result<(&str, blake3::Hash)>> = files
         .par_iter()
-        .map(|(name, path)| {
-            if let Some(hash) = known.get(name) {
-                return Ok((name.clone(), *hash));
+        .map(|&(name, known)| {
+            if let Some(hash) = known {
+                return Ok((name, *hash));
             }
-            let mut bytes = fs::read(path)?;
+            let path = out_dir.join(name);
+            let mut bytes = fs::read(&path)?;
             if name.ends_with(".html") {
                 if let Some(inlined) = captions::inline(out_dir, name, &bytes) {
-                    fs::write(path, &inlined)?;
+                    fs::write(&path, &inlined)?;
                     bytes = inlined;
                 }
             }
-            Ok((name.clone(), blake3::hash(&bytes)))
+            Ok((name, blake3::hash(&bytes)))
         })
         .collect();
     let mut version = blake3::Hasher::new();
@@ -64,13 +68,19 @@ pub fn write(
         version.update(name.as_bytes());
         version.update(&[0]);
         version.update(hash.as_bytes());
-        list.push((name, hash.to_hex()[..HASH_DIGITS].to_string()));
+        list.push((name.to_string(), hash.to_hex()[..HASH_DIGITS].to_string()));
     }
     let version = version.finalize().to_hex()[..16].to_string();
     fs::write(
         out_dir.join(SERVICE_WORKER),
         service_worker(&version, &list)?,
     )
+}
+
+/// Whether the service worker lists the file `name`: every file but itself and the manifest
+/// (added once), and none a browser is not served, in a hidden folder or junk an editor left.
+fn listed(name: &str) -> bool {
+    name != SERVICE_WORKER && name != MANIFEST && !name.split('/').any(is_junk)
 }
 
 /// The service worker with this build's version and files, as `[path, hash]` pairs.

@@ -527,12 +527,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         });
     }
     let html_files = jobs.len();
-    let hashes = sink.into_hashes();
-    crate::offline::write(staging.path(), &site.config, &hashes)
+    let written = sink.into_written();
+    crate::offline::write(staging.path(), &site.config, &written)
         .map_err(|e| failed(Some(crate::offline::SERVICE_WORKER), &e))?;
     timer.lap("offline");
     staging
-        .commit(&previous::marker(&hashes))
+        .commit(&previous::marker(&written))
         .map_err(|e| failed(None, &e))?;
     timer.lap("commit");
     let mut warnings = site.warnings;

@@ -118,17 +118,20 @@ impl Previous {
 
 /// The marker of a new site: its first line and the hash of each file written from memory,
 /// sorted by path so that two builds of the same site write the same marker.
-pub fn marker(hashes: &HashMap<String, blake3::Hash>) -> String {
-    let mut paths: Vec<&String> = hashes.keys().collect();
-    paths.sort_unstable();
-    let mut text = String::with_capacity(MARKER_TEXT.len() + paths.len() * 80);
+pub fn marker(written: &HashMap<String, Option<blake3::Hash>>) -> String {
+    let mut hashed: Vec<(&String, &blake3::Hash)> = written
+        .iter()
+        .filter_map(|(path, hash)| Some((path, hash.as_ref()?)))
+        .collect();
+    hashed.sort_unstable_by_key(|(path, _)| *path);
+    let mut text = String::with_capacity(MARKER_TEXT.len() + hashed.len() * 80);
     text.push_str(MARKER_TEXT);
-    for path in paths {
+    for (path, hash) in hashed {
         // A name with a line break cannot be listed; it is written again on every build.
         if path.contains('\n') {
             continue;
         }
-        let hash = hashes[path].to_hex();
+        let hash = hash.to_hex();
         let _ = writeln!(text, "{} {path}", &hash[..HASH_DIGITS]);
     }
     text
@@ -138,10 +141,10 @@ pub fn marker(hashes: &HashMap<String, blake3::Hash>) -> String {
 mod tests {
     use super::*;
 
-    fn hashes(files: &[(&str, &str)]) -> HashMap<String, blake3::Hash> {
+    fn hashes(files: &[(&str, &str)]) -> HashMap<String, Option<blake3::Hash>> {
         files
             .iter()
-            .map(|(path, text)| (path.to_string(), blake3::hash(text.as_bytes())))
+            .map(|(path, text)| (path.to_string(), Some(blake3::hash(text.as_bytes()))))
             .collect()
     }
 
