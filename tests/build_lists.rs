@@ -258,3 +258,39 @@ fn not_found_page_links_from_the_base_path() {
     run.assert_contains("404.html", r#"<a class="button" href="/kb/index.html">"#);
     run.assert_contains("404.html", "Sidan kunde inte hittas");
 }
+
+/// The start page's newest pages: the six last updated of the whole site, newest first and by
+/// title on the same day, however many pages there are.
+#[test]
+fn the_start_page_lists_the_six_newest_pages_in_order() {
+    let site = fixture("basic");
+    let pages = [
+        ("a", "Gamla", "2030-01-01"),
+        ("b", "Bäver", "2030-01-05"),
+        ("c", "Alfa", "2030-01-05"),
+        ("d", "Dag tre", "2030-01-03"),
+        ("e", "Dag fyra", "2030-01-04"),
+        ("f", "Dag två", "2030-01-02"),
+        ("g", "Nyast", "2030-02-01"),
+        ("h", "Äldre", "2029-12-31"),
+    ];
+    for (file, title, date) in pages {
+        site.write(
+            &format!("content/guider/nya-{file}.md"),
+            format!("---\ntitle: \"{title}\"\nupdated: {date}\n---\nText.\n"),
+        );
+    }
+    let start = site.build_ok(&[]).read("index.html");
+    let list = &start[start.find("recent-list").expect("recent pages")..];
+    let list = &list[..list.find("</ul>").expect("end of list")];
+    let titles: Vec<&str> = list
+        .split("\">")
+        .skip(1)
+        .filter_map(|part| part.split_once("</a>").map(|(title, _)| title))
+        .collect();
+    assert_eq!(
+        titles,
+        ["Nyast", "Alfa", "Bäver", "Dag fyra", "Dag tre", "Dag två"],
+        "{list}"
+    );
+}

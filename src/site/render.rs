@@ -146,6 +146,9 @@ impl<'a> Job<'a> {
         };
         match self {
             Job::Page(_) | Job::PageOutput(..) | Job::NotFound => 1,
+            // The start page may show the whole site (the newest pages, every section): left
+            // for last as a section without pages of its own, it kept one core busy alone.
+            Job::Section(section, _) if section.parent.is_none() => library.pages.len(),
             Job::Section(section, _) => shown(section.pages.len(), section.meta.paginate_by),
             Job::ListOutput(section, _) => section.pages.len(),
             Job::TaxonomyList(taxonomy) => taxonomy.terms.len(),

@@ -1,5 +1,6 @@
 //! Functions templates call: URLs to files and pages, page and section look-ups.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -7,7 +8,7 @@ use tera::{to_value, Function, Result, Value};
 
 use crate::content::paths::{scheme_of, ROOT_MARK};
 use crate::content::slugs::slugify;
-use crate::content::Library;
+use crate::content::{Library, Page};
 use crate::images::Images;
 
 use super::views::{permalink, PageListItem, PageView, SectionView, TaxonomyView};
@@ -187,7 +188,7 @@ impl Function for GetRecentPages {
                 as usize,
             None => 5,
         };
-        let mut pages: Vec<_> = self
+        let mut pages: Vec<(chrono::NaiveDateTime, &Page)> = self
             .0
             .pages
             .values()
@@ -196,13 +197,27 @@ impl Function for GetRecentPages {
                     .updated
                     .as_ref()
                     .or(p.meta.date.as_ref())
-                    .map(|d| (d.sort_key, p))
+                    .map(|d| (d.sort_key, &**p))
             })
             .collect();
-        pages.sort_by(|a, b| {
+        // The newest first, then by title, then by file: a total order, so picking the first
+        // `limit` and sorting only them gives what sorting every page did, in linear time (the
+        // start page of 100,000 pages took 1.3 s to sort them all).
+        fn order(
+            a: &(chrono::NaiveDateTime, &Page),
+            b: &(chrono::NaiveDateTime, &Page),
+        ) -> Ordering {
             b.0.cmp(&a.0)
                 .then_with(|| a.1.meta.title.cmp(&b.1.meta.title))
-        });
+                .then_with(|| a.1.doc.key.cmp(&b.1.doc.key))
+        }
+        if limit == 0 {
+            pages.clear();
+        } else if pages.len() > limit {
+            pages.select_nth_unstable_by(limit - 1, order);
+            pages.truncate(limit);
+        }
+        pages.sort_unstable_by(order);
         let items: Vec<PageListItem> = pages
             .into_iter()
             .take(limit)
