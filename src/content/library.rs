@@ -12,6 +12,7 @@ use crate::diagnostics::{read_text, Diagnostic};
 use super::discover::{self, bundle_dirs, parent_dir, Source};
 use super::front_matter::{Matter, RawPage, RawSection, Validator};
 use super::kind::{self, FileKind};
+use super::sections::{assign_pages, link_sections, owning_section};
 use super::slugs::{slugify, strip_date_prefix};
 use super::taxonomies::{self, Taxonomy};
 use super::{Document, Page, Section, SectionMeta, SortBy};
@@ -474,137 +475,6 @@ fn remove_drafts(library: &mut Library, config: &Config, include_drafts: bool) {
 /// Content keys of the files a page's `file` fields name.
 pub(super) fn file_keys(page: &Page) -> Vec<String> {
     page.fields.files.iter().map(|f| f.key.clone()).collect()
-}
-
-/// The folder whose section a page belongs to: a bundle's `index.md` belongs to the folder
-/// above its own.
-pub(super) fn page_dir(key: &str) -> &str {
-    match kind::bundle_folder(key) {
-        Some(bundle) => parent_dir(bundle.trim_end_matches('/')),
-        None => parent_dir(key),
-    }
-}
-
-/// The nearest section at or above a folder.
-pub(super) fn owning_section(sections: &BTreeMap<String, Section>, mut dir: &str) -> String {
-    loop {
-        let key = format!("{dir}_index.md");
-        if sections.contains_key(&key) {
-            return key;
-        }
-        if dir.is_empty() {
-            return ROOT_SECTION.into();
-        }
-        dir = parent_dir(dir.trim_end_matches('/'));
-    }
-}
-
-fn link_sections(library: &mut Library) {
-    let keys: Vec<String> = library
-        .sections
-        .keys()
-        .filter(|k| *k != ROOT_SECTION)
-        .cloned()
-        .collect();
-    for key in keys {
-        let own_dir = parent_dir(&key).trim_end_matches('/');
-        let parent = owning_section(&library.sections, parent_dir(own_dir));
-        library.sections.get_mut(&key).expect("key from map").parent = Some(parent.clone());
-        library
-            .sections
-            .get_mut(&parent)
-            .expect("owning section exists")
-            .subsections
-            .push(key);
-    }
-    let weights: HashMap<String, (Option<i64>, String)> = library
-        .sections
-        .iter()
-        .map(|(k, s)| (k.clone(), (s.meta.weight, s.title.clone())))
-        .collect();
-    for section in library.sections.values_mut() {
-        section.subsections.sort_by(|a, b| {
-            let (wa, ta) = &weights[a];
-            let (wb, tb) = &weights[b];
-            (wa.is_none(), wa, ta).cmp(&(wb.is_none(), wb, tb))
-        });
-    }
-}
-
-fn assign_pages(library: &mut Library) {
-    let mut members: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (key, page) in library.pages.iter_mut() {
-        page.section = owning_section(&library.sections, page_dir(key));
-        members
-            .entry(page.section.clone())
-            .or_default()
-            .push(key.clone());
-    }
-    for (section_key, mut keys) in members.clone() {
-        sort_pages(
-            &library.pages,
-            library.sections[&section_key].meta.sort_by,
-            &mut keys,
-        );
-        set_neighbours(&mut library.pages, &keys);
-    }
-    // Transparent sections lend their pages to the section above them.
-    let mut listed = members;
-    let transparent: Vec<(String, String)> = library
-        .sections
-        .values()
-        .filter(|s| s.meta.transparent)
-        .filter_map(|s| s.parent.clone().map(|p| (s.doc.key.clone(), p)))
-        .collect();
-    for (child, parent) in transparent {
-        let borrowed = listed.get(&child).cloned().unwrap_or_default();
-        listed.entry(parent).or_default().extend(borrowed);
-    }
-    for (section_key, mut keys) in listed {
-        let section = library
-            .sections
-            .get_mut(&section_key)
-            .expect("owning section exists");
-        sort_pages(&library.pages, section.meta.sort_by, &mut keys);
-        section.pages = keys;
-    }
-}
-
-/// Pages without the field a section sorts by go last, in file order.
-pub fn sort_pages(pages: &Pages, sort_by: SortBy, keys: &mut [String]) {
-    match sort_by {
-        // Newest first; undated last. Keys computed once per page (stable sort keeps file order).
-        SortBy::Date => keys.sort_by_cached_key(|k| {
-            let date = pages[k].meta.date.as_ref().map(|d| d.sort_key);
-            (date.is_none(), std::cmp::Reverse(date))
-        }),
-        SortBy::Weight => keys.sort_by_cached_key(|k| {
-            let weight = pages[k].meta.weight;
-            (weight.is_none(), weight)
-        }),
-        SortBy::Title => keys.sort_by_cached_key(|k| pages[k].meta.title.to_lowercase()),
-        SortBy::TitleBytes => keys.sort_by(|a, b| pages[a].meta.title.cmp(&pages[b].meta.title)),
-        // Most recently updated first; a page never updated counts from its date.
-        SortBy::UpdateDate => keys.sort_by_cached_key(|k| {
-            let meta = &pages[k].meta;
-            let date = meta
-                .updated
-                .as_ref()
-                .or(meta.date.as_ref())
-                .map(|d| d.sort_key);
-            (date.is_none(), std::cmp::Reverse(date))
-        }),
-        SortBy::Slug => keys.sort_by(|a, b| pages[a].slug.cmp(&pages[b].slug)),
-        SortBy::None => {}
-    }
-}
-
-pub(super) fn set_neighbours(pages: &mut Pages, ordered: &[String]) {
-    for (index, key) in ordered.iter().enumerate() {
-        let page = pages.get_mut(key).expect("key from section");
-        page.previous = index.checked_sub(1).map(|i| ordered[i].clone());
-        page.next = ordered.get(index + 1).cloned();
-    }
 }
 
 /// Bundle files go beside their page; other files keep their folder (slugified) and name.

@@ -19,6 +19,7 @@ pub mod placeholder;
 mod published;
 mod reload;
 pub mod schema;
+mod sections;
 pub mod slugs;
 pub mod taxonomies;
 mod zola_fields;

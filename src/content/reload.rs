@@ -10,10 +10,8 @@ use crate::diagnostics::Diagnostic;
 
 use super::discover::Source;
 use super::kind::{bundle_folder, FileKind};
-use super::library::{
-    file_keys, load_page, owning_section, page_dir, page_from_text, set_neighbours, sort_pages,
-    LoadOptions,
-};
+use super::library::{file_keys, load_page, page_from_text, LoadOptions};
+use super::sections::{owning_section, page_dir, set_neighbours, sort_pages};
 use super::{schema, taxonomies, Library, Page};
 
 /// What the library knew of a page before it was read again.

@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 
 use super::slugs::slugify;
@@ -66,9 +68,10 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
                     }
                 }
             }
-            for term in terms.values_mut() {
-                sort_term_pages(&library.pages, &mut term.pages);
-            }
+            // Sorting the big terms was a second of one core at 100,000 pages.
+            terms
+                .par_iter_mut()
+                .for_each(|(_, term)| sort_term_pages(&library.pages, &mut term.pages));
             Taxonomy {
                 name: declared.name.clone(),
                 terms,
@@ -79,15 +82,19 @@ pub fn collect(library: &Library, config: &Config) -> Vec<Taxonomy> {
 }
 
 /// Newest first, then by title; ties keep key order, as a fresh [`collect`] gives.
-fn sort_term_pages(pages: &Pages, keys: &mut [String]) {
-    keys.sort();
-    // Keys are computed once per page: looking pages up inside the comparison was most of a
-    // relink's time at 10,000 pages.
-    keys.sort_by_cached_key(|key| {
-        let page = &pages[key];
-        let date = page.meta.date.as_ref().map(|d| d.sort_key);
-        (std::cmp::Reverse(date), page.meta.title.clone())
-    });
+fn sort_term_pages(pages: &Pages, keys: &mut Vec<String>) {
+    // Each page is looked up once, not inside the comparison: that was most of a relink's
+    // time at 10,000 pages.
+    let mut ordered: Vec<_> = std::mem::take(keys)
+        .into_iter()
+        .map(|key| {
+            let page = &pages[&key];
+            let date = page.meta.date.as_ref().map(|d| d.sort_key);
+            (std::cmp::Reverse(date), page.meta.title.as_str(), key)
+        })
+        .collect();
+    ordered.sort_unstable();
+    *keys = ordered.into_iter().map(|(_, _, key)| key).collect();
 }
 
 /// A page's place in a term's list, the order [`sort_term_pages`] makes: newest first, then
