@@ -5,12 +5,17 @@
 //! memory in its marker file; the next build links a file whose bytes hash the same to the
 //! published one (a hard link: no data written, none freed when the old site goes) and writes
 //! only the others.
+//!
+//! The published folder is opened once and every file is looked up in that open folder, so a
+//! build that swaps another site into place meanwhile cannot give this one files its list
+//! does not describe. A file changed by hand in the output keeps its place only if its size
+//! did not change: the output is the build's, as its marker says.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
@@ -21,7 +26,8 @@ const HASH_DIGITS: usize = 32;
 
 /// The published site's files and their hashes, and the files of the new site linked to them.
 pub struct Previous {
-    dir: PathBuf,
+    /// The published folder, open; `None` when there is none or the system cannot link.
+    dir: Option<fs::File>,
     hashes: HashMap<String, String>,
     /// Off after the first link the system refused for a reason other than the one file (another
     /// file system, one without links): every link after it would fail the same way.
@@ -35,7 +41,11 @@ impl Previous {
     /// Reads the list in the marker of the site published at `output`; none when there is no
     /// site there, or no list (a site of an older lots, a marker someone edited).
     pub fn read(output: &Path, marker: &str) -> Previous {
-        let text = fs::read_to_string(output.join(marker)).unwrap_or_default();
+        let dir = at::open_dir(output);
+        let text = dir
+            .as_ref()
+            .and_then(|dir| at::read(dir, marker))
+            .unwrap_or_default();
         let hashes = text
             .strip_prefix(MARKER_TEXT)
             .unwrap_or_default()
@@ -45,7 +55,7 @@ impl Previous {
             .map(|(hash, path)| (path.to_string(), hash.to_string()))
             .collect();
         Previous {
-            dir: output.to_path_buf(),
+            dir,
             hashes,
             linking: AtomicBool::new(true),
             linked: Mutex::new(HashSet::new()),
@@ -56,6 +66,9 @@ impl Previous {
     /// `len` (a file someone changed by hand in the output is written again, not kept);
     /// `false` when the caller must write the file.
     pub fn link(&self, staging: &Path, path: &str, hash: &blake3::Hash, len: usize) -> bool {
+        let Some(dir) = &self.dir else {
+            return false;
+        };
         if !self.linking.load(Ordering::Relaxed) {
             return false;
         }
@@ -63,13 +76,7 @@ impl Previous {
             .hashes
             .get(path)
             .is_some_and(|kept| *kept == hash.to_hex()[..HASH_DIGITS]);
-        if !same {
-            return false;
-        }
-        let published = self.dir.join(path);
-        let unchanged =
-            fs::symlink_metadata(&published).is_ok_and(|m| m.is_file() && m.len() == len as u64);
-        if !unchanged {
+        if !same || at::file_len(dir, path) != Some(len as u64) {
             return false;
         }
         let target = staging.join(path);
@@ -78,7 +85,7 @@ impl Previous {
                 return false;
             }
         }
-        match fs::hard_link(&published, &target) {
+        match at::link(dir, path, &target) {
             Ok(()) => {
                 if let Ok(mut linked) = self.linked.lock() {
                     linked.insert(path.to_string());
@@ -113,6 +120,90 @@ impl Previous {
             }
         }
         Ok(())
+    }
+}
+
+/// Files looked up in an open folder (the `*at` calls of POSIX), never following a symbolic
+/// link at the end of a path.
+#[cfg(unix)]
+mod at {
+    use std::ffi::CString;
+    use std::fs;
+    use std::io::{self, Read};
+    use std::os::fd::{AsRawFd, FromRawFd};
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::Path;
+
+    pub fn open_dir(path: &Path) -> Option<fs::File> {
+        let dir = fs::File::open(path).ok()?;
+        dir.metadata().ok()?.is_dir().then_some(dir)
+    }
+
+    pub fn read(dir: &fs::File, name: &str) -> Option<String> {
+        let name = CString::new(name).ok()?;
+        let flags = libc::O_RDONLY | libc::O_CLOEXEC | libc::O_NOFOLLOW;
+        // SAFETY: a valid open folder and a NUL-terminated name that outlives the call.
+        let fd = unsafe { libc::openat(dir.as_raw_fd(), name.as_ptr(), flags) };
+        if fd < 0 {
+            return None;
+        }
+        // SAFETY: `fd` was just opened and is owned by nothing else.
+        let mut file = unsafe { fs::File::from_raw_fd(fd) };
+        let mut text = String::new();
+        file.read_to_string(&mut text).ok()?;
+        Some(text)
+    }
+
+    /// The size of `name` when it is a regular file (not a link, a folder or a device).
+    pub fn file_len(dir: &fs::File, name: &str) -> Option<u64> {
+        let name = CString::new(name).ok()?;
+        // SAFETY: `stat` is plain data, filled in by the call.
+        let mut stat: libc::stat = unsafe { std::mem::zeroed() };
+        let flags = libc::AT_SYMLINK_NOFOLLOW;
+        // SAFETY: a valid open folder, a NUL-terminated name and a stat buffer.
+        let found = unsafe { libc::fstatat(dir.as_raw_fd(), name.as_ptr(), &mut stat, flags) };
+        let regular = found == 0 && (stat.st_mode & libc::S_IFMT) == libc::S_IFREG;
+        regular.then_some(stat.st_size as u64)
+    }
+
+    pub fn link(dir: &fs::File, name: &str, to: &Path) -> io::Result<()> {
+        let name = CString::new(name)?;
+        let to = CString::new(to.as_os_str().as_bytes())?;
+        // SAFETY: a valid open folder and two NUL-terminated paths that outlive the call.
+        let done = unsafe {
+            libc::linkat(
+                dir.as_raw_fd(),
+                name.as_ptr(),
+                libc::AT_FDCWD,
+                to.as_ptr(),
+                0,
+            )
+        };
+        match done {
+            0 => Ok(()),
+            _ => Err(io::Error::last_os_error()),
+        }
+    }
+}
+
+/// Elsewhere nothing is linked: every file is written.
+#[cfg(not(unix))]
+mod at {
+    use std::fs;
+    use std::io;
+    use std::path::Path;
+
+    pub fn open_dir(_: &Path) -> Option<fs::File> {
+        None
+    }
+    pub fn read(_: &fs::File, _: &str) -> Option<String> {
+        None
+    }
+    pub fn file_len(_: &fs::File, _: &str) -> Option<u64> {
+        None
+    }
+    pub fn link(_: &fs::File, _: &str, _: &Path) -> io::Result<()> {
+        Err(io::ErrorKind::Unsupported.into())
     }
 }
 
@@ -176,6 +267,24 @@ mod tests {
             fs::read_to_string(published.path().join("a/index.html")).expect("published"),
             "samma"
         );
+    }
+
+    /// Another build swapping its site into place meanwhile: the files still come from the
+    /// site whose list was read, never a file of the same size the list does not describe.
+    #[test]
+    fn files_come_from_the_site_whose_list_was_read() {
+        let parent = tempfile::tempdir().expect("dir");
+        let (published, moved) = (parent.path().join("public"), parent.path().join("old"));
+        let staging = tempfile::tempdir().expect("dir");
+        let files = [("a.html", "samma")];
+        crate::site::output::write(&published, "a.html", b"samma").expect("write");
+        fs::write(published.join(".m"), marker(&hashes(&files))).expect("marker");
+        let previous = Previous::read(&published, ".m");
+        fs::rename(&published, &moved).expect("moved aside");
+        crate::site::output::write(&published, "a.html", b"annan").expect("new site");
+        assert!(previous.link(staging.path(), "a.html", &blake3::hash(b"samma"), 5));
+        let linked = fs::read_to_string(staging.path().join("a.html")).expect("linked");
+        assert_eq!(linked, "samma");
     }
 
     #[test]
