@@ -8,8 +8,8 @@
 //!
 //! The published folder is opened once and every file is looked up in that open folder, so a
 //! build that swaps another site into place meanwhile cannot give this one files its list
-//! does not describe. A file changed by hand in the output keeps its place only if its size
-//! did not change: the output is the build's, as its marker says.
+//! does not describe. A file changed since its marker was written (by hand, say: its time of
+//! change is later than the marker's) is written again, not kept.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -28,6 +28,9 @@ const HASH_DIGITS: usize = 32;
 pub struct Previous {
     /// The published folder, open; `None` when there is none or the system cannot link.
     dir: Option<fs::File>,
+    /// When the marker was written: the published files that have not changed since are no
+    /// later (a linked file keeps the time its bytes were first written).
+    built: at::Time,
     hashes: HashMap<String, String>,
     /// Off after the first link the system refused for a reason other than the one file (another
     /// file system, one without links): every link after it would fail the same way.
@@ -42,7 +45,7 @@ impl Previous {
     /// site there, or no list (a site of an older lots, a marker someone edited).
     pub fn read(output: &Path, marker: &str) -> Previous {
         let dir = at::open_dir(output);
-        let text = dir
+        let (text, built) = dir
             .as_ref()
             .and_then(|dir| at::read(dir, marker))
             .unwrap_or_default();
@@ -56,15 +59,16 @@ impl Previous {
             .collect();
         Previous {
             dir,
+            built,
             hashes,
             linking: AtomicBool::new(true),
             linked: Mutex::new(HashSet::new()),
         }
     }
 
-    /// Puts the published copy of `path` into `staging` when its hash is `hash` and its size
-    /// `len` (a file someone changed by hand in the output is written again, not kept);
-    /// `false` when the caller must write the file.
+    /// Puts the published copy of `path` into `staging` when its hash is `hash`, its size `len`
+    /// and it has not changed since the marker was written; `false` when the caller must
+    /// write the file.
     pub fn link(&self, staging: &Path, path: &str, hash: &blake3::Hash, len: usize) -> bool {
         let Some(dir) = &self.dir else {
             return false;
@@ -76,7 +80,9 @@ impl Previous {
             .hashes
             .get(path)
             .is_some_and(|kept| *kept == hash.to_hex()[..HASH_DIGITS]);
-        if !same || at::file_len(dir, path) != Some(len as u64) {
+        let unchanged = at::file(dir, path)
+            .is_some_and(|(size, changed)| size == len as u64 && changed <= self.built);
+        if !same || !unchanged {
             return false;
         }
         let target = staging.join(path);
@@ -87,9 +93,8 @@ impl Previous {
         }
         match at::link(dir, path, &target) {
             Ok(()) => {
-                if let Ok(mut linked) = self.linked.lock() {
-                    linked.insert(path.to_string());
-                }
+                let mut linked = self.linked.lock().unwrap_or_else(|p| p.into_inner());
+                linked.insert(path.to_string());
                 true
             }
             Err(err) => {
@@ -132,14 +137,19 @@ mod at {
     use std::io::{self, Read};
     use std::os::fd::{AsRawFd, FromRawFd};
     use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::MetadataExt;
     use std::path::Path;
+
+    /// A file's time of last change: seconds and nanoseconds.
+    pub type Time = (i64, i64);
 
     pub fn open_dir(path: &Path) -> Option<fs::File> {
         let dir = fs::File::open(path).ok()?;
         dir.metadata().ok()?.is_dir().then_some(dir)
     }
 
-    pub fn read(dir: &fs::File, name: &str) -> Option<String> {
+    /// The text of `name` and its time of last change.
+    pub fn read(dir: &fs::File, name: &str) -> Option<(String, Time)> {
         let name = CString::new(name).ok()?;
         let flags = libc::O_RDONLY | libc::O_CLOEXEC | libc::O_NOFOLLOW;
         // SAFETY: a valid open folder and a NUL-terminated name that outlives the call.
@@ -151,11 +161,13 @@ mod at {
         let mut file = unsafe { fs::File::from_raw_fd(fd) };
         let mut text = String::new();
         file.read_to_string(&mut text).ok()?;
-        Some(text)
+        let meta = file.metadata().ok()?;
+        Some((text, (meta.mtime(), meta.mtime_nsec())))
     }
 
-    /// The size of `name` when it is a regular file (not a link, a folder or a device).
-    pub fn file_len(dir: &fs::File, name: &str) -> Option<u64> {
+    /// The size and time of last change of `name` when it is a regular file (not a link, a
+    /// folder or a device).
+    pub fn file(dir: &fs::File, name: &str) -> Option<(u64, Time)> {
         let name = CString::new(name).ok()?;
         // SAFETY: `stat` is plain data, filled in by the call.
         let mut stat: libc::stat = unsafe { std::mem::zeroed() };
@@ -163,7 +175,8 @@ mod at {
         // SAFETY: a valid open folder, a NUL-terminated name and a stat buffer.
         let found = unsafe { libc::fstatat(dir.as_raw_fd(), name.as_ptr(), &mut stat, flags) };
         let regular = found == 0 && (stat.st_mode & libc::S_IFMT) == libc::S_IFREG;
-        regular.then_some(stat.st_size as u64)
+        let changed = (stat.st_mtime as i64, stat.st_mtime_nsec as i64);
+        regular.then_some((stat.st_size as u64, changed))
     }
 
     pub fn link(dir: &fs::File, name: &str, to: &Path) -> io::Result<()> {
@@ -193,13 +206,15 @@ mod at {
     use std::io;
     use std::path::Path;
 
+    pub type Time = (i64, i64);
+
     pub fn open_dir(_: &Path) -> Option<fs::File> {
         None
     }
-    pub fn read(_: &fs::File, _: &str) -> Option<String> {
+    pub fn read(_: &fs::File, _: &str) -> Option<(String, Time)> {
         None
     }
-    pub fn file_len(_: &fs::File, _: &str) -> Option<u64> {
+    pub fn file(_: &fs::File, _: &str) -> Option<(u64, Time)> {
         None
     }
     pub fn link(_: &fs::File, _: &str, _: &Path) -> io::Result<()> {
@@ -296,6 +311,26 @@ mod tests {
         fs::write(published.path().join(".m"), marker(&hashes(&files))).expect("marker");
         let previous = Previous::read(published.path(), ".m");
         assert!(!previous.link(staging.path(), "a.html", &blake3::hash(b"original"), 8));
+    }
+
+    #[test]
+    fn a_published_file_changed_by_hand_in_place_is_not_linked() {
+        let published = tempfile::tempdir().expect("dir");
+        let staging = tempfile::tempdir().expect("dir");
+        let files = [("a.html", "original")];
+        fs::write(published.path().join("a.html"), "original").expect("write");
+        fs::write(published.path().join(".m"), marker(&hashes(&files))).expect("marker");
+        let previous = Previous::read(published.path(), ".m");
+        // The same size, changed a second after the build: only its time tells.
+        let file = fs::File::options()
+            .write(true)
+            .open(published.path().join("a.html"))
+            .expect("open");
+        std::io::Write::write_all(&mut &file, b"ORIGINAL").expect("edit");
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+        file.set_modified(later).expect("time");
+        let hash = blake3::hash(b"original");
+        assert!(!previous.link(staging.path(), "a.html", &hash, 8));
     }
 
     #[test]
