@@ -88,9 +88,8 @@ fn sort_term_pages(pages: &Pages, keys: &mut Vec<String>) {
     let mut ordered: Vec<_> = std::mem::take(keys)
         .into_iter()
         .map(|key| {
-            let page = &pages[&key];
-            let date = page.meta.date.as_ref().map(|d| d.sort_key);
-            (std::cmp::Reverse(date), page.meta.title.as_str(), key)
+            let (date, title, _) = term_order(pages, &key);
+            (date, title, key)
         })
         .collect();
     ordered.sort_unstable();

@@ -220,7 +220,6 @@ impl Function for GetRecentPages {
         pages.sort_unstable_by(order);
         let items: Vec<PageListItem> = pages
             .into_iter()
-            .take(limit)
             .map(|(_, p)| PageListItem::new(p))
             .collect();
         Ok(to_value(items)?)
