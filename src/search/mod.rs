@@ -163,8 +163,13 @@ pub(crate) fn indexed_pages(library: &Library) -> impl Iterator<Item = &String> 
     let closed = closed_sections(library);
     let pages = library.pages.iter();
     pages
-        .filter(move |(_, page)| page.meta.in_search_index && !closed.contains(&page.section))
+        .filter(move |(_, page)| holds_page(page, &closed))
         .map(|(key, _)| key)
+}
+
+/// Whether the index holds `page`, given the [`closed_sections`].
+fn holds_page(page: &crate::content::Page, closed: &std::collections::HashSet<&String>) -> bool {
+    page.meta.in_search_index && !closed.contains(&page.section)
 }
 
 /// The keys of the sections whose own page the index holds, in key order.
@@ -183,18 +188,14 @@ fn indexed_with_collections(
 ) -> (Vec<extract::Collection>, Vec<(&String, usize)>) {
     let (collections, collection_of) = extract::collections(library);
     let (page_collections, section_collections) = collection_of.split_at(library.pages.len());
-    let of: std::collections::HashMap<&String, usize> = library
-        .pages
-        .keys()
-        .zip(page_collections)
-        .chain(library.sections.keys().zip(section_collections))
-        .map(|(key, collection)| (key, *collection))
-        .collect();
-    let indexed = indexed_pages(library)
-        .chain(indexed_sections(library))
-        .map(|key| (key, of[key]))
-        .collect();
-    (collections, indexed)
+    let closed = closed_sections(library);
+    let pages = (library.pages.iter().zip(page_collections))
+        .filter(|((_, page), _)| holds_page(page, &closed))
+        .map(|((key, _), collection)| (key, *collection));
+    let sections = (library.sections.keys().zip(section_collections))
+        .filter(|(key, _)| !closed.contains(key))
+        .map(|(key, collection)| (key, *collection));
+    (collections, pages.chain(sections).collect())
 }
 
 /// The collections, and every published page as the index reads it, in key order, then
