@@ -4,7 +4,7 @@
 //! first. At 100,000 pages that cuts the wait before the first page is served by more than a
 //! third, and a page is never served older than the site: one not rendered yet is waited for.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -86,12 +86,12 @@ pub fn renders_a_page(job: &Job<'_>) -> bool {
     matches!(job, Job::Page(_) | Job::PageOutput(..))
 }
 
-/// The engine's side: the pages still to render, in key order.
+/// The engine's side: the pages still to render.
 #[derive(Default)]
 pub struct Fill {
-    queue: VecDeque<String>,
-    /// Each page still to render, with the output paths of its files.
-    left: HashMap<String, Vec<String>>,
+    /// Each page still to render, with the output paths of its files, in key order: the
+    /// order the fill renders them in when no browser waits for one.
+    left: BTreeMap<String, Vec<String>>,
     started: Option<Instant>,
     rendered: usize,
 }
@@ -100,7 +100,7 @@ impl Fill {
     /// Every page of `site` still to render; `pending` learns their paths before anything
     /// else, so a request never finds a page neither served nor pending.
     pub fn of(site: &Site, pending: &Pending) -> Fill {
-        let mut left: HashMap<String, Vec<String>> = HashMap::new();
+        let mut left: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut paths = HashMap::new();
         for job in site::jobs(site).iter().filter(|job| renders_a_page(job)) {
             let (Job::Page(page) | Job::PageOutput(page, _)) = job else {
@@ -110,13 +110,10 @@ impl Fill {
             paths.insert(path.clone(), page.doc.key.clone());
             left.entry(page.doc.key.clone()).or_default().push(path);
         }
-        let mut queue: Vec<String> = left.keys().cloned().collect();
-        queue.sort_unstable();
         if let Ok(mut pending) = pending.paths.write() {
             *pending = paths;
         }
         Fill {
-            queue: queue.into(),
             left,
             started: Some(Instant::now()),
             rendered: 0,
@@ -136,23 +133,22 @@ impl Fill {
         }
     }
 
-    /// The next run to render: the pages browsers wait for, then the next in key order.
-    pub fn next_run(&mut self, pending: &Pending) -> Vec<String> {
-        let mut run: Vec<String> = pending
-            .take_asked()
-            .into_iter()
-            .filter(|key| self.left.contains_key(key))
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        while run.len() < FILL_RUN {
-            let Some(key) = self.queue.pop_front() else {
-                break;
-            };
+    /// The next run to render: the pages browsers wait for, first asked first, then the
+    /// first of the rest in key order.
+    pub fn next_run(&self, pending: &Pending) -> Vec<String> {
+        let mut run: Vec<String> = Vec::new();
+        for key in pending.take_asked() {
             if self.left.contains_key(&key) && !run.contains(&key) {
                 run.push(key);
             }
         }
+        let room = FILL_RUN.saturating_sub(run.len());
+        let rest: Vec<String> = (self.left.keys())
+            .filter(|key| !run.contains(key))
+            .take(room)
+            .cloned()
+            .collect();
+        run.extend(rest);
         run
     }
 
@@ -167,7 +163,6 @@ impl Fill {
         }
         pending.remove(paths.into_iter());
         if self.left.is_empty() {
-            self.queue.clear();
             pending.clear();
         }
     }
@@ -185,5 +180,60 @@ impl Fill {
         }
         let started = self.started.take()?;
         Some((self.rendered, started.elapsed()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fill_of(keys: &[&str]) -> Fill {
+        let left = keys
+            .iter()
+            .map(|key| (key.to_string(), vec![format!("{key}/index.html")]))
+            .collect();
+        Fill {
+            left,
+            started: Some(Instant::now()),
+            rendered: 0,
+        }
+    }
+
+    fn ask(pending: &Pending, keys: &[&str]) {
+        let mut asked = pending.asked.lock().expect("not poisoned");
+        asked.extend(keys.iter().map(|key| key.to_string()));
+    }
+
+    #[test]
+    fn asked_pages_come_first_once_each_then_the_rest_in_key_order() {
+        let mut fill = fill_of(&["a.md", "b.md", "c.md", "d.md"]);
+        let pending = Pending::default();
+        ask(&pending, &["c.md", "x.md", "c.md", "b.md"]);
+        let run = fill.next_run(&pending);
+        assert_eq!(run, ["c.md", "b.md", "a.md", "d.md"]);
+        fill.done(&run[..2], &pending);
+        assert_eq!(fill.next_run(&pending), ["a.md", "d.md"]);
+    }
+
+    #[test]
+    fn a_run_holds_at_most_fill_run_pages_besides_those_asked() {
+        let keys: Vec<String> = (0..FILL_RUN + 10).map(|n| format!("{n:04}.md")).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let mut fill = fill_of(&keys);
+        let pending = Pending::default();
+        let first = fill.next_run(&pending);
+        assert_eq!(first, keys[..FILL_RUN]);
+        fill.done(&first, &pending);
+        assert_eq!(fill.next_run(&pending), keys[FILL_RUN..]);
+        assert!(fill.finished().is_none(), "ten pages are left");
+        fill.done(
+            &keys[FILL_RUN..]
+                .iter()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>(),
+            &pending,
+        );
+        let (count, _) = fill.finished().expect("every page rendered");
+        assert_eq!(count, FILL_RUN + 10);
     }
 }
