@@ -65,13 +65,18 @@ def fetch(url):
         return ""
 
 
+class TimedOut(Exception):
+    """A server did not serve what it was waiting for in time (at 100,000 pages `hugo server`
+    has missed an edit): that edit is reported as lost, and the run goes on."""
+
+
 def wait_for(url, marker, limit=60.0):
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
         if marker in fetch(url):
             return time.perf_counter() - start
         time.sleep(0.002)
-    raise SystemExit(f"timed out waiting for {marker} at {url}")
+    raise TimedOut(f"timed out waiting for {marker} at {url}")
 
 
 def pick_page(content):
@@ -100,7 +105,10 @@ def measure(cmd, cwd, url, page, runs, template=None, events_url=None):
     edit→served seconds for one server."""
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        started = wait_for(url, "<", limit=600)
+        try:
+            started = wait_for(url, "<", limit=600)
+        except TimedOut as never:
+            raise SystemExit(f"{cmd[0]} never served: {never}") from None
         if events_url:
             show(events_url)
         original = page.read_text(encoding="utf-8")
@@ -108,7 +116,11 @@ def measure(cmd, cwd, url, page, runs, template=None, events_url=None):
         for i in range(runs):
             marker = f"Markord{i}x{int(time.time())}"
             page.write_text(original.replace("\n---\n", f"\n---\n\n{marker}\n", 1), encoding="utf-8")
-            edits.append(wait_for(url, marker))
+            try:
+                edits.append(wait_for(url, marker))
+            except TimedOut as lost:
+                print(lost, file=sys.stderr)
+                edits.append(None)
             time.sleep(PAUSE)
         page.write_text(original, encoding="utf-8")
         time.sleep(PAUSE)
@@ -118,7 +130,11 @@ def measure(cmd, cwd, url, page, runs, template=None, events_url=None):
             for i in range(max(1, runs // 3)):
                 marker = f"Mallord{i}x{int(time.time())}"
                 path.write_text(text.replace(anchor, f"{anchor}<p>{marker}</p>", 1), encoding="utf-8")
-                tmpl.append(wait_for(url, marker, limit=300))
+                try:
+                    tmpl.append(wait_for(url, marker, limit=300))
+                except TimedOut as lost:
+                    print(lost, file=sys.stderr)
+                    tmpl.append(None)
                 time.sleep(PAUSE * 2)
             path.write_text(text, encoding="utf-8")
         return started, edits, tmpl
@@ -127,8 +143,16 @@ def measure(cmd, cwd, url, page, runs, template=None, events_url=None):
         proc.wait()
 
 
+def served(values):
+    return [v for v in values if v is not None]
+
+
 def ms(values):
-    return f"{statistics.median(values) * 1000:.0f}" if values else ""
+    """The median in ms of the edits served, and how many were not."""
+    seen = served(values)
+    median = f"{statistics.median(seen) * 1000:.0f}" if seen else ""
+    lost = len(values) - len(seen)
+    return f"{median} ({lost} of {len(values)} never served)" if lost else median
 
 
 def lots_run(pages, runs, site, page, rel):
@@ -192,11 +216,12 @@ def main():
     print("|---|---:|---:|---:|")
     for name, started, edits, tmpl in rows:
         print(f"| {name} | {started:.1f} | {ms(edits)} | {ms(tmpl)} |")
-        print(f"<!-- {name}: edits {[round(e * 1000) for e in edits]} templates {[round(t * 1000) for t in tmpl]} -->")
-    if rows[0][2] and len(rows) > 1:
+        shown = [[None if v is None else round(v * 1000) for v in values] for values in (edits, tmpl)]
+        print(f"<!-- {name}: edits {shown[0]} templates {shown[1]} (None: never served) -->")
+    if served(rows[0][2]) and len(rows) > 1:
         for name, _, edits, _ in rows[1:]:
-            if edits:
-                ratio = statistics.median(rows[0][2]) / statistics.median(edits)
+            if served(edits):
+                ratio = statistics.median(served(rows[0][2])) / statistics.median(served(edits))
                 print(f"lots / {name.split(' (')[0]}: {ratio:.2f} (one-page edit)")
     if not shutil.which("zola"):
         print("(zola is not on PATH here, so `zola serve` was not measured side by side)")
