@@ -254,16 +254,25 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_file_with_the_same_bytes_is_linked_and_another_is_not() {
+    /// A published folder holding `on_disk`, its marker listing `listed`, and its list read.
+    fn published(
+        on_disk: &[(&str, &str)],
+        listed: &[(&str, &str)],
+    ) -> (tempfile::TempDir, Previous) {
         let published = tempfile::tempdir().expect("dir");
-        let staging = tempfile::tempdir().expect("dir");
-        let files = [("a/index.html", "samma"), ("b.html", "gammal")];
-        for (path, text) in files {
+        for (path, text) in on_disk {
             crate::site::output::write(published.path(), path, text.as_bytes()).expect("write");
         }
-        fs::write(published.path().join(".m"), marker(&hashes(&files))).expect("marker");
+        fs::write(published.path().join(".m"), marker(&hashes(listed))).expect("marker");
         let previous = Previous::read(published.path(), ".m");
+        (published, previous)
+    }
+
+    #[test]
+    fn a_file_with_the_same_bytes_is_linked_and_another_is_not() {
+        let files = [("a/index.html", "samma"), ("b.html", "gammal")];
+        let (published, previous) = published(&files, &files);
+        let staging = tempfile::tempdir().expect("dir");
         let same = blake3::hash(b"samma");
         assert!(previous.link(staging.path(), "a/index.html", &same, 5));
         let changed = blake3::hash(b"ny");
@@ -304,23 +313,17 @@ mod tests {
 
     #[test]
     fn a_published_file_changed_by_hand_is_not_linked() {
-        let published = tempfile::tempdir().expect("dir");
+        let on_disk = [("a.html", "ändrad för hand")];
+        let (_published, previous) = published(&on_disk, &[("a.html", "original")]);
         let staging = tempfile::tempdir().expect("dir");
-        let files = [("a.html", "original")];
-        fs::write(published.path().join("a.html"), "ändrad för hand").expect("write");
-        fs::write(published.path().join(".m"), marker(&hashes(&files))).expect("marker");
-        let previous = Previous::read(published.path(), ".m");
         assert!(!previous.link(staging.path(), "a.html", &blake3::hash(b"original"), 8));
     }
 
     #[test]
     fn a_published_file_changed_by_hand_in_place_is_not_linked() {
-        let published = tempfile::tempdir().expect("dir");
-        let staging = tempfile::tempdir().expect("dir");
         let files = [("a.html", "original")];
-        fs::write(published.path().join("a.html"), "original").expect("write");
-        fs::write(published.path().join(".m"), marker(&hashes(&files))).expect("marker");
-        let previous = Previous::read(published.path(), ".m");
+        let (published, previous) = published(&files, &files);
+        let staging = tempfile::tempdir().expect("dir");
         // The same size, changed a second after the build: only its time tells.
         let file = fs::File::options()
             .write(true)
