@@ -178,10 +178,36 @@ pub fn bundle_dirs(pages: &[Source]) -> BTreeSet<String> {
         .collect()
 }
 
+/// The folders that hold `key`, innermost first, each with a trailing slash and the content
+/// root last (`a/b/c.md` → `a/b/`, `a/`, ``): a lookup of each in a set finds the nearest
+/// enclosing folder of a kind in as many steps as the key is deep, whatever the site's size.
+pub fn ancestor_dirs(key: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(parent_dir(key));
+    std::iter::from_fn(move || {
+        let dir = next?;
+        next = (!dir.is_empty()).then(|| parent_dir(dir.trim_end_matches('/')));
+        Some(dir)
+    })
+}
+
 /// The folder part of a key, with a trailing slash (`a/b.md` → `a/`).
 pub fn parent_dir(key: &str) -> &str {
     match key.rfind('/') {
         Some(index) => &key[..=index],
         None => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ancestor_dirs_go_from_the_innermost_folder_to_the_root() {
+        let dirs: Vec<&str> = ancestor_dirs("a/b/c.png").collect();
+        assert_eq!(dirs, ["a/b/", "a/", ""]);
+        assert_eq!(ancestor_dirs("c.md").collect::<Vec<_>>(), [""]);
+        // A folder, written with its slash, is among its own.
+        assert_eq!(ancestor_dirs("a/b/").collect::<Vec<_>>(), ["a/b/", "a/", ""]);
     }
 }

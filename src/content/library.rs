@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostics::{read_text, Diagnostic};
 
-use super::discover::{self, bundle_dirs, parent_dir, Source};
+use super::discover::{self, ancestor_dirs, bundle_dirs, parent_dir, Source};
 use super::front_matter::{Matter, RawPage, RawSection, Validator};
 use super::kind::{self, FileKind};
 use super::sections::{assign_pages, link_sections, owning_section};
@@ -202,16 +202,27 @@ impl Library {
     /// Whether a page is left out of this build: a draft, a page its collection does not
     /// publish yet, or a page inside a draft section.
     pub(super) fn is_unpublished(&self, page: &Page, config: &Config) -> bool {
-        let in_draft_section = self
-            .drafts
-            .iter()
-            .filter(|d| FileKind::of(d) == FileKind::Section)
-            .any(|d| page.doc.key.starts_with(parent_dir(d)));
+        let in_draft_section = under_any(&page.doc.key, &draft_section_dirs(&self.drafts));
         page.meta.draft
             || !super::schema::passes_publish_rule(config, &page.fields)
             || in_draft_section
             || super::followup::names_unpublished_plan(self, config, page)
     }
+}
+
+/// The folders of the sections among `drafts` (keys left out), with their trailing slash.
+fn draft_section_dirs<'a>(drafts: impl IntoIterator<Item = &'a String>) -> HashSet<&'a str> {
+    drafts
+        .into_iter()
+        .filter(|d| FileKind::of(d) == FileKind::Section)
+        .map(|d| parent_dir(d))
+        .collect()
+}
+
+/// Whether `key` lies inside one of `dirs` (folders with their trailing slash; "" is the
+/// content root).
+fn under_any(key: &str, dirs: &HashSet<&str>) -> bool {
+    !dirs.is_empty() && ancestor_dirs(key).any(|dir| dirs.contains(dir))
 }
 
 /// Puts a file's problems with the errors or with the warnings, by their severity.
@@ -443,13 +454,13 @@ fn remove_drafts(library: &mut Library, config: &Config, include_drafts: bool) {
     if include_drafts {
         return;
     }
-    let draft_dirs: Vec<String> = library
+    let draft_dirs: HashSet<String> = library
         .sections
         .values()
         .filter(|s| s.meta.draft && s.doc.key != ROOT_SECTION)
         .map(|s| parent_dir(&s.doc.key).to_string())
         .collect();
-    let under_draft = |key: &str| draft_dirs.iter().any(|dir| key.starts_with(dir.as_str()));
+    let under_draft = |key: &str| ancestor_dirs(key).any(|dir| draft_dirs.contains(dir));
     let mut removed = Vec::new();
     library.sections.retain(|key, s| {
         let keep = key == ROOT_SECTION || !(s.meta.draft || under_draft(key));
@@ -485,27 +496,28 @@ fn place_assets(
     assets: &[String],
     bundles: &BTreeSet<String>,
 ) {
-    let make = |key: &str, output: String| Asset {
-        output,
-        bytes: std::fs::metadata(content_dir.join(key))
-            .map(|m| m.len())
-            .unwrap_or(0),
-    };
+    let sizes: Vec<u64> = assets
+        .par_iter()
+        .map(|key| {
+            std::fs::metadata(content_dir.join(key))
+                .map(|m| m.len())
+                .unwrap_or(0)
+        })
+        .collect();
     let bundle_pages: HashMap<&str, &str> = library
         .pages
         .values()
         .filter(|p| p.doc.kind == FileKind::BundlePage)
         .map(|p| (parent_dir(&p.doc.key), p.doc.key.as_str()))
         .collect();
+    let draft_dirs = draft_section_dirs(&library.drafts);
     let mut attached: Vec<(String, String)> = Vec::new();
-    for asset in assets {
-        let bundle = bundles
-            .iter()
-            .filter(|dir| asset.starts_with(dir.as_str()))
-            .max_by_key(|d| d.len());
+    for (asset, &bytes) in assets.iter().zip(&sizes) {
+        // The innermost bundle holds the file.
+        let bundle = ancestor_dirs(asset).find(|dir| bundles.contains(*dir));
         match bundle {
             Some(dir) => {
-                let Some(page_key) = bundle_pages.get(dir.as_str()) else {
+                let Some(page_key) = bundle_pages.get(dir) else {
                     continue;
                 }; // a draft's files stay out
                 let page = &library.pages[*page_key];
@@ -514,20 +526,22 @@ fn place_assets(
                     paths_dir(&page.doc.output_path),
                     &asset[dir.len()..]
                 );
-                library.linkable.insert(asset.clone(), make(asset, out));
+                library
+                    .linkable
+                    .insert(asset.clone(), Asset { output: out, bytes });
                 attached.push((page_key.to_string(), asset.clone()));
             }
             None => {
                 let dir = parent_dir(asset);
                 let section = owning_section(&library.sections, dir);
-                if library.drafts.iter().any(|d| {
-                    FileKind::of(d) == FileKind::Section && asset.starts_with(parent_dir(d))
-                }) {
+                if under_any(asset, &draft_dirs) {
                     continue;
                 }
                 let name = &asset[dir.len()..];
                 let out = format!("{}{name}", slug_dir(dir));
-                library.linkable.insert(asset.clone(), make(asset, out));
+                library
+                    .linkable
+                    .insert(asset.clone(), Asset { output: out, bytes });
                 if let Some(s) = library.sections.get_mut(&section) {
                     s.assets.push(asset.clone());
                 }
