@@ -42,8 +42,7 @@ pub fn write(
         .map(|(name, hash)| (name.as_str(), hash.as_ref()))
         .collect();
     files.push((MANIFEST, None));
-    // The order of a walk of the folder by name: `a/b.html` before `a-o/index.html`.
-    files.sort_unstable_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
+    files.par_sort_unstable_by(|a, b| walk_order(a.0, b.0));
     let hashed: Vec<io::Result<(&str, blake3::Hash)>> = files
         .par_iter()
         .map(|&(name, known)| {
@@ -75,6 +74,20 @@ pub fn write(
         out_dir.join(SERVICE_WORKER),
         service_worker(&version, &list)?,
     )
+}
+
+/// The order of a walk of the folder by name, `a/b.html` before `a-o/index.html`: paths
+/// compared as if `/` came before every other byte. Comparing the parts between the slashes
+/// one by one gives the same order, but cost most of the service worker's time at 100,000
+/// pages.
+fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let rank = |path: &[u8]| {
+        path.get(same)
+            .map(|&byte| if byte == b'/' { 0 } else { u16::from(byte) + 1 })
+    };
+    rank(a).cmp(&rank(b))
 }
 
 /// Whether the service worker lists the file `name`: every file but itself and the manifest
@@ -130,5 +143,22 @@ mod tests {
             "const FILES = [[\"index.html\",\"0123456789ab\"],[\"a b/#1?.png\",\"ba9876543210\"]];"
         ));
         assert!(!script.contains("__LOTS_"));
+    }
+
+    #[test]
+    fn files_are_listed_in_the_order_of_a_walk_by_name() {
+        let mut paths = ["a-o/index.html", "a/b.html", "a", "a.css", "a/a/z.png", "Ö/x"];
+        paths.sort_by(|a, b| walk_order(a, b));
+        assert_eq!(
+            paths,
+            ["a", "a/a/z.png", "a/b.html", "a-o/index.html", "a.css", "Ö/x"]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_walk_order_compares_the_parts_between_slashes(a in "[-a/.ö ]{0,8}", b in "[-a/.ö ]{0,8}") {
+            proptest::prop_assert_eq!(walk_order(&a, &b), a.split('/').cmp(b.split('/')));
+        }
     }
 }
