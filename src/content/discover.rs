@@ -208,6 +208,9 @@ mod tests {
         assert_eq!(dirs, ["a/b/", "a/", ""]);
         assert_eq!(ancestor_dirs("c.md").collect::<Vec<_>>(), [""]);
         // A folder, written with its slash, is among its own.
-        assert_eq!(ancestor_dirs("a/b/").collect::<Vec<_>>(), ["a/b/", "a/", ""]);
+        assert_eq!(
+            ancestor_dirs("a/b/").collect::<Vec<_>>(),
+            ["a/b/", "a/", ""]
+        );
     }
 }

@@ -140,7 +140,6 @@ impl FollowUp {
                 .pages
                 .values()
                 .filter(|p| p.fields.collection.as_deref() == Some(self.plans.as_str()))
-                .map(|p| &**p)
                 .collect();
             plans.sort_by_key(|p| (committee(p), plan_year(p), p.doc.key.clone()));
             plans
@@ -216,7 +215,6 @@ impl FollowUp {
             .pages
             .values()
             .filter(|p| p.fields.collection.as_deref() == Some(self.plans.as_str()))
-            .map(|p| &**p)
             .collect();
         self.missing_of(&plans, today)
     }

@@ -26,9 +26,7 @@ pub struct LoadOptions {
     pub release_bodies: bool,
 }
 
-/// Every published page by key. Each is boxed: the map's nodes then hold a pointer, not 900
-/// bytes per slot (half of them empty), and a loaded page is moved in without a copy.
-pub type Pages = BTreeMap<String, Box<Page>>;
+use super::Pages;
 
 /// Every page and section of the site, keyed by content-relative path.
 #[derive(Debug, Default)]
@@ -138,11 +136,12 @@ pub fn load(
             }
         }
     }
+    let mut loaded = Vec::with_capacity(pages.len());
     for result in pages {
         match result {
             Ok((page, errs)) => {
                 sort_out(errs, &mut problems, &mut library.warnings);
-                library.pages.insert(page.doc.key.clone(), page);
+                loaded.push((page.doc.key.clone(), page));
             }
             Err((key, mut errs)) => {
                 library.failed.insert(key);
@@ -150,6 +149,7 @@ pub fn load(
             }
         }
     }
+    library.pages = Pages::from_unsorted(loaded);
     ensure_root(&mut library, config);
     remove_drafts(&mut library, config, options.include_drafts);
     if !options.include_drafts {

@@ -14,6 +14,7 @@ pub mod front_matter;
 pub mod kind;
 mod library;
 mod page_fields;
+mod pages;
 pub mod paths;
 pub mod placeholder;
 mod published;
@@ -27,7 +28,8 @@ mod zola_fields;
 use std::path::PathBuf;
 
 pub use front_matter::{PageMeta, SectionMeta, SortBy, TemplateRef};
-pub use library::{load, Asset, Library, LoadOptions, Pages, ROOT_SECTION};
+pub use library::{load, Asset, Library, LoadOptions, ROOT_SECTION};
+pub use pages::Pages;
 pub use taxonomies::{Taxonomy, Term};
 
 /// What every Markdown file has: where it came from and its text.

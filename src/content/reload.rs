@@ -125,7 +125,7 @@ impl Library {
     fn links_alone(&self, key: &str, before: &Before) -> bool {
         let now = self.pages.get(key);
         let files_now = now
-            .map(|page| file_keys(page))
+            .map(file_keys)
             .or_else(|| self.draft_files.get(key).cloned())
             .unwrap_or_default();
         let bundle_now = bundle_folder(key).is_some_and(|dir| self.bundles.contains(dir));
@@ -335,6 +335,9 @@ mod tests {
             assert!(problems.is_empty(), "{key}: {problems:?}");
             assert_eq!(library.pages[key].doc.output_path, output, "{key}");
             assert_eq!(library.pages[key].section, "a/_index.md", "{key}");
+            // Each new page goes to its place: walks over the pages stay in key order.
+            let keys: Vec<&String> = library.pages.keys().collect();
+            assert!(keys.is_sorted(), "{keys:?}");
         }
         let bundle = &library.pages["a/bunt/index.md"];
         assert_eq!(bundle.doc.output_path, "a/bunt/index.html");

@@ -124,7 +124,7 @@ fn page_slugs(page: Option<&Page>, taxonomy: &str) -> BTreeSet<String> {
 /// was published) to those of its version now in `pages`, touching only those terms. The
 /// result equals a fresh [`collect`].
 pub fn update_page(taxonomies: &mut [Taxonomy], pages: &Pages, key: &str, old: Option<&Page>) {
-    let new = pages.get(key).map(|page| &**page);
+    let new = pages.get(key);
     for taxonomy in taxonomies.iter_mut() {
         let before = page_slugs(old, &taxonomy.name);
         let after = page_slugs(new, &taxonomy.name);

@@ -147,11 +147,25 @@ mod tests {
 
     #[test]
     fn files_are_listed_in_the_order_of_a_walk_by_name() {
-        let mut paths = ["a-o/index.html", "a/b.html", "a", "a.css", "a/a/z.png", "Ö/x"];
+        let mut paths = [
+            "a-o/index.html",
+            "a/b.html",
+            "a",
+            "a.css",
+            "a/a/z.png",
+            "Ö/x",
+        ];
         paths.sort_by(|a, b| walk_order(a, b));
         assert_eq!(
             paths,
-            ["a", "a/a/z.png", "a/b.html", "a-o/index.html", "a.css", "Ö/x"]
+            [
+                "a",
+                "a/a/z.png",
+                "a/b.html",
+                "a-o/index.html",
+                "a.css",
+                "Ö/x"
+            ]
         );
     }
 

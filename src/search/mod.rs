@@ -208,7 +208,7 @@ pub fn documents<'a>(
     let keyword_keys = extract::keyword_keys(config);
     let docs = indexed
         .par_iter()
-        .filter_map(|(key, collection)| match library.pages.get(*key) {
+        .filter_map(|(key, collection)| match library.pages.get(key) {
             Some(page) => Some(extract::document(page, *collection, &keyword_keys)),
             None => library
                 .sections

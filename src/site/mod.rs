@@ -319,7 +319,7 @@ fn render_markdown_of(
             .par_iter()
             .map(|key| {
                 let doc = library.document(key).expect("key from the library");
-                let analyze = analyze && library.pages.contains_key(*key);
+                let analyze = analyze && library.pages.contains_key(key);
                 let (output, hash) =
                     read_markdown(library, doc, tools, (analyze, kept_html), release);
                 (*key, output, hash)

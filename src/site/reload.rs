@@ -155,7 +155,7 @@ pub fn reload_pages(
     let edited: Vec<&String> = keys.iter().chain(&reports).collect();
     let mut named_before = named_files(library, edited.iter().copied());
     for key in keys.iter().chain(&reports) {
-        let before = Outline::of(library.pages.get(key).map(|page| &**page));
+        let before = Outline::of(library.pages.get(key));
         if let Some(old) = library.pages.get(key) {
             touched.note(library, old);
         }
@@ -169,11 +169,7 @@ pub fn reload_pages(
             touched.note(library, new);
         }
         touched.pages.extend(library.pages_linking_to(key));
-        touched.compare(
-            key,
-            before,
-            Outline::of(library.pages.get(key).map(|page| &**page)),
-        );
+        touched.compare(key, before, Outline::of(library.pages.get(key)));
     }
     timer.lap("reread");
     let to_render: Vec<String> = touched.pages.iter().cloned().collect();

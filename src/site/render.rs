@@ -229,7 +229,7 @@ fn pager_count(items: usize, paginate_by: Option<usize>) -> usize {
 
 pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let library = &site.library;
-    let mut jobs: Vec<Job> = library.pages.values().map(|page| Job::Page(page)).collect();
+    let mut jobs: Vec<Job> = library.pages.values().map(Job::Page).collect();
     for page in library.pages.values() {
         push_page_outputs(site, page, &mut jobs);
     }
@@ -328,7 +328,7 @@ impl<'a> Renderer<'a> {
         Some(Paginator {
             pages: slice
                 .filter_map(|k| library.pages.get(k))
-                .map(|page| PageListItem::new(page))
+                .map(PageListItem::new)
                 .collect(),
             current_index: pager + 1,
             number_pagers: count,
@@ -435,7 +435,7 @@ impl<'a> Renderer<'a> {
             .pages
             .iter()
             .filter_map(|k| library.pages.get(k))
-            .map(|page| PageListItem::new(page))
+            .map(PageListItem::new)
             .collect();
         context.insert(
             "term",

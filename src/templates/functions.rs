@@ -169,7 +169,7 @@ impl Function for GetCollection {
             .pages
             .values()
             .filter(|p| p.fields.collection.as_deref() == Some(name))
-            .map(|page| PageListItem::new(page))
+            .map(PageListItem::new)
             .collect();
         Ok(to_value(pages)?)
     }
@@ -197,7 +197,7 @@ impl Function for GetRecentPages {
                     .updated
                     .as_ref()
                     .or(p.meta.date.as_ref())
-                    .map(|d| (d.sort_key, &**p))
+                    .map(|d| (d.sort_key, p))
             })
             .collect();
         // The newest first, then by title, then by file: a total order, so picking the first

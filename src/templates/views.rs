@@ -225,7 +225,7 @@ impl<'a> SectionView<'a> {
                 .pages
                 .iter()
                 .filter_map(|k| library.pages.get(k))
-                .map(|page| PageListItem::new(page))
+                .map(PageListItem::new)
                 .collect(),
             subsections: section
                 .subsections
