@@ -12,7 +12,7 @@
 #                               gets the reference figures of benches/reference/ when there
 #                               are some for that size, marked "not re-measured"
 #        RESULTS_DIR=BENCH_DIR/results   logs, per-run TSVs, summary.tsv and report.md
-#        BENCH_DIR, RUNS, NICE, LOTS, HUGO, ZOLA, GNU_TIME, QUIET_WAIT, NOISE, MAX_TRIES:
+#        BENCH_DIR, RUNS, NICE, LOTS, HUGO, ZOLA, GNU_TIME, QUIET_WAIT, SETTLE, NOISE, MAX_TRIES:
 #                               see benches/lib.sh (BENCH_DIR defaults to ${TMPDIR:-/tmp}/lots-bench)
 #
 # For each size N and each output location it:
@@ -133,7 +133,7 @@ for fs in "${FS_LIST[@]}"; do
   emit "- output on $fs: ${FS_DIR[$fs]} (${FS_TYPE[$fs]})"
 done
 emit "- RUNS=$RUNS, prefix '${NICE}', sizes: ${SIZES[*]}, NOISE=$NOISE, MAX_TRIES=$MAX_TRIES, QUIET_WAIT=$QUIET_WAIT"
-emit "- cold: empty output folder, no .lots-cache (Hugo: no cache, no resources/); warm rebuild: the same command again, nothing changed, output and caches kept; each run after \`sync\`"
+emit "- cold: empty output folder, no .lots-cache (Hugo: no cache, no resources/), started SETTLE=$SETTLE s after the last run's output was deleted and \`sync\` (not on tmpfs; see settle_for in benches/lib.sh); warm rebuild: the same command again, nothing changed, output and caches kept; each run after \`sync\`"
 emit ""
 
 for N in "${SIZES[@]}"; do
@@ -151,6 +151,7 @@ for N in "${SIZES[@]}"; do
     wait_quiet
     note "lots: $RUNS cold builds (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
     CLEAN=("$OUT" "$SITE/.lots-cache")
+    SETTLE_NOW=$(settle_for "${FS_DIR[$fs]}")
     time_runs "lots-$fs" "$LOTS_VER" "$OUT" "$LOTS" build --root "$SITE" --output "$OUT"
     summary_row "$RESULTS/summary.tsv" lots "$LOTS_VER" "$N" "$fs" cold
     if [ "$T_STATUS" = ok ] || [ "$T_STATUS" = noisy ]; then
@@ -163,7 +164,7 @@ for N in "${SIZES[@]}"; do
 
     note "peers ($PEER_TOOLS): $RUNS runs each, output on $fs"
     TOOLS="$PEER_TOOLS" RESULTS="$RESULTS" OUT_ROOT="${FS_DIR[$fs]}" FS="$fs" WARM=1 \
-      BENCH_DIR="$BENCH_DIR" RUNS="$RUNS" NICE="$NICE" QUIET_WAIT="$QUIET_WAIT" NOISE="$NOISE" \
+      BENCH_DIR="$BENCH_DIR" RUNS="$RUNS" NICE="$NICE" QUIET_WAIT="$QUIET_WAIT" NOISE="$NOISE" SETTLE="$SETTLE" \
       MAX_TRIES="$MAX_TRIES" HUGO="$HUGO" ZOLA="$ZOLA" GNU_TIME="$TIME" \
       "$BENCHES/peers.sh" "$CORPUS" "$RUNS" > "$RESULTS/peers-$fs.md" || note "peers.sh failed; see $RESULTS"
   done

@@ -10,6 +10,9 @@
 #   GNU_TIME=time on PATH  GNU time, for CPU time and peak RSS (`apt-get install -y time`)
 #   QUIET_WAIT=180         before a case, wait up to this many seconds for an idle machine
 #                          (5 s in a row under 10% of one CPU); 0 = don't wait
+#   SETTLE=65              seconds to wait after deleting the last run's output, before a cold
+#                          run writes to a filesystem that is not tmpfs (see settle_for); 0 = no
+#                          wait
 #   NOISE=0.1, MAX_TRIES=3 a timed run is "clean" when other processes took at most NOISE x its
 #                          own CPU time (from /proc/stat); a case is retried up to MAX_TRIES x
 #                          RUNS times to get RUNS clean runs
@@ -25,6 +28,7 @@ LOTS=${LOTS:-$REPO/target/release/lots}
 HUGO=${HUGO:-hugo}
 ZOLA=${ZOLA:-zola}
 QUIET_WAIT=${QUIET_WAIT:-180}
+SETTLE=${SETTLE:-65}
 NOISE=${NOISE:-0.1}
 MAX_TRIES=${MAX_TRIES:-3}
 
@@ -34,6 +38,7 @@ note() { echo "$SCRIPT: $*" >&2; }
 case $RUNS in ''|*[!0-9]*|0) die "RUNS must be a positive integer (got '$RUNS')" ;; esac
 case $QUIET_WAIT in ''|*[!0-9]*) die "QUIET_WAIT must be a number of seconds (got '$QUIET_WAIT')" ;; esac
 case $MAX_TRIES in ''|*[!0-9]*|0) die "MAX_TRIES must be a positive integer (got '$MAX_TRIES')" ;; esac
+case $SETTLE in ''|*[!0-9]*) die "SETTLE must be a number of seconds (got '$SETTLE')" ;; esac
 
 # check_sizes N...: every argument a page count the generator accepts.
 check_sizes() {
@@ -120,6 +125,20 @@ wait_quiet() {
   note "the machine was still busy after ${QUIET_WAIT}s of waiting; timing anyway"
 }
 
+# ------------------------------------------------------------------ deleted files
+# settle_for DIR: how long a cold run writing into DIR waits after the last run's output was
+# deleted: SETTLE, or 0 on tmpfs. ext4 without a journal (this project's VMs mount their disk
+# so) will not reuse an inode freed in the last 60 seconds (360 while its inode table block is
+# dirty): each new file or folder skips every such inode of its group one by one
+# (recently_deleted() in fs/ext4/ialloc.c). Creating 100,000 folders right after deleting
+# 100,000 others then costs a time that grows with the product of the two: a lots build at
+# 100,000 pages on that disk took 30-40 s started right after `rm -rf` and `sync`, and 22.5 s
+# started 75 s later. A cold build writes into a place where nothing was just deleted; the
+# wait, after `sync`, gives every tool that start.
+settle_for() {
+  if [ "$(df --output=fstype "$1" 2>/dev/null | tail -1 | tr -d ' ')" = tmpfs ]; then echo 0; else echo "$SETTLE"; fi
+}
+
 # ------------------------------------------------------------------ timing
 # t_reset STATUS: no figures, for a case that was not timed (a tool not installed, say).
 t_reset() { T_STATUS=$1; T_WALL=NA; T_CPU=NA; T_USER=NA; T_SYS=NA; T_RSS=NA; T_OUT=NA; T_HTML=NA; T_OTHERS=NA; T_RUNS=NA; }
@@ -127,7 +146,8 @@ t_reset() { T_STATUS=$1; T_WALL=NA; T_CPU=NA; T_USER=NA; T_SYS=NA; T_RSS=NA; T_O
 # time_runs TAG VERSION OUT CMD...: runs CMD until RUNS runs were clean (at most MAX_TRIES x
 # RUNS tries, waiting for a quiet machine after a noisy one), under $NICE and GNU time. Before
 # each run it deletes the paths in the array CLEAN (empty for a warm rebuild) and calls sync,
-# so that one run's pending writes are not charged to the next. Medians are over the clean
+# so that one run's pending writes are not charged to the next, then waits SETTLE_NOW seconds
+# when it deleted anything (see settle_for). Medians are over the clean
 # runs (over all runs, with status "noisy", when too few were clean). Needs RESULTS (folder
 # for logs) and N. Sets T_STATUS, T_WALL, T_CPU, T_USER, T_SYS, T_RSS (MB), T_OUT (MB),
 # T_HTML, T_RUNS ("clean/tried") and T_OTHERS (others' CPU s in the counted runs); writes
@@ -142,6 +162,8 @@ time_runs() {
     r=$((r+1))
     [ ${#CLEAN[@]} -eq 0 ] || rm -rf "${CLEAN[@]}"
     sync
+    # Only after a deletion (see settle_for); SETTLE_NOW is set by the caller for its output.
+    [ ${#CLEAN[@]} -eq 0 ] || [ "${SETTLE_NOW:-0}" -eq 0 ] || sleep "$SETTLE_NOW"
     b0=$(busy_ticks); t0=$(date +%s%N)
     # $NICE is a command prefix: split on purpose.
     # shellcheck disable=SC2086
