@@ -12,7 +12,7 @@
 #                               gets the reference figures of benches/reference/ when there
 #                               are some for that size, marked "not re-measured"
 #        RESULTS_DIR=BENCH_DIR/results   logs, per-run TSVs, summary.tsv and report.md
-#        BENCH_DIR, RUNS, NICE, LOTS, HUGO, ZOLA, GNU_TIME, QUIET_WAIT, SETTLE, NOISE, MAX_TRIES:
+#        BENCH_DIR, RUNS, NICE, LOTS, HUGO, ZOLA, GNU_TIME, QUIET_WAIT, NOISE, MAX_TRIES:
 #                               see benches/lib.sh (BENCH_DIR defaults to ${TMPDIR:-/tmp}/lots-bench)
 #
 # For each size N and each output location it:
@@ -78,7 +78,10 @@ LOTS_SRC=$LOTS
 LOTS=$BENCH_DIR/lots-under-test.$$
 cp "$LOTS_SRC" "$LOTS" || die "cannot copy $LOTS_SRC to $LOTS"
 OUTS_NOW=""
-trap 'rm -rf "$LOTS" ${OUTS_NOW:+"$OUTS_NOW"}' EXIT
+# Old outputs wait in a trash folder on each output file system until the end (see set_aside).
+TRASHES=()
+for fs in "${FS_LIST[@]}"; do TRASHES+=("$(trash_in "${FS_DIR[$fs]}")"); done
+trap 'rm -rf "$LOTS" ${OUTS_NOW:+"$OUTS_NOW"} "${TRASHES[@]}"' EXIT
 LOTS_VER=$(tool_version lots); LOTS_VER=${LOTS_VER:-?}
 LOTS_SUM=$(sha256sum "$LOTS" | cut -c1-12)
 LOTS_GIT=$(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null)
@@ -133,7 +136,7 @@ for fs in "${FS_LIST[@]}"; do
   emit "- output on $fs: ${FS_DIR[$fs]} (${FS_TYPE[$fs]})"
 done
 emit "- RUNS=$RUNS, prefix '${NICE}', sizes: ${SIZES[*]}, NOISE=$NOISE, MAX_TRIES=$MAX_TRIES, QUIET_WAIT=$QUIET_WAIT"
-emit "- cold: empty output folder, no .lots-cache (Hugo: no cache, no resources/), started SETTLE=$SETTLE s after the last run's output was deleted and \`sync\` (not on tmpfs; see settle_for in benches/lib.sh); warm rebuild: the same command again, nothing changed, output and caches kept; each run after \`sync\`"
+emit "- cold: empty output folder, no .lots-cache (Hugo: no cache, no resources/), the last run's output moved aside, not deleted, until every run is over (see set_aside in benches/lib.sh); warm rebuild: the same command again, nothing changed, output and caches kept; each run after \`sync\`"
 emit ""
 
 for N in "${SIZES[@]}"; do
@@ -151,7 +154,7 @@ for N in "${SIZES[@]}"; do
     wait_quiet
     note "lots: $RUNS cold builds (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
     CLEAN=("$OUT" "$SITE/.lots-cache")
-    SETTLE_NOW=$(settle_for "${FS_DIR[$fs]}")
+    TRASH=$(trash_in "${FS_DIR[$fs]}")
     time_runs "lots-$fs" "$LOTS_VER" "$OUT" "$LOTS" build --root "$SITE" --output "$OUT"
     summary_row "$RESULTS/summary.tsv" lots "$LOTS_VER" "$N" "$fs" cold
     if [ "$T_STATUS" = ok ] || [ "$T_STATUS" = noisy ]; then
@@ -160,11 +163,11 @@ for N in "${SIZES[@]}"; do
       time_runs "lots-$fs-warm" "$LOTS_VER" "$OUT" "$LOTS" build --root "$SITE" --output "$OUT"
       summary_row "$RESULTS/summary.tsv" lots "$LOTS_VER" "$N" "$fs" warm
     fi
-    rm -rf "$OUTS_NOW"; OUTS_NOW=""
+    set_aside "$OUTS_NOW"; OUTS_NOW=""
 
     note "peers ($PEER_TOOLS): $RUNS runs each, output on $fs"
     TOOLS="$PEER_TOOLS" RESULTS="$RESULTS" OUT_ROOT="${FS_DIR[$fs]}" FS="$fs" WARM=1 \
-      BENCH_DIR="$BENCH_DIR" RUNS="$RUNS" NICE="$NICE" QUIET_WAIT="$QUIET_WAIT" NOISE="$NOISE" SETTLE="$SETTLE" \
+      BENCH_DIR="$BENCH_DIR" RUNS="$RUNS" NICE="$NICE" QUIET_WAIT="$QUIET_WAIT" NOISE="$NOISE" TRASH="$TRASH" \
       MAX_TRIES="$MAX_TRIES" HUGO="$HUGO" ZOLA="$ZOLA" GNU_TIME="$TIME" \
       "$BENCHES/peers.sh" "$CORPUS" "$RUNS" > "$RESULTS/peers-$fs.md" || note "peers.sh failed; see $RESULTS"
   done

@@ -10,9 +10,9 @@
 #   GNU_TIME=time on PATH  GNU time, for CPU time and peak RSS (`apt-get install -y time`)
 #   QUIET_WAIT=180         before a case, wait up to this many seconds for an idle machine
 #                          (5 s in a row under 10% of one CPU); 0 = don't wait
-#   SETTLE=65              seconds to wait after deleting the last run's output, before a cold
-#                          run writes to a filesystem that is not tmpfs (see settle_for); 0 = no
-#                          wait
+#   TRASH                  a folder (set by bench.sh on each output file system) that old
+#                          outputs are moved into instead of being deleted, until the end of
+#                          the whole run (see set_aside); unset: they are deleted at once
 #   NOISE=0.1, MAX_TRIES=3 a timed run is "clean" when other processes took at most NOISE x its
 #                          own CPU time (from /proc/stat); a case is retried up to MAX_TRIES x
 #                          RUNS times to get RUNS clean runs
@@ -28,7 +28,6 @@ LOTS=${LOTS:-$REPO/target/release/lots}
 HUGO=${HUGO:-hugo}
 ZOLA=${ZOLA:-zola}
 QUIET_WAIT=${QUIET_WAIT:-180}
-SETTLE=${SETTLE:-65}
 NOISE=${NOISE:-0.1}
 MAX_TRIES=${MAX_TRIES:-3}
 
@@ -38,7 +37,6 @@ note() { echo "$SCRIPT: $*" >&2; }
 case $RUNS in ''|*[!0-9]*|0) die "RUNS must be a positive integer (got '$RUNS')" ;; esac
 case $QUIET_WAIT in ''|*[!0-9]*) die "QUIET_WAIT must be a number of seconds (got '$QUIET_WAIT')" ;; esac
 case $MAX_TRIES in ''|*[!0-9]*|0) die "MAX_TRIES must be a positive integer (got '$MAX_TRIES')" ;; esac
-case $SETTLE in ''|*[!0-9]*) die "SETTLE must be a number of seconds (got '$SETTLE')" ;; esac
 
 # check_sizes N...: every argument a page count the generator accepts.
 check_sizes() {
@@ -126,18 +124,33 @@ wait_quiet() {
 }
 
 # ------------------------------------------------------------------ deleted files
-# settle_for DIR: how long a cold run writing into DIR waits after the last run's output was
-# deleted: SETTLE, or 0 on tmpfs. ext4 without a journal (this project's VMs mount their disk
-# so) will not reuse an inode freed in the last 60 seconds (360 while its inode table block is
-# dirty): each new file or folder skips every such inode of its group one by one
-# (recently_deleted() in fs/ext4/ialloc.c). Creating 100,000 folders right after deleting
-# 100,000 others then costs a time that grows with the product of the two: a lots build at
-# 100,000 pages on that disk took 30-40 s started right after `rm -rf` and `sync`, and 22.5 s
-# started 75 s later. A cold build writes into a place where nothing was just deleted; the
-# wait, after `sync`, gives every tool that start.
-settle_for() {
-  if [ "$(df --output=fstype "$1" 2>/dev/null | tail -1 | tr -d ' ')" = tmpfs ]; then echo 0; else echo "$SETTLE"; fi
+# ext4 without a journal (this project's VMs mount their disk so) will not reuse an inode
+# freed in the last 60 seconds, nor in the last 360 once its inode table block is dirty again,
+# which a build's own new files make it: each new file or folder skips every such inode of its
+# group one by one (recently_deleted() in fs/ext4/ialloc.c). A build of 100,000 folders right
+# after 100,000 others were deleted then costs a time that grows with the product of the two:
+# lots at 100,000 pages took 30-40 s on that disk started right after `rm -rf` and `sync`,
+# and 22.5 s started 75 s later; with runs 65 s apart its kernel time still grew from run to
+# run (10.8, 17.4, 24.7 s). A cold build writes where nothing was just deleted, so the old
+# outputs are not deleted between runs: they are moved aside (a rename frees no inode) and
+# deleted once every run is over (empty_trash).
+
+# set_aside PATH...: moves each PATH that exists into TRASH when TRASH is on the same file
+# system, else deletes it.
+set_aside() {
+  local p
+  for p in "$@"; do
+    [ -e "$p" ] || continue
+    if [ -n "${TRASH:-}" ] && mkdir -p "$TRASH" && [ "$(stat -c %d "$TRASH")" = "$(stat -c %d "$(dirname "$p")")" ]; then
+      mv "$p" "$(mktemp -d "$TRASH/old.XXXXXX")/" || rm -rf "$p"
+    else
+      rm -rf "$p"
+    fi
+  done
 }
+
+# trash_in DIR: the folder set_aside uses for outputs under DIR.
+trash_in() { echo "$1/.lots-bench-trash"; }
 
 # ------------------------------------------------------------------ timing
 # t_reset STATUS: no figures, for a case that was not timed (a tool not installed, say).
@@ -145,9 +158,8 @@ t_reset() { T_STATUS=$1; T_WALL=NA; T_CPU=NA; T_USER=NA; T_SYS=NA; T_RSS=NA; T_O
 
 # time_runs TAG VERSION OUT CMD...: runs CMD until RUNS runs were clean (at most MAX_TRIES x
 # RUNS tries, waiting for a quiet machine after a noisy one), under $NICE and GNU time. Before
-# each run it deletes the paths in the array CLEAN (empty for a warm rebuild) and calls sync,
-# so that one run's pending writes are not charged to the next, then waits SETTLE_NOW seconds
-# when it deleted anything (see settle_for). Medians are over the clean
+# each run it sets aside the paths in the array CLEAN (empty for a warm rebuild; see
+# set_aside) and calls sync, so that one run's pending writes are not charged to the next. Medians are over the clean
 # runs (over all runs, with status "noisy", when too few were clean). Needs RESULTS (folder
 # for logs) and N. Sets T_STATUS, T_WALL, T_CPU, T_USER, T_SYS, T_RSS (MB), T_OUT (MB),
 # T_HTML, T_RUNS ("clean/tried") and T_OTHERS (others' CPU s in the counted runs); writes
@@ -160,10 +172,8 @@ time_runs() {
   printf 'tool\tversion\tN\trun\twall_s\tcpu_s\tuser_s\tsys_s\tmaxrss_kb\trc\tothers_cpu_s\tclean\n' > "$f"
   while [ "$good" -lt "$RUNS" ] && [ "$r" -lt $((RUNS * MAX_TRIES)) ]; do
     r=$((r+1))
-    [ ${#CLEAN[@]} -eq 0 ] || rm -rf "${CLEAN[@]}"
+    [ ${#CLEAN[@]} -eq 0 ] || set_aside "${CLEAN[@]}"
     sync
-    # Only after a deletion (see settle_for); SETTLE_NOW is set by the caller for its output.
-    [ ${#CLEAN[@]} -eq 0 ] || [ "${SETTLE_NOW:-0}" -eq 0 ] || sleep "$SETTLE_NOW"
     b0=$(busy_ticks); t0=$(date +%s%N)
     # $NICE is a command prefix: split on purpose.
     # shellcheck disable=SC2086
