@@ -15,7 +15,7 @@ use super::kind::{self, FileKind};
 use super::sections::{assign_pages, link_sections, owning_section};
 use super::slugs::{slugify, strip_date_prefix};
 use super::taxonomies::{self, Taxonomy};
-use super::{Document, Page, Section, SectionMeta, SortBy};
+use super::{Document, Page, Pages, Section, SectionMeta, SortBy};
 
 pub struct LoadOptions {
     pub include_drafts: bool,
@@ -25,8 +25,6 @@ pub struct LoadOptions {
     /// clear before it is used).
     pub release_bodies: bool,
 }
-
-use super::Pages;
 
 /// Every page and section of the site, keyed by content-relative path.
 #[derive(Debug, Default)]
