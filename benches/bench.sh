@@ -79,9 +79,12 @@ LOTS=$BENCH_DIR/lots-under-test.$$
 cp "$LOTS_SRC" "$LOTS" || die "cannot copy $LOTS_SRC to $LOTS"
 OUTS_NOW=""
 # Old outputs wait in a trash folder on each output file system until the end (see set_aside).
+# Not on tmpfs: it has no such rule, and a trash there would hold the old outputs in memory.
 TRASHES=()
-for fs in "${FS_LIST[@]}"; do TRASHES+=("$(trash_in "${FS_DIR[$fs]}")"); done
-trap 'rm -rf "$LOTS" ${OUTS_NOW:+"$OUTS_NOW"} "${TRASHES[@]}"' EXIT
+for fs in "${FS_LIST[@]}"; do
+  [ "${FS_TYPE[$fs]}" = tmpfs ] || TRASHES+=("$(trash_in "${FS_DIR[$fs]}")")
+done
+trap 'rm -rf "$LOTS" ${OUTS_NOW:+"$OUTS_NOW"} ${TRASHES[@]+"${TRASHES[@]}"}' EXIT
 LOTS_VER=$(tool_version lots); LOTS_VER=${LOTS_VER:-?}
 LOTS_SUM=$(sha256sum "$LOTS" | cut -c1-12)
 LOTS_GIT=$(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null)
@@ -136,7 +139,7 @@ for fs in "${FS_LIST[@]}"; do
   emit "- output on $fs: ${FS_DIR[$fs]} (${FS_TYPE[$fs]})"
 done
 emit "- RUNS=$RUNS, prefix '${NICE}', sizes: ${SIZES[*]}, NOISE=$NOISE, MAX_TRIES=$MAX_TRIES, QUIET_WAIT=$QUIET_WAIT"
-emit "- cold: empty output folder, no .lots-cache (Hugo: no cache, no resources/), the last run's output moved aside, not deleted, until every run is over (see set_aside in benches/lib.sh); warm rebuild: the same command again, nothing changed, output and caches kept; each run after \`sync\`"
+emit "- cold: empty output folder, no .lots-cache (Hugo: no cache, no resources/), on disk the last run's output moved aside, not deleted, until every run is over (see set_aside in benches/lib.sh); on tmpfs deleted; warm rebuild: the same command again, nothing changed, output and caches kept; each run after \`sync\`"
 emit ""
 
 for N in "${SIZES[@]}"; do
@@ -154,7 +157,7 @@ for N in "${SIZES[@]}"; do
     wait_quiet
     note "lots: $RUNS cold builds (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
     CLEAN=("$OUT" "$SITE/.lots-cache")
-    TRASH=$(trash_in "${FS_DIR[$fs]}")
+    TRASH=""; [ "${FS_TYPE[$fs]}" = tmpfs ] || TRASH=$(trash_in "${FS_DIR[$fs]}")
     time_runs "lots-$fs" "$LOTS_VER" "$OUT" "$LOTS" build --root "$SITE" --output "$OUT"
     summary_row "$RESULTS/summary.tsv" lots "$LOTS_VER" "$N" "$fs" cold
     if [ "$T_STATUS" = ok ] || [ "$T_STATUS" = noisy ]; then

@@ -10,9 +10,9 @@
 #   GNU_TIME=time on PATH  GNU time, for CPU time and peak RSS (`apt-get install -y time`)
 #   QUIET_WAIT=180         before a case, wait up to this many seconds for an idle machine
 #                          (5 s in a row under 10% of one CPU); 0 = don't wait
-#   TRASH                  a folder (set by bench.sh on each output file system) that old
-#                          outputs are moved into instead of being deleted, until the end of
-#                          the whole run (see set_aside); unset: they are deleted at once
+#   TRASH                  a folder (set by bench.sh for outputs on disk, not on tmpfs) that
+#                          old outputs are moved into instead of being deleted, until the end
+#                          of the whole run (see set_aside); unset: they are deleted at once
 #   NOISE=0.1, MAX_TRIES=3 a timed run is "clean" when other processes took at most NOISE x its
 #                          own CPU time (from /proc/stat); a case is retried up to MAX_TRIES x
 #                          RUNS times to get RUNS clean runs
