@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-use super::discover::parent_dir;
+use super::discover::{ancestor_dirs, parent_dir};
 use super::kind;
 use super::library::{Library, ROOT_SECTION};
 use super::{Pages, Section, SortBy};
@@ -19,18 +19,12 @@ pub(super) fn page_dir(key: &str) -> &str {
     }
 }
 
-/// The nearest section at or above a folder.
-pub(super) fn owning_section(sections: &BTreeMap<String, Section>, mut dir: &str) -> String {
-    loop {
-        let key = format!("{dir}_index.md");
-        if sections.contains_key(&key) {
-            return key;
-        }
-        if dir.is_empty() {
-            return ROOT_SECTION.into();
-        }
-        dir = parent_dir(dir.trim_end_matches('/'));
-    }
+/// The nearest section at or above a folder (written with its trailing slash).
+pub(super) fn owning_section(sections: &BTreeMap<String, Section>, dir: &str) -> String {
+    ancestor_dirs(dir)
+        .map(|dir| format!("{dir}_index.md"))
+        .find(|key| sections.contains_key(key))
+        .unwrap_or_else(|| ROOT_SECTION.into())
 }
 
 pub(super) fn link_sections(library: &mut Library) {
