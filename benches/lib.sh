@@ -133,7 +133,7 @@ wait_quiet() {
 # and 22.5 s started 75 s later; with runs 65 s apart its kernel time still grew from run to
 # run (10.8, 17.4, 24.7 s). A cold build writes where nothing was just deleted, so the old
 # outputs are not deleted between runs: they are moved aside (a rename frees no inode) and
-# deleted once every run is over (empty_trash).
+# deleted once every run is over (bench.sh's exit trap deletes its trash folders).
 
 # set_aside PATH...: moves each PATH that exists into TRASH when TRASH is on the same file
 # system, else deletes it.
@@ -159,8 +159,8 @@ t_reset() { T_STATUS=$1; T_WALL=NA; T_CPU=NA; T_USER=NA; T_SYS=NA; T_RSS=NA; T_O
 # time_runs TAG VERSION OUT CMD...: runs CMD until RUNS runs were clean (at most MAX_TRIES x
 # RUNS tries, waiting for a quiet machine after a noisy one), under $NICE and GNU time. Before
 # each run it sets aside the paths in the array CLEAN (empty for a warm rebuild; see
-# set_aside) and calls sync, so that one run's pending writes are not charged to the next. Medians are over the clean
-# runs (over all runs, with status "noisy", when too few were clean). Needs RESULTS (folder
+# set_aside) and calls sync, so that one run's pending writes are not charged to the next.
+# Medians are over the clean runs (over all runs, with status "noisy", when too few were clean). Needs RESULTS (folder
 # for logs) and N. Sets T_STATUS, T_WALL, T_CPU, T_USER, T_SYS, T_RSS (MB), T_OUT (MB),
 # T_HTML, T_RUNS ("clean/tried") and T_OTHERS (others' CPU s in the counted runs); writes
 # RESULTS/TAG.runs.tsv with every try and RESULTS/TAG.log.R with each run's output.

@@ -90,6 +90,12 @@ impl Pages {
     ) -> impl DoubleEndedIterator<Item = (&String, &mut Page)> + ExactSizeIterator {
         self.map.iter_mut().map(|(key, page)| (key, &mut **page))
     }
+
+    /// Every page with its key, shared out over rayon's threads.
+    pub fn par_iter(&self) -> impl rayon::iter::IndexedParallelIterator<Item = (&String, &Page)> {
+        use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
+        self.map.par_iter().map(|(key, page)| (key, &**page))
+    }
 }
 
 impl std::ops::Index<&str> for Pages {
@@ -98,14 +104,6 @@ impl std::ops::Index<&str> for Pages {
     /// The page at `key`; panics when there is none, as a map's index does.
     fn index(&self, key: &str) -> &Page {
         &self.map[key]
-    }
-}
-
-impl Pages {
-    /// Every page with its key, shared out over rayon's threads.
-    pub fn par_iter(&self) -> impl rayon::iter::IndexedParallelIterator<Item = (&String, &Page)> {
-        use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
-        self.map.par_iter().map(|(key, page)| (key, &**page))
     }
 }
 
