@@ -219,7 +219,10 @@ fn draft_section_dirs<'a>(drafts: impl IntoIterator<Item = &'a String>) -> HashS
 
 /// Whether `key` lies inside one of `dirs` (folders with their trailing slash; "" is the
 /// content root).
-fn under_any(key: &str, dirs: &HashSet<&str>) -> bool {
+fn under_any<Dir: std::borrow::Borrow<str> + Eq + std::hash::Hash>(
+    key: &str,
+    dirs: &HashSet<Dir>,
+) -> bool {
     !dirs.is_empty() && ancestor_dirs(key).any(|dir| dirs.contains(dir))
 }
 
@@ -458,7 +461,7 @@ fn remove_drafts(library: &mut Library, config: &Config, include_drafts: bool) {
         .filter(|s| s.meta.draft && s.doc.key != ROOT_SECTION)
         .map(|s| parent_dir(&s.doc.key).to_string())
         .collect();
-    let under_draft = |key: &str| ancestor_dirs(key).any(|dir| draft_dirs.contains(dir));
+    let under_draft = |key: &str| under_any(key, &draft_dirs);
     let mut removed = Vec::new();
     library.sections.retain(|key, s| {
         let keep = key == ROOT_SECTION || !(s.meta.draft || under_draft(key));
