@@ -78,12 +78,15 @@ LOTS_SRC=$LOTS
 LOTS=$BENCH_DIR/lots-under-test.$$
 cp "$LOTS_SRC" "$LOTS" || die "cannot copy $LOTS_SRC to $LOTS"
 OUTS_NOW=""
-# Old outputs wait in a trash folder on each output file system until the end (see set_aside).
-# Not on tmpfs: it has no such rule, and a trash there would hold the old outputs in memory.
+# Old outputs and caches wait in a trash folder on each file system until the end (see
+# set_aside): on each output's, and on the corpus's, which holds the caches. Not on tmpfs: it
+# has no such rule, and a trash there would hold the old outputs in memory.
 TRASHES=()
 for fs in "${FS_LIST[@]}"; do
   [ "${FS_TYPE[$fs]}" = tmpfs ] || TRASHES+=("$(trash_in "${FS_DIR[$fs]}")")
 done
+[ "$(df --output=fstype "$BENCH_DIR" | tail -1 | tr -d ' ')" = tmpfs ] || TRASHES+=("$(trash_in "$BENCH_DIR")")
+TRASH="${TRASHES[*]}"
 trap 'rm -rf "$LOTS" ${OUTS_NOW:+"$OUTS_NOW"} ${TRASHES[@]+"${TRASHES[@]}"}' EXIT
 LOTS_VER=$(tool_version lots); LOTS_VER=${LOTS_VER:-?}
 LOTS_SUM=$(sha256sum "$LOTS" | cut -c1-12)
@@ -157,7 +160,6 @@ for N in "${SIZES[@]}"; do
     wait_quiet
     note "lots: $RUNS cold builds (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
     CLEAN=("$OUT" "$SITE/.lots-cache")
-    TRASH=""; [ "${FS_TYPE[$fs]}" = tmpfs ] || TRASH=$(trash_in "${FS_DIR[$fs]}")
     time_runs "lots-$fs" "$LOTS_VER" "$OUT" "$LOTS" build --root "$SITE" --output "$OUT"
     summary_row "$RESULTS/summary.tsv" lots "$LOTS_VER" "$N" "$fs" cold
     if [ "$T_STATUS" = ok ] || [ "$T_STATUS" = noisy ]; then

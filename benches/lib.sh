@@ -10,9 +10,10 @@
 #   GNU_TIME=time on PATH  GNU time, for CPU time and peak RSS (`apt-get install -y time`)
 #   QUIET_WAIT=180         before a case, wait up to this many seconds for an idle machine
 #                          (5 s in a row under 10% of one CPU); 0 = don't wait
-#   TRASH                  a folder (set by bench.sh for outputs on disk, not on tmpfs) that
-#                          old outputs are moved into instead of being deleted, until the end
-#                          of the whole run (see set_aside); unset: they are deleted at once
+#   TRASH                  folders, separated by spaces, one per file system that is not
+#                          tmpfs (set by bench.sh), that old outputs and caches are moved into
+#                          instead of being deleted, until the end of the whole run (see
+#                          set_aside); a path with no trash on its file system is deleted at once
 #   NOISE=0.1, MAX_TRIES=3 a timed run is "clean" when other processes took at most NOISE x its
 #                          own CPU time (from /proc/stat); a case is retried up to MAX_TRIES x
 #                          RUNS times to get RUNS clean runs
@@ -135,17 +136,22 @@ wait_quiet() {
 # outputs are not deleted between runs: they are moved aside (a rename frees no inode) and
 # deleted once every run is over (bench.sh's exit trap deletes its trash folders).
 
-# set_aside PATH...: moves each PATH that exists into TRASH when TRASH is on the same file
-# system, else deletes it.
+# set_aside PATH...: moves each PATH that exists into the folder of TRASH on its file system,
+# else deletes it. The caches are in the corpus, on disk, even when the output is on tmpfs:
+# deleting lots' image cache (8,000 files at 100,000 pages) made the next build's images
+# step take 0.2-0.9 s instead of 0.05 s x 10.
 set_aside() {
-  local p
+  local p t moved
   for p in "$@"; do
     [ -e "$p" ] || continue
-    if [ -n "${TRASH:-}" ] && mkdir -p "$TRASH" && [ "$(stat -c %d "$TRASH")" = "$(stat -c %d "$(dirname "$p")")" ]; then
-      mv "$p" "$(mktemp -d "$TRASH/old.XXXXXX")/" || rm -rf "$p"
-    else
-      rm -rf "$p"
-    fi
+    moved=no
+    for t in ${TRASH:-}; do
+      if mkdir -p "$t" && [ "$(stat -c %d "$t")" = "$(stat -c %d "$(dirname "$p")")" ]; then
+        mv "$p" "$(mktemp -d "$t/old.XXXXXX")/" && moved=yes
+        break
+      fi
+    done
+    [ "$moved" = yes ] || rm -rf "$p"
   done
 }
 
