@@ -18,9 +18,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-use super::counts::{push_varint, read_varint, Counted, PageCounts, RunCounts};
+use super::counts::{Counted, PageCounts, RunCounts};
 use super::extract::{Field, SearchDoc, FIELD_COUNT};
 use super::pipeline::{self, Kind, Term, Vocabulary};
+use super::scored::{self, ScoredRun};
 use super::tiers::{self, Tiers};
 use super::tokens::{self, FastMap};
 
@@ -191,9 +192,7 @@ pub(super) fn from_tokens(tokens: &[Cow<str>], tokenized: Counted) -> (Index, Co
         context,
     } = score(tokens, tokenized);
     let spelled = |key: u32| keys[key as usize].variants.len() > 1;
-    let df = document_frequencies(&runs, keys.len(), spelled);
-    let postings = by_key(&runs, 0..keys.len(), &df, spelled);
-    drop(runs);
+    let postings = scored::all_lists(runs, keys.len(), spelled);
     let entries = keys
         .into_iter()
         .zip(postings)
@@ -218,10 +217,12 @@ pub(super) fn encoded_from_tokens(
     let Scored { mut keys, runs, .. } = score(tokens, tokenized);
     let spelled: Vec<bool> = keys.iter().map(|k| k.variants.len() > 1).collect();
     let spelled = |key: u32| spelled[key as usize];
-    let df = document_frequencies(&runs, keys.len(), spelled);
+    let df = scored::document_frequencies(&runs, keys.len(), spelled);
+    let ranges = scored::key_ranges(&df, postings_at_once);
+    let parts = scored::split(runs, &ranges, spelled);
     let mut lists = Vec::with_capacity(keys.len());
-    for range in key_ranges(&df, postings_at_once) {
-        let postings = by_key(&runs, range.clone(), &df, spelled);
+    for (range, parts) in ranges.into_iter().zip(parts) {
+        let postings = parts.into_lists(range.clone(), &df, spelled);
         let encoded: Vec<Tiers> = keys[range]
             .par_iter_mut()
             .zip(postings)
@@ -255,7 +256,7 @@ fn score(tokens: &[Cow<str>], tokenized: Counted) -> Scored {
     let runs: Vec<ScoredRun> = tokenized
         .into_runs()
         .into_par_iter()
-        .map(|run| ScoredRun::score(&run, &refs, &averages, spelled))
+        .map(|run| score_run(&run, &refs, &averages, spelled))
         .collect();
     Scored {
         keys,
@@ -267,128 +268,19 @@ fn score(tokens: &[Cow<str>], tokenized: Counted) -> Scored {
     }
 }
 
-/// One run's pages scored ([`score_doc`]), packed as varints: per page its number of keys,
-/// then per key the gap from the key before, its value and, for a key with several
-/// spellings, its variant mask. About 3 bytes a posting, where a `(u32, u32, u32)` takes 12.
-struct ScoredRun {
-    pages: usize,
-    bytes: Vec<u8>,
-}
-
-impl ScoredRun {
-    fn score(
-        run: &RunCounts,
-        refs: &[Vec<TermRef>],
-        averages: &[f32; FIELD_COUNT],
-        spelled: impl Fn(u32) -> bool + Copy,
-    ) -> ScoredRun {
-        let mut bytes = Vec::new();
-        for doc in run.pages() {
-            let terms = score_doc(&doc, refs, averages, spelled);
-            push_varint(&mut bytes, terms.len() as u32);
-            let mut last = 0;
-            for (key, value, variants) in terms {
-                push_varint(&mut bytes, key - last);
-                push_varint(&mut bytes, value);
-                if spelled(key) {
-                    push_varint(&mut bytes, variants);
-                }
-                last = key;
-            }
-        }
-        bytes.shrink_to_fit();
-        ScoredRun {
-            pages: run.len(),
-            bytes,
-        }
-    }
-
-    /// Calls `visit(page, key, value, variants)` for each key of each page, in order; the
-    /// page is its number in the run.
-    fn for_each(&self, spelled: impl Fn(u32) -> bool, mut visit: impl FnMut(u32, u32, u32, u32)) {
-        let mut at = 0;
-        for page in 0..self.pages as u32 {
-            let mut key = 0;
-            for _ in 0..read_varint(&self.bytes, &mut at) {
-                key += read_varint(&self.bytes, &mut at);
-                let value = read_varint(&self.bytes, &mut at);
-                let variants = if spelled(key) {
-                    read_varint(&self.bytes, &mut at)
-                } else {
-                    0
-                };
-                visit(page, key, value, variants);
-            }
-        }
-    }
-}
-
-/// How many pages each key is on.
-fn document_frequencies(
-    runs: &[ScoredRun],
-    key_count: usize,
-    spelled: impl Fn(u32) -> bool + Copy + Sync,
-) -> Vec<u32> {
-    runs.par_iter()
-        .fold(
-            || vec![0u32; key_count],
-            |mut df, run| {
-                run.for_each(spelled, |_, key, _, _| df[key as usize] += 1);
-                df
-            },
-        )
-        .reduce(
-            || vec![0u32; key_count],
-            |mut a, b| {
-                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-                a
-            },
-        )
-}
-
-/// Consecutive ranges of keys, each with at most `postings` postings in all (or one key).
-fn key_ranges(df: &[u32], postings: u64) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let (mut start, mut held) = (0, 0u64);
-    for (key, n) in df.iter().enumerate() {
-        if held + u64::from(*n) > postings && key > start {
-            ranges.push(start..key);
-            (start, held) = (key, 0);
-        }
-        held += u64::from(*n);
-    }
-    if start < df.len() {
-        ranges.push(start..df.len());
-    }
-    ranges
-}
-
-/// The postings of the keys in `range`, in document order, from the scored runs (in
-/// document order); `df` sizes each list, so that filling it never reallocates.
-fn by_key(
-    runs: &[ScoredRun],
-    range: std::ops::Range<usize>,
-    df: &[u32],
+/// One run's pages scored ([`score_doc`]), packed.
+fn score_run(
+    run: &RunCounts,
+    refs: &[Vec<TermRef>],
+    averages: &[f32; FIELD_COUNT],
     spelled: impl Fn(u32) -> bool + Copy,
-) -> Vec<Vec<Posting>> {
-    let mut postings: Vec<Vec<Posting>> = df[range.clone()]
-        .iter()
-        .map(|n| Vec::with_capacity(*n as usize))
-        .collect();
-    let mut first = 0u32;
-    for run in runs {
-        run.for_each(spelled, |page, key, value, variants| {
-            if range.contains(&(key as usize)) {
-                postings[key as usize - range.start].push(Posting {
-                    doc: first + page,
-                    value,
-                    variants,
-                });
-            }
-        });
-        first += run.pages as u32;
+) -> ScoredRun {
+    let mut scored = ScoredRun::default();
+    for doc in run.pages() {
+        scored.push_page(&score_doc(&doc, refs, averages, spelled), spelled);
     }
-    postings
+    scored.shrink_to_fit();
+    scored
 }
 
 fn average_lengths(docs: &Counted) -> [f32; FIELD_COUNT] {
@@ -548,7 +440,7 @@ mod tests {
             (keys, lists.iter().map(said).collect::<Vec<_>>())
         };
         let (keys, at_once) = whole(u64::MAX);
-        assert!(key_ranges(&[40, 40, 1, 39], 41).len() == 3);
+        assert!(scored::key_ranges(&[40, 40, 1, 39], 41).len() == 3);
         assert_eq!(whole(41), (keys.clone(), at_once.clone()));
         assert_eq!(whole(1), (keys.clone(), at_once.clone()));
         // And they are what the whole index encodes.

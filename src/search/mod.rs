@@ -23,6 +23,7 @@ pub mod index;
 pub mod live;
 pub mod pipeline;
 pub mod query;
+mod scored;
 pub mod shards;
 pub mod tiers;
 mod tokens;
