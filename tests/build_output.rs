@@ -253,10 +253,11 @@ fn the_example_site_in_the_repository_builds() {
     run.assert_file(".lots-build");
 }
 
-/// The site a build replaces waits beside the output for the next build, which deletes it
-/// while it works: one `.lots-previous-*` folder at most, never the live site.
+/// The site a build replaces waits beside the output for the next build, which writes its own
+/// site into it (recycled_output.rs): one `.lots-previous-*` folder at most, never the live
+/// site.
 #[test]
-fn the_replaced_site_is_deleted_by_the_next_build() {
+fn the_replaced_site_is_taken_by_the_next_build() {
     let site = fixture("basic");
     let previous = || -> Vec<String> {
         std::fs::read_dir(&site.root)
@@ -284,7 +285,7 @@ fn the_replaced_site_is_deleted_by_the_next_build() {
     site.build_ok(&[]).assert_file("guider/ny/index.html");
     let third = previous();
     assert_eq!(third.len(), 1, "{third:?}");
-    assert_ne!(third, second, "the earlier replaced site is deleted");
+    assert_ne!(third, second, "the earlier replaced site is taken");
 }
 
 /// A rebuild links each file that did not change to the published one instead of writing it

@@ -9,6 +9,7 @@ mod output;
 pub mod preview;
 mod previous;
 mod progress;
+mod recycle;
 mod reload;
 mod render;
 pub(crate) mod timing;
@@ -489,9 +490,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         site.today = today;
     }
     timer.lap("load");
-    let staging = output::Staging::new(&options.output, &options.root, &site.config.language)
+    let mut staging = output::Staging::new(&options.output, &options.root, &site.config.language)
         .map_err(BuildError::Io)?;
-    let published = previous::Previous::read(&options.output, MARKER);
+    let published = previous::Previous::read(&options.output, MARKER).recycling(staging.recycled());
     let sink = output::FolderSink::new(staging.path(), published);
     // The search index read the page texts as their Markdown was rendered, and they went:
     // the pages are written from their files, and the index is made from the tokens beside
@@ -528,6 +529,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let html_files = jobs.len();
     let written = sink.into_written();
+    staging
+        .remove_unwritten(&written)
+        .map_err(|e| failed(None, &e))?;
     crate::offline::write(staging.path(), &site.config, &written)
         .map_err(|e| failed(Some(crate::offline::SERVICE_WORKER), &e))?;
     timer.lap("offline");

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use super::previous::Previous;
+use super::recycle;
 use crate::messages::{self, Args, Lang};
 use crate::templates::deps::Dep;
 
@@ -16,12 +17,14 @@ use crate::templates::deps::Dep;
 pub const MARKER: &str = ".lots-build";
 const STAGING_PREFIX: &str = ".lots-staging-";
 const OLD_PREFIX: &str = ".lots-old-";
-/// The site the last build replaced, left beside the output for the next build to delete
-/// while it works: deleting 100,000 files took longer than building them again.
+/// The site the last build replaced, left beside the output for the next build to write its
+/// own into (see `recycle`): deleting 100,000 files took longer than building them again.
 const PREVIOUS_PREFIX: &str = ".lots-previous-";
 
 pub struct Staging {
-    dir: tempfile::TempDir,
+    dir: Folder,
+    /// What the folder held, when it is the site the last build replaced (see `recycle`).
+    survey: Option<recycle::Survey>,
     /// A lock on the staging folder for as long as this build runs (see [`owned`]).
     _lock: Option<fs::File>,
     target: PathBuf,
@@ -50,22 +53,56 @@ impl Staging {
         };
         fs::create_dir_all(parent).map_err(|e| failed("output.create", e))?;
         remove_stale(parent);
-        let clearing = clear_previous(parent);
-        let dir = tempfile::Builder::new()
+        let path = tempfile::Builder::new()
             .prefix(STAGING_PREFIX)
             .tempdir_in(parent)
-            .map_err(|e| failed("output.staging", e))?;
-        let lock = lock(dir.path());
+            .map_err(|e| failed("output.staging", e))?
+            .keep();
+        let recycled = recycle::take(parent, PREVIOUS_PREFIX, &path);
+        let mut dir = Folder {
+            path,
+            recycled,
+            done: false,
+        };
+        let lock = lock(&dir.path);
+        let survey = match recycled.then(|| recycle::survey(&dir.path)) {
+            Some(Err(_)) => {
+                // Not worth a failed build: start from an empty folder.
+                dir.recycled = false;
+                fs::remove_dir_all(&dir.path)
+                    .and_then(|()| fs::create_dir(&dir.path))
+                    .map_err(|e| failed("output.staging", e))?;
+                None
+            }
+            Some(Ok(survey)) => Some(survey),
+            None => None,
+        };
+        let clearing = clear_previous(parent);
         Ok(Staging {
             dir,
+            survey,
             _lock: lock,
             target: target.to_path_buf(),
             clearing,
         })
     }
 
+    /// Whether the staging folder is the site the last build replaced (see `recycle`).
+    pub fn recycled(&self) -> bool {
+        self.dir.recycled
+    }
+
+    /// In a recycled folder, removes what the new site, `written`, does not have; to be called
+    /// once every file is written, before [`Staging::commit`].
+    pub fn remove_unwritten<V: Sync>(&mut self, written: &HashMap<String, V>) -> io::Result<()> {
+        match self.survey.take() {
+            Some(survey) => recycle::remove_stale(&self.dir.path, survey, written),
+            None => Ok(()),
+        }
+    }
+
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        &self.dir.path
     }
 
     /// Puts the staged site in place of the old one. On Linux the two folders are exchanged
@@ -88,20 +125,62 @@ impl Staging {
     }
 }
 
+/// The staging folder. A build that does not get to swap it into place removes it, or, when it
+/// is a recycled site, gives it back for the next build to take (removing 100,000 files took
+/// longer than a build).
+struct Folder {
+    path: PathBuf,
+    recycled: bool,
+    done: bool,
+}
+
+impl Folder {
+    fn keep(mut self) -> PathBuf {
+        self.done = true;
+        std::mem::take(&mut self.path)
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        if self.done {
+            return;
+        }
+        if self.recycled {
+            if let Some(previous) = previous_name(&self.path) {
+                if fs::rename(&self.path, previous).is_ok() {
+                    return;
+                }
+            }
+        }
+        let _ = fs::remove_dir_all(&self.path);
+    }
+}
+
+/// The name a staging folder's site gets once it is replaced: `.lots-previous-*` beside it.
+fn previous_name(staging: &Path) -> Option<PathBuf> {
+    let name = staging.file_name()?.to_string_lossy();
+    let unique = name.trim_start_matches(STAGING_PREFIX);
+    Some(staging.with_file_name(format!("{PREVIOUS_PREFIX}{unique}")))
+}
+
 /// Puts the staged folder `dir` in place of `target` (see [`Staging::commit`]).
-fn swap(dir: tempfile::TempDir, target: &Path, marker: &str) -> io::Result<()> {
-    fs::write(dir.path().join(MARKER), marker)?;
+fn swap(dir: Folder, target: &Path, marker: &str) -> io::Result<()> {
+    // Never written through: a recycled folder's old marker may be anything.
+    recycle::make_way(&dir.path, MARKER)?;
+    fs::write(dir.path.join(MARKER), marker)?;
     let staged = dir.keep();
     let parent = staged.parent().unwrap_or(Path::new(".")).to_path_buf();
     if !target.exists() {
         return fs::rename(&staged, target);
     }
     if exchange(&staged, target)? {
-        // `staged` now holds the old site: the next build deletes it (PREVIOUS_PREFIX).
-        let name = staged.file_name().unwrap_or_default().to_string_lossy();
-        let unique = name.trim_start_matches(STAGING_PREFIX);
-        let previous = parent.join(format!("{PREVIOUS_PREFIX}{unique}"));
-        return fs::rename(&staged, previous).or_else(|_| fs::remove_dir_all(&staged));
+        // `staged` now holds the old site: the next build takes it (PREVIOUS_PREFIX).
+        return match previous_name(&staged) {
+            Some(previous) => fs::rename(&staged, previous),
+            None => Err(io::ErrorKind::InvalidInput.into()),
+        }
+        .or_else(|_| fs::remove_dir_all(&staged));
     }
     let old = tempfile::Builder::new()
         .prefix(OLD_PREFIX)
@@ -200,8 +279,9 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Starts deleting the sites earlier builds replaced (`.lots-previous-*`), if any, on a thread
-/// of its own: nobody reads them, and a build running beside another may delete them too.
+/// Starts deleting the sites earlier builds replaced (`.lots-previous-*`) that this build did
+/// not take (one is left after builds that ran side by side), on a thread of its own: nobody
+/// reads them, and a build running beside another may delete them too.
 fn clear_previous(parent: &Path) -> Option<std::thread::JoinHandle<()>> {
     let previous: Vec<PathBuf> = fs::read_dir(parent)
         .ok()?

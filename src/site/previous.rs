@@ -38,6 +38,10 @@ pub struct Previous {
     /// Paths of the new site that share their file with the published one: written again, such
     /// a path gets a file of its own first, never new bytes through the link into the live site.
     linked: Mutex<HashSet<String>>,
+    /// The staging folder is the site the last build replaced (see `recycle`): whatever it
+    /// holds at a path is kept only when it is the published file, and removed before the path
+    /// is written.
+    recycled: bool,
 }
 
 impl Previous {
@@ -63,7 +67,13 @@ impl Previous {
             hashes,
             linking: AtomicBool::new(true),
             linked: Mutex::new(HashSet::new()),
+            recycled: false,
         }
+    }
+
+    /// Whether the staging folder is a recycled site (see [`Previous::recycled`]).
+    pub fn recycling(self, recycled: bool) -> Previous {
+        Previous { recycled, ..self }
     }
 
     /// Puts the published copy of `path` into `staging` when its hash is `hash`, its size `len`
@@ -80,12 +90,22 @@ impl Previous {
             .hashes
             .get(path)
             .is_some_and(|kept| *kept == hash.to_hex()[..HASH_DIGITS]);
-        let unchanged = at::file(dir, path)
-            .is_some_and(|(size, changed)| size == len as u64 && changed <= self.built);
-        if !same || !unchanged {
+        let Some(published) = at::file(dir, path) else {
+            return false;
+        };
+        if !same || published.size != len as u64 || published.changed > self.built {
             return false;
         }
         let target = staging.join(path);
+        if self.recycled {
+            if at::is_file(&target, published.id) {
+                self.note_linked(path);
+                return true;
+            }
+            if super::recycle::make_way(staging, path).is_err() {
+                return false;
+            }
+        }
         if let Some(parent) = target.parent() {
             if fs::create_dir_all(parent).is_err() {
                 return false;
@@ -93,8 +113,7 @@ impl Previous {
         }
         match at::link(dir, path, &target) {
             Ok(()) => {
-                let mut linked = self.linked.lock().unwrap_or_else(|p| p.into_inner());
-                linked.insert(path.to_string());
+                self.note_linked(path);
                 true
             }
             Err(err) => {
@@ -110,9 +129,18 @@ impl Previous {
         }
     }
 
+    fn note_linked(&self, path: &str) {
+        let mut linked = self.linked.lock().unwrap_or_else(|p| p.into_inner());
+        linked.insert(path.to_string());
+    }
+
     /// Before `path` of the staging folder is written: a file linked to the published site is
-    /// removed first, so that the write makes a file of its own.
+    /// removed first, so that the write makes a file of its own; in a recycled folder, whatever
+    /// is there.
     pub fn unlink(&self, staging: &Path, path: &str) -> io::Result<()> {
+        if self.recycled {
+            return super::recycle::make_way(staging, path);
+        }
         let was_linked = self
             .linked
             .lock()
@@ -165,9 +193,15 @@ mod at {
         Some((text, (meta.mtime(), meta.mtime_nsec())))
     }
 
-    /// The size and time of last change of `name` when it is a regular file (not a link, a
-    /// folder or a device).
-    pub fn file(dir: &fs::File, name: &str) -> Option<(u64, Time)> {
+    /// A published file: its size, time of last change, and device and inode.
+    pub struct Published {
+        pub size: u64,
+        pub changed: Time,
+        pub id: (u64, u64),
+    }
+
+    /// `name` in `dir` when it is a regular file (not a link, a folder or a device).
+    pub fn file(dir: &fs::File, name: &str) -> Option<Published> {
         let name = CString::new(name).ok()?;
         // SAFETY: `stat` is plain data, filled in by the call.
         let mut stat: libc::stat = unsafe { std::mem::zeroed() };
@@ -175,8 +209,17 @@ mod at {
         // SAFETY: a valid open folder, a NUL-terminated name and a stat buffer.
         let found = unsafe { libc::fstatat(dir.as_raw_fd(), name.as_ptr(), &mut stat, flags) };
         let regular = found == 0 && (stat.st_mode & libc::S_IFMT) == libc::S_IFREG;
-        let changed = (stat.st_mtime as i64, stat.st_mtime_nsec as i64);
-        regular.then_some((stat.st_size as u64, changed))
+        regular.then_some(Published {
+            size: stat.st_size as u64,
+            changed: (stat.st_mtime as i64, stat.st_mtime_nsec as i64),
+            id: (stat.st_dev as u64, stat.st_ino as u64),
+        })
+    }
+
+    /// Whether `path` is the regular file with device and inode `id`.
+    pub fn is_file(path: &Path, id: (u64, u64)) -> bool {
+        fs::symlink_metadata(path)
+            .is_ok_and(|meta| meta.is_file() && (meta.dev(), meta.ino()) == id)
     }
 
     pub fn link(dir: &fs::File, name: &str, to: &Path) -> io::Result<()> {
@@ -214,8 +257,16 @@ mod at {
     pub fn read(_: &fs::File, _: &str) -> Option<(String, Time)> {
         None
     }
-    pub fn file(_: &fs::File, _: &str) -> Option<(u64, Time)> {
+    pub struct Published {
+        pub size: u64,
+        pub changed: Time,
+        pub id: (u64, u64),
+    }
+    pub fn file(_: &fs::File, _: &str) -> Option<Published> {
         None
+    }
+    pub fn is_file(_: &Path, _: (u64, u64)) -> bool {
+        false
     }
     pub fn link(_: &fs::File, _: &str, _: &Path) -> io::Result<()> {
         Err(io::ErrorKind::Unsupported.into())
