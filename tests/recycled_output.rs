@@ -171,3 +171,31 @@ fn a_failed_rebuild_gives_the_replaced_site_back() {
     site.build_ok(&[]).assert_contains(PAGE_OUT, "Hon sa");
     assert_same_as_a_fresh_build(&site, "after-failure");
 }
+
+/// A killed build's staging folder, half written, with a link out of it: the next build takes
+/// it as a replaced site, and trusts nothing in it.
+#[cfg(unix)]
+#[test]
+fn a_killed_builds_folder_is_taken_by_the_next_build() {
+    let site = fixture("basic");
+    site.build_ok(&[]);
+    assert_eq!(replaced(&site), Vec::<PathBuf>::new());
+    let killed = site.path(".lots-staging-dodad");
+    let outside = site.beside("utanfor");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    std::fs::create_dir_all(killed.join("guider/forsta")).expect("mkdir");
+    std::fs::write(killed.join(PAGE_OUT), "<!DOCTYPE html><p>halvt skr").expect("write");
+    std::os::unix::fs::symlink(&outside, killed.join("nyheter")).expect("link");
+    let folder = inode(&killed.join("guider"));
+    edit(&site, "Han sa", "Hon sa");
+    let run = site.build_ok(&[]);
+    assert!(!killed.exists());
+    assert_eq!(inode(&site.public().join("guider")), folder, "taken");
+    assert_eq!(
+        list_files(&outside),
+        Vec::<String>::new(),
+        "written outside"
+    );
+    run.assert_contains(PAGE_OUT, "Hon sa");
+    assert_same_as_a_fresh_build(&site, "killed");
+}

@@ -302,10 +302,12 @@ fn clear_previous(parent: &Path) -> Option<std::thread::JoinHandle<()>> {
         .ok()
 }
 
-/// Removes the staging folders of builds that were killed (and the old sites of builds killed
-/// while swapping): at once when no build holds the folder's lock, else once it is an hour
-/// old (a younger one may belong to a build running at this moment on a system without
+/// Clears away the staging folders of builds that were killed (and the old sites of builds
+/// killed while swapping): at once when no build holds the folder's lock, else once it is an
+/// hour old (a younger one may belong to a build running at this moment on a system without
 /// locks). Without the lock, every killed build left a copy of the site behind for an hour.
+/// A killed build's staging folder becomes a replaced site, for this build to take (see
+/// `recycle`, which trusts nothing in it); an old site is removed.
 fn remove_stale(parent: &Path) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -324,7 +326,12 @@ fn remove_stale(parent: &Path) {
             .map(|t| t <= cutoff)
             .unwrap_or(false);
         if old || !owned(&entry.path()) {
-            let _ = fs::remove_dir_all(entry.path());
+            let path = entry.path();
+            let recycled = name.starts_with(STAGING_PREFIX)
+                && previous_name(&path).is_some_and(|to| fs::rename(&path, to).is_ok());
+            if !recycled {
+                let _ = fs::remove_dir_all(path);
+            }
         }
     }
 }
