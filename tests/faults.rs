@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{fixture, list_files, snapshot, Run, Site};
+use common::{fixture, list_files, snapshot};
 
 /// The page the tests edit, so that a successful build changes the output.
 const PAGE: &str = "content/guider/forsta.md";
@@ -22,16 +22,6 @@ fn leftovers(dir: &Path) -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".lots-staging-") || n.starts_with(".lots-old-"))
         .collect()
-}
-
-/// `lots build` of `site` with `env` set.
-fn build_with_env(site: &Site, env: &[(&str, &str)]) -> Run {
-    let args = [
-        "build".to_string(),
-        "--root".to_string(),
-        site.root.display().to_string(),
-    ];
-    common::run_lots_with_env(&args, &site.root, site.public(), env)
 }
 
 #[test]
@@ -49,7 +39,7 @@ fn a_full_disk_leaves_the_previous_site_and_says_so() {
     // The first write, one in the middle, and one of the last the build makes itself (the
     // marker, the manifest and the service worker are written after the sink's files).
     for after in [1, before.len() / 2, before.len() - 5] {
-        let run = build_with_env(&site, &[("LOTS_FAIL_WRITE_AFTER", &after.to_string())]);
+        let run = site.build_with_env(&[("LOTS_FAIL_WRITE_AFTER", &after.to_string())]);
         assert_eq!(run.code, 1, "write {after}: {}\n{}", run.stdout, run.stderr);
         let said = run
             .stderr

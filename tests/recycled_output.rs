@@ -38,6 +38,21 @@ fn assert_same_as_a_fresh_build(site: &Site, label: &str) {
     }
 }
 
+/// The `basic` fixture built twice: its output has a replaced site beside it.
+fn built_twice() -> Site {
+    let site = fixture("basic");
+    site.build_ok(&[]);
+    site.build_ok(&[]);
+    site
+}
+
+/// An empty folder beside the site, for a link out of the output to point at.
+fn outside(site: &Site) -> PathBuf {
+    let outside = site.beside("utanfor");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    outside
+}
+
 fn edit(site: &Site, from: &str, to: &str) {
     let text = std::fs::read_to_string(site.path(PAGE)).expect("read the page");
     assert!(text.contains(from), "{PAGE} has no `{from}`");
@@ -100,9 +115,7 @@ fn a_rebuild_writes_into_the_replaced_site_and_matches_a_fresh_build() {
 #[cfg(unix)]
 #[test]
 fn an_edited_page_is_never_written_through_the_link_to_the_published_one() {
-    let site = fixture("basic");
-    site.build_ok(&[]);
-    site.build_ok(&[]);
+    let site = built_twice();
     let published = site.public().join(PAGE_OUT);
     // Another name for the published file, to read it after the swap.
     let held = site.beside("held.html");
@@ -119,11 +132,8 @@ fn an_edited_page_is_never_written_through_the_link_to_the_published_one() {
 #[cfg(unix)]
 #[test]
 fn links_and_files_put_into_the_published_site_are_removed_not_followed() {
-    let site = fixture("basic");
-    site.build_ok(&[]);
-    site.build_ok(&[]);
-    let outside = site.beside("utanfor");
-    std::fs::create_dir_all(&outside).expect("mkdir");
+    let site = built_twice();
+    let outside = outside(&site);
     let public = site.public();
     std::fs::remove_dir_all(public.join("guider/andra")).expect("rm");
     std::os::unix::fs::symlink(&outside, public.join("guider/andra")).expect("link");
@@ -153,18 +163,10 @@ fn a_failed_rebuild_gives_the_replaced_site_back() {
         eprintln!("skipped: the full-disk hook (LOTS_FAIL_WRITE_AFTER) is in debug builds only");
         return;
     }
-    let site = fixture("basic");
-    site.build_ok(&[]);
-    site.build_ok(&[]);
+    let site = built_twice();
     let before = snapshot(&site.public());
     edit(&site, "Han sa", "Hon sa");
-    let args = [
-        "build".to_string(),
-        "--root".to_string(),
-        site.root.display().to_string(),
-    ];
-    let env = [("LOTS_FAIL_WRITE_AFTER", "8")];
-    let run = common::run_lots_with_env(&args, &site.root, site.public(), &env);
+    let run = site.build_with_env(&[("LOTS_FAIL_WRITE_AFTER", "8")]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(snapshot(&site.public()) == before, "public/ changed");
     assert_eq!(replaced(&site).len(), 1, "the replaced site is given back");
@@ -181,8 +183,7 @@ fn a_killed_builds_folder_is_taken_by_the_next_build() {
     site.build_ok(&[]);
     assert_eq!(replaced(&site), Vec::<PathBuf>::new());
     let killed = site.path(".lots-staging-dodad");
-    let outside = site.beside("utanfor");
-    std::fs::create_dir_all(&outside).expect("mkdir");
+    let outside = outside(&site);
     std::fs::create_dir_all(killed.join("guider/forsta")).expect("mkdir");
     std::fs::write(killed.join(PAGE_OUT), "<!DOCTYPE html><p>halvt skr").expect("write");
     std::os::unix::fs::symlink(&outside, killed.join("nyheter")).expect("link");

@@ -29,10 +29,7 @@ impl ScoredRun {
         let mut last = 0;
         for &(key, value, variants) in terms {
             push_varint(&mut self.bytes, key - last);
-            push_varint(&mut self.bytes, value);
-            if spelled(key) {
-                push_varint(&mut self.bytes, variants);
-            }
+            push_score(&mut self.bytes, value, spelled(key).then_some(variants));
             last = key;
         }
         self.pages += 1;
@@ -50,12 +47,7 @@ impl ScoredRun {
             let mut key = 0;
             for _ in 0..read_varint(&self.bytes, &mut at) {
                 key += read_varint(&self.bytes, &mut at);
-                let value = read_varint(&self.bytes, &mut at);
-                let variants = if spelled(key) {
-                    read_varint(&self.bytes, &mut at)
-                } else {
-                    0
-                };
+                let (value, variants) = read_score(&self.bytes, &mut at, spelled(key));
                 visit(page, key, value, variants);
             }
         }
@@ -218,10 +210,7 @@ impl Part {
         }
         push_varint(&mut self.bytes, gap);
         push_varint(&mut self.bytes, key - self.key);
-        push_varint(&mut self.bytes, value);
-        if let Some(variants) = variants {
-            push_varint(&mut self.bytes, variants);
-        }
+        push_score(&mut self.bytes, value, variants);
         self.key = key;
     }
 
@@ -234,15 +223,25 @@ impl Part {
                 (page, key) = (page + gap, self.first_key);
             }
             key += read_varint(&self.bytes, &mut at);
-            let value = read_varint(&self.bytes, &mut at);
-            let variants = if spelled(key) {
-                read_varint(&self.bytes, &mut at)
-            } else {
-                0
-            };
+            let (value, variants) = read_score(&self.bytes, &mut at, spelled(key));
             visit(page, key, value, variants);
         }
     }
+}
+
+/// A posting's value and, for a key with several spellings, its variant mask.
+fn push_score(bytes: &mut Vec<u8>, value: u32, variants: Option<u32>) {
+    push_varint(bytes, value);
+    if let Some(variants) = variants {
+        push_varint(bytes, variants);
+    }
+}
+
+/// What [`push_score`] wrote: the value, and the variant mask (0 when the key has one
+/// spelling).
+fn read_score(bytes: &[u8], at: &mut usize, spelled: bool) -> (u32, u32) {
+    let value = read_varint(bytes, at);
+    (value, if spelled { read_varint(bytes, at) } else { 0 })
 }
 
 #[cfg(test)]

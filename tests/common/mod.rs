@@ -114,6 +114,16 @@ impl Site {
         run_lots(&full, &self.root, out)
     }
 
+    /// `lots build --root ROOT` with `env` set, into ROOT/public.
+    pub fn build_with_env(&self, env: &[(&str, &str)]) -> Run {
+        let args = [
+            "build".to_string(),
+            "--root".to_string(),
+            self.root.display().to_string(),
+        ];
+        run_lots_with_env(&args, &self.root, self.public(), env)
+    }
+
     /// Builds and insists that the build succeeded.
     pub fn build_ok(&self, args: &[&str]) -> Run {
         let run = self.build(args);
