@@ -71,7 +71,7 @@ impl Previous {
         }
     }
 
-    /// Whether the staging folder is a recycled site (see [`Previous::recycled`]).
+    /// Whether the staging folder is a recycled site (see the field `recycled`).
     pub fn recycling(self, recycled: bool) -> Previous {
         Previous { recycled, ..self }
     }
@@ -156,10 +156,18 @@ impl Previous {
     }
 }
 
+/// A published file: its size, time of last change, and device and inode.
+struct Published {
+    size: u64,
+    changed: at::Time,
+    id: (u64, u64),
+}
+
 /// Files looked up in an open folder (the `*at` calls of POSIX), never following a symbolic
 /// link at the end of a path.
 #[cfg(unix)]
 mod at {
+    use super::Published;
     use std::ffi::CString;
     use std::fs;
     use std::io::{self, Read};
@@ -191,13 +199,6 @@ mod at {
         file.read_to_string(&mut text).ok()?;
         let meta = file.metadata().ok()?;
         Some((text, (meta.mtime(), meta.mtime_nsec())))
-    }
-
-    /// A published file: its size, time of last change, and device and inode.
-    pub struct Published {
-        pub size: u64,
-        pub changed: Time,
-        pub id: (u64, u64),
     }
 
     /// `name` in `dir` when it is a regular file (not a link, a folder or a device).
@@ -245,6 +246,7 @@ mod at {
 /// Elsewhere nothing is linked: every file is written.
 #[cfg(not(unix))]
 mod at {
+    use super::Published;
     use std::fs;
     use std::io;
     use std::path::Path;
@@ -256,11 +258,6 @@ mod at {
     }
     pub fn read(_: &fs::File, _: &str) -> Option<(String, Time)> {
         None
-    }
-    pub struct Published {
-        pub size: u64,
-        pub changed: Time,
-        pub id: (u64, u64),
     }
     pub fn file(_: &fs::File, _: &str) -> Option<Published> {
         None

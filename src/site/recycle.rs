@@ -105,7 +105,8 @@ fn remove_files_in_the_way(dir: &Path, relative: &str) -> io::Result<()> {
     for part in &folders[..folders.len().saturating_sub(1)] {
         path.push(part);
         match fs::symlink_metadata(&path) {
-            Ok(meta) if !meta.is_dir() => fs::remove_file(&path)?,
+            // Another file's write may have removed it a moment ago.
+            Ok(meta) if !meta.is_dir() => gone(fs::remove_file(&path))?,
             Ok(_) => {}
             Err(_) => break,
         }
