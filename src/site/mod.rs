@@ -493,6 +493,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut staging = output::Staging::new(&options.output, &options.root, &site.config.language)
         .map_err(BuildError::Io)?;
     let published = previous::Previous::read(&options.output, MARKER).recycling(staging.recycled());
+    timer.lap("staging");
     let sink = output::FolderSink::new(staging.path(), published);
     // The search index read the page texts as their Markdown was rendered, and they went:
     // the pages are written from their files, and the index is made from the tokens beside
