@@ -200,3 +200,19 @@ fn a_killed_builds_folder_is_taken_by_the_next_build() {
     run.assert_contains(PAGE_OUT, "Hon sa");
     assert_same_as_a_fresh_build(&site, "killed");
 }
+
+/// A preview with `--drafts` and then a real build into the same output: the draft is in the
+/// folder the real builds reuse, and never reaches the site they publish.
+#[test]
+fn a_draft_in_the_reused_folder_is_never_published() {
+    let site = fixture("basic");
+    site.build_ok(&["--drafts"])
+        .assert_file("guider/utkast/index.html");
+    site.build_ok(&["--drafts"]);
+    site.build_ok(&[])
+        .assert_no_file("guider/utkast/index.html");
+    let run = site.build_ok(&[]);
+    run.assert_no_file("guider/utkast/index.html");
+    assert!(!run.read("sw.js").contains("utkast"));
+    assert_same_as_a_fresh_build(&site, "drafts");
+}
