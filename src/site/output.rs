@@ -64,14 +64,16 @@ impl Staging {
             recycled,
             done: false,
         };
-        let lock = lock(&dir.path);
+        let mut held = lock(&dir.path);
         let survey = match recycled.then(|| recycle::survey(&dir.path)) {
             Some(Err(_)) => {
-                // Not worth a failed build: start from an empty folder.
+                // Not worth a failed build: start from an empty folder, locked anew (the lock
+                // was on the folder removed).
                 dir.recycled = false;
                 fs::remove_dir_all(&dir.path)
                     .and_then(|()| fs::create_dir(&dir.path))
                     .map_err(|e| failed("output.staging", e))?;
+                held = lock(&dir.path);
                 None
             }
             Some(Ok(survey)) => Some(survey),
@@ -81,7 +83,7 @@ impl Staging {
         Ok(Staging {
             dir,
             survey,
-            _lock: lock,
+            _lock: held,
             target: target.to_path_buf(),
             clearing,
         })

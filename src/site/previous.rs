@@ -147,10 +147,7 @@ impl Previous {
             .map(|mut l| l.remove(path))
             .unwrap_or(true);
         if was_linked {
-            match fs::remove_file(staging.join(path)) {
-                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
-                _ => {}
-            }
+            super::recycle::gone(fs::remove_file(staging.join(path)))?;
         }
         Ok(())
     }

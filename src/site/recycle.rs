@@ -19,7 +19,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -115,7 +115,7 @@ fn remove_files_in_the_way(dir: &Path, relative: &str) -> io::Result<()> {
 }
 
 /// Removes what the folder held when it was taken and the new site, `written`, does not have:
-/// files, then each folder that holds nothing written, whole.
+/// each folder that holds nothing written, whole, then the other files.
 pub fn remove_stale<V>(dir: &Path, survey: Survey, written: &HashMap<String, V>) -> io::Result<()>
 where
     V: Sync,
@@ -130,30 +130,29 @@ where
             folder = parent;
         }
     }
-    let stale = |path: &String| !written.contains_key(path) && !kept_dirs.contains(path.as_str());
-    let dirs: Vec<PathBuf> = survey
-        .dirs
-        .iter()
-        .filter(|d| stale(d))
-        // The topmost stale folders only: each goes whole.
-        .filter(|d| {
-            d.rsplit_once('/')
+    // Only what lies in a kept folder (or the top): a stale folder goes whole, with all in it.
+    let stale = |path: &&String| {
+        !written.contains_key(*path)
+            && !kept_dirs.contains(path.as_str())
+            && path
+                .rsplit_once('/')
                 .is_none_or(|(up, _)| kept_dirs.contains(up))
-        })
-        .map(|d| dir.join(d))
-        .collect();
-    dirs.par_iter()
-        .try_for_each(|d| gone(fs::remove_dir_all(d)))?;
+    };
+    survey
+        .dirs
+        .par_iter()
+        .filter(stale)
+        .try_for_each(|d| gone(fs::remove_dir_all(dir.join(d))))?;
     survey
         .files
         .par_iter()
-        .filter(|f| stale(f))
+        .filter(stale)
         .try_for_each(|f| gone(fs::remove_file(dir.join(f))))
 }
 
 /// A removal that found nothing to remove did its job: the path is not there, or one of its
 /// folders is now a file of the new site.
-fn gone(result: io::Result<()>) -> io::Result<()> {
+pub fn gone(result: io::Result<()>) -> io::Result<()> {
     match result {
         Err(err)
             if matches!(
