@@ -139,7 +139,7 @@ wait_quiet() {
 # set_aside PATH...: moves each PATH that exists into the folder of TRASH on its file system,
 # else deletes it. The caches are in the corpus, on disk, even when the output is on tmpfs:
 # deleting lots' image cache (8,000 files at 100,000 pages) made the next build's images
-# step take 0.2-0.9 s instead of 0.05 s x 10.
+# step take 0.2-0.9 s instead of 0.11-0.14 s.
 set_aside() {
   local p t moved
   for p in "$@"; do
