@@ -111,17 +111,18 @@ pub fn load(
         .par_iter()
         .map(|s| load_section(s, config))
         .collect();
-    let pages: Vec<_> = found
-        .pages
-        .par_iter()
-        .map(|p| {
-            let mut loaded = load_page(p, config).map(|(page, errs)| (Box::new(page), errs));
+    let pages = super::read_ahead::parse_all(
+        &found.pages,
+        |p| &p.file,
+        |p, text| {
+            let mut loaded =
+                page_from_read(p, text, config).map(|(page, errs)| (Box::new(page), errs));
             if let (true, Ok((page, _))) = (options.release_bodies, &mut loaded) {
                 page.doc.release_body(page.doc.body_hash());
             }
             loaded
-        })
-        .collect();
+        },
+    );
     for result in sections {
         match result {
             Ok((section, errs)) => {
@@ -306,7 +307,16 @@ fn read_section(source: &Source, config: &Config) -> Checked<Section> {
 }
 
 pub(super) fn load_page(source: &Source, config: &Config) -> Checked<Page> {
-    let text = read_text(&source.file).map_err(|d| (source.key.clone(), vec![d]))?;
+    page_from_read(source, read_text(&source.file), config)
+}
+
+/// A page from its file as [`read_text`] read it, or the reason it could not be.
+fn page_from_read(
+    source: &Source,
+    text: Result<String, Diagnostic>,
+    config: &Config,
+) -> Checked<Page> {
+    let text = text.map_err(|d| (source.key.clone(), vec![d]))?;
     page_from_text(source, text, config)
 }
 

@@ -18,6 +18,7 @@ mod pages;
 pub mod paths;
 pub mod placeholder;
 mod published;
+mod read_ahead;
 mod reload;
 pub mod schema;
 mod sections;
