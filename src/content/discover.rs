@@ -88,50 +88,84 @@ fn misnamed(source: &Source) -> Diagnostic {
 
 /// Every publishable file under `dir`, by its `/`-separated path relative to `dir`, in name
 /// order. Symbolic links are reported and skipped, so nothing outside `dir` is read.
+///
+/// Folders are read by several threads at once: a folder not in the cache is a wait on the
+/// disk, and a site has a thousand of them.
 pub fn walk_files(dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
-    let mut files = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir)
+    let found = std::sync::Mutex::new(Vec::new());
+    ignore::WalkBuilder::new(dir)
         .standard_filters(false)
         .hidden(true)
         .follow_links(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                warnings.push(unreadable(dir, &err));
-                continue;
-            }
-        };
-        let Some(file_type) = entry.file_type() else {
-            continue;
-        };
-        let path = entry.path();
-        if file_type.is_symlink() {
-            warnings.push(Diagnostic::file(
-                path,
-                "symbolic links are not followed; the file is not published",
-            ));
-            continue;
+        .threads(WALKERS)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                if let Some(seen) = seen(dir, entry) {
+                    found.lock().unwrap_or_else(|e| e.into_inner()).push(seen);
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    let mut found = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    // Name order, as a walk that sorts each folder gives: name by name along the path (`a/x`
+    // before `a-b`), compared on the bytes, which is many times quicker than `Path`'s own.
+    found.sort_unstable_by(|(a, _), (b, _)| names(a).cmp(names(b)));
+    let mut files = Vec::with_capacity(found.len());
+    for (path, seen) in found {
+        match seen {
+            Seen::File(key) => files.push((key, path)),
+            Seen::Problem(problem) => warnings.push(problem),
         }
-        if !file_type.is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy();
-        if is_junk(&name) {
-            continue;
-        }
-        let Some(key) = content_key(dir, path) else {
-            warnings.push(Diagnostic::file(
-                path,
-                "the file name is not valid UTF-8; rename it",
-            ));
-            continue;
-        };
-        files.push((key, path.to_path_buf()));
     }
     files
+}
+
+/// The names along `path`, as bytes.
+fn names(path: &Path) -> impl Iterator<Item = &[u8]> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    bytes.split(|&byte| std::path::is_separator(char::from(byte)))
+}
+
+/// Threads that read folders at once in [`walk_files`].
+const WALKERS: usize = 8;
+
+/// What the walk makes of one entry, by its path.
+enum Seen {
+    File(String),
+    Problem(Diagnostic),
+}
+
+/// A publishable file's key, or why an entry is left out; `None` for what is left out
+/// without a word (folders, junk).
+fn seen(dir: &Path, entry: Result<ignore::DirEntry, ignore::Error>) -> Option<(PathBuf, Seen)> {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => {
+            let problem = unreadable(dir, &err);
+            return Some((problem.path.clone(), Seen::Problem(problem)));
+        }
+    };
+    let file_type = entry.file_type()?;
+    let path = entry.path();
+    if file_type.is_symlink() {
+        let problem = Diagnostic::file(
+            path,
+            "symbolic links are not followed; the file is not published",
+        );
+        return Some((path.to_path_buf(), Seen::Problem(problem)));
+    }
+    if !file_type.is_file() || is_junk(&entry.file_name().to_string_lossy()) {
+        return None;
+    }
+    let seen = match content_key(dir, path) {
+        Some(key) => Seen::File(key),
+        None => Seen::Problem(Diagnostic::file(
+            path,
+            "the file name is not valid UTF-8; rename it",
+        )),
+    };
+    Some((path.to_path_buf(), seen))
 }
 
 /// The code of a folder or file [`walk_files`] could not read.
@@ -212,5 +246,56 @@ mod tests {
             ancestor_dirs("a/b/").collect::<Vec<_>>(),
             ["a/b/", "a/", ""]
         );
+    }
+
+    #[test]
+    fn the_walk_lists_files_in_name_order_folder_by_folder() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let names = [
+            "b.md",
+            "a-b.md",
+            "a/x.md",
+            "a/b/c.md",
+            "a/a.md",
+            "B.md",
+            "a.b/z.md",
+            "_index.md",
+            "a/.hidden.md",
+            "a/backup.md~",
+            "z/deep/er/still/page.md",
+        ];
+        for name in names {
+            let path = tmp.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+            std::fs::write(&path, "x").expect("write");
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/etc/passwd", tmp.path().join("a/link.md")).expect("link");
+        let mut warnings = Vec::new();
+        let keys: Vec<String> = walk_files(tmp.path(), &mut warnings)
+            .into_iter()
+            .map(|(key, path)| {
+                assert_eq!(path, tmp.path().join(&key));
+                key
+            })
+            .collect();
+        // A folder's files come before its neighbour `a-b.md`, though `-` sorts before `/`.
+        let expected = [
+            "B.md",
+            "_index.md",
+            "a/a.md",
+            "a/b/c.md",
+            "a/x.md",
+            "a-b.md",
+            "a.b/z.md",
+            "b.md",
+            "z/deep/er/still/page.md",
+        ];
+        assert_eq!(keys, expected);
+        #[cfg(unix)]
+        {
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            assert_eq!(warnings[0].path, tmp.path().join("a/link.md"));
+        }
     }
 }
