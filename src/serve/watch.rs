@@ -99,6 +99,36 @@ fn is_write(kind: &EventKind) -> bool {
     }
 }
 
+/// What a debounced batch of events changed in the site under `base`; a watched folder made
+/// while serving goes to `made_folder` instead, to be watched.
+fn changes_of<'a>(
+    base: &Path,
+    events: impl IntoIterator<Item = &'a notify::Event>,
+    mut made_folder: impl FnMut(PathBuf),
+) -> Vec<Change> {
+    let mut batch = Vec::new();
+    for event in events {
+        // The system's queue of events overflowed (a checkout or an unzipped folder of
+        // thousands of files at once): which files changed is lost, so the whole site is read
+        // again rather than served stale.
+        if event.need_rescan() {
+            return vec![Change::Site];
+        }
+        // Reading files (the build itself) raises access events: only writes count.
+        if !is_write(&event.kind) {
+            continue;
+        }
+        for path in &event.paths {
+            if is_watched_folder(base, path) && path.is_dir() {
+                made_folder(path.clone());
+            } else if let Some(change) = classify(base, path) {
+                batch.push(change);
+            }
+        }
+    }
+    merge(batch)
+}
+
 /// The site's folders that are watched, each with everything below it.
 const WATCHED: [&str; 4] = ["content", "templates", "themes", "static"];
 
@@ -122,20 +152,9 @@ pub fn start(root: &Path, changes: mpsc::Sender<Vec<Change>>) -> Result<(), Stri
     let folder_changes = changes.clone();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
-        let mut batch = Vec::new();
-        // Reading files (the build itself) raises access events: only writes count.
-        for path in events
-            .iter()
-            .filter(|event| is_write(&event.kind))
-            .flat_map(|event| event.paths.iter())
-        {
-            if is_watched_folder(&base, path) && path.is_dir() {
-                let _ = new_folders.send(path.clone());
-            } else if let Some(change) = classify(&base, path) {
-                batch.push(change);
-            }
-        }
-        let batch = merge(batch);
+        let batch = changes_of(&base, events.iter().map(|event| &event.event), |folder| {
+            let _ = new_folders.send(folder);
+        });
         if !batch.is_empty() {
             let _ = changes.send(batch);
         }
@@ -213,6 +232,41 @@ mod tests {
             classify(root, Path::new("/s/config.yaml")),
             Some(Change::Site)
         );
+    }
+
+    #[test]
+    fn an_overflowed_queue_reloads_the_whole_site() {
+        use notify::event::{CreateKind, DataChange, Flag};
+        let root = Path::new("/s");
+        let edit = |path: &str| {
+            notify::Event::new(EventKind::Modify(ModifyKind::Data(DataChange::Content)))
+                .add_path(root.join(path))
+        };
+        let read = notify::Event::new(EventKind::Access(notify::event::AccessKind::Any))
+            .add_path(root.join("content/c.md"));
+        let made = notify::Event::new(EventKind::Create(CreateKind::File))
+            .add_path(root.join("content/b.md"));
+        let mut folders = Vec::new();
+        let pages = changes_of(
+            root,
+            &[
+                edit("content/a.md"),
+                read.clone(),
+                made,
+                edit("content/a.md"),
+            ],
+            |f| folders.push(f),
+        );
+        assert_eq!(
+            pages,
+            [Change::Page("a.md".into()), Change::Page("b.md".into())]
+        );
+        let overflowed = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
+        let all = changes_of(root, &[edit("content/a.md"), overflowed, read], |f| {
+            folders.push(f)
+        });
+        assert_eq!(all, [Change::Site]);
+        assert!(folders.is_empty());
     }
 
     /// A content file is a page edit exactly when discovery would load it as a page: names
