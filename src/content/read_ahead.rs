@@ -33,38 +33,42 @@ where
     S: Sync,
     T: Send,
 {
-    let readers = match rayon::ThreadPoolBuilder::new()
-        .num_threads(READERS)
-        .thread_name(|i| format!("lots-read-{i}"))
-        .build()
-    {
-        Ok(pool) if items.len() > WINDOW => pool,
+    let pool = (items.len() > WINDOW).then(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(READERS)
+            .thread_name(|i| format!("lots-read-{i}"))
+            .build()
+    });
+    let Some(Ok(readers)) = pool else {
         // One window, or no threads to be had: the cores read as they parse.
-        _ => {
-            return items
-                .par_iter()
-                .map(|item| parse(item, read_text(path(item))))
-                .collect()
-        }
+        return read_while_parsing(items, &path, &parse);
     };
     let mut parsed = Vec::with_capacity(items.len());
     std::thread::scope(|scope| {
         // Made in here, so that a panicking parse drops the receiver and frees the reader.
         let (send, receive) = sync_channel::<Vec<Result<String, Diagnostic>>>(AHEAD);
         let path = &path;
-        scope.spawn(move || {
-            for window in items.chunks(WINDOW) {
-                let texts = readers.install(|| {
-                    window
-                        .par_iter()
-                        .map(|item| read_text(path(item)))
-                        .collect()
-                });
-                if send.send(texts).is_err() {
-                    return;
+        let reader = std::thread::Builder::new()
+            .name("lots-read-ahead".into())
+            .spawn_scoped(scope, move || {
+                for window in items.chunks(WINDOW) {
+                    let texts = readers.install(|| {
+                        window
+                            .par_iter()
+                            .map(|item| read_text(path(item)))
+                            .collect()
+                    });
+                    if send.send(texts).is_err() {
+                        return;
+                    }
                 }
-            }
-        });
+            });
+        if reader.is_err() {
+            // No thread to be had: the cores read as they parse, rather than a site that
+            // lacks the pages no window brought.
+            parsed = read_while_parsing(items, path, &parse);
+            return;
+        }
         for (window, texts) in items.chunks(WINDOW).zip(receive) {
             parsed.par_extend(
                 window
@@ -75,6 +79,18 @@ where
         }
     });
     parsed
+}
+
+/// [`parse_all`] with each file read by the core that parses it.
+fn read_while_parsing<S: Sync, T: Send>(
+    items: &[S],
+    path: &(impl Fn(&S) -> &Path + Sync),
+    parse: &(impl Fn(&S, Result<String, Diagnostic>) -> T + Sync),
+) -> Vec<T> {
+    items
+        .par_iter()
+        .map(|item| parse(item, read_text(path(item))))
+        .collect()
 }
 
 #[cfg(test)]
