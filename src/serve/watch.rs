@@ -100,7 +100,7 @@ fn is_write(kind: &EventKind) -> bool {
 }
 
 /// What a debounced batch of events changed in the site under `base`; a watched folder made
-/// while serving goes to `made_folder` instead, to be watched.
+/// while serving goes to `made_folder` instead, to be watched (and the site reloaded).
 fn changes_of<'a>(
     base: &Path,
     events: impl IntoIterator<Item = &'a notify::Event>,
@@ -110,8 +110,14 @@ fn changes_of<'a>(
     for event in events {
         // The system's queue of events overflowed (a checkout or an unzipped folder of
         // thousands of files at once): which files changed is lost, so the whole site is read
-        // again rather than served stale.
+        // again rather than served stale, and the watched folders are watched anew, for the
+        // folders made among the lost events.
         if event.need_rescan() {
+            WATCHED
+                .iter()
+                .map(|dir| base.join(dir))
+                .filter(|folder| folder.is_dir())
+                .for_each(&mut made_folder);
             return vec![Change::Site];
         }
         // Reading files (the build itself) raises access events: only writes count.
@@ -237,7 +243,11 @@ mod tests {
     #[test]
     fn an_overflowed_queue_reloads_the_whole_site() {
         use notify::event::{CreateKind, DataChange, Flag};
-        let root = Path::new("/s");
+        let site = tempfile::tempdir().expect("temp dir");
+        let root = site.path().to_path_buf();
+        for dir in ["content", "templates"] {
+            std::fs::create_dir(root.join(dir)).expect("folder");
+        }
         let edit = |path: &str| {
             notify::Event::new(EventKind::Modify(ModifyKind::Data(DataChange::Content)))
                 .add_path(root.join(path))
@@ -248,7 +258,7 @@ mod tests {
             .add_path(root.join("content/b.md"));
         let mut folders = Vec::new();
         let pages = changes_of(
-            root,
+            &root,
             &[
                 edit("content/a.md"),
                 read.clone(),
@@ -262,11 +272,12 @@ mod tests {
             [Change::Page("a.md".into()), Change::Page("b.md".into())]
         );
         let overflowed = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
-        let all = changes_of(root, &[edit("content/a.md"), overflowed, read], |f| {
+        assert!(folders.is_empty());
+        let all = changes_of(&root, &[edit("content/a.md"), overflowed, read], |f| {
             folders.push(f)
         });
         assert_eq!(all, [Change::Site]);
-        assert!(folders.is_empty());
+        assert_eq!(folders, [root.join("content"), root.join("templates")]);
     }
 
     /// A content file is a page edit exactly when discovery would load it as a page: names
