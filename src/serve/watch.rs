@@ -109,16 +109,20 @@ fn changes_of<'a>(
     let mut batch = Vec::new();
     for event in events {
         // The system's queue of events overflowed (a checkout or an unzipped folder of
-        // thousands of files at once): which files changed is lost, so the whole site is read
-        // again rather than served stale, and the watched folders are watched anew, for the
-        // folders made among the lost events.
+        // thousands of files at once): which files changed is lost, so the watched folders
+        // are watched anew, for the folders made among the lost events, and the whole site is
+        // read again once they are (as for a made folder), rather than served stale.
         if event.need_rescan() {
-            WATCHED
+            let mut folders = WATCHED
                 .iter()
                 .map(|dir| base.join(dir))
                 .filter(|folder| folder.is_dir())
-                .for_each(&mut made_folder);
-            return vec![Change::Site];
+                .peekable();
+            if folders.peek().is_none() {
+                return vec![Change::Site];
+            }
+            folders.for_each(&mut made_folder);
+            return Vec::new();
         }
         // Reading files (the build itself) raises access events: only writes count.
         if !is_write(&event.kind) {
@@ -179,11 +183,14 @@ pub fn start(root: &Path, changes: mpsc::Sender<Vec<Change>>) -> Result<(), Stri
         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
     // A watched folder made after the start (the site's first `templates/`, say) is watched
     // from then on. The site is reloaded only once the watch is in place, so a file written
-    // into the new folder is seen either by that reload or by the watch.
+    // into the new folder is seen either by that reload or by the watch. Folders sent
+    // together (all of them after an overflow) are all watched before the one reload.
     std::thread::spawn(move || {
         while let Ok(folder) = made_folders.recv() {
-            if let Err(err) = debouncer.watch(&folder, RecursiveMode::Recursive) {
-                eprintln!("cannot watch {}: {err}", folder.display());
+            for folder in std::iter::once(folder).chain(made_folders.try_iter()) {
+                if let Err(err) = debouncer.watch(&folder, RecursiveMode::Recursive) {
+                    eprintln!("cannot watch {}: {err}", folder.display());
+                }
             }
             let _ = folder_changes.send(vec![Change::Site]);
         }
@@ -273,11 +280,20 @@ mod tests {
         );
         let overflowed = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
         assert!(folders.is_empty());
-        let all = changes_of(&root, &[edit("content/a.md"), overflowed, read], |f| {
-            folders.push(f)
-        });
-        assert_eq!(all, [Change::Site]);
+        // The folders are watched anew and the site reloaded after that, by `start`'s thread:
+        // the batch itself has nothing more.
+        let rewatched = changes_of(
+            &root,
+            &[edit("content/a.md"), overflowed.clone(), read],
+            |f| folders.push(f),
+        );
+        assert_eq!(rewatched, []);
         assert_eq!(folders, [root.join("content"), root.join("templates")]);
+        // With no watched folder left to watch, the batch reloads the site itself.
+        let bare = tempfile::tempdir().expect("temp dir");
+        let all = changes_of(bare.path(), &[overflowed], |f| folders.push(f));
+        assert_eq!(all, [Change::Site]);
+        assert_eq!(folders.len(), 2);
     }
 
     /// A content file is a page edit exactly when discovery would load it as a page: names
