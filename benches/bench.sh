@@ -246,6 +246,8 @@ if [ "$LO" != "$HI" ]; then
   # allocated can grow with the amount (see benches/fresh_memory.py), the tool's own cannot.
   emit "| tool | build | output on | wall | CPU | user | sys | peak RSS |"
   emit "|---|---|---|---:|---:|---:|---:|---:|"
+  # g COLUMN: the growth of one summary.tsv column for the row being written ($t, $k, $flo, $fhi).
+  g() { ratio "$(val "$HI" "$t" "$fhi" "$k" "$1")" "$(val "$LO" "$t" "$flo" "$k" "$1")"; }
   for fs in "${FS_LIST[@]}"; do
     for tk in "lots cold" "lots warm" "hugo cold" "hugo warm" "zola cold"; do
       read -r t k <<<"$tk"
@@ -256,9 +258,8 @@ if [ "$LO" != "$HI" ]; then
         [ "$flo" = "$fhi" ] || continue
         [ "$flo" = reference ] && [ "$fs" != "${FS_LIST[0]}" ] && continue
       fi
-      w=$(ratio "$(val "$HI" "$t" "$fhi" "$k" 6)" "$(val "$LO" "$t" "$flo" "$k" 6)")
+      w=$(g 6)
       [ "$w" = NA ] && continue
-      g() { ratio "$(val "$HI" "$t" "$fhi" "$k" "$1")" "$(val "$LO" "$t" "$flo" "$k" "$1")"; }
       emit "| $t | $k | $(fmt_fs "$flo") | $w | $(g 7) | $(g 8) | $(g 9) | $(g 10) |"
     done
   done
