@@ -88,14 +88,14 @@ fn broken_images_are_told_as_what_happened_to_the_file() {
         &page,
         5,
         1,
-        "cannot use the image content/bilder/avklippt.jpg: the file is cut off (incomplete) or damaged, as after an interrupted download or copy; save or copy it again from the original",
+        "bilden content/bilder/avklippt.jpg kan inte användas: JPEG-filen är avklippt (ofullständig) eller skadad, som efter en avbruten nedladdning eller kopiering; spara eller kopiera den igen från originalet",
         "![Avklippt](avklippt.jpg)",
     );
     run.assert_error_at(
         &page,
         7,
         1,
-        "cannot use the image content/bilder/skadad.png: the PNG file is damaged: its contents do not follow the PNG format; save it again from the original",
+        "bilden content/bilder/skadad.png kan inte användas: PNG-filen är skadad: innehållet följer inte formatet PNG; spara den igen från originalet",
         "![Skadad](skadad.png)",
     );
     assert!(

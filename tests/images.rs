@@ -365,8 +365,9 @@ fn svg_loses_scripts_handlers_and_external_references() {
     assert!(svg.contains("<rect width=\"120\""), "{svg}");
     let shown = site.shown("content/reportage/symbol.svg");
     assert!(
-        run.stderr
-            .contains(&format!("warning: {shown}:2:1: removed <script>")),
+        run.stderr.contains(&format!(
+            "warning: {shown}:2:1: tog bort <script>: en SVG får inte köra kod"
+        )),
         "{}",
         run.stderr
     );
@@ -389,7 +390,7 @@ fn svg_declaring_entities_is_refused_with_its_position() {
         &site.shown("content/bild/bomb.svg"),
         2,
         1,
-        "DOCTYPE declares entities",
+        "en SVG vars DOCTYPE deklarerar entiteter tas inte emot",
         "<!DOCTYPE svg [<!ENTITY a \"aaaaaaaa\">]>",
     );
 }
@@ -451,28 +452,28 @@ fn broken_missing_and_unsupported_images_are_errors_at_their_line() {
         &page,
         5,
         1,
-        "content/trasig/skrap.png: it is not a JPEG, PNG, GIF or WebP image",
+        "bilden content/trasig/skrap.png kan inte användas: det är inte en JPEG-, PNG-, GIF- eller WebP-bild",
         "![Skräp](skrap.png)",
     );
     run.assert_error_at(
         &page,
         7,
         1,
-        "content/trasig/avhuggen.png: the PNG file is cut off (incomplete), as after an interrupted download or copy; save or copy it again from the original",
+        "bilden content/trasig/avhuggen.png kan inte användas: PNG-filen är avklippt (ofullständig), som efter en avbruten nedladdning eller kopiering; spara eller kopiera den igen från originalet",
         "![Avhuggen](avhuggen.png)",
     );
     run.assert_error_at(
         &page,
         9,
         1,
-        "HEIC images cannot be published",
+        "HEIC-bilder kan inte publiceras",
         "![Foto](foto.heic)",
     );
     run.assert_error_at(&page, 11, 1, "saknas.jpg", "![Saknas](saknas.jpg)");
     // An image no page shows is still published, so it is checked too.
     run.assert_error_names(
         &site.shown("content/trasig/ensam.jpg"),
-        "the JPEG file is cut off (incomplete)",
+        "JPEG-filen är avklippt (ofullständig)",
     );
     assert!(run.error_summary().contains("5 fel"), "{}", run.stderr);
 }

@@ -230,6 +230,12 @@ fn serve_prints_the_warnings_build_prints() {
         warnings.contains("warning: ") && warnings.contains("rutin-vid-oro.md"),
         "{warnings}"
     );
+    // In the site's language, as its errors are.
+    assert!(
+        warnings.contains("rå HTML visas som text")
+            && warnings.contains("bilden saknar alternativtext"),
+        "{warnings}"
+    );
     // At start.
     let server = start(&site);
     common::serve::poll("the warnings at start", || {

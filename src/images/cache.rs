@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use super::lock;
+use crate::messages::{io, Reason};
 
 /// How many hex digits of the bytes' hash an entry's name holds: 128 bits, far beyond what
 /// damage could match by chance.
@@ -44,7 +45,7 @@ pub(super) enum Entry {
     /// Not made yet (or deleted, which is always safe).
     Missing,
     /// A file is there, but its hash is missing or does not match (the file is gone now).
-    Damaged { file: PathBuf, why: String },
+    Damaged { file: PathBuf, why: Reason },
 }
 
 impl Cache {
@@ -85,11 +86,11 @@ impl Cache {
     }
 
     /// Writes entry `name` with `data`; returns its file.
-    pub fn write(&self, name: &str, data: &[u8]) -> Result<PathBuf, String> {
+    pub fn write(&self, name: &str, data: &[u8]) -> Result<PathBuf, Reason> {
         let target = self.file_for(name, &blake3::hash(data));
         let failed = |e: std::io::Error| {
-            let why = crate::messages::io::in_english(&e);
-            format!("cannot write {} to the cache: {why}", target.display())
+            let args = crate::args!("path" => target.display(), "reason" => io::reason(&e));
+            Reason::new("image.why.cache_write", args)
         };
         let folder = target.parent().unwrap_or(&self.dir);
         let mut file = match tempfile::NamedTempFile::new_in(folder) {
@@ -138,7 +139,7 @@ impl Cache {
 enum Found {
     Sound(PathBuf),
     Missing,
-    Damaged(String),
+    Damaged(Reason),
 }
 
 /// Checks `file` (`ab/KEY.HASH.EXT`) against the hash in its name.
@@ -150,12 +151,12 @@ fn examine(file: &Path) -> Found {
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let parts: Vec<&str> = name.split('.').collect();
     let [_, stored, _] = parts[..] else {
-        return Found::Damaged("its name holds no hash of its bytes".into());
+        return damaged("image.cache.no_hash");
     };
     if blake3::hash(&bytes).to_hex().get(..HASH_DIGITS) == Some(stored) {
         Found::Sound(file.to_path_buf())
     } else {
-        Found::Damaged("its content does not match the hash in its name".into())
+        damaged("image.cache.mismatch")
     }
 }
 
@@ -165,11 +166,11 @@ fn read(file: &Path) -> Result<Vec<u8>, Found> {
         Ok(bytes) => Ok(bytes),
         Err(e) if e.kind() == ErrorKind::NotFound => Err(Found::Missing),
         Err(e) if e.kind() == ErrorKind::IsADirectory || file.is_dir() => {
-            Err(Found::Damaged("a folder stands in its place".into()))
+            Err(damaged("image.cache.folder"))
         }
-        Err(e) => Err(Found::Damaged(format!(
-            "it cannot be read: {}",
-            crate::messages::io::in_english(&e)
+        Err(e) => Err(Found::Damaged(Reason::new(
+            "image.cache.unreadable",
+            crate::args!("reason" => io::reason(&e)),
         ))),
     }
 }
@@ -239,3 +240,8 @@ fn list_folder(folder: &Path, index: &mut HashMap<String, Vec<PathBuf>>) {
 
 #[cfg(test)]
 mod tests;
+
+/// An entry's file that cannot be used, for the reason `key` of the catalogue.
+fn damaged(key: &'static str) -> Found {
+    Found::Damaged(Reason::new(key, Vec::new()))
+}

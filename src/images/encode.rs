@@ -11,6 +11,7 @@ use image::codecs::webp::WebPEncoder;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 
 use crate::config::ImageOutputFormat;
+use crate::messages::Reason;
 
 use super::source::Kind;
 
@@ -66,10 +67,10 @@ impl Format {
 
 /// Decodes raster bytes and turns the pixels the way the EXIF orientation says, since the
 /// EXIF that says so is not published.
-pub fn decode(bytes: &[u8], kind: Kind) -> Result<DynamicImage, String> {
+pub fn decode(bytes: &[u8], kind: Kind) -> Result<DynamicImage, Reason> {
     let format = kind
         .image_format()
-        .ok_or("an SVG has no pixels to decode")?;
+        .ok_or_else(|| Reason::new("image.why.no_pixels", crate::args!("format" => kind.name())))?;
     let corrupt = |e: image::ImageError| super::source::unreadable(kind, &e);
     let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
         .into_decoder()
@@ -83,9 +84,12 @@ pub fn decode(bytes: &[u8], kind: Kind) -> Result<DynamicImage, String> {
 }
 
 /// Encodes `image`; `quality` (1–100) applies to JPEG only.
-pub fn encode(image: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, String> {
+pub fn encode(image: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, Reason> {
     let mut bytes = Vec::new();
-    let failed = |e: image::ImageError| format!("cannot write the {format:?} copy: {e}");
+    let failed = |e: image::ImageError| {
+        let args = crate::args!("format" => format!("{format:?}"), "detail" => e);
+        Reason::new("image.why.encode", args)
+    };
     match format {
         Format::Jpeg => {
             // JPEG has no alpha: flatten, keeping grey images grey.

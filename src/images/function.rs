@@ -91,7 +91,7 @@ impl ResizeImage {
         let source = self
             .images
             .source(&key)
-            .map_err(|why| format!("cannot use content/{key}: {why}"))?;
+            .map_err(|why| format!("cannot use content/{key}: {}", why.in_english()))?;
         self.images.add_user(&key, User::Template);
         let original = (source.width, source.height);
         if source.kind == Kind::Svg {

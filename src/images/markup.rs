@@ -7,6 +7,7 @@ use std::sync::Arc;
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Reason;
 
 use super::ops::{self, Op};
 use super::source::{Kind, Source};
@@ -29,7 +30,7 @@ pub struct ImageUse<'a> {
 impl Images {
     /// The `<img>` markup for `image`, queuing its resized copies. The error says why the
     /// image cannot be used; the caller reports it at the image's line.
-    pub fn markdown_img(&self, image: &ImageUse<'_>) -> Result<String, String> {
+    pub fn markdown_img(&self, image: &ImageUse<'_>) -> Result<String, Reason> {
         let source = match self.source(image.key) {
             Ok(source) => source,
             Err(why) => {

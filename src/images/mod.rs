@@ -35,6 +35,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::messages::Reason;
+
 use crate::config::ImagesConfig;
 use crate::content::slugs::slugify;
 use crate::diagnostics::Diagnostic;
@@ -42,6 +44,7 @@ use crate::diagnostics::Diagnostic;
 pub use encode::Format;
 pub use markup::ImageUse;
 pub use ops::{Op, Plan};
+pub use queue::unusable;
 pub use source::{handling, Handling, Kind, Source};
 
 /// The cache folder at the site root; `images/` inside it is ours.
@@ -55,7 +58,7 @@ pub const OUTPUT_DIR: &str = "processed_images";
 /// which other copies the same build made.)
 const PIPELINE_VERSION: u32 = 3;
 
-type SourceResult = Result<Arc<Source>, String>;
+type SourceResult = Result<Arc<Source>, Reason>;
 
 /// This build's images: what was asked for, and what is done.
 pub struct Images {
@@ -137,7 +140,7 @@ impl Images {
     }
 
     /// The header of content file `key`, read on first use.
-    pub fn source(&self, key: &str) -> Result<Arc<Source>, String> {
+    pub fn source(&self, key: &str) -> Result<Arc<Source>, Reason> {
         let cell = {
             let mut sources = lock(&self.sources);
             sources.entry(key.to_string()).or_default().clone()

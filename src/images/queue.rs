@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::content::Library;
 use crate::diagnostics::Diagnostic;
-use crate::messages::io::in_english as io_reason;
+use crate::messages::{because, io, Reason};
 
 use super::cache;
 use super::encode::{self, Format};
@@ -68,7 +68,7 @@ struct Outcome {
 
 enum Failure {
     /// The image cannot be used; reported at every page that shows it.
-    Unusable(String),
+    Unusable(Reason),
     /// A problem inside the file itself (an SVG's broken markup), with its own position.
     At(Diagnostic),
 }
@@ -85,11 +85,13 @@ impl Images {
             return (Vec::new(), Vec::new());
         }
         if let Err(e) = std::fs::create_dir_all(self.cache.dir()) {
-            let message = format!("cannot create the image cache: {}", io_reason(&e));
-            return (
-                vec![Diagnostic::file(self.cache.dir(), message)],
-                Vec::new(),
+            let args = crate::args!("reason" => io::reason(&e));
+            let problem = Diagnostic::file(self.cache.dir(), "").with_text_as(
+                "image.invalid",
+                "image.invalid/cache_folder",
+                args,
             );
+            return (vec![problem], Vec::new());
         }
         let outcomes: Vec<Outcome> = groups.into_par_iter().map(|g| self.run(g)).collect();
         let (mut problems, mut warnings) = (Vec::new(), Vec::new());
@@ -210,7 +212,7 @@ impl Images {
         &self,
         image: &DynamicImage,
         missing: Vec<&Job>,
-    ) -> Result<Vec<(String, PathBuf)>, String> {
+    ) -> Result<Vec<(String, PathBuf)>, Reason> {
         let mut halvings = Halvings::of(image);
         let mut files = Vec::new();
         for job in missing {
@@ -232,12 +234,19 @@ impl Images {
         let path = self.file_path(&source.key);
         let bytes = self.read_unchanged(source).map_err(Failure::Unusable)?;
         let text = String::from_utf8_lossy(&bytes);
-        let cleaned = svg::clean(&text)
-            .map_err(|r| Failure::At(Diagnostic::at_offset(&path, &text, r.offset, r.message)))?;
+        let at = |offset: usize, code: &'static str, why: &Reason| {
+            Diagnostic::at_offset(&path, &text, offset, "").with_text_as(
+                code,
+                why.key,
+                why.args.clone(),
+            )
+        };
+        let cleaned =
+            svg::clean(&text).map_err(|r| Failure::At(at(r.offset, "image.invalid", &r.why)))?;
         outcome.warnings = cleaned
             .removed
             .iter()
-            .map(|(offset, what)| Diagnostic::at_offset(&path, &text, *offset, what.clone()))
+            .map(|(offset, what)| at(*offset, "image.warning", what).warning())
             .collect();
         let entry = format!("{}.svg", original_hash(source));
         let file = match self.cached(&entry, &source.key) {
@@ -263,20 +272,25 @@ impl Images {
             cache::Entry::Sound(file) => Some(file),
             cache::Entry::Missing => None,
             cache::Entry::Damaged { file, why } => {
-                let message =
-                    format!("the cached copy of content/{key} is damaged ({why}); made it again");
-                lock(&self.repaired).push(Diagnostic::file(&file, message));
+                let mut args = because("why", &why);
+                args.push(("image", format!("content/{key}")));
+                let warning = Diagnostic::file(&file, "").with_text_as(
+                    "image.warning",
+                    "image.warning/cache_damaged",
+                    args,
+                );
+                lock(&self.repaired).push(warning);
                 None
             }
         }
     }
 
     /// The source's bytes, checked against the hash its cache keys were made from.
-    fn read_unchanged(&self, source: &Source) -> Result<Vec<u8>, String> {
+    fn read_unchanged(&self, source: &Source) -> Result<Vec<u8>, Reason> {
         let bytes = std::fs::read(self.file_path(&source.key))
-            .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
+            .map_err(|e| super::source::unreadable_file(&e))?;
         if blake3::hash(&bytes) != source.hash {
-            return Err("the file changed while the site was being built; build again".into());
+            return Err(Reason::new("file.changed", Vec::new()));
         }
         Ok(bytes)
     }
@@ -308,7 +322,7 @@ impl Images {
     }
 
     /// A problem with image `key`, at every page that shows it, or at the file itself.
-    fn blame(&self, library: &Library, key: &str, why: &str) -> Vec<Diagnostic> {
+    fn blame(&self, library: &Library, key: &str, why: &Reason) -> Vec<Diagnostic> {
         if lock(&self.reported).contains(key) {
             return Vec::new(); // the pages said so already, with their lines
         }
@@ -316,26 +330,30 @@ impl Images {
         let mut found: Vec<Diagnostic> = users
             .iter()
             .filter_map(|user| match user {
-                User::Page { key: page, at } => library.document(page).map(|_| Diagnostic {
-                    message: format!("cannot use the image content/{key}: {why}"),
-                    ..at.clone()
-                }),
+                User::Page { key: page, at } => library
+                    .document(page)
+                    .map(|_| unusable(at.clone(), key, why)),
                 User::Template => None,
             })
             .collect();
         if found.is_empty() {
-            let by_template = if users.contains(&User::Template) {
-                " (a template's resize_image uses it)"
+            let text = if users.contains(&User::Template) {
+                "image.invalid/template"
             } else {
-                ""
+                "image.invalid/file"
             };
-            found.push(Diagnostic::file(
-                &self.file_path(key),
-                format!("{why}{by_template}"),
-            ));
+            let at = Diagnostic::file(&self.file_path(key), "");
+            found.push(at.with_text_as("image.invalid", text, because("why", why)));
         }
         found
     }
+}
+
+/// The problem at `at` (a page's line that shows image `key`): the image cannot be used.
+pub fn unusable(at: Diagnostic, key: &str, why: &Reason) -> Diagnostic {
+    let mut args = because("why", why);
+    args.push(("image", format!("content/{key}")));
+    at.with_text_as("image.invalid", "image.invalid", args)
 }
 
 fn group(key: &str) -> Group {
@@ -353,7 +371,7 @@ fn original_bytes(
     bytes: &[u8],
     image: &image::DynamicImage,
     quality: u8,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Reason> {
     if source.orientation == image::metadata::Orientation::NoTransforms {
         return strip::strip(source.kind, bytes);
     }

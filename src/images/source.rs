@@ -9,7 +9,8 @@ use std::path::Path;
 
 use image::metadata::Orientation;
 
-use crate::messages::io::in_english as io_reason;
+use crate::args;
+use crate::messages::{io, Reason};
 use image::{ImageDecoder, ImageFormat, ImageReader};
 
 /// The image formats lots publishes.
@@ -95,19 +96,15 @@ impl Source {
 }
 
 /// Reads `content_dir/key` and its header. The error says what is wrong, for a person.
-pub fn read(content_dir: &Path, key: &str) -> Result<Source, String> {
+pub fn read(content_dir: &Path, key: &str) -> Result<Source, Reason> {
     if let Handling::Refused(name) = handling(key) {
-        return Err(format!(
-            "{name} images cannot be published: lots cannot remove their metadata (EXIF, GPS); \
-             save it as JPEG, PNG or WebP"
-        ));
+        return Err(Reason::new("image.why.refused", args!("format" => name)));
     }
-    let bytes = std::fs::read(content_dir.join(key))
-        .map_err(|e| format!("cannot read it: {}", io_reason(&e)))?;
+    let bytes = std::fs::read(content_dir.join(key)).map_err(|e| unreadable_file(&e))?;
     let hash = blake3::hash(&bytes);
     if handling(key) == Handling::Svg {
         let text = std::str::from_utf8(&bytes)
-            .map_err(|_| "the SVG is not valid UTF-8 text".to_string())?;
+            .map_err(|_| Reason::new("image.why.svg_encoding", Vec::new()))?;
         let (width, height) = super::svg::dimensions(text).unwrap_or((0, 0));
         return Ok(Source {
             key: key.to_string(),
@@ -139,7 +136,7 @@ pub struct Header {
 }
 
 /// The kind, displayed size and orientation of raster image bytes.
-pub fn inspect(bytes: &[u8]) -> Result<Header, String> {
+pub fn inspect(bytes: &[u8]) -> Result<Header, Reason> {
     let kind = detect(bytes)?;
     let format = kind.image_format().expect("a raster kind");
     let corrupt = |e: image::ImageError| unreadable(kind, &e);
@@ -148,7 +145,10 @@ pub fn inspect(bytes: &[u8]) -> Result<Header, String> {
         .map_err(corrupt)?;
     let (width, height) = decoder.dimensions();
     if width == 0 || height == 0 {
-        return Err(format!("the {} image has no pixels", kind.name()));
+        return Err(Reason::new(
+            "image.why.no_pixels",
+            args!("format" => kind.name()),
+        ));
     }
     // A broken EXIF block must not stop an otherwise good photo: it is dropped anyway.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
@@ -168,9 +168,8 @@ pub fn inspect(bytes: &[u8]) -> Result<Header, String> {
 /// What a decoder's error means for the person who saved the image: its own text names the
 /// decoder's insides (`Format error decoding Jpeg: I/O errors Not enough bytes, expected 1
 /// but found 0`), not what happened to the file or what to do.
-pub fn unreadable(kind: Kind, err: &image::ImageError) -> String {
+pub fn unreadable(kind: Kind, err: &image::ImageError) -> Reason {
     use image::ImageError;
-    let name = kind.name();
     let text = err.to_string().to_ascii_lowercase();
     let cut_off = [
         "not enough bytes",
@@ -183,37 +182,33 @@ pub fn unreadable(kind: Kind, err: &image::ImageError) -> String {
     ]
     .iter()
     .any(|words| text.contains(words));
-    match err {
-        ImageError::Limits(_) => format!(
-            "the {name} image is too large to process; save it smaller (a few thousand pixels wide is plenty for a web page)"
-        ),
-        ImageError::Unsupported(_) => format!(
-            "the {name} file uses a variant of the format that lots cannot read; open it in an image program and save it again as an ordinary {name}"
-        ),
-        _ if cut_off => format!(
-            "the {name} file is cut off (incomplete), as after an interrupted download or copy; save or copy it again from the original"
-        ),
-        _ => format!(
-            "the {name} file is damaged: its contents do not follow the {name} format; save it again from the original"
-        ),
-    }
+    let key = match err {
+        ImageError::Limits(_) => "image.why.too_large",
+        ImageError::Unsupported(_) => "image.why.variant",
+        _ if cut_off => "image.why.cut_off",
+        _ => "image.why.damaged",
+    };
+    Reason::new(key, args!("format" => kind.name()))
+}
+
+/// Why an image file could not be read from the disk.
+pub fn unreadable_file(err: &std::io::Error) -> Reason {
+    Reason::new("image.why.unreadable", args!("reason" => io::reason(err)))
 }
 
 /// The kind of raster bytes, from their signature: a `.png` that is really a JPEG is treated
 /// as the JPEG it is.
-pub fn detect(bytes: &[u8]) -> Result<Kind, String> {
+pub fn detect(bytes: &[u8]) -> Result<Kind, Reason> {
     match image::guess_format(bytes) {
         Ok(ImageFormat::Jpeg) => Ok(Kind::Jpeg),
         Ok(ImageFormat::Png) => Ok(Kind::Png),
         Ok(ImageFormat::Gif) => Ok(Kind::Gif),
         Ok(ImageFormat::WebP) => Ok(Kind::WebP),
-        Ok(other) => Err(format!(
-            "it is a {other:?} image, which lots does not publish; save it as JPEG, PNG or WebP"
+        Ok(other) => Err(Reason::new(
+            "image.why.other_format",
+            args!("format" => format!("{other:?}")),
         )),
-        Err(_) => Err(
-            "it is not a JPEG, PNG, GIF or WebP image (its contents are not an image format lots knows)"
-                .to_string(),
-        ),
+        Err(_) => Err(Reason::new("image.why.not_an_image", Vec::new())),
     }
 }
 

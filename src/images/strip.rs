@@ -8,16 +8,20 @@
 //! unknown ancillary data, and anything after the end marker (phones hide whole videos there).
 
 use super::source::Kind;
+use crate::messages::Reason;
 
 /// The bytes of `data` without metadata. An error means the file's structure is broken.
-pub fn strip(kind: Kind, data: &[u8]) -> Result<Vec<u8>, String> {
-    match kind {
+pub fn strip(kind: Kind, data: &[u8]) -> Result<Vec<u8>, Reason> {
+    let stripped = match kind {
         Kind::Jpeg => jpeg(data),
         Kind::Png => png(data),
         Kind::Gif => gif(data),
         Kind::WebP => webp(data),
         Kind::Svg => Err("an SVG is cleaned, not stripped".into()),
-    }
+    };
+    // The walks' own texts name the structure (for the tests); the person who saved the
+    // file can only save it again.
+    stripped.map_err(|_| Reason::new("image.why.broken", crate::args!("format" => kind.name())))
 }
 
 /// A decoder fills a cut-off image with grey and says nothing; taking the metadata out

@@ -18,12 +18,14 @@
 //! comments and sections, and it refuses what it does not understand.
 
 use super::svg_text::{bad_reference, css_text, decode_references, style_text};
+use crate::args;
+use crate::messages::{because, Reason};
 
 /// A cleaned SVG, what was taken out (byte offset, what), and its size when the root element
 /// gives one.
 pub struct Cleaned {
     pub text: String,
-    pub removed: Vec<(usize, String)>,
+    pub removed: Vec<(usize, Reason)>,
     pub size: Option<(u32, u32)>,
 }
 
@@ -31,17 +33,15 @@ pub struct Cleaned {
 #[derive(Debug)]
 pub struct Rejected {
     pub offset: usize,
-    pub message: String,
+    pub why: Reason,
 }
 
-/// Elements removed with everything inside them, and why (`None`: silently, not a risk).
+/// Elements removed with everything inside them, and why, as a catalogue word (`None`:
+/// silently, not a risk).
 fn removed_element(local: &str, qualified: &str) -> Option<Option<&'static str>> {
-    const CODE: &str = "an SVG must not run code";
     match local {
         "script" | "handler" | "listener" => Some(Some(CODE)),
-        "foreignobject" | "iframe" | "embed" | "object" => {
-            Some(Some("an SVG must not embed HTML or other documents"))
-        }
+        "foreignobject" | "iframe" | "embed" | "object" => Some(Some("svg.why.embed")),
         "metadata" => Some(None),
         _ if is_editor_name(qualified) => Some(None),
         _ => None,
@@ -78,10 +78,7 @@ pub fn clean(text: &str) -> Result<Cleaned, Rejected> {
     };
     cleaner.run()?;
     if !cleaner.seen_svg {
-        return Err(reject(
-            0,
-            "there is no <svg> element: this is not an SVG image",
-        ));
+        return Err(reject(0, "svg.no_svg", Vec::new()));
     }
     Ok(Cleaned {
         text: cleaner.out,
@@ -99,18 +96,21 @@ pub fn dimensions(text: &str) -> Option<(u32, u32)> {
 /// parser reads without a DTD: the checks could not know what it stands for.
 fn references(text: &str, offset: usize) -> Result<(), Rejected> {
     match bad_reference(text) {
-        Some(at) => Err(reject(
-            offset + at,
-            "a `&` that starts no character reference; write &amp; for an ampersand",
-        )),
+        Some(at) => Err(reject(offset + at, "svg.bad_reference", Vec::new())),
         None => Ok(()),
     }
 }
 
-fn reject(offset: usize, message: impl Into<String>) -> Rejected {
+/// Why an element or attribute goes that runs code (catalogue words).
+const CODE: &str = "svg.why.code";
+/// ... that loads from elsewhere.
+const EXTERNAL: &str = "svg.why.external";
+
+/// A refusal at `offset`: the catalogue's text `key` with `args`.
+fn reject(offset: usize, key: &'static str, args: crate::messages::Args) -> Rejected {
     Rejected {
         offset,
-        message: message.into(),
+        why: Reason::new(key, args),
     }
 }
 
@@ -125,7 +125,7 @@ struct Cleaner<'a> {
     text: &'a str,
     pos: usize,
     out: String,
-    removed: Vec<(usize, String)>,
+    removed: Vec<(usize, Reason)>,
     /// Depth inside an element being removed (0: not removing).
     skip: usize,
     skip_start: usize,
@@ -141,10 +141,10 @@ impl<'a> Cleaner<'a> {
             let rest = &self.text[self.pos..];
             if rest.starts_with("<!--") {
                 // Comments are dropped: editors leave names and paths in them.
-                self.pos = self.until("-->", "the comment is not closed with -->")?;
+                self.pos = self.until("-->", "svg.unclosed_comment")?;
             } else if rest.starts_with("<![CDATA[") {
                 let start = self.pos;
-                self.pos = self.until("]]>", "the CDATA section is not closed with ]]>")?;
+                self.pos = self.until("]]>", "svg.unclosed_cdata")?;
                 self.keep(start, self.pos);
             } else if rest.starts_with("<?") {
                 self.instruction()?;
@@ -152,7 +152,7 @@ impl<'a> Cleaner<'a> {
                 self.doctype()?;
             } else if rest.starts_with("</") {
                 let start = self.pos;
-                self.pos = self.until(">", "the end tag is not closed with >")?;
+                self.pos = self.until(">", "svg.unclosed_end_tag")?;
                 if self.skip > 0 {
                     self.skip -= 1;
                 } else {
@@ -168,7 +168,7 @@ impl<'a> Cleaner<'a> {
             }
         }
         if self.skip > 0 {
-            return Err(reject(self.skip_start, "this element is never closed"));
+            return Err(reject(self.skip_start, "svg.never_closed", Vec::new()));
         }
         Ok(())
     }
@@ -185,9 +185,10 @@ impl<'a> Cleaner<'a> {
             }
             Some(open) => Err(reject(
                 start,
-                format!("</{name}> does not close <{open}>, the element open here"),
+                "svg.wrong_end",
+                args!("element" => name, "open" => open),
             )),
-            None => Err(reject(start, format!("</{name}> closes no element"))),
+            None => Err(reject(start, "svg.stray_end", args!("element" => name))),
         }
     }
 
@@ -197,17 +198,18 @@ impl<'a> Cleaner<'a> {
         }
     }
 
-    /// The position just after `end`, searched from the current position.
-    fn until(&self, end: &str, message: &str) -> Result<usize, Rejected> {
+    /// The position just after `end`, searched from the current position; refused with the
+    /// catalogue's text `key` when there is none.
+    fn until(&self, end: &str, key: &'static str) -> Result<usize, Rejected> {
         self.text[self.pos..]
             .find(end)
             .map(|i| self.pos + i + end.len())
-            .ok_or_else(|| reject(self.pos, message))
+            .ok_or_else(|| reject(self.pos, key, Vec::new()))
     }
 
     fn instruction(&mut self) -> Result<(), Rejected> {
         let start = self.pos;
-        self.pos = self.until("?>", "the processing instruction is not closed with ?>")?;
+        self.pos = self.until("?>", "svg.unclosed_instruction")?;
         let body = &self.text[start..self.pos];
         // `<?xml` and whitespace: `<?xml?(…?>` is no declaration but an instruction.
         let declaration = body
@@ -216,22 +218,17 @@ impl<'a> Cleaner<'a> {
         if declaration && self.text[..start].trim().is_empty() {
             self.keep(start, self.pos);
         } else if self.skip == 0 {
-            self.removed.push((
-                start,
-                "removed a processing instruction (`<?...?>`): an SVG may not load style sheets from elsewhere".into(),
-            ));
+            let why = Reason::new("svg.removed_instruction", Vec::new());
+            self.removed.push((start, why));
         }
         Ok(())
     }
 
     fn doctype(&mut self) -> Result<(), Rejected> {
         let start = self.pos;
-        let end = self.until(">", "the <!DOCTYPE> is not closed with >")?;
+        let end = self.until(">", "svg.unclosed_doctype")?;
         if self.text[start..end].contains('[') {
-            return Err(reject(
-                start,
-                "an SVG whose DOCTYPE declares entities is refused (entities can expand without end or read local files); remove the <!DOCTYPE ...> part",
-            ));
+            return Err(reject(start, "svg.entities", Vec::new()));
         }
         self.pos = end; // a plain DOCTYPE only names a DTD that no browser loads
         Ok(())
@@ -244,10 +241,7 @@ impl<'a> Cleaner<'a> {
             .map_or(self.text.len(), |i| start + 1 + i);
         let name = &self.text[start + 1..name_end];
         if !is_name(name) {
-            return Err(reject(
-                start,
-                "a `<` that starts no tag; write &lt; for a less-than sign",
-            ));
+            return Err(reject(start, "svg.stray_lt", Vec::new()));
         }
         self.pos = name_end;
         let (attrs, self_closing) = self.attributes(start, name)?;
@@ -259,8 +253,10 @@ impl<'a> Cleaner<'a> {
         let reason = removed_element(&local, name).or_else(|| self.unsafe_content(&local, &attrs));
         if let Some(why) = reason {
             if let Some(why) = why {
-                self.removed
-                    .push((start, format!("removed <{name}>: {why}")));
+                let mut args = because("why", &Reason::new(why, Vec::new()));
+                args.push(("element", name.to_string()));
+                let removed = Reason::new("svg.removed_element", args);
+                self.removed.push((start, removed));
             }
             if !self_closing {
                 self.skip = 1;
@@ -286,9 +282,9 @@ impl<'a> Cleaner<'a> {
             // The CSS is the element's text as the XML parser gives it: comments out, CDATA
             // unwrapped, references decoded. A `<style>` with elements inside goes too.
             let css = style_text(&self.text[self.pos..]);
-            return css.is_none_or(|css| dangerous_css(&css)).then_some(Some(
-                "an SVG may not load style sheets or files from elsewhere",
-            ));
+            return css
+                .is_none_or(|css| dangerous_css(&css))
+                .then_some(Some("svg.why.style"));
         }
         if matches!(
             local,
@@ -302,7 +298,7 @@ impl<'a> Cleaner<'a> {
                 .unwrap_or_default();
             let target = target.rsplit(':').next().unwrap_or("");
             if target == "href" || target.starts_with("on") {
-                return Some(Some("an animation may not change links or event handlers"));
+                return Some(Some("svg.why.animation"));
             }
         }
         None
@@ -315,10 +311,10 @@ impl<'a> Cleaner<'a> {
             match attribute_problem(local, attr.name, attr.value) {
                 Some(Some(why)) => {
                     let shown: String = attr.value.chars().take(40).collect();
-                    self.removed.push((
-                        attr.offset,
-                        format!("removed `{}=\"{shown}\"`: {why}", attr.name),
-                    ));
+                    let mut args = because("why", &Reason::new(why, Vec::new()));
+                    args.extend(args!("attribute" => attr.name, "value" => shown));
+                    let removed = Reason::new("svg.removed_attribute", args);
+                    self.removed.push((attr.offset, removed));
                 }
                 Some(None) => {}
                 None => {
@@ -348,10 +344,7 @@ impl<'a> Cleaner<'a> {
                 return Ok((attrs, true));
             }
             if rest.is_empty() || rest.starts_with(['/', '<']) {
-                return Err(reject(
-                    tag,
-                    format!("the tag <{name}> is not closed with >"),
-                ));
+                return Err(reject(tag, "svg.unclosed_tag", args!("element" => name)));
             }
             let offset = self.pos;
             let name_len = rest
@@ -359,17 +352,13 @@ impl<'a> Cleaner<'a> {
                 .unwrap_or(rest.len());
             let attr_name = &rest[..name_len];
             if !is_name(attr_name) {
-                return Err(reject(
-                    offset,
-                    format!("`{attr_name}` is not an attribute name in the tag <{name}>"),
-                ));
+                let args = args!("attribute" => attr_name, "element" => name);
+                return Err(reject(offset, "svg.attribute_name", args));
             }
             let after = rest[name_len..].trim_start();
             let Some(after_eq) = after.strip_prefix('=') else {
-                return Err(reject(
-                    offset,
-                    format!("the attribute `{attr_name}` has no value; write {attr_name}=\"...\""),
-                ));
+                let args = args!("attribute" => attr_name);
+                return Err(reject(offset, "svg.attribute_no_value", args));
             };
             let value_part = after_eq.trim_start();
             let quote = value_part
@@ -377,17 +366,13 @@ impl<'a> Cleaner<'a> {
                 .next()
                 .filter(|c| *c == '"' || *c == '\'');
             let Some(quote) = quote else {
-                return Err(reject(
-                    offset,
-                    format!("the value of `{attr_name}` must be in quotes"),
-                ));
+                let args = args!("attribute" => attr_name);
+                return Err(reject(offset, "svg.attribute_quotes", args));
             };
             let value_start = text.len() - value_part.len() + 1;
             let Some(len) = text[value_start..].find(quote) else {
-                return Err(reject(
-                    offset,
-                    format!("the value of `{attr_name}` is not closed"),
-                ));
+                let args = args!("attribute" => attr_name);
+                return Err(reject(offset, "svg.attribute_unclosed", args));
             };
             references(&text[value_start..value_start + len], value_start)?;
             attrs.push(Attr {
@@ -401,11 +386,9 @@ impl<'a> Cleaner<'a> {
     }
 }
 
-/// Why an attribute goes: `Some(Some(why))` reported, `Some(None)` silently (editor data),
-/// `None` it stays.
+/// Why an attribute goes: `Some(Some(why))` reported (a catalogue word), `Some(None)`
+/// silently (editor data), `None` it stays.
 fn attribute_problem(element: &str, name: &str, value: &str) -> Option<Option<&'static str>> {
-    const CODE: &str = "an SVG must not run code";
-    const EXTERNAL: &str = "an SVG may not load files or pages from elsewhere";
     let lower = name.to_ascii_lowercase();
     let local = lower.rsplit(':').next().unwrap_or("");
     if is_editor_name(name) {
@@ -548,7 +531,10 @@ mod tests {
             assert!(out.contains(kept), "`{kept}` is missing:\n{out}");
         }
         assert_eq!(cleaned.size, Some((120, 80)));
-        assert!(cleaned.removed.iter().any(|(_, m)| m.contains("onload")));
+        assert!(cleaned
+            .removed
+            .iter()
+            .any(|(_, m)| m.in_english().contains("onload")));
         let script = svg.find("<script").unwrap();
         assert!(cleaned.removed.iter().any(|(at, _)| *at == script));
     }
@@ -559,7 +545,8 @@ mod tests {
         assert_eq!(clean(bomb).err().unwrap().offset, 0);
         let broken = "<svg width=\"1\" height=\"1\"><rect x=1/></svg>";
         let err = clean(broken).err().unwrap();
-        assert!(err.message.contains("quotes"), "{}", err.message);
+        let said = err.why.in_english();
+        assert!(said.contains("quotes"), "{said}");
         assert_eq!(err.offset, broken.find("x=1").unwrap());
         assert!(clean("<p>no svg</p>").is_err());
         assert!(clean("<svg><script>x").is_err());

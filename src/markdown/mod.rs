@@ -327,7 +327,7 @@ impl<'a> Renderer<'a> {
             }
             Event::End(TagEnd::Image) => {
                 if let Some((at, false)) = self.image.take() {
-                    self.warn(at, "the image has no alt text; write a description between the brackets: ![description](file.png)");
+                    self.warn(at, "markdown.warning/alt_missing");
                 }
                 self.events.push(Event::End(TagEnd::Image));
             }
@@ -393,7 +393,7 @@ impl<'a> Renderer<'a> {
             return;
         };
         if picture.alt.trim().is_empty() {
-            self.warn(picture.offset, "the image has no alt text; write a description between the brackets: ![description](file.png)");
+            self.warn(picture.offset, "markdown.warning/alt_missing");
         }
         let image = ImageUse {
             key: &picture.key,
@@ -405,13 +405,10 @@ impl<'a> Renderer<'a> {
         };
         match images.markdown_img(&image) {
             Ok(html) => self.events.push(Event::InlineHtml(html.into())),
-            Err(why) => self.output.problems.push(
-                Diagnostic {
-                    message: format!("cannot use the image content/{}: {why}", picture.key),
-                    ..image.at
-                }
-                .with_code("image.invalid"),
-            ),
+            Err(why) => {
+                let problem = crate::images::unusable(image.at, &picture.key, &why);
+                self.output.problems.push(problem);
+            }
         }
     }
 
@@ -542,13 +539,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn warn(&mut self, offset: usize, message: &str) {
-        self.output.warnings.push(Diagnostic::at_offset(
-            &self.path,
-            &self.doc.source,
-            offset,
-            message,
-        ));
+    /// A warning at `offset`: the catalogue's text `key` (`markdown.warning/...`).
+    fn warn(&mut self, offset: usize, key: &'static str) {
+        let at = Diagnostic::at_offset(&self.path, &self.doc.source, offset, "");
+        let warning = at.with_text_as("markdown.warning", key, Vec::new());
+        self.output.warnings.push(warning.warning());
     }
 
     fn finish(mut self) -> Output {

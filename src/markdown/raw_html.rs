@@ -27,10 +27,7 @@ impl<'a> Renderer<'a> {
             }
             self.events.push(Event::InlineHtml(tag.into()));
         } else {
-            self.warn(
-                offset,
-                "raw HTML is shown as text, not published as markup; use Markdown instead",
-            );
+            self.warn(offset, "markdown.warning/raw_html");
             self.plain(&html);
             self.events.push(Event::Text(html));
         }
@@ -46,10 +43,7 @@ impl<'a> Renderer<'a> {
         } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
             // An editor's comment: not published.
         } else {
-            self.warn(
-                offset,
-                "raw HTML is shown as text, not published as markup; use Markdown instead",
-            );
+            self.warn(offset, "markdown.warning/raw_html");
             self.gap();
             self.plain(&html);
             self.gap();

@@ -246,3 +246,60 @@ init.serve_hint = See it with `lots serve{root}`, or build it with `lots build{r
 build.failed_one = Build failed: 1 error.
 build.failed_many = Build failed: {count} errors.
 build.failed_because = Build failed: {reason}
+
+# Images. A reason (`image.why.*`, `image.cache.*`) is a word inside the message that gives it;
+# its own arguments are the message's.
+image.invalid = cannot use the image {image}: {why}
+image.invalid/file = {why}
+image.invalid/template = {why} (a template's resize_image uses it)
+image.invalid/cache_folder = cannot create the image cache: {reason}
+image.warning/cache_damaged = the cached copy of {image} was damaged ({why}); made it again
+image.why.refused = {format} images cannot be published: lots cannot remove their metadata (EXIF, GPS); save it as JPEG, PNG or WebP
+image.why.unreadable = it cannot be read: {reason}
+image.why.svg_encoding = the SVG is not valid UTF-8 text; save it as UTF-8
+image.why.no_pixels = the {format} image has no pixels
+image.why.too_large = the {format} image is too large to process; save it smaller (a few thousand pixels wide is plenty for a web page)
+image.why.variant = the {format} file uses a variant of the format that lots cannot read; open it in an image program and save it again as an ordinary {format}
+image.why.cut_off = the {format} file is cut off (incomplete), as after an interrupted download or copy; save or copy it again from the original
+image.why.damaged = the {format} file is damaged: its contents do not follow the {format} format; save it again from the original
+image.why.broken = the {format} file is cut off (incomplete) or damaged, as after an interrupted download or copy; save or copy it again from the original
+image.why.other_format = it is a {format} image, which lots does not publish; save it as JPEG, PNG or WebP
+image.why.not_an_image = it is not a JPEG, PNG, GIF or WebP image (its contents are not an image format lots knows)
+image.why.encode = cannot write the {format} copy: {detail}
+image.why.cache_write = cannot write {path} to the cache: {reason}
+image.cache.no_hash = its name holds no hash of its bytes
+image.cache.mismatch = its content does not match the hash in its name
+image.cache.folder = a folder stands in its place
+image.cache.unreadable = it cannot be read: {reason}
+image.cache.no_hash_file = the hash stored beside it is missing or unreadable
+image.cache.mismatch_file = its content does not match the hash stored beside it
+
+markdown.warning/alt_missing = the image has no alt text; write a description between the brackets: ![description](file.png)
+markdown.warning/raw_html = raw HTML is shown as text, not published as markup; use Markdown instead
+
+# SVG images: what is refused, and what is taken out before one is published.
+svg.no_svg = there is no <svg> element: this is not an SVG image
+svg.bad_reference = a `&` that starts no character reference; write &amp; for an ampersand
+svg.never_closed = this element is never closed
+svg.wrong_end = </{element}> does not close <{open}>, the element open here
+svg.stray_end = </{element}> closes no element
+svg.unclosed_comment = the comment is not closed with -->
+svg.unclosed_cdata = the CDATA section is not closed with ]]>
+svg.unclosed_end_tag = the end tag is not closed with >
+svg.unclosed_instruction = the processing instruction is not closed with ?>
+svg.unclosed_doctype = the <!DOCTYPE> is not closed with >
+svg.entities = an SVG whose DOCTYPE declares entities is refused (entities can expand without end or read local files); remove the <!DOCTYPE ...> part
+svg.stray_lt = a `<` that starts no tag; write &lt; for a less-than sign
+svg.unclosed_tag = the tag <{element}> is not closed with >
+svg.attribute_name = `{attribute}` is not an attribute name in the tag <{element}>
+svg.attribute_no_value = the attribute `{attribute}` has no value; write {attribute}="..."
+svg.attribute_quotes = the value of `{attribute}` must be in quotes
+svg.attribute_unclosed = the value of `{attribute}` is not closed
+svg.removed_instruction = removed a processing instruction (`<?...?>`): an SVG may not load style sheets from elsewhere
+svg.removed_element = removed <{element}>: {why}
+svg.removed_attribute = removed `{attribute}="{value}"`: {why}
+svg.why.code = an SVG must not run code
+svg.why.embed = an SVG must not embed HTML or other documents
+svg.why.style = an SVG may not load style sheets or files from elsewhere
+svg.why.animation = an animation may not change links or event handlers
+svg.why.external = an SVG may not load files or pages from elsewhere

@@ -69,34 +69,51 @@ fn parse(file: &'static str) -> HashMap<&'static str, &'static str> {
 pub fn text(lang: Lang, code: &str, args: &[(&'static str, String)]) -> Option<String> {
     let template = catalogue(lang).get(code)?;
     let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = *template;
+    fill(lang, template, args, WORDS_IN_WORDS, &mut out);
+    Some(out)
+}
+
+/// How deep words may hold words ([`because`]: a reason that names a kind of file); a
+/// catalogue text that names itself stops there instead of looping.
+const WORDS_IN_WORDS: usize = 3;
+
+/// Appends `template` to `out` with its `{name}` placeholders filled from `args`. A word
+/// argument is its catalogue text, whose own placeholders are filled from the same `args`.
+fn fill(
+    lang: Lang,
+    template: &str,
+    args: &[(&'static str, String)],
+    depth: usize,
+    out: &mut String,
+) {
+    let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => match value.strip_prefix(WORD) {
-                        Some(key) => out.push_str(catalogue(lang).get(key).unwrap_or(&key)),
-                        None => out.push_str(value),
-                    },
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
+        let Some(close) = after.find('}') else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        let name = &after[..close];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => match value.strip_prefix(WORD) {
+                Some(key) => match catalogue(lang).get(key) {
+                    Some(word) if depth > 0 => fill(lang, word, args, depth - 1, out),
+                    Some(word) => out.push_str(word),
+                    None => out.push_str(key),
+                },
+                None => out.push_str(value),
+            },
             None => {
                 out.push('{');
-                rest = after;
+                out.push_str(name);
+                out.push('}');
             }
         }
+        rest = &after[close + 1..];
     }
     out.push_str(rest);
-    Some(out)
 }
 
 /// Marks an argument that is itself a catalogue text (a word such as `kind.list`), rendered
@@ -106,6 +123,35 @@ const WORD: char = '\u{1}';
 /// An argument that is the catalogue's text `key` (`kind.text`: "text", "text").
 pub fn word(key: &str) -> String {
     format!("{WORD}{key}")
+}
+
+/// Why something failed, as a catalogue text with its arguments: what a reason returns
+/// before the message that gives it (`image.unusable`: "cannot use the image {image}: {why}")
+/// is made. Nothing is rendered until the message is, so a reason is told in the site's
+/// language too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub key: &'static str,
+    pub args: Args,
+}
+
+impl Reason {
+    pub fn new(key: &'static str, args: Args) -> Self {
+        Reason { key, args }
+    }
+
+    /// The reason in English, for a caller outside the catalogue (a template function's error).
+    pub fn in_english(&self) -> String {
+        english(self.key, &self.args)
+    }
+}
+
+/// The arguments of a message whose argument `name` is `reason`: its key as a word and its
+/// own arguments beside (their names must differ from the message's own).
+pub fn because(name: &'static str, reason: &Reason) -> Args {
+    let mut args = vec![(name, word(reason.key))];
+    args.extend(reason.args.iter().cloned());
+    args
 }
 
 /// The English text of `code`, for a diagnostic being made (the site's language is applied

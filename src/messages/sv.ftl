@@ -235,3 +235,60 @@ init.serve_hint = Se den med `lots serve{root}`, eller bygg den med `lots build{
 build.failed_one = Bygget misslyckades: 1 fel.
 build.failed_many = Bygget misslyckades: {count} fel.
 build.failed_because = Bygget misslyckades: {reason}
+
+# Bilder. Ett skäl (`image.why.*`, `image.cache.*`) är ett ord i meddelandet som anger det;
+# skälets egna argument är meddelandets.
+image.invalid = bilden {image} kan inte användas: {why}
+image.invalid/file = {why}
+image.invalid/template = {why} (en malls resize_image använder den)
+image.invalid/cache_folder = kan inte skapa bildcachen: {reason}
+image.warning/cache_damaged = den sparade kopian av {image} var skadad ({why}); den har gjorts om
+image.why.refused = {format}-bilder kan inte publiceras: lots kan inte ta bort deras metadata (EXIF, GPS-position); spara bilden som JPEG, PNG eller WebP
+image.why.unreadable = den går inte att läsa: {reason}
+image.why.svg_encoding = SVG-filen är inte giltig UTF-8-text; spara den som UTF-8
+image.why.no_pixels = {format}-bilden har inga bildpunkter
+image.why.too_large = {format}-bilden är för stor för att bearbetas; spara den mindre (några tusen bildpunkter bred räcker gott för en webbsida)
+image.why.variant = {format}-filen använder en variant av formatet som lots inte kan läsa; öppna den i ett bildprogram och spara den igen som en vanlig {format}
+image.why.cut_off = {format}-filen är avklippt (ofullständig), som efter en avbruten nedladdning eller kopiering; spara eller kopiera den igen från originalet
+image.why.damaged = {format}-filen är skadad: innehållet följer inte formatet {format}; spara den igen från originalet
+image.why.broken = {format}-filen är avklippt (ofullständig) eller skadad, som efter en avbruten nedladdning eller kopiering; spara eller kopiera den igen från originalet
+image.why.other_format = det är en {format}-bild, och sådana publicerar lots inte; spara den som JPEG, PNG eller WebP
+image.why.not_an_image = det är inte en JPEG-, PNG-, GIF- eller WebP-bild (innehållet är inget bildformat som lots känner till)
+image.why.encode = kan inte skriva kopian i {format}: {detail}
+image.why.cache_write = kan inte skriva {path} till cachen: {reason}
+image.cache.no_hash = filnamnet saknar kontrollsumman för innehållet
+image.cache.mismatch = innehållet stämmer inte med kontrollsumman i filnamnet
+image.cache.folder = en mapp står i dess ställe
+image.cache.unreadable = den går inte att läsa: {reason}
+image.cache.no_hash_file = kontrollsumman bredvid den saknas eller går inte att läsa
+image.cache.mismatch_file = innehållet stämmer inte med kontrollsumman bredvid den
+
+markdown.warning/alt_missing = bilden saknar alternativtext; skriv en beskrivning mellan hakparenteserna: ![beskrivning](fil.png)
+markdown.warning/raw_html = rå HTML visas som text och publiceras inte som kod; använd Markdown i stället
+
+# SVG-bilder: vad som inte tas emot, och vad som tas bort innan en publiceras.
+svg.no_svg = det finns inget <svg>-element: det här är ingen SVG-bild
+svg.bad_reference = ett `&` som inte inleder någon teckenreferens; skriv &amp; för ett et-tecken
+svg.never_closed = elementet avslutas aldrig
+svg.wrong_end = </{element}> avslutar inte <{open}>, elementet som är öppet här
+svg.stray_end = </{element}> avslutar inget element
+svg.unclosed_comment = kommentaren avslutas inte med -->
+svg.unclosed_cdata = CDATA-avsnittet avslutas inte med ]]>
+svg.unclosed_end_tag = sluttaggen avslutas inte med >
+svg.unclosed_instruction = bearbetningsinstruktionen avslutas inte med ?>
+svg.unclosed_doctype = <!DOCTYPE> avslutas inte med >
+svg.entities = en SVG vars DOCTYPE deklarerar entiteter tas inte emot (entiteter kan växa utan slut eller läsa lokala filer); ta bort delen <!DOCTYPE ...>
+svg.stray_lt = ett `<` som inte inleder någon tagg; skriv &lt; för ett mindre än-tecken
+svg.unclosed_tag = taggen <{element}> avslutas inte med >
+svg.attribute_name = `{attribute}` är inget attributnamn i taggen <{element}>
+svg.attribute_no_value = attributet `{attribute}` har inget värde; skriv {attribute}="..."
+svg.attribute_quotes = värdet av `{attribute}` måste stå inom citattecken
+svg.attribute_unclosed = värdet av `{attribute}` avslutas inte
+svg.removed_instruction = tog bort en bearbetningsinstruktion (`<?...?>`): en SVG får inte läsa in stilmallar från andra ställen
+svg.removed_element = tog bort <{element}>: {why}
+svg.removed_attribute = tog bort `{attribute}="{value}"`: {why}
+svg.why.code = en SVG får inte köra kod
+svg.why.embed = en SVG får inte bädda in HTML eller andra dokument
+svg.why.style = en SVG får inte läsa in stilmallar eller filer från andra ställen
+svg.why.animation = en animation får inte ändra länkar eller händelsehanterare
+svg.why.external = en SVG får inte läsa in filer eller sidor från andra ställen

@@ -1,12 +1,16 @@
 use super::*;
 
 /// Literals that look like codes but are not texts: codes that name a kind of problem but
-/// have no text of their own, and Zola's file name.
-const NOT_TEXTS: [&str; 4] = [
+/// have no text of their own, Zola's file name and settings of the `markdown` group.
+const NOT_TEXTS: [&str; 8] = [
     "schema.invalid",
     "front_matter.invalid",
     "output.collision",
     "zola.toml",
+    "image.warning",
+    "markdown.warning",
+    "markdown.output_dir",
+    "markdown.smart_punctuation",
 ];
 
 /// Every string literal in the non-test Rust sources that looks like a catalogue code
@@ -28,6 +32,9 @@ fn codes_used_in_sources() -> Vec<String> {
         "init.",
         "shortcode.",
         "build.",
+        "image.",
+        "markdown.",
+        "svg.",
     ];
     let mut found = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(
@@ -122,4 +129,36 @@ fn the_site_language_chooses_the_catalogue() {
     assert_eq!(Lang::of("sv-SE"), Lang::Sv);
     assert_eq!(Lang::of("en"), Lang::En);
     assert_eq!(Lang::of("fi"), Lang::En);
+}
+
+#[test]
+fn a_reason_is_told_in_the_language_of_the_message_that_gives_it() {
+    let cut_off = Reason::new("image.why.cut_off", crate::args!("format" => "JPEG"));
+    let mut args = because("why", &cut_off);
+    args.push(("image", "content/bild.jpg".to_string()));
+    assert_eq!(
+        text(Lang::Sv, "image.invalid", &args).unwrap(),
+        "bilden content/bild.jpg kan inte användas: JPEG-filen är avklippt (ofullständig), som \
+         efter en avbruten nedladdning eller kopiering; spara eller kopiera den igen från originalet"
+    );
+    assert!(english("image.invalid", &args)
+        .starts_with("cannot use the image content/bild.jpg: the JPEG file is cut off"));
+    // A reason that holds a word of its own (the system's reason for a failed read).
+    let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+    let unreadable = Reason::new(
+        "image.why.unreadable",
+        crate::args!("reason" => io::reason(&gone)),
+    );
+    let said = text(Lang::Sv, "image.invalid/file", &because("why", &unreadable)).unwrap();
+    assert_eq!(
+        said,
+        "den går inte att läsa: den finns inte (den kan ha flyttats eller tagits bort under tiden)"
+    );
+}
+
+#[test]
+fn a_text_that_names_itself_stops_instead_of_looping() {
+    let args = vec![("why", word("image.invalid/file"))];
+    let said = text(Lang::En, "image.invalid/file", &args).unwrap();
+    assert!(said.len() < 100, "{said}");
 }

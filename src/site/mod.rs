@@ -205,6 +205,7 @@ impl Site {
         timer.lap("images");
         problems.extend(coded(image_problems, "image.invalid"));
         warnings.extend(coded(image_warnings, "image.warning"));
+        crate::messages::localize(&mut warnings, &config.language);
         let Some(templates) = templates else {
             problems.extend(checks::without_templates(&library, &anchor_checks));
             problems.localize(&config.language);

@@ -213,6 +213,7 @@ pub fn reload_pages(
     timer.lap("checks");
     problems.localize(&site.config.language);
     problems.into_result()?;
+    crate::messages::localize(&mut warnings, &site.config.language);
     touched.warnings = warnings;
     Ok(touched)
 }

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{read, Cache, Found};
+use super::{damaged, read, Cache, Found};
 
 /// Whether `name`, of a file in `images/` itself, is an entry of the old layout: `KEY.EXT`
 /// (its hash, `KEY.EXT.b3`, and temporary files, `.tmp…`, are not).
@@ -33,11 +33,11 @@ pub(super) fn examine(cache: &Cache, name: &str, file: &Path) -> Found {
         Err(found) => return found,
     };
     let Ok(stored) = std::fs::read_to_string(hash_file(file)) else {
-        return Found::Damaged("the hash stored beside it is missing or unreadable".into());
+        return damaged("image.cache.no_hash_file");
     };
     let hash = blake3::hash(&bytes);
     if stored.trim() != hash.to_hex().as_str() {
-        return Found::Damaged("its content does not match the hash stored beside it".into());
+        return damaged("image.cache.mismatch_file");
     }
     Found::Sound(adopt(cache, name, file, &hash))
 }

@@ -9,13 +9,13 @@ fn sound(entry: Entry) -> PathBuf {
     match entry {
         Entry::Sound(file) => file,
         Entry::Missing => panic!("missing"),
-        Entry::Damaged { why, .. } => panic!("damaged: {why}"),
+        Entry::Damaged { why, .. } => panic!("damaged: {}", why.in_english()),
     }
 }
 
 fn damaged(entry: Entry) -> (PathBuf, String) {
     match entry {
-        Entry::Damaged { file, why } => (file, why),
+        Entry::Damaged { file, why } => (file, why.in_english()),
         Entry::Sound(file) => panic!("sound: {}", file.display()),
         Entry::Missing => panic!("missing"),
     }
