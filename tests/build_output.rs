@@ -304,11 +304,15 @@ fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
         "guider/forsta/index.html",
     );
     let before = [inode(kept), inode(edited), inode(by_hand)];
+    // Files published as they are: an image and an attachment.
+    let (image, attachment) = ("guider/diagram/diagram.png", "guider/diagram/bilaga.txt");
+    let files_before = [inode(image), inode(attachment)];
     let original = first.read(by_hand);
     site.write(
         "content/guider/tredje.md",
         "---\ntitle: \"Tredje guiden\"\nweight: 3\n---\n\nDen ändrade guiden.\n",
     );
+    site.write("content/guider/diagram/bilaga.txt", "En ny bilaga.\n");
     std::fs::write(first.file(by_hand), "ändrad för hand").unwrap();
     let second = site.build_ok(&[]);
     assert_eq!(
@@ -318,6 +322,13 @@ fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
     );
     assert_ne!(inode(edited), before[1]);
     second.assert_contains(edited, "Den ändrade guiden.");
+    assert_eq!(
+        inode(image),
+        files_before[0],
+        "an unchanged image is linked, not copied again"
+    );
+    assert_ne!(inode(attachment), files_before[1]);
+    assert_eq!(second.read(attachment), "En ny bilaga.\n");
     assert_ne!(inode(by_hand), before[2]);
     assert_eq!(second.read(by_hand), original);
     let replaced: Vec<_> = std::fs::read_dir(&site.root)

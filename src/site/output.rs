@@ -458,6 +458,16 @@ impl Sink for FolderSink<'_> {
     }
 
     fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+        // A file of a size a build can hold is published as a rendered one is: linked to the
+        // published copy when its bytes are the same, so a rebuild writes no image again, and
+        // with its hash, so the offline step need not read it back. A film is streamed.
+        let size = fs::metadata(from).map(|m| m.len());
+        if size.as_ref().is_ok_and(|&len| len <= HELD_COPY) {
+            let bytes = fs::read(from);
+            return self
+                .note(path, bytes)
+                .and_then(|bytes| self.put(path, &bytes));
+        }
         let copied = fault::before_write()
             .and_then(|()| self.previous.unlink(self.dir, path))
             .and_then(|()| copy(self.dir, path, from));
@@ -467,6 +477,9 @@ impl Sink for FolderSink<'_> {
         Ok(())
     }
 }
+
+/// The largest file [`FolderSink::copy`] reads into memory to hash it (64 MB).
+const HELD_COPY: u64 = 64 << 20;
 
 /// Writes one file of the site, creating its folder.
 pub fn write(out_dir: &Path, relative: &str, bytes: &[u8]) -> io::Result<()> {
