@@ -30,6 +30,14 @@ pub fn run(args: BuildArgs) -> i32 {
                     report.images.made, report.images.reused
                 );
             }
+            if report.pruned.files > 0 {
+                println!(
+                    "Image cache: removed {} files ({:.1} MB) no build has used for {} days",
+                    report.pruned.files,
+                    report.pruned.bytes as f64 / 1e6,
+                    crate::images::UNUSED_FOR.as_secs() / 86_400
+                );
+            }
             0
         }
         Err(err) => {

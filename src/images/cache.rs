@@ -17,8 +17,11 @@
 //! checked as before, and moved into the new layout when sound ([`legacy`]).
 
 mod legacy;
+mod prune;
 
-use std::collections::HashMap;
+pub use prune::{Pruned, UNUSED_FOR};
+
+use std::collections::{HashMap, HashSet};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -36,6 +39,8 @@ pub(super) struct Cache {
     /// The files that may hold each entry, by entry name (`KEY.EXT`), entries of the old
     /// layout last: listed on the first look, then kept up to date with what is written.
     index: OnceLock<Mutex<HashMap<String, Vec<PathBuf>>>>,
+    /// The files this build found sound or wrote: what [`Cache::prune`] keeps.
+    used: Mutex<HashSet<PathBuf>>,
 }
 
 /// What the cache holds for an entry.
@@ -54,6 +59,7 @@ impl Cache {
         Cache {
             dir,
             index: OnceLock::new(),
+            used: Mutex::default(),
         }
     }
 
@@ -73,7 +79,11 @@ impl Cache {
                 examine(&file)
             };
             match found {
-                Found::Sound(file) => return Entry::Sound(file),
+                Found::Sound(file) => {
+                    prune::refresh(&file, std::time::SystemTime::now());
+                    lock(&self.used).insert(file.clone());
+                    return Entry::Sound(file);
+                }
                 Found::Missing => {}
                 Found::Damaged(why) => {
                     discard(&self.dir, &file);
@@ -113,6 +123,7 @@ impl Cache {
             e.file.persist(&target).map_err(|e| failed(e.error))?;
         }
         self.remember(name, target.clone());
+        lock(&self.used).insert(target.clone());
         Ok(target)
     }
 
@@ -124,6 +135,12 @@ impl Cache {
         self.dir
             .join(folder)
             .join(format!("{key}.{}.{extension}", &hex[..HASH_DIGITS]))
+    }
+
+    /// Removes the files of the cache this build did not use and nothing used for
+    /// [`UNUSED_FOR`] (see [`prune`]).
+    pub fn prune(&self) -> Pruned {
+        prune::prune(&self.dir, &lock(&self.used), std::time::SystemTime::now())
     }
 
     fn remember(&self, name: &str, file: PathBuf) {

@@ -41,6 +41,7 @@ use crate::config::ImagesConfig;
 use crate::content::slugs::slugify;
 use crate::diagnostics::Diagnostic;
 
+pub use cache::{Pruned, UNUSED_FOR};
 pub use encode::Format;
 pub use markup::ImageUse;
 pub use ops::{Op, Plan};
@@ -228,6 +229,12 @@ impl Images {
     /// Takes the warnings about damaged cache entries found (and made again) so far.
     pub fn take_repaired(&self) -> Vec<Diagnostic> {
         std::mem::take(&mut *lock(&self.repaired))
+    }
+
+    /// Removes what the cache holds that this build did not use and no build has used for a
+    /// month: for `lots build`, once the site is in place (see `cache::prune`).
+    pub fn prune_cache(&self) -> Pruned {
+        self.cache.prune()
     }
 
     pub fn stats(&self) -> Stats {

@@ -103,7 +103,7 @@ fn references(text: &str, offset: usize) -> Result<(), Rejected> {
 
 /// Why an element or attribute goes that runs code (catalogue words).
 const CODE: &str = "svg.why.code";
-/// ... that loads from elsewhere.
+/// Why one goes that loads files or pages from elsewhere.
 const EXTERNAL: &str = "svg.why.external";
 
 /// A refusal at `offset`: the catalogue's text `key` with `args`.

@@ -52,6 +52,8 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Images processed now and taken from the cache.
     pub images: images::Stats,
+    /// What the image cache let go of: files no build has used for a month.
+    pub pruned: images::Pruned,
 }
 
 /// How much of each page a load keeps once its Markdown is rendered and checked.
@@ -541,6 +543,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .commit(&previous::marker(&written))
         .map_err(|e| failed(None, &e))?;
     timer.lap("commit");
+    // Only now: a failed build leaves the cache as it was.
+    let pruned = site.images.prune_cache();
     let mut warnings = std::mem::take(&mut site.warnings);
     warnings.extend(site.images.take_repaired());
     let report = BuildReport {
@@ -549,6 +553,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         sections: site.library.sections.len(),
         seconds: started.elapsed().as_secs_f64(),
         images: site.images.stats(),
+        pruned,
         warnings,
     };
     // Freeing every page one by one took most of a second at 100,000 pages after the site
