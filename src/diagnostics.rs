@@ -6,7 +6,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::messages::{self, Args, Lang};
+use crate::messages::{self, Args, Lang, Reason};
 
 /// How bad a problem is: an error stops a build, a warning is reported and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -48,7 +48,7 @@ pub struct Diagnostic {
     pub field: Option<Box<str>>,
     /// The catalogue text the message comes from, with its named arguments: what
     /// [`Diagnostic::localize`] renders in the site's language. `None` for a message of its own.
-    pub text: Option<Box<Text>>,
+    pub text: Option<Box<Reason>>,
 }
 
 impl Diagnostic {
@@ -109,7 +109,7 @@ impl Diagnostic {
     pub fn with_text_as(mut self, code: &'static str, key: &'static str, args: Args) -> Self {
         self.code = code;
         self.message = messages::english(key, &args);
-        self.text = Some(Box::new(Text { key, args }));
+        self.text = Some(Box::new(Reason::new(key, args)));
         self
     }
 
@@ -163,13 +163,6 @@ impl Diagnostic {
         let (line, column) = line_col(source, offset);
         Self::at(path, source, line, column, message)
     }
-}
-
-/// A message's catalogue key and arguments.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
-    pub key: &'static str,
-    pub args: Args,
 }
 
 /// 1-based line and column (in characters) of a byte offset.

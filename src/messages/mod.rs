@@ -125,10 +125,10 @@ pub fn word(key: &str) -> String {
     format!("{WORD}{key}")
 }
 
-/// Why something failed, as a catalogue text with its arguments: what a reason returns
-/// before the message that gives it (`image.unusable`: "cannot use the image {image}: {why}")
-/// is made. Nothing is rendered until the message is, so a reason is told in the site's
-/// language too.
+/// A catalogue text with its arguments, not rendered yet: a diagnostic's message, or why
+/// something failed before the message that gives it (`image.invalid`: "cannot use the image
+/// {image}: {why}") is made. Nothing is rendered until the message is, so a reason is told in
+/// the site's language too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
     pub key: &'static str,
