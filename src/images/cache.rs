@@ -177,6 +177,11 @@ fn examine(file: &Path) -> Found {
     }
 }
 
+/// An entry's file that cannot be used, for the reason `key` of the catalogue.
+fn damaged(key: &'static str) -> Found {
+    Found::Damaged(Reason::new(key, Vec::new()))
+}
+
 /// The bytes of an entry's file, or what that file is worth when they cannot be had.
 fn read(file: &Path) -> Result<Vec<u8>, Found> {
     match std::fs::read(file) {
@@ -257,8 +262,3 @@ fn list_folder(folder: &Path, index: &mut HashMap<String, Vec<PathBuf>>) {
 
 #[cfg(test)]
 mod tests;
-
-/// An entry's file that cannot be used, for the reason `key` of the catalogue.
-fn damaged(key: &'static str) -> Found {
-    Found::Damaged(Reason::new(key, Vec::new()))
-}

@@ -461,8 +461,7 @@ impl Sink for FolderSink<'_> {
         // A file of a size a build can hold is published as a rendered one is: linked to the
         // published copy when its bytes are the same, so a rebuild writes no image again, and
         // with its hash, so the offline step need not read it back. A film is streamed.
-        let size = fs::metadata(from).map(|m| m.len());
-        if size.as_ref().is_ok_and(|&len| len <= HELD_COPY) {
+        if fs::metadata(from).is_ok_and(|m| m.len() <= HELD_COPY) {
             let bytes = fs::read(from);
             return self
                 .note(path, bytes)
