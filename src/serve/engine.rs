@@ -293,8 +293,7 @@ impl Engine {
         };
         site::reload_templates(site)?;
         let site: &Site = site;
-        let fill = &self.fill;
-        let uses = |job: &Job<'_>| {
+        let uses = |fill: &Fill, job: &Job<'_>| {
             if fill.holds(job) {
                 return false;
             }
@@ -303,18 +302,33 @@ impl Engine {
                 .iter()
                 .any(|name| site.templates.uses(&template, name))
         };
-        // The pages browsers show are rendered and reloaded first; at 10,000 pages the rest
-        // takes a second or more.
         let open = self.shared.open_pages();
         let shown = |job: &Job<'_>| open.contains(&job.path());
+        // The pages no browser shows go to the fill, rendered between later changes (one a
+        // browser asks for first) and from now on waited for, not served as they were:
+        // rendering them here held the next change for over a second at 100,000 pages.
+        let deferred: Vec<(String, String)> = site::jobs(site)
+            .iter()
+            .filter(|job| !shown(job) && uses(&self.fill, job))
+            .filter_map(|job| match job {
+                Job::Page(page) | Job::PageOutput(page, _) => {
+                    Some((page.doc.key.clone(), job.path()))
+                }
+                _ => None,
+            })
+            .collect();
+        self.fill.defer(deferred, &self.shared.pending);
+        let fill = &self.fill;
+        // The pages browsers show are rendered and reloaded first, then the lists and the
+        // site-wide files.
         let first = MemorySink::default();
-        let mut count = site::render_only(site, &|job| shown(job) && uses(job), &first)?;
+        let mut count = site::render_only(site, &|job| shown(job) && uses(fill, job), &first)?;
         let first_paths = publish(&self.shared, &mut self.deps, first);
         if !first_paths.is_empty() {
             let _ = self.shared.events.send(Event::Reload(first_paths));
         }
         let sink = MemorySink::default();
-        count += site::render_only(site, &|job| !shown(job) && uses(job), &sink)?;
+        count += site::render_only(site, &|job| !shown(job) && uses(fill, job), &sink)?;
         Ok((count, publish(&self.shared, &mut self.deps, sink)))
     }
 

@@ -120,6 +120,20 @@ impl Fill {
         }
     }
 
+    /// Leaves the files at these (page key, output path) pairs to the fill: they are waited
+    /// for, not served, until rendered again. A template edit renders the pages browsers show
+    /// at once and leaves the rest here, so that the next change does not wait for them.
+    pub fn defer(&mut self, files: Vec<(String, String)>, pending: &Pending) {
+        if let Ok(mut waiting) = pending.paths.write() {
+            for (key, path) in &files {
+                waiting.insert(path.clone(), key.clone());
+            }
+        }
+        for (key, path) in files {
+            self.left.entry(key).or_default().push(path);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.left.is_empty()
     }
@@ -213,6 +227,27 @@ mod tests {
         assert_eq!(run, ["c.md", "b.md", "a.md", "d.md"]);
         fill.done(&run[..2], &pending);
         assert_eq!(fill.next_run(&pending), ["a.md", "d.md"]);
+    }
+
+    #[test]
+    fn deferred_pages_are_waited_for_until_the_fill_renders_them() {
+        let mut fill = Fill::default();
+        let pending = Pending::default();
+        let files = vec![
+            ("b.md".to_string(), "b/index.html".to_string()),
+            ("b.md".to_string(), "b/kontakt.vcf".to_string()),
+            ("a.md".to_string(), "a/index.html".to_string()),
+        ];
+        fill.defer(files, &pending);
+        assert_eq!(pending.key_of("b/kontakt.vcf").as_deref(), Some("b.md"));
+        ask(&pending, &["b.md"]);
+        let run = fill.next_run(&pending);
+        assert_eq!(run, ["b.md", "a.md"], "the page asked for first");
+        fill.done(&run[..1], &pending);
+        assert_eq!(pending.key_of("b/index.html"), None, "served again");
+        assert_eq!(pending.key_of("a/index.html").as_deref(), Some("a.md"));
+        fill.done(&run[1..], &pending);
+        assert!(fill.is_empty());
     }
 
     #[test]
