@@ -3,6 +3,7 @@
 //! run at a time while the engine has nothing else to do, the pages a browser waits for
 //! first. At 100,000 pages that cuts the wait before the first page is served by more than a
 //! third, and a page is never served older than the site: one not rendered yet is waited for.
+//! A template edit leaves the pages no browser shows here in the same way ([`Fill::defer`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, RwLock};
