@@ -547,6 +547,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let pruned = site.images.prune_cache();
     let mut warnings = std::mem::take(&mut site.warnings);
     warnings.extend(site.images.take_repaired());
+    // The repairs are found while the images are processed, after the load told the others.
+    crate::messages::localize(&mut warnings, &site.config.language);
     let report = BuildReport {
         html_files,
         pages: site.library.pages.len(),
