@@ -42,14 +42,20 @@ fn entries(site: &Site) -> Vec<PathBuf> {
     found
 }
 
-#[test]
-fn a_build_removes_cache_files_nothing_used_for_a_month() {
+/// A site whose one page shows a PNG of `width`×`height`.
+fn site_with_a_diagram(width: u32, height: u32) -> Site {
     let site = fixture("minimal");
-    site.write("content/bild/diagram.png", common::png(900, 600));
+    site.write("content/bild/diagram.png", common::png(width, height));
     site.write(
         "content/bild/index.md",
         "---\ntitle: \"Bild\"\n---\n\n![Ett diagram](diagram.png)\n",
     );
+    site
+}
+
+#[test]
+fn a_build_removes_cache_files_nothing_used_for_a_month() {
+    let site = site_with_a_diagram(900, 600);
     let first = site.build_ok(&[]);
     assert!(!first.stdout.contains("Image cache"), "{}", first.stdout);
     let used = entries(&site);
@@ -108,12 +114,7 @@ fn a_build_removes_cache_files_nothing_used_for_a_month() {
 
 #[test]
 fn a_failed_build_removes_nothing_from_the_cache() {
-    let site = fixture("minimal");
-    site.write("content/bild/diagram.png", common::png(400, 300));
-    site.write(
-        "content/bild/index.md",
-        "---\ntitle: \"Bild\"\n---\n\n![Ett diagram](diagram.png)\n",
-    );
+    let site = site_with_a_diagram(400, 300);
     site.build_ok(&[]);
     let old = site.path(".lots-cache/images/aa00.png");
     fs::write(&old, "gammal").unwrap();

@@ -272,12 +272,10 @@ impl Images {
             cache::Entry::Sound(file) => Some(file),
             cache::Entry::Missing => None,
             cache::Entry::Damaged { file, why } => {
-                let mut args = because("why", &why);
-                args.push(("image", format!("content/{key}")));
                 let warning = Diagnostic::file(&file, "").with_text_as(
                     "image.warning",
                     "image.warning/cache_damaged",
-                    args,
+                    about_image(key, &why),
                 );
                 lock(&self.repaired).push(warning);
                 None
@@ -351,9 +349,14 @@ impl Images {
 
 /// The problem at `at` (a page's line that shows image `key`): the image cannot be used.
 pub fn unusable(at: Diagnostic, key: &str, why: &Reason) -> Diagnostic {
+    at.with_text_as("image.invalid", "image.invalid", about_image(key, why))
+}
+
+/// The arguments of a message about image `key` (`{image}`) and `why` (`{why}`).
+fn about_image(key: &str, why: &Reason) -> crate::messages::Args {
     let mut args = because("why", why);
     args.push(("image", format!("content/{key}")));
-    at.with_text_as("image.invalid", "image.invalid", args)
+    args
 }
 
 fn group(key: &str) -> Group {

@@ -541,8 +541,9 @@ impl<'a> Renderer<'a> {
 
     /// A warning at `offset`: the catalogue's text `key` (`markdown.warning/...`).
     fn warn(&mut self, offset: usize, key: &'static str) {
-        let at = Diagnostic::at_offset(&self.path, &self.doc.source, offset, "");
-        let warning = at.with_text_as("markdown.warning", key, Vec::new());
+        let warning = self
+            .at(offset)
+            .with_text_as("markdown.warning", key, Vec::new());
         self.output.warnings.push(warning.warning());
     }
 
