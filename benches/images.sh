@@ -16,8 +16,8 @@
 # For each case it times `lots build` RUNS times with the cache deleted first (cold) and RUNS
 # times with the cache kept (warm; the output folder is always fresh), with /usr/bin/time -v
 # (wall = median, CPU = median user+sys, RSS = median peak), reads the build's
-# "Images: N made, M from the cache" line, and prints a Markdown section (also written to
-# BENCH_DIR/images-report.md) for BENCHMARKS.md.
+# "Bilder: N gjorda, M från cachen" line (both cases use the corpus's config: a Swedish site),
+# and prints a Markdown section (also written to BENCH_DIR/images-report.md) for BENCHMARKS.md.
 set -u
 # shellcheck source=benches/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -107,9 +107,9 @@ run_case() {
   done
   local images cold_made warm_made warm_reused copies copies_mb cache_mb
   images=$(find "$site/content" -name '*.png' -o -name '*.jpg' -o -name '*.svg' | wc -l)
-  cold_made=$(sed -n 's/^Images: \([0-9]*\) made.*/\1/p' "$RESULTS/$name.cold.1.log")
-  warm_made=$(sed -n 's/^Images: \([0-9]*\) made.*/\1/p' "$RESULTS/$name.warm.1.log")
-  warm_reused=$(sed -n 's/^Images: [0-9]* made, \([0-9]*\) from.*/\1/p' "$RESULTS/$name.warm.1.log")
+  cold_made=$(sed -n 's/^Bilder: \([0-9]*\) gjorda.*/\1/p' "$RESULTS/$name.cold.1.log")
+  warm_made=$(sed -n 's/^Bilder: \([0-9]*\) gjorda.*/\1/p' "$RESULTS/$name.warm.1.log")
+  warm_reused=$(sed -n 's/^Bilder: [0-9]* gjorda, \([0-9]*\) från.*/\1/p' "$RESULTS/$name.warm.1.log")
   copies=$(find "$out/processed_images" -type f 2>/dev/null | wc -l)
   copies_mb=$(mb1 "$(du -sb "$out/processed_images" 2>/dev/null | cut -f1 || echo 0)")
   cache_mb=$(mb1 "$(du -sb "$site/.lots-cache" | cut -f1)")

@@ -63,16 +63,44 @@ fn basic_site_writes_exactly_the_expected_files() {
 }
 
 #[test]
-fn success_is_reported_on_stdout() {
+fn success_is_reported_on_stdout_in_the_sites_language() {
     let site = fixture("basic");
+    let run = site.build_ok(&[]);
+    let seconds = |line: &str, after: &str| -> String {
+        let rest = line.split_once(after).map_or("", |(_, rest)| rest);
+        rest.split(' ').next().unwrap_or("").to_string()
+    };
+    assert!(
+        run.stdout.starts_with("Byggde 22 sidor på "),
+        "stdout: {}",
+        run.stdout
+    );
+    // Swedish writes a decimal comma: "på 0,14 s".
+    let swedish = seconds(&run.stdout, " på ");
+    assert!(
+        swedish.contains(',') && !swedish.contains('.'),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stderr.contains("error"), "stderr: {}", run.stderr);
+
+    let config = std::fs::read_to_string(site.path("config.yaml")).expect("config.yaml");
+    site.write(
+        "config.yaml",
+        config.replace("language: sv", "language: en"),
+    );
     let run = site.build_ok(&[]);
     assert!(
         run.stdout.starts_with("Built 22 pages in "),
         "stdout: {}",
         run.stdout
     );
-    assert!(run.stdout.contains(" s "), "stdout: {}", run.stdout);
-    assert!(!run.stderr.contains("error"), "stderr: {}", run.stderr);
+    let english = seconds(&run.stdout, " in ");
+    assert!(
+        english.contains('.') && !english.contains(','),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

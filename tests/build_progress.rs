@@ -38,7 +38,7 @@ fn a_terminal_shows_the_pages_counted() {
     let counted = counts_shown(&shown);
     assert!(counted > 0, "no `N/M sidor` shown:\n{shown}");
     assert!(
-        shown.contains("Built "),
+        shown.contains("Byggde "),
         "the summary follows the bar:\n{shown}"
     );
 }
@@ -61,7 +61,7 @@ fn a_pipe_gets_no_progress_bar() {
         "terminal codes in a pipe:\n{stderr:?}"
     );
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(stdout.contains("Built "), "{stdout}");
+    assert!(stdout.contains("Byggde "), "{stdout}");
 }
 
 /// How many `N/M sidor` the terminal showed.

@@ -68,7 +68,11 @@ fn assert_warned(stderr: &str, name: &str) {
 fn damaged_cache_entries_are_made_again_with_a_warning() {
     let site = site();
     let first = site.build_ok(&[]);
-    assert!(first.stdout.contains("Images: 4 made"), "{}", first.stdout);
+    assert!(
+        first.stdout.contains("Bilder: 4 gjorda"),
+        "{}",
+        first.stdout
+    );
     let published = snapshot(&first.out);
     let cached = entries(&site);
     assert_eq!(cached.len(), 4, "one file per entry: {:?}", names(&cached));
@@ -90,7 +94,7 @@ fn damaged_cache_entries_are_made_again_with_a_warning() {
         assert_warned(&second.stderr, name);
     }
     assert!(
-        second.stdout.contains("Images: 3 made"),
+        second.stdout.contains("Bilder: 3 gjorda"),
         "{}",
         second.stdout
     );
@@ -105,7 +109,11 @@ fn damaged_cache_entries_are_made_again_with_a_warning() {
     // Repaired: the next build takes everything from the cache and says nothing.
     let third = site.build_ok(&[]);
     assert!(!third.stderr.contains("var skadad"), "{}", third.stderr);
-    assert!(third.stdout.contains("Images: 0 made"), "{}", third.stdout);
+    assert!(
+        third.stdout.contains("Bilder: 0 gjorda"),
+        "{}",
+        third.stdout
+    );
     assert!(differing(&snapshot(&third.out), &published).is_empty());
 }
 
@@ -142,13 +150,17 @@ fn cache_entries_replaced_by_folders_or_with_garbage_hashes_are_made_again() {
     fs::remove_dir_all(&shard).unwrap();
     fs::write(&shard, "en fil").unwrap();
     let third = site.build_ok(&[]);
-    assert!(!third.stdout.contains("Images: 0 made"), "{}", third.stdout);
+    assert!(
+        !third.stdout.contains("Bilder: 0 gjorda"),
+        "{}",
+        third.stdout
+    );
     assert!(differing(&snapshot(&third.out), &published).is_empty());
     assert!(differing(&entries(&site), &cached).is_empty());
     let fourth = site.build_ok(&[]);
     assert!(!fourth.stderr.contains("var skadad"), "{}", fourth.stderr);
     assert!(
-        fourth.stdout.contains("Images: 0 made"),
+        fourth.stdout.contains("Bilder: 0 gjorda"),
         "{}",
         fourth.stdout
     );
@@ -189,7 +201,7 @@ fn a_cache_of_the_layout_before_is_used_and_moved_into_todays() {
         second.stderr
     );
     assert!(
-        second.stdout.contains("Images: 1 made, 3 from the cache"),
+        second.stdout.contains("Bilder: 1 gjorda, 3 från cachen"),
         "{}",
         second.stdout
     );
@@ -200,7 +212,11 @@ fn a_cache_of_the_layout_before_is_used_and_moved_into_todays() {
     assert!(unmoved.is_empty(), "not in today's layout: {unmoved:?}");
 
     let third = site.build_ok(&[]);
-    assert!(third.stdout.contains("Images: 0 made"), "{}", third.stdout);
+    assert!(
+        third.stdout.contains("Bilder: 0 gjorda"),
+        "{}",
+        third.stdout
+    );
     assert!(!third.stderr.contains("var skadad"), "{}", third.stderr);
 }
 
@@ -214,7 +230,11 @@ fn a_copy_made_alone_is_the_copy_made_with_the_others() {
     for (name, _) in rasters {
         fs::remove_file(site.path(".lots-cache/images").join(name)).unwrap();
         let again = site.build_ok(&[]);
-        assert!(again.stdout.contains("Images: 1 made"), "{}", again.stdout);
+        assert!(
+            again.stdout.contains("Bilder: 1 gjorda"),
+            "{}",
+            again.stdout
+        );
         let changed = differing(&snapshot(&again.out), &published);
         assert!(changed.is_empty(), "{name} made alone differs: {changed:?}");
     }
@@ -241,7 +261,11 @@ fn two_builds_at_once_share_their_entries() {
     let cached = entries(&site);
     assert_eq!(cached.len(), 4, "{:?}", names(&cached));
     let third = site.build_ok(&[]);
-    assert!(third.stdout.contains("Images: 0 made"), "{}", third.stdout);
+    assert!(
+        third.stdout.contains("Bilder: 0 gjorda"),
+        "{}",
+        third.stdout
+    );
     assert!(!third.stderr.contains("var skadad"), "{}", third.stderr);
     let changed = differing(&snapshot(&third.out), &snapshot(&outputs[0]));
     assert!(changed.is_empty(), "{changed:?}");

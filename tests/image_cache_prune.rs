@@ -57,7 +57,7 @@ fn site_with_a_diagram(width: u32, height: u32) -> Site {
 fn a_build_removes_cache_files_nothing_used_for_a_month() {
     let site = site_with_a_diagram(900, 600);
     let first = site.build_ok(&[]);
-    assert!(!first.stdout.contains("Image cache"), "{}", first.stdout);
+    assert!(!first.stdout.contains("Bildcachen"), "{}", first.stdout);
     let used = entries(&site);
     assert!(used.len() >= 2, "the original and its copies: {used:?}");
 
@@ -86,9 +86,9 @@ fn a_build_removes_cache_files_nothing_used_for_a_month() {
 
     let second = site.build_ok(&[]);
     assert!(
-        second
-            .stdout
-            .contains("Image cache: removed 3 files (0.0 MB) no build has used for 30 days"),
+        second.stdout.contains(
+            "Bildcachen: tog bort 3 filer (0,0 MB) som inget bygge har använt på 30 dagar"
+        ),
         "{}",
         second.stdout
     );
@@ -105,11 +105,11 @@ fn a_build_removes_cache_files_nothing_used_for_a_month() {
     }
     // The site still has its image, from the cache.
     second.assert_file("bild/diagram.png");
-    assert!(second.stdout.contains("0 made"), "{}", second.stdout);
+    assert!(second.stdout.contains("0 gjorda"), "{}", second.stdout);
 
     // Nothing more to remove.
     let third = site.build_ok(&[]);
-    assert!(!third.stdout.contains("Image cache"), "{}", third.stdout);
+    assert!(!third.stdout.contains("Bildcachen"), "{}", third.stdout);
 }
 
 #[test]

@@ -213,13 +213,13 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     Some(tag[start..].split('"').next()?.to_string())
 }
 
-/// (made, from the cache) from the build's `Images:` line.
+/// (made, from the cache) from the build's `Bilder:` line (the fixture is a Swedish site).
 fn image_counts(run: &Run) -> (usize, usize) {
     let line = run
         .stdout
         .lines()
-        .find(|l| l.starts_with("Images: "))
-        .unwrap_or_else(|| panic!("no Images: line in\n{}", run.stdout));
+        .find(|l| l.starts_with("Bilder: "))
+        .unwrap_or_else(|| panic!("no Bilder: line in\n{}", run.stdout));
     let numbers: Vec<usize> = line
         .split(|c: char| !c.is_ascii_digit())
         .filter_map(|n| n.parse().ok())

@@ -1,6 +1,8 @@
 //! `lots build`.
 
-use crate::site::{self, BuildOptions};
+use crate::args;
+use crate::messages::{decimal, say, Lang};
+use crate::site::{self, BuildOptions, BuildReport};
 
 use super::BuildArgs;
 
@@ -16,27 +18,8 @@ pub fn run(args: BuildArgs) -> i32 {
     match site::build(&options) {
         Ok(report) => {
             crate::diagnostics::print_warnings(&report.warnings);
-            println!(
-                "Built {} pages in {:.2} s ({} pages, {} sections) into {}",
-                report.html_files,
-                report.seconds,
-                report.pages,
-                report.sections,
-                options.output.display()
-            );
-            if report.images.made + report.images.reused > 0 {
-                println!(
-                    "Images: {} made, {} from the cache",
-                    report.images.made, report.images.reused
-                );
-            }
-            if report.pruned.files > 0 {
-                println!(
-                    "Image cache: removed {} files ({:.1} MB) no build has used for {} days",
-                    report.pruned.files,
-                    report.pruned.bytes as f64 / 1e6,
-                    crate::images::UNUSED_FOR.as_secs() / 86_400
-                );
+            for line in summary(&report, &options) {
+                println!("{line}");
             }
             0
         }
@@ -45,4 +28,33 @@ pub fn run(args: BuildArgs) -> i32 {
             1
         }
     }
+}
+
+/// What a build that succeeded says, in the site's language: what it wrote where, and what
+/// the images and their cache came to when there were any.
+fn summary(report: &BuildReport, options: &BuildOptions) -> Vec<String> {
+    let lang = Lang::of(&report.language);
+    let built = args!(
+        "files" => report.html_files,
+        "seconds" => decimal(lang, report.seconds, 2),
+        "pages" => report.pages,
+        "sections" => report.sections,
+        "output" => options.output.display(),
+    );
+    let mut lines = vec![say(lang, "build.done", &built)];
+    let images = &report.images;
+    if images.made + images.reused > 0 {
+        let counts = args!("made" => images.made, "reused" => images.reused);
+        lines.push(say(lang, "build.images", &counts));
+    }
+    let pruned = &report.pruned;
+    if pruned.files > 0 {
+        let removed = args!(
+            "files" => pruned.files,
+            "size" => decimal(lang, pruned.bytes as f64 / 1e6, 1),
+            "days" => crate::images::UNUSED_FOR.as_secs() / 86_400,
+        );
+        lines.push(say(lang, "build.pruned", &removed));
+    }
+    lines
 }

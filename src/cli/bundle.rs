@@ -1,18 +1,23 @@
 //! `lots bundle`: builds into a temporary folder (the site's `public/` is not touched) and
 //! zips the result. Drafts are never bundled.
 
+use crate::args;
 use crate::config::Config;
 use crate::content::slugs::slugify;
+use crate::messages::{self, say, Lang};
 use crate::offline::bundle::zip_folder;
 use crate::site::{self, BuildOptions};
 
 use super::BundleArgs;
 
 pub fn run(args: BundleArgs) -> i32 {
-    let name = match Config::load(&args.root) {
+    let (name, lang) = match Config::load(&args.root) {
         Ok(config) => {
             let slug: String = slugify(&config.title).chars().take(48).collect();
-            slug.trim_end_matches('-').to_string()
+            (
+                slug.trim_end_matches('-').to_string(),
+                Lang::of(&config.language),
+            )
         }
         Err(problems) => {
             for problem in problems {
@@ -29,9 +34,13 @@ pub fn run(args: BundleArgs) -> i32 {
     let target = args
         .output
         .unwrap_or_else(|| args.root.join(format!("{name}.zip")));
-    let Ok(work) = tempfile::tempdir() else {
-        eprintln!("cannot create a temporary folder");
-        return 1;
+    let work = match tempfile::tempdir() {
+        Ok(work) => work,
+        Err(err) => {
+            let why = args!("reason" => messages::io::reason(&err));
+            eprintln!("{}", say(lang, "bundle.temporary", &why));
+            return 1;
+        }
     };
     let options = BuildOptions {
         root: args.root,
@@ -46,18 +55,13 @@ pub fn run(args: BundleArgs) -> i32 {
     }
     match zip_folder(&options.output, &name, &target) {
         Ok(count) => {
-            println!(
-                "Bundled {count} files into {}; unzip it and open {name}/index.html",
-                target.display()
-            );
+            let done = args!("count" => count, "zip" => target.display(), "name" => name);
+            println!("{}", say(lang, "bundle.done", &done));
             0
         }
         Err(err) => {
-            eprintln!(
-                "cannot write {}: {}",
-                target.display(),
-                crate::messages::io::in_english(&err)
-            );
+            let why = args!("zip" => target.display(), "reason" => messages::io::reason(&err));
+            eprintln!("{}", say(lang, "bundle.write", &why));
             1
         }
     }

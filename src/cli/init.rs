@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::args;
 use crate::init::{self, FromZolaError};
-use crate::messages::{self, Lang};
+use crate::messages::{self, say, Lang};
 
 use super::InitArgs;
 
@@ -70,10 +70,6 @@ fn from_zola(zola: &Path, dir: &Path) -> i32 {
     }
     println!("{}", say(lang, "init.serve_hint", &hint(dir)));
     0
-}
-
-fn say(lang: Lang, code: &str, args: &[(&'static str, String)]) -> String {
-    messages::text(lang, code, args).unwrap_or_else(|| code.to_string())
 }
 
 /// ` --root DIR` for the commands to run next, nothing for the current folder.

@@ -1,17 +1,15 @@
 //! `lots serve`, and `lots serve --edit` with the editor wired into its hooks.
 
+use crate::messages::{say, Lang};
 use crate::serve::{self, ServeOptions};
 
 use super::ServeArgs;
 
 pub fn run(args: ServeArgs) -> i32 {
     if args.edit && !args.bind.is_loopback() {
-        eprintln!(
-            "--edit cannot be used with --bind {}: the editor writes to content/ and has \
-             no login, so it only listens on this computer. Leave out --bind (or use \
-             --bind 127.0.0.1) to edit, or leave out --edit to show the site to other computers.",
-            args.bind
-        );
+        let lang = Lang::of(&crate::site::language_of(&args.root));
+        let refused = crate::args!("address" => args.bind);
+        eprintln!("{}", say(lang, "serve.edit_not_local", &refused));
         return 1;
     }
     let options = ServeOptions {

@@ -247,6 +247,19 @@ build.failed_one = Build failed: 1 error.
 build.failed_many = Build failed: {count} errors.
 build.failed_because = Build failed: {reason}
 
+# What a build that succeeded says ({seconds} and {size} are written as the language writes decimals).
+build.done = Built {files} pages in {seconds} s ({pages} pages, {sections} sections) into {output}
+build.images = Images: {made} made, {reused} from the cache
+build.pruned = Image cache: removed {files} files ({size} MB) no build has used for {days} days
+
+# lots bundle.
+bundle.done = Bundled {count} files into {zip}; unzip it and open {name}/index.html
+bundle.temporary = cannot create a temporary folder to build in: {reason}
+bundle.write = cannot write {zip}: {reason}
+
+# lots serve.
+serve.edit_not_local = --edit cannot be used with --bind {address}: the editor writes to content/ and has no login, so it only listens on this computer. Leave out --bind (or use --bind 127.0.0.1) to edit, or leave out --edit to show the site to other computers.
+
 # Images. A reason (`image.why.*`, `image.cache.*`) is a word inside the message that gives it;
 # its own arguments are the message's.
 image.invalid = cannot use the image {image}: {why}

@@ -154,10 +154,25 @@ pub fn because(name: &'static str, reason: &Reason) -> Args {
     args
 }
 
+/// The text of `code` in `lang`, for what a command says itself. A code missing from the
+/// catalogue shows itself, which a test forbids.
+pub fn say(lang: Lang, code: &str, args: &[(&'static str, String)]) -> String {
+    text(lang, code, args).unwrap_or_else(|| code.to_string())
+}
+
+/// `value` with `places` decimals and the decimal sign of `lang` (Swedish writes 2,56).
+pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    let written = format!("{value:.places$}");
+    match lang {
+        Lang::Sv => written.replace('.', ","),
+        Lang::En => written,
+    }
+}
+
 /// The English text of `code`, for a diagnostic being made (the site's language is applied
 /// by [`localize`]). A code missing from the catalogue shows itself, which a test forbids.
 pub fn english(code: &str, args: &[(&'static str, String)]) -> String {
-    text(Lang::En, code, args).unwrap_or_else(|| code.to_string())
+    say(Lang::En, code, args)
 }
 
 /// Renders every catalogue diagnostic of `items` in the site's `language`.

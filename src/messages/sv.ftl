@@ -236,6 +236,19 @@ build.failed_one = Bygget misslyckades: 1 fel.
 build.failed_many = Bygget misslyckades: {count} fel.
 build.failed_because = Bygget misslyckades: {reason}
 
+# Det ett lyckat bygge säger ({seconds} och {size} skrivs med språkets decimaltecken).
+build.done = Byggde {files} sidor på {seconds} s ({pages} sidor, {sections} avsnitt) i {output}
+build.images = Bilder: {made} gjorda, {reused} från cachen
+build.pruned = Bildcachen: tog bort {files} filer ({size} MB) som inget bygge har använt på {days} dagar
+
+# lots bundle.
+bundle.done = Packade {count} filer i {zip}; packa upp den och öppna {name}/index.html
+bundle.temporary = kan inte skapa en tillfällig mapp att bygga i: {reason}
+bundle.write = kan inte skriva {zip}: {reason}
+
+# lots serve.
+serve.edit_not_local = --edit kan inte användas med --bind {address}: redigeringen skriver i content/ och har ingen inloggning, så den lyssnar bara på den här datorn. Utelämna --bind (eller använd --bind 127.0.0.1) för att redigera, eller utelämna --edit för att visa webbplatsen för andra datorer.
+
 # Bilder. Ett skäl (`image.why.*`, `image.cache.*`) är ett ord i meddelandet som anger det;
 # skälets egna argument är meddelandets.
 image.invalid = bilden {image} kan inte användas: {why}

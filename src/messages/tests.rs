@@ -35,6 +35,8 @@ fn codes_used_in_sources() -> Vec<String> {
         "image.",
         "markdown.",
         "svg.",
+        "bundle.",
+        "serve.",
     ];
     let mut found = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(

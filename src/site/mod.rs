@@ -49,6 +49,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub sections: usize,
     pub seconds: f64,
+    /// The site's `language`, which the command's own lines are said in.
+    pub language: String,
     pub warnings: Vec<Diagnostic>,
     /// Images processed now and taken from the cache.
     pub images: images::Stats,
@@ -554,6 +556,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         pages: site.library.pages.len(),
         sections: site.library.sections.len(),
         seconds: started.elapsed().as_secs_f64(),
+        language: language.clone(),
         images: site.images.stats(),
         pruned,
         warnings,
