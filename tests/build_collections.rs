@@ -34,7 +34,7 @@ fn directory_has_a_jump_list_to_each_type_and_administration() {
     let jump = r##"<li><a href="#lots-forvaltning-alvsjo-stadsdelsforvaltning">Älvsjö stadsdelsförvaltning</a></li>"##;
     run.assert_contains(
         page,
-        "<nav class=\"jump-list\" aria-label=\"Hoppa till förvaltning\">\n  <details>",
+        "<nav class=\"jump-list\" aria-label=\"Hoppa till förvaltning\">\n<details>",
     );
     run.assert_contains(page, jump);
     run.assert_contains(page, r##"<a href="#lots-typ-1">"##);

@@ -56,7 +56,7 @@ fn the_plan_page_shows_each_activitys_latest_status_and_a_summary_line() {
         "no summary line:\n{page}"
     );
     assert!(
-        page.contains("<td class=\"status status--installd\">Inställd <span class=\"status__period\">(T2 2020)</span></td>\n          <td>Polisen omorganiseras</td>"),
+        page.contains("<td class=\"status status--installd\">Inställd <span class=\"status__period\">(T2 2020)</span></td>\n<td>Polisen omorganiseras</td>"),
         "no latest status and comment:\n{page}"
     );
     assert!(page.contains("Uppföljningen är exempeldata"), "{page}");
@@ -268,7 +268,9 @@ fn the_consolidated_page_counts_statuses_by_area_with_the_change_since_the_previ
     );
     assert!(page.contains("<span class=\"period\">T2 2020</span> <span class=\"change-base\">(jämfört med T1 2020)</span>"));
     assert!(
-        page.contains("<td class=\"num\">76</td>\n          <td class=\"num\">1000</td>\n          <td class=\"num\">7,6 %</td>"),
+        page.contains(
+            "<td class=\"num\">76</td>\n<td class=\"num\">1000</td>\n<td class=\"num\">7,6 %</td>"
+        ),
         "no training share:\n{page}"
     );
     // VB 2020 is due on 30 January 2021 (31 December plus 30 days of grace): not yet.
@@ -282,7 +284,7 @@ fn a_report_due_and_missing_is_flagged_on_the_consolidated_page() {
     let run = site.build_ok(&["--today", "2021-02-15"]);
     let page = run.read("handlingsplaner/index.html");
     assert!(
-        page.contains("<td>VB 2020 <strong class=\"flag flag--overdue\">Rapport saknas</strong></td>\n          <td><time datetime=\"2021-01-30\">30 januari 2021</time></td>\n          <td class=\"num\">16</td>"),
+        page.contains("<td>VB 2020 <strong class=\"flag flag--overdue\">Rapport saknas</strong></td>\n<td><time datetime=\"2021-01-30\">30 januari 2021</time></td>\n<td class=\"num\">16</td>"),
         "no missing VB report:\n{page}"
     );
     assert_eq!(common::count(&page, "missing-report"), 1, "{page}");
