@@ -99,18 +99,22 @@ fn freshness_and_orphans_are_warnings_at_their_positions() {
     let orphan = run.stdout.find("== orphan ==").expect("orphan group");
     assert!(freshness < orphan, "{}", run.stdout);
     assert!(
-        run.stdout.contains("freshness: 0 errors, 4 warnings\n"),
+        run.stdout.contains("freshness: 0 fel, 4 varningar\n"),
         "{}",
         run.stdout
     );
     assert!(
-        run.stdout.contains("orphan: 0 errors, 1 warning\n"),
+        run.stdout.contains("orphan: 0 fel, 1 varning\n"),
         "{}",
         run.stdout
     );
-    assert!(run
-        .stdout
-        .contains("Check: 0 errors, 5 warnings (today is 2026-12-01)."));
+    // The fixture is a Swedish site: the summary is said in Swedish.
+    assert!(
+        run.stdout
+            .contains("Kontroll: 0 fel, 5 varningar (i dag är det 2026-12-01)."),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -137,7 +141,7 @@ fn strict_makes_warnings_errors() {
     assert!(
         clean
             .stdout
-            .contains("Check --strict: 0 errors, 0 warnings"),
+            .contains("Kontroll med --strict: 0 fel, 0 varningar"),
         "{}",
         clean.stdout
     );
@@ -345,6 +349,13 @@ fn external_links_that_fail_or_move_are_warnings_with_url_and_status() {
     );
     let run = check(&site, &["--today", TODAY, "--external", "--format", "json"]);
     assert_eq!(run.code, 0, "failing links are warnings: {}", run.stderr);
+    // The link under the skipped prefix is not requested, and check says so in Swedish.
+    assert!(
+        run.stderr
+            .contains("obs: --external: 1 av länkarna efterfrågades inte"),
+        "{}",
+        run.stderr
+    );
     let document = json_of(&run);
     let external: Vec<&Value> = findings(&document)
         .iter()

@@ -31,9 +31,9 @@ pub fn check(site: &Site, progress: bool) -> (Vec<Finding>, Vec<String>) {
         .collect();
     let mut notes = Vec::new();
     if skipped > 0 {
-        notes.push(format!(
-            "--external: {skipped} links not requested (check.skip_external)"
-        ));
+        let lang = crate::messages::Lang::of(&site.config.language);
+        let count = crate::args!("count" => skipped);
+        notes.push(crate::messages::say(lang, "check.external_skipped", &count));
     }
     (findings, notes)
 }

@@ -74,6 +74,9 @@ pub struct Report {
     pub today: String,
     pub strict: bool,
     pub findings: Vec<Finding>,
+    /// The site's `language`, which the human format's own lines are said in.
+    #[serde(skip)]
+    pub language: String,
     /// Said once on stderr in the human format: what was not checked and why.
     #[serde(skip)]
     pub notes: Vec<String>,
@@ -110,8 +113,10 @@ pub fn check(options: &CheckOptions) -> Result<Report, String> {
     let mut today = options
         .today
         .unwrap_or_else(crate::content::freshness::default_today);
+    let mut language = None;
     match Site::load_with_problems(&options.root, options.include_drafts, None) {
         Ok((mut site, problems)) => {
+            language = Some(site.config.language.clone());
             if let Some(day) = options.today {
                 site.today = day;
             }
@@ -151,6 +156,7 @@ pub fn check(options: &CheckOptions) -> Result<Report, String> {
         today: today.format("%Y-%m-%d").to_string(),
         strict: options.strict,
         findings,
+        language: language.unwrap_or_else(|| crate::site::language_of(&options.root)),
         notes,
     })
 }

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::{Finding, Report};
+use crate::args;
+use crate::messages::{say, Lang};
 
 /// Findings grouped by kind, each as `severity: path:line:col: message` with the line it
 /// points into, then a count per kind and a total.
@@ -27,22 +29,26 @@ pub fn human(report: &Report) -> String {
     if !counts.is_empty() {
         out.push('\n');
     }
+    let lang = Lang::of(&report.language);
     for (kind, (errors, warnings)) in &counts {
-        let _ = writeln!(
-            out,
-            "{kind}: {}, {}",
-            plural(*errors, "error"),
-            plural(*warnings, "warning")
+        let group = args!(
+            "kind" => kind,
+            "errors" => errors_text(lang, *errors),
+            "warnings" => warnings_text(lang, *warnings),
         );
+        let _ = writeln!(out, "{}", say(lang, "check.group", &group));
     }
-    let _ = writeln!(
-        out,
-        "Check{}: {}, {} (today is {}).",
-        if report.strict { " --strict" } else { "" },
-        plural(report.errors(), "error"),
-        plural(report.warnings(), "warning"),
-        report.today
+    let total = args!(
+        "errors" => errors_text(lang, report.errors()),
+        "warnings" => warnings_text(lang, report.warnings()),
+        "today" => report.today,
     );
+    let summary = if report.strict {
+        "check.summary_strict"
+    } else {
+        "check.summary"
+    };
+    let _ = writeln!(out, "{}", say(lang, summary, &total));
     out.trim_start().to_string()
 }
 
@@ -71,12 +77,20 @@ fn line_of(finding: &Finding) -> String {
     text
 }
 
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
+/// "1 error", "3 errors" in `lang`.
+fn errors_text(lang: Lang, count: usize) -> String {
+    counted(lang, count, "check.errors_one", "check.errors_many")
+}
+
+/// "1 warning", "3 warnings" in `lang`.
+fn warnings_text(lang: Lang, count: usize) -> String {
+    counted(lang, count, "check.warnings_one", "check.warnings_many")
+}
+
+fn counted(lang: Lang, count: usize, one: &str, many: &str) -> String {
+    let key = if count == 1 { one } else { many };
+    let count = args!("count" => count);
+    say(lang, key, &count)
 }
 
 /// `{"today", "strict", "errors", "warnings", "counts": {kind: n}, "findings": [...]}`.

@@ -2,7 +2,9 @@
 
 use std::io::IsTerminal;
 
+use crate::args;
 use crate::check::{self, CheckOptions};
+use crate::messages::{say, Lang};
 
 use super::{CheckArgs, Format};
 
@@ -17,8 +19,10 @@ pub fn run(args: CheckArgs) -> i32 {
     };
     match check::check(&options) {
         Ok(report) => {
+            let lang = Lang::of(&report.language);
             for note in &report.notes {
-                eprintln!("note: {note}");
+                let note = args!("note" => note);
+                eprintln!("{}", say(lang, "check.note", &note));
             }
             match args.format {
                 Format::Human => print!("{}", check::human(&report)),
@@ -27,7 +31,9 @@ pub fn run(args: CheckArgs) -> i32 {
             report.exit_code()
         }
         Err(message) => {
-            eprintln!("Check failed: {message}");
+            let lang = Lang::of(&crate::site::language_of(&options.root));
+            let why = args!("reason" => message);
+            eprintln!("{}", say(lang, "check.failed", &why));
             1
         }
     }

@@ -252,6 +252,18 @@ build.done = Built {files} pages in {seconds} s ({pages} pages, {sections} secti
 build.images = Images: {made} made, {reused} from the cache
 build.pruned = Image cache: removed {files} files ({size} MB) no build has used for {days} days
 
+# lots check: its summary ({errors} and {warnings} are counts as below) and what it says beside.
+check.group = {kind}: {errors}, {warnings}
+check.summary = Check: {errors}, {warnings} (today is {today}).
+check.summary_strict = Check --strict: {errors}, {warnings} (today is {today}).
+check.errors_one = 1 error
+check.errors_many = {count} errors
+check.warnings_one = 1 warning
+check.warnings_many = {count} warnings
+check.note = note: {note}
+check.failed = Check failed: {reason}
+check.external_skipped = --external: {count} of the links not requested (check.skip_external)
+
 # lots bundle.
 bundle.done = Bundled {count} files into {zip}; unzip it and open {name}/index.html
 bundle.temporary = cannot create a temporary folder to build in: {reason}

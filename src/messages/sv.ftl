@@ -241,6 +241,18 @@ build.done = Byggde {files} sidor på {seconds} s ({pages} sidor, {sections} avs
 build.images = Bilder: {made} gjorda, {reused} från cachen
 build.pruned = Bildcachen: tog bort {files} filer ({size} MB) som inget bygge har använt på {days} dagar
 
+# lots check: dess sammanfattning ({errors} och {warnings} är antal som nedan) och det den säger bredvid.
+check.group = {kind}: {errors}, {warnings}
+check.summary = Kontroll: {errors}, {warnings} (i dag är det {today}).
+check.summary_strict = Kontroll med --strict: {errors}, {warnings} (i dag är det {today}).
+check.errors_one = 1 fel
+check.errors_many = {count} fel
+check.warnings_one = 1 varning
+check.warnings_many = {count} varningar
+check.note = obs: {note}
+check.failed = Kontrollen misslyckades: {reason}
+check.external_skipped = --external: {count} av länkarna efterfrågades inte (check.skip_external)
+
 # lots bundle.
 bundle.done = Packade {count} filer i {zip}; packa upp den och öppna {name}/index.html
 bundle.temporary = kan inte skapa en tillfällig mapp att bygga i: {reason}

@@ -36,6 +36,7 @@ fn codes_used_in_sources() -> Vec<String> {
         "markdown.",
         "svg.",
         "bundle.",
+        "check.",
         "serve.",
     ];
     let mut found = Vec::new();
