@@ -171,13 +171,32 @@ fn drafts_and_unapproved_plans_never_reach_any_output() {
 }
 
 #[test]
+fn a_bundle_that_cannot_be_written_says_where_and_why() {
+    let site = fixture("leaks");
+    // The zip's folder would have to be where a file is.
+    let blocker = site.beside("en-fil");
+    std::fs::write(&blocker, "inte en mapp").expect("write the blocking file");
+    let zip = blocker.join("möte.zip");
+    let run = bundle(&site, &zip);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("kan inte skriva {}: ", zip.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(!zip.exists());
+}
+
+#[test]
 fn bundle_is_the_built_site_in_one_zip() {
     let site = fixture("leaks");
     let zip = site.beside("möte.zip");
     let run = bundle(&site, &zip);
     run.assert_success();
+    // Said in the site's language (Swedish), with the folder to open.
     assert!(
-        run.stdout.contains("lackagetest/index.html"),
+        run.stdout.contains("öppna lackagetest/index.html"),
         "{}",
         run.stdout
     );
