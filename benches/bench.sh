@@ -137,6 +137,7 @@ emit "# lots benchmark"
 emit ""
 emit "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 emit "- machine: $(nproc) CPUs, $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
+emit "- guest memory: $(guest_memory)"
 emit "- lots $LOTS_VER (from $(basename "$LOTS_SRC"), built $(date -u -r "$LOTS_SRC" '+%Y-%m-%d %H:%M UTC'), sha256 $LOTS_SUM, git ${LOTS_GIT:-?}); hugo: $(tool_version hugo || true)$(has "$HUGO" || echo "not installed"); zola: $(tool_version zola || true)$(has "$ZOLA" || echo "not installed")"
 for fs in "${FS_LIST[@]}"; do
   emit "- output on $fs: ${FS_DIR[$fs]} (${FS_TYPE[$fs]})"

@@ -124,6 +124,26 @@ wait_quiet() {
   note "the machine was still busy after ${QUIET_WAIT}s of waiting; timing anyway"
 }
 
+# ------------------------------------------------------------------ memory given back
+# guest_memory: one line on whether this machine is a VM guest that gives the memory it frees
+# back to its host (virtio-balloon free page reporting). On such a machine memory a build takes
+# may cost a fault on the host too, charged to the build as user or kernel time, and that cost
+# changes with the host's state: two 100,000-page builds 40 s apart spent 1.5 s and 12.8 s
+# copying the same 2.4 GB into the page cache (BENCHMARKS.md, 2026-12-05 12:30). Read a large
+# build's kernel time, and its growth from a small one, with it; benches/fresh_memory.py
+# measures the cost per GB at that moment.
+guest_memory() {
+  local p=/sys/module/page_reporting/parameters
+  if [ -r "$p/page_reporting_order" ]; then
+    printf 'free page reporting on (order %s' "$(cat "$p/page_reporting_order")"
+    [ -r "$p/min_free_ms" ] && printf ', reported after %s ms' "$(cat "$p/min_free_ms")"
+    [ -r "$p/reported_kib" ] && printf ', %s GiB given back since boot' "$(awk '{printf "%.0f", $1/1048576}' "$p/reported_kib")"
+    printf '): memory freed goes back to the host; see benches/fresh_memory.py\n'
+  else
+    printf 'no free page reporting\n'
+  fi
+}
+
 # ------------------------------------------------------------------ deleted files
 # ext4 without a journal (this project's VMs mount their disk so) will not reuse an inode
 # freed in the last 60 seconds, nor in the last 360 once its inode table block is dirty again,
