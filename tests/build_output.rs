@@ -51,6 +51,7 @@ fn basic_site_writes_exactly_the_expected_files() {
         "tags/atervandare/index.html",
         "tags/index.html",
         "tags/rutin/index.html",
+        "texts.js",
     ];
     let files = run.files();
     let (search, others): (Vec<String>, Vec<String>) =

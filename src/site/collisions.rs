@@ -11,8 +11,9 @@ use super::render::{jobs, pager_path};
 use super::{output, Site};
 
 /// Files the build always writes besides rendered ones.
-const FIXED_FILES: [&str; 5] = [
+const FIXED_FILES: [&str; 6] = [
     "highlight.css",
+    crate::templates::script_texts::PATH,
     "sitemap.xml",
     output::MARKER,
     crate::offline::SERVICE_WORKER,

@@ -1,5 +1,5 @@
 //! Everything besides rendered pages: static files, page assets, the highlight stylesheet,
-//! alias redirects and the sitemap.
+//! the scripts' texts, alias redirects and the sitemap.
 
 use std::fmt::Write;
 
@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::content::paths::{resolve_root_marks, root_prefix, ROOT_MARK};
 use crate::diagnostics::BuildError;
 use crate::markdown::highlight;
-use crate::templates::StaticSource;
+use crate::templates::{script_texts, StaticSource};
 
 use super::output::Sink;
 use super::render::pager_path;
@@ -24,6 +24,9 @@ pub fn write_published_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildEr
     copy_static(site, sink)?;
     write_images(site, sink)?;
     copy_assets(site, sink)?;
+    let texts = script_texts::script(&site.templates.strings);
+    sink.put(script_texts::PATH, texts.as_bytes())
+        .map_err(io_error(script_texts::PATH))?;
     sink.put("highlight.css", highlight::stylesheet().as_bytes())
         .map_err(io_error("highlight.css"))
 }

@@ -10,6 +10,7 @@ pub mod escape;
 pub mod filters;
 pub mod followup;
 pub mod functions;
+pub mod script_texts;
 pub mod shortcodes;
 pub mod views;
 

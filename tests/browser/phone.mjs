@@ -149,6 +149,10 @@ try {
     kept = kept && others === 1;
   }
   report(labelled && kept, 'a checklist item can be ticked, is labelled and stays ticked after a reload');
+  // The note under the checklist says where the ticks are kept, in the site's words (texts.js).
+  const note = await page.locator('.content .task-note').allTextContents();
+  report(note.length === 1 && note[0] === 'Dina bockar sparas bara i den här webbläsaren.',
+    'the checklist says once, in Swedish, that its ticks stay in this browser', JSON.stringify(note));
   const routineAxe = await axeViolations(page);
   report(routineAxe.length === 0, 'axe finds nothing on the routine with its checklist', routineAxe.join('; '));
   report(errors.length === 0, 'no script errors', errors.join('; '));

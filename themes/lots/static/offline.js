@@ -11,11 +11,12 @@
   }
   // This script sits at the root of the site, which may be a sub-path such as /vbe/.
   var root = new URL(".", script.src);
-  var texts = {
-    updated: script.getAttribute("data-text-updated") || "",
-    reload: script.getAttribute("data-text-reload") || "",
-    offline: script.getAttribute("data-text-offline") || ""
+  // texts.js has the texts; a site's own template may set one on this script instead.
+  var text = function (name) {
+    var own = script.getAttribute("data-text-" + name);
+    return own !== null ? own : (window.lotsTexts || {})["offline-" + name] || "";
   };
+  var texts = { updated: text("updated"), reload: text("reload"), offline: text("offline") };
 
   if (!document.querySelector('link[rel="manifest"]')) {
     var manifest = document.createElement("link");

@@ -52,7 +52,9 @@
     var boxes = document.querySelectorAll('.content .task__label > .task__box[disabled]');
     if (!boxes.length) return;
     var store = storage();
+    // texts.js has the note; a site's own template may set it on a script instead.
     var script = document.querySelector('script[data-text-checklist]');
+    var saved = script ? script.getAttribute('data-text-checklist') : (window.lotsTexts || {}).checklist;
     var seen = {};
     var lists = [];
     boxes.forEach(function (box) {
@@ -78,10 +80,10 @@
         if (store) store.setItem(key, box.checked ? '1' : '0');
       });
     });
-    if (script) {
+    if (saved) {
       var note = document.createElement('p');
       note.className = 'task-note';
-      note.textContent = script.getAttribute('data-text-checklist');
+      note.textContent = saved;
       lists[lists.length - 1].insertAdjacentElement('afterend', note);
     }
   }

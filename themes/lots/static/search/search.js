@@ -43,8 +43,11 @@
     this.suggestionLink = form.querySelector('[data-search-suggestion-link]');
     this.base = new URL('.', new URL(form.getAttribute('data-search-root'), document.baseURI));
     this.root = new URL('..', this.base);
+    // A site's own template may set a text on the form; else texts.js has it.
     this.text = function (name, count) {
-      return (form.getAttribute('data-text-' + name) || '').replace('{count}', count);
+      var own = form.getAttribute('data-text-' + name);
+      var texts = window.lotsTexts || {};
+      return (own !== null ? own : texts['search-' + name] || '').replace('{count}', count);
     };
     this.sequence = 0;
     this.shown = [];
