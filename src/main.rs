@@ -35,5 +35,14 @@ fn main() {
         #[cfg(target_os = "linux")]
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
+    // What lots prints goes to a reader that may stop reading (`lots build | head -1`). Rust
+    // ignores SIGPIPE, so the next `println!` would panic with a backtrace after a build that
+    // succeeded; with the default action the process ends quietly, as other command-line
+    // tools do. Sockets are not affected: Rust writes to them with MSG_NOSIGNAL.
+    // SAFETY: sets this process's action for one signal, before any thread is started.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     std::process::exit(lots::cli::run());
 }

@@ -399,3 +399,27 @@ fn the_service_worker_lists_every_file_with_its_hash() {
         assert_eq!(hash, &blake3::hash(&bytes).to_hex()[..12], "{name}");
     }
 }
+
+/// A reader that stops reading (`lots build | head -1`) ends lots quietly once the site is in
+/// place: no panic, no backtrace.
+#[test]
+fn a_closed_stdout_is_no_panic() {
+    use std::process::{Command, Stdio};
+    let site = fixture("minimal");
+    let out = site.beside("ut");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lots"))
+        .args(["build", "--root"])
+        .arg(&site.root)
+        .arg("--output")
+        .arg(&out)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start lots build");
+    // Nobody reads what it prints.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait for lots build");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.join("index.html").is_file(), "the site is in place");
+}
