@@ -528,9 +528,14 @@ fn an_edited_stylesheet_is_named_so_browsers_swap_it() {
     assert_eq!(next_event(&mut events, "reload"), r#"["extra.css"]"#);
     let (status, css) = get(&server, "/extra.css?lots=1");
     assert!(status == 200 && css.contains("#222"), "{status} {css}");
-    // Any other static file reloads every page.
+    // Any other static file reloads every page. On a loaded machine the stylesheet's write
+    // (truncate, then write) may have come as two changes, the second telling the same.
     site.write("static/extra.js", "// 2");
-    assert_eq!(next_event(&mut events, "reload"), "*");
+    let mut event = next_event(&mut events, "reload");
+    while event == r#"["extra.css"]"# {
+        event = next_event(&mut events, "reload");
+    }
+    assert_eq!(event, "*");
 }
 
 #[test]
