@@ -11,13 +11,10 @@ use crate::site::{self, BuildOptions};
 use super::BundleArgs;
 
 pub fn run(args: BundleArgs) -> i32 {
-    let (name, lang) = match Config::load(&args.root) {
+    let (name, language) = match Config::load(&args.root) {
         Ok(config) => {
             let slug: String = slugify(&config.title).chars().take(48).collect();
-            (
-                slug.trim_end_matches('-').to_string(),
-                Lang::of(&config.language),
-            )
+            (slug.trim_end_matches('-').to_string(), config.language)
         }
         Err(problems) => {
             for problem in problems {
@@ -31,6 +28,7 @@ pub fn run(args: BundleArgs) -> i32 {
     } else {
         name
     };
+    let lang = Lang::of(&language);
     let target = args
         .output
         .unwrap_or_else(|| args.root.join(format!("{name}.zip")));
@@ -50,7 +48,7 @@ pub fn run(args: BundleArgs) -> i32 {
         today: None,
     };
     if let Err(err) = site::build(&options) {
-        eprintln!("{}", err.report(&site::language_of(&options.root)));
+        eprintln!("{}", err.report(&language));
         return 1;
     }
     match zip_folder(&options.output, &name, &target) {

@@ -31,7 +31,7 @@ impl Problem {
 
     /// The text in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        messages::text(lang, self.code, &self.args).unwrap_or_else(|| self.code.to_string())
+        messages::say(lang, self.code, &self.args)
     }
 }
 

@@ -548,9 +548,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Only now: a failed build leaves the cache as it was.
     let pruned = site.images.prune_cache();
     let mut warnings = std::mem::take(&mut site.warnings);
-    warnings.extend(site.images.take_repaired());
-    // The repairs are found while the images are processed, after the load told the others.
-    crate::messages::localize(&mut warnings, &site.config.language);
+    // The repairs are found while the images are processed, after the load localized the
+    // other warnings: only they are told in the site's language here.
+    let mut repaired = site.images.take_repaired();
+    crate::messages::localize(&mut repaired, &language);
+    warnings.extend(repaired);
     let report = BuildReport {
         html_files,
         pages: site.library.pages.len(),
