@@ -140,8 +140,11 @@ impl<'a> Cleaner<'a> {
         while self.pos < self.text.len() {
             let rest = &self.text[self.pos..];
             if rest.starts_with("<!--") {
-                // Comments are dropped: editors leave names and paths in them.
-                self.pos = self.until("-->", "svg.unclosed_comment")?;
+                // Comments are dropped: editors leave names and paths in them. The end is
+                // looked for after the opener, as an XML parser (and `style_text`) does:
+                // `<!-->` does not close itself, or a style sheet the check read as one
+                // comment would be published as text.
+                self.pos = self.until_after("<!--", "-->", "svg.unclosed_comment")?;
             } else if rest.starts_with("<![CDATA[") {
                 let start = self.pos;
                 self.pos = self.until("]]>", "svg.unclosed_cdata")?;
@@ -201,9 +204,15 @@ impl<'a> Cleaner<'a> {
     /// The position just after `end`, searched from the current position; refused with the
     /// catalogue's text `key` when there is none.
     fn until(&self, end: &str, key: &'static str) -> Result<usize, Rejected> {
-        self.text[self.pos..]
+        self.until_after("", end, key)
+    }
+
+    /// Just past the first `end` after `opener`, which starts at the cursor.
+    fn until_after(&self, opener: &str, end: &str, key: &'static str) -> Result<usize, Rejected> {
+        let from = self.pos + opener.len();
+        self.text[from..]
             .find(end)
-            .map(|i| self.pos + i + end.len())
+            .map(|i| from + i + end.len())
             .ok_or_else(|| reject(self.pos, key, Vec::new()))
     }
 
@@ -550,6 +559,18 @@ mod tests {
         assert_eq!(err.offset, broken.find("x=1").unwrap());
         assert!(clean("<p>no svg</p>").is_err());
         assert!(clean("<svg><script>x").is_err());
+    }
+
+    /// `<!-->` opens a comment that the next `-->` closes, for the cleaner as for the check of
+    /// a style sheet: read as a whole comment, the `@import` inside it would be published as
+    /// the style's text once the cleaner dropped a shorter comment than the check skipped.
+    #[test]
+    fn a_comment_ends_after_its_opener() {
+        let svg =
+            "<svg><style><!-->@import url(https://evil.example/a.css);<!-- -->.a{}</style></svg>";
+        let cleaned = clean(svg).expect("cleaned");
+        assert!(!cleaned.text.contains("@import"), "{}", cleaned.text);
+        assert!(cleaned.text.contains(".a{}"), "{}", cleaned.text);
     }
 
     #[test]
